@@ -1,0 +1,34 @@
+"""The ask handler: a free question answered with cited evidence, or an honest abstention."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from store.search import search
+
+from handlers.cite import snippet
+from handlers.text import clip_question
+from handlers.types import Reply, Request
+
+DEFAULT_K = 3
+NOTHING = "Nothing in the indexed coverage answers that. Try other words, or /sources to see what is indexed."
+EMPTY = "Ask me something about the coverage, e.g. \"What did Shoigu say about cooperation with London?\""
+
+
+def answer(db: sqlite_utils.Database, question: str, k: int = DEFAULT_K,
+           thread_id: str | None = None) -> Reply:
+    """Search the coverage for `question` and compose the Reply."""
+    question = clip_question(question)
+    if not question:
+        return Reply(text=EMPTY, thread_id=thread_id)
+    result = search(db, question, k=k)
+    if not result.found:
+        return Reply(text=NOTHING, thread_id=thread_id)
+    snippets = tuple(snippet(h) for h in result.hits)
+    best = snippets[0]
+    lead = f"{best.speaker} said:" if best.kind == "quote" and best.speaker else "From the coverage:"
+    return Reply(text=lead, snippets=snippets, thread_id=thread_id, found=True)
+
+
+def handle_ask(request: Request, db: sqlite_utils.Database) -> Reply:
+    """Answer /ask and plain-text questions."""
+    return answer(db, request.args, thread_id=request.thread_id)

@@ -1,0 +1,22 @@
+"""Turning store hits into cited Snippets."""
+
+from __future__ import annotations
+
+from store.search import Hit
+
+from handlers.types import Snippet
+
+
+def snippet(hit: Hit) -> Snippet:
+    """The neutral Snippet for a store Hit, citation included."""
+    return Snippet(
+        kind=hit.kind, text=hit.text, speaker=hit.speaker, outlet=hit.outlet,
+        published=hit.published, title=hit.title, url=hit.url, source=hit.source,
+        score=hit.score,
+    )
+
+
+def citation(s: Snippet) -> str:
+    """speaker · outlet · date · source, leaving out whatever is unknown."""
+    parts = [s.speaker, s.outlet or s.title, s.published, s.url or s.source]
+    return " · ".join(p for p in parts if p)

@@ -1,0 +1,59 @@
+"""The one entry point every platform calls: route a Request to its handler, never raise."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import sqlite_utils
+
+from handlers.ask import handle_ask
+from handlers.digest import DIGEST_COMMANDS
+from handlers.events import handle_events
+from handlers.help import handle_help
+from handlers.quotes import handle_quote, handle_who
+from handlers.sources import handle_sources
+from handlers.types import Reply, Request
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Request, sqlite_utils.Database], Reply]
+
+HANDLERS: dict[str, Handler] = {
+    "start": handle_help,
+    "help": handle_help,
+    "ask": handle_ask,
+    "quote": handle_quote,
+    "quotes": handle_quote,
+    "who": handle_who,
+    "events": handle_events,
+    "sources": handle_sources,
+    **DIGEST_COMMANDS,
+}
+
+
+def handle(request: Request, db: sqlite_utils.Database) -> Reply:
+    """Answer one Request. Unknown commands and internal errors become polite replies."""
+    command = (request.command or "ask").lower()
+    handler = HANDLERS.get(command)
+    if handler is None:
+        return Reply(text=f"I don't know the command /{command}. Try /help.",
+                     thread_id=request.thread_id)
+    try:
+        return handler(request, db)
+    except Exception:
+        log.exception("handler %s failed on %r", command, request.text[:200])
+        return Reply(text="Sorry, something went wrong answering that. It has been logged.",
+                     thread_id=request.thread_id)
+
+
+def parse_command(text: str, bot_username: str | None = None) -> tuple[str | None, str]:
+    """Split "/quote@botname shoigu zero" into ("quote", "shoigu zero"); plain text is (None, text)."""
+    stripped = (text or "").strip()
+    if not stripped.startswith("/"):
+        return None, stripped
+    head, _, rest = stripped.partition(" ")
+    name, _, at = head[1:].partition("@")
+    if at and bot_username and at.lower() != bot_username.lower():
+        return None, stripped
+    return name.lower() or None, rest.strip()

@@ -1,0 +1,46 @@
+"""The events handler: a timeline of meetings, calls, visits and more, optionally filtered."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from store.people import recognise_people
+from store.places import recognise_places
+from store.queries import list_events
+
+from handlers.text import clip_question
+from handlers.types import Reply, Request, Snippet
+
+MAX_EVENTS = 15
+
+
+def handle_events(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/events [person or place]: the timeline, oldest first, undated events last."""
+    about = clip_question(request.args)
+    person = place = None
+    if about:
+        people = recognise_people(db, about)
+        places = recognise_places(about)
+        person = people[0].name if people else None
+        place = places[0] if places and not person else None
+        if person is None and place is None:
+            return Reply(text=f"I don't know anyone or anywhere called \u201c{about}\u201d in the coverage.",
+                         thread_id=request.thread_id)
+    events = list_events(db, person=person, place=place)
+    if not events:
+        scope = f" involving {person or place}" if about else ""
+        return Reply(text=f"No events{scope} in the indexed coverage.", thread_id=request.thread_id)
+    shown = events[:MAX_EVENTS]
+    snippets = tuple(
+        Snippet(kind="event", text=_line(e), outlet=e["outlet"], published=e["date"] or e["date_text"],
+                source=e["source"], url=e["source"] if e["source"].startswith("http") else None)
+        for e in shown
+    )
+    more = f" (first {MAX_EVENTS} of {len(events)})" if len(events) > MAX_EVENTS else ""
+    scope = f" involving {person or place}" if about else ""
+    return Reply(text=f"Timeline{scope}{more}:", snippets=snippets, thread_id=request.thread_id,
+                 found=True)
+
+
+def _line(event: dict) -> str:
+    when = event["date"] or event["date_text"] or "date not stated"
+    return f"{when} — {event['summary']}"

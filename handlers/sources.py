@@ -1,0 +1,29 @@
+"""The sources handler: what coverage is indexed."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from store.queries import list_sources
+
+from handlers.types import Reply, Request, Snippet
+
+MAX_SOURCES = 30
+
+
+def handle_sources(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/sources: the indexed articles, newest first."""
+    sources = list_sources(db)
+    if not sources:
+        return Reply(text="No coverage is indexed yet. Add some with `clipdesk ingest PATH`.",
+                     thread_id=request.thread_id)
+    snippets = tuple(
+        Snippet(kind="source", text=s.title or s.source, outlet=s.outlet, published=s.published,
+                title=s.title, url=s.url, source=s.url or s.source)
+        for s in sources[:MAX_SOURCES]
+    )
+    quotes = sum(s.quotes for s in sources)
+    events = sum(s.events for s in sources)
+    return Reply(
+        text=f"{len(sources)} articles indexed, with {quotes} quotations and {events} events:",
+        snippets=snippets, thread_id=request.thread_id, found=True,
+    )
