@@ -96,6 +96,13 @@ CREATE TABLE IF NOT EXISTS subscriptions (
     UNIQUE (platform, chat_id, thread_id)
 );
 
+CREATE TABLE IF NOT EXISTS seen (
+    platform TEXT NOT NULL,
+    key TEXT NOT NULL,              -- update_id, event_id, or channel:ts
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (platform, key)
+);
+
 CREATE TABLE IF NOT EXISTS deliveries (
     id INTEGER PRIMARY KEY,
     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
