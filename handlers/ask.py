@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite_utils
-from store.search import search
 
 from handlers.cite import snippet
 from handlers.text import clip_question
 from handlers.types import Reply, Request
+from store.search import search
 
 DEFAULT_K = 3
 NOTHING = "Nothing in the indexed coverage answers that. Try other words, or /sources to see what is indexed."

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from store.search import Hit
-
 from handlers.types import Snippet
+from store.search import Hit
 
 
 def snippet(hit: Hit) -> Snippet:

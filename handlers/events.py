@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite_utils
-from store.people import recognise_people
-from store.places import recognise_places
-from store.queries import list_events
 
 from handlers.text import clip_question
 from handlers.types import Reply, Request, Snippet
+from store.people import recognise_people
+from store.places import recognise_places
+from store.queries import list_events
 
 MAX_EVENTS = 15
 

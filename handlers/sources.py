@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite_utils
-from store.queries import list_sources
 
 from handlers.types import Reply, Request, Snippet
+from store.queries import list_sources
 
 MAX_SOURCES = 30
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+
 from store.db import open_db
 from store.seeds import ingest_seeds, seeds_dir
 
