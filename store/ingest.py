@@ -91,7 +91,7 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The .txt files named directly or found (recursively, sorted) in the folders given."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from sorted(p for p in path.rglob("*.txt") if not p.is_dir())
         else:
             yield path
 

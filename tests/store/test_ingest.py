@@ -1,0 +1,74 @@
+"""Ingesting files: idempotence, replacement, sidecars, and clear per-file errors."""
+
+import json
+
+from store.ingest import ingest_paths
+
+ARTICLE = """Ministers meet in Geneva
+
+GENEVA (Reuters) - Foreign ministers met in Geneva on Tuesday to discuss a ceasefire.
+
+"We made real progress today," the Swiss foreign minister said after the meeting.
+
+Talks are due to resume next month, officials said.
+"""
+
+
+def write(folder, name, text, encoding="utf-8"):
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_the_same_text_twice_is_one_article(db, tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    first = ingest_paths(db, [tmp_path])
+    second = ingest_paths(db, [tmp_path])
+    assert [o.status for o in first] == ["added"]
+    assert [o.status for o in second] == ["unchanged"]
+    assert db["articles"].count == 1
+    paragraphs = db["paragraphs"].count
+    ingest_paths(db, [tmp_path])
+    assert db["paragraphs"].count == paragraphs
+
+
+def test_an_edited_file_replaces_its_earlier_version(db, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    ingest_paths(db, [path])
+    write(tmp_path, "a.txt", ARTICLE.replace("Tuesday", "Wednesday"))
+    assert [o.status for o in ingest_paths(db, [path])] == ["replaced"]
+    assert db["articles"].count == 1
+    texts = " ".join(r["text"] for r in db["paragraphs"].rows)
+    assert "Wednesday" in texts and "Tuesday" not in texts
+
+
+def test_bad_files_get_an_error_naming_them_and_the_rest_go_in(db, tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "latin1.txt", "Caf\u00e9 cr\u00e8me " * 20, encoding="latin-1")
+    write(tmp_path, "empty.txt", "  \n\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    outcomes = {o.path.rsplit("/", 1)[-1]: o for o in ingest_paths(db, [tmp_path])}
+    assert outcomes["good.txt"].status == "added"
+    assert outcomes["latin1.txt"].status == "error" and "UTF-8" in outcomes["latin1.txt"].message
+    assert outcomes["empty.txt"].status == "error" and "empty" in outcomes["empty.txt"].message
+    assert outcomes["gone.txt"].status == "error"
+    assert db["articles"].count == 1
+
+
+def test_a_sidecar_supplies_the_url_and_outlet(db, tmp_path):
+    write(tmp_path, "a.txt", ARTICLE.replace(" (Reuters)", ""))
+    (tmp_path / "a.meta.json").write_text(json.dumps(
+        {"url": "https://example.org/geneva", "outlet": "Example News", "published": "2026-03-03"}))
+    ingest_paths(db, [tmp_path])
+    row = next(db["articles"].rows)
+    assert row["url"] == "https://example.org/geneva"
+    assert row["outlet"] == "Example News"
+    assert row["published"].startswith("2026-03-03")
+
+
+def test_a_broken_sidecar_is_reported_and_the_article_still_goes_in(db, tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "a.meta.json").write_text("{not json")
+    [outcome] = ingest_paths(db, [tmp_path])
+    assert outcome.status == "added"
+    assert "a.meta.json" in outcome.message
