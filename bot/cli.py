@@ -10,6 +10,10 @@ import click
 import sqlite_utils
 
 from bot.cli_db import db_option, open_store
+from bot.cli_digest import digest_command, subscriptions_command
+from bot.cli_serve import serve_command
+from bot.cli_slack import slack_command
+from bot.cli_telegram import telegram_command
 from bot.render_terminal import one_line, render_text
 from bot.terminal import GREETING, chat
 from handlers.ask import DEFAULT_K, answer
@@ -179,6 +183,10 @@ def chat_command(db_file: Path | None) -> None:
                 return
 
     chat(db, lines(), lambda text: click.echo(text + "\n"))
+
+
+for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
+    cli.add_command(command)
 
 
 def main() -> None:
