@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic coverage, ingest and ask speed, memory, against a BM25 baseline."""
