@@ -1,15 +1,166 @@
-"""Digest commands: subscribe, unsubscribe, subscription, digest."""
+"""Digest commands: subscribe, unsubscribe, subscription, digest (a preview that records nothing)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from zoneinfo import available_timezones
+
 import sqlite_utils
 
+from handlers.digest_compose import compose_digest
 from handlers.types import Reply, Request
+from store.digest import newest_ingest
+from store.subscriptions import (
+    DEFAULT_TIME,
+    DEFAULT_TZ,
+    FIRST_DIGEST_LOOKBACK,
+    Subscription,
+    get_subscription,
+    subscribe,
+    unsubscribe,
+)
+
+ALWAYS = "always"  # the word that asks for a one-line notice on days with nothing new
+MAX_TOPICS = 10
+MAX_TOPIC_CHARS = 40
+TIME_LIKE = re.compile(r"^\d{1,2}[:.h]\d{1,2}$|^\d{1,2}(am|pm)$", re.IGNORECASE)
+TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-def _coming(request: Request, db: sqlite_utils.Database) -> Reply:
-    return Reply(text="Daily digests are coming soon: this command is not available yet.",
-                 thread_id=request.thread_id)
+class DigestArgsError(ValueError):
+    """The /subscribe arguments cannot be understood; the message says why, with an example."""
 
 
-DIGEST_COMMANDS = {name: _coming for name in ("subscribe", "unsubscribe", "subscription", "digest")}
+@dataclass(frozen=True)
+class DigestSettings:
+    """What /subscribe asked for."""
+
+    time: str = DEFAULT_TIME
+    tz: str = DEFAULT_TZ
+    topics: tuple[str, ...] = ()
+    notify_empty: bool = False
+
+
+def command(platform: str, name: str) -> str:
+    """How a user types a command on this platform: /name, or /clipdesk name in Slack."""
+    return f"/clipdesk {name}" if platform == "slack" else f"/{name}"
+
+
+@cache
+def _zones() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}
+
+
+def _zone(word: str) -> str | None:
+    """The IANA zone a word names: "UTC", or Area/Location (single-word legacy names like "Poland"
+    are topics, not zones)."""
+    if "/" not in word and word.upper() not in ("UTC", "GMT"):
+        return None
+    zone = _zones().get(word.lower())
+    if zone is None:
+        raise DigestArgsError(f"I don't know the time zone {word!r}. Use an IANA zone name such as "
+                              "Europe/London, America/New_York or Asia/Tokyo (or UTC).")
+    return zone
+
+
+def parse_settings(args: str) -> DigestSettings:
+    """[HH:MM] [Area/Location] [always] [topics...] in any order; defaults 08:00 UTC, all coverage."""
+    at, tz, notify, topics = DEFAULT_TIME, DEFAULT_TZ, False, []
+    for word in args.split():
+        if TIME_LIKE.match(word):
+            match = TIME.match(word)
+            if not match:
+                raise DigestArgsError(f"{word!r} is not a time of day. Use 24-hour HH:MM, "
+                                      "e.g. 08:00 or 17:30.")
+            at = f"{int(match[1]):02d}:{match[2]}"
+        elif (zone := _zone(word)) is not None:
+            tz = zone
+        elif word.lower() == ALWAYS:
+            notify = True
+        else:
+            topic = re.sub(r"^\W+|\W+$", "", word.lower())[:MAX_TOPIC_CHARS]
+            if topic and topic not in topics:
+                topics.append(topic)
+    if len(topics) > MAX_TOPICS:
+        raise DigestArgsError(f"At most {MAX_TOPICS} topic words, please.")
+    return DigestSettings(at, tz, tuple(topics), notify)
+
+
+def describe(sub: Subscription) -> str:
+    """A subscription in words."""
+    about = f"about {', '.join(sub.topics)}" if sub.topics else "all new coverage"
+    empty = ("a one-line notice on days with nothing new" if sub.notify_empty
+             else "nothing on days with nothing new")
+    return f"a daily digest at {sub.time} {sub.tz}, {about}; {empty}"
+
+
+def handle_subscribe(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/subscribe [HH:MM] [Area/Location] [always] [topics...]: create or update this chat's digest."""
+    cmd = command(request.platform, "subscribe")
+    if request.is_group and not request.is_admin:
+        return Reply(text="Only this chat's admins may change its digest subscription.",
+                     thread_id=request.thread_id)
+    try:
+        settings = parse_settings(request.args)
+    except DigestArgsError as exc:
+        return Reply(text=f"{exc}\nExample: {cmd} 08:00 Europe/London shoigu nato",
+                     thread_id=request.thread_id)
+    sub = subscribe(db, request.platform, request.chat_id, request.thread_id, at=settings.time,
+                    tz=settings.tz, topics=settings.topics, notify_empty=settings.notify_empty)
+    hint = "" if settings.notify_empty else f" Add `{ALWAYS}` to be told when there is nothing new."
+    return Reply(text=f"Subscribed: {describe(sub)}.{hint} "
+                      f"{command(request.platform, 'unsubscribe')} stops it; "
+                      f"{command(request.platform, 'digest')} shows today's digest now.",
+                 thread_id=request.thread_id, found=True)
+
+
+def handle_unsubscribe(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/unsubscribe: stop this chat's digest."""
+    if request.is_group and not request.is_admin:
+        return Reply(text="Only this chat's admins may change its digest subscription.",
+                     thread_id=request.thread_id)
+    stopped = unsubscribe(db, request.platform, request.chat_id, request.thread_id)
+    text = ("Unsubscribed: no more daily digests here." if stopped
+            else "This chat has no daily digest to stop.")
+    return Reply(text=text, thread_id=request.thread_id, found=stopped)
+
+
+def handle_subscription(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/subscription: what this chat's digest is set to."""
+    sub = get_subscription(db, request.platform, request.chat_id, request.thread_id)
+    if sub is None or not sub.active:
+        return Reply(text=f"No daily digest here. Start one with e.g. "
+                          f"{command(request.platform, 'subscribe')} 08:00 Europe/London",
+                     thread_id=request.thread_id)
+    return Reply(text=f"This chat gets {describe(sub)}.", thread_id=request.thread_id, found=True)
+
+
+def handle_digest(request: Request, db: sqlite_utils.Database) -> Reply:
+    """/digest: what the next digest would hold now; it records nothing, so the scheduled one still comes."""
+    sub = get_subscription(db, request.platform, request.chat_id, request.thread_id)
+    now = datetime.now(UTC)
+    if sub is not None and sub.active:
+        after, topics, day = sub.cursor, sub.topics, sub.local_date(now)
+    else:
+        after, topics, day = (now - FIRST_DIGEST_LOOKBACK).isoformat(timespec="microseconds"), (), now.date()
+    reply = compose_digest(db, after, newest_ingest(db), day, topics, thread_id=request.thread_id)
+    if reply is None:
+        since = ("the last digest" if sub is not None and sub.active
+                 else f"the last {_hours(FIRST_DIGEST_LOOKBACK)}")
+        return Reply(text=f"Nothing new since {since}.", thread_id=request.thread_id)
+    return reply
+
+
+def _hours(span: timedelta) -> str:
+    return f"{int(span.total_seconds() // 3600)} hours"
+
+
+DIGEST_COMMANDS = {
+    "subscribe": handle_subscribe,
+    "unsubscribe": handle_unsubscribe,
+    "subscription": handle_subscription,
+    "digest": handle_digest,
+}
