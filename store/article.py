@@ -3,8 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass, field
 
+from store.clean import Kind, Line, classify, is_headline, looks_binary, normalise
+from store.metadata import (
+    WrittenDate,
+    byline,
+    canonical_outlet,
+    complete_date,
+    normalise_published,
+    outlet_cue,
+    parse_date,
+    parse_dateline,
+    reporting_credit,
+)
 from store.model import Article
+
+_OUTLET_GATE = re.compile(r"(?i)©|\(c\)|copyright|message from|^source\s*:|hyperlink")
+_BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+_QUOTE_MARKS = frozenset("\"“”«»")
+_DIGIT = re.compile(r"\d")
+_MIN_BODY_WORDS = 8
 
 
 class NotAnArticle(ValueError):
@@ -16,18 +37,145 @@ def article_id(raw: str) -> str:
     return hashlib.sha256(raw.strip().encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass
+class _Cues:
+    """Metadata the text states, gathered line by line."""
+
+    outlets: list[str] = field(default_factory=list)
+    dates: list[WrittenDate] = field(default_factory=list)
+    byline: str | None = None
+    credit: str | None = None  # reporters named in a closing "Reporting by" credit
+    meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the title, the standfirst and the body are among the lines."""
+
+    title: int | None
+    standfirst: int | None
+    start: int
+
+
 def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article:
     """Clean `raw` and pull out its metadata; raise NotAnArticle when there is no article."""
-    paragraphs = tuple(line.strip() for line in raw.splitlines() if line.strip())
-    if not paragraphs:
+    if not raw.strip():
         raise NotAnArticle("no article text")
+    if looks_binary(raw):
+        raise NotAnArticle("binary or garbled text")
+    lines = classify(normalise(raw))
+    cues = _gather(lines)
+    layout = _layout(lines, cues)
+    paragraphs = tuple(line.text for i, line in enumerate(lines)
+                       if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
+    if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_BODY_WORDS:
+        raise NotAnArticle("nothing but page furniture")
+    title = lines[layout.title].text if layout.title is not None else None
+    if title and " | " in title:
+        title, _, site = title.partition(" | ")
+        if site.count(" ") < 4:
+            cues.outlets.append(canonical_outlet(site.rsplit(" | ", 1)[-1]) or "")
+    lead = parse_dateline(paragraphs[0])
+    if lead and lead.agency:
+        cues.outlets.insert(0, lead.agency)
+    if lead and lead.date:
+        cues.dates.append(lead.date)
     sidecar = sidecar or {}
+    published, published_text = _published(cues.dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
         source=source,
         paragraphs=paragraphs,
-        title=sidecar.get("title"),
-        outlet=sidecar.get("outlet"),
-        url=sidecar.get("url"),
-        published=sidecar.get("published"),
+        title=title or sidecar.get("title") or None,
+        standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
+        outlet=next((o for o in cues.outlets if o), None) or sidecar.get("outlet") or None,
+        url=sidecar.get("url") or None,
+        published=published,
+        published_text=published_text,
+        byline=cues.byline or cues.credit,
+        dateline=lead.place if lead else None,
     )
+
+
+def _gather(lines: list[Line]) -> _Cues:
+    """Outlet, date and byline cues, including those on lines that are dropped as boilerplate."""
+    cues = _Cues()
+    prose_seen = 0
+    for i, (text, kind) in enumerate(lines):
+        if kind in (Kind.BOILER, Kind.FOOTER):
+            if _OUTLET_GATE.search(text):
+                outlet = outlet_cue(text)
+                if outlet:
+                    cues.outlets.append(outlet)
+            cues.credit = cues.credit or reporting_credit(text)
+            continue
+        if kind is Kind.BLANK or text.count(" ") > 12:
+            prose_seen += kind is Kind.PROSE
+            continue
+        written = parse_date(text) if _DIGIT.search(text) else None
+        if written:
+            cues.dates.append(written)
+            cues.meta.add(i)
+            continue
+        found = byline(text) if _BYLINE_GATE.match(text) else None
+        if not found and kind is Kind.SHORT and prose_seen < 2 and not cues.byline:
+            found = byline(text, head=True)
+        if found:
+            cues.byline = cues.byline or found
+            cues.meta.add(i)
+        prose_seen += kind is Kind.PROSE
+    return cues
+
+
+def _layout(lines: list[Line], cues: _Cues) -> _Layout:
+    """Find the title and standfirst before the body, and the line where the body starts."""
+    content = [i for i, line in enumerate(lines)
+               if line.kind in (Kind.PROSE, Kind.SHORT) and i not in cues.meta]
+    prose = [i for i in content if lines[i].kind is Kind.PROSE]
+    if not prose:
+        raise NotAnArticle("no article paragraphs")
+    title = next((i for i in content if i < prose[0] and is_headline(lines[i].text)), None)
+    first = prose[0]
+    if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
+        title = first
+    after = [i for i in prose if title is None or i > title]
+    lead = next((i for i in after[:4] if parse_dateline(lines[i].text)), None)
+    limit = after[1] if len(after) > 1 else len(lines)
+    marks = [i for i in cues.meta if (title is None or i > title) and i < limit]
+    if lead is not None:
+        start = lead
+    elif marks:
+        start = next((i for i in after if i > max(marks)), after[0])
+    else:
+        start = after[0]
+    if title is None:
+        return _Layout(None, None, start)
+    head = [i for i in range(title + 1, start) if i in content and (
+        lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
+    if head:
+        return _Layout(title, head[0], start)
+    if lead is None and not marks and start == title + 1 and len(after) >= 3 \
+            and _standfirst_shaped(lines[start].text):
+        return _Layout(title, start, after[1])
+    return _Layout(title, None, start)
+
+
+def _question_headline(text: str) -> bool:
+    """A headline that ends in a question or exclamation mark."""
+    return text[-1] in "?!" and text.count(" ") < 15 and not _QUOTE_MARKS.intersection(text)
+
+
+def _standfirst_shaped(text: str) -> bool:
+    """One sentence of at most 30 words, as a standfirst set directly under the headline is."""
+    return text.count(" ") < 30 and not _SENTENCE_BREAK.search(text)
+
+
+def _published(dates: list[WrittenDate], sidecar: str | None) -> tuple[str | None, str | None]:
+    """(ISO published, as written): a full date in the text, else the sidecar's, completing a partial one."""
+    known = normalise_published(sidecar)
+    full = next((d for d in dates if d.iso), None)
+    if full:
+        return full.iso, full.text
+    if dates:
+        return complete_date(dates[0], known), dates[0].text
+    return known, None

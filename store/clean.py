@@ -1,0 +1,229 @@
+"""Boilerplate removal: scraped text to normalised lines, each marked as prose, short, or boilerplate."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import NamedTuple
+
+
+class Kind(Enum):
+    """What a line of scraped text is."""
+
+    BLANK = "blank"
+    PROSE = "prose"  # a sentence-like line: a body paragraph or a standfirst
+    SHORT = "short"  # a headline, label, caption, byline, date or navigation item
+    BOILER = "boiler"  # widgets, credits, appeals, teasers: never part of the article
+    FOOTER = "footer"  # the line that opens a closing appeal; everything after it is boilerplate
+
+
+class Line(NamedTuple):
+    """One normalised line of the scraped text and what it is."""
+
+    text: str
+    kind: Kind
+
+
+_ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Runs of odd or repeated spaces (single plain spaces are left alone: replacing them costs time).
+_SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_CLOSERS = "\"”’'»)]"
+
+# Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
+_WIDGET = re.compile(r"""(?x)
+    share(?:[\s-]?line)?|share\ this(?:\ article|\ story|\ page)?|tweet|print|e-?mail|copy(?:\ link)?
+   |(?:link\ )?copied|save(?:\ article)?|bookmark|comments?|\d+\ comments?|comments?\ \(\d+\)
+   |(?:show|view|read)\ comments|(?:post|leave|add|write)\ a\ comment|comments\ are\ closed
+   |views?:?\ *[\d.,]+k?|[\d.,]+k?\ views|ads?|advert(?:isement)?|sponsored(?:\ content)?
+   |story\ continues\ below(?:\ advertisement)?|skip\ (?:advertisement|ad)|scroll\ to\ continue.*
+   |loading|please\ wait|search|menu|close|home|log\ ?in|log\ ?out|sign\ ?in|sign\ ?up|register
+   |subscribe(?:\ now)?|newsletters?|a\+|a-|font\ size|text\ size|listen(?:\ to\ this\ article)?
+   |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
+   |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
+   |all\ news|latest(?:\ news)?|top\ stories|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?
+   |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
+   |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
+   |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
+   |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
+   |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
+""")
+# Lines that open with page furniture or appeals, whatever follows (matched in any case).
+_BOILER_START = re.compile(r"""(?ix)
+    (?:tags?|topics?|keywords|filed\ under|related\ topics|categor(?:y|ies))\s*:
+   |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
+      |image\ caption|media\ caption|caption)s?\b\s*[:,]
+   |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
+   |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:\s
+   |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:twitter|x|facebook|instagram|telegram|youtube|linkedin
+      |tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
+   |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
+   |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
+   |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
+   |!\[[^\]]*\]\([^)]*\)$|(?:https?://|www\.)\S+$
+   |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b
+   |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
+      \ (?:updated|corrected|amended)\b
+""")
+# Page furniture that can sit anywhere in a line: rights notices, cookie banners, share prompts.
+# The regex runs only on lines holding one of the _ANYWHERE_KEYS (a cheap test on the lower-cased line).
+_ANYWHERE_KEYS = re.compile(
+    r"©|\(c\)|copyright|rights reserved|contributed|cookie|may not be|use of|reproduction|republication"
+    r"|copying|not responsible|share |newsletter|enable ")
+_BOILER_ANYWHERE = re.compile(r"""(?ix)
+    ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed(?:\ reporting)?\ to\ this
+      \ (?:report|story)\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
+      |preferences|consent)\b|\bmay\ not\ be\ (?:published|reproduced|broadcast|rewritten|redistributed)\b
+   |\b(?:use|reproduction|republication|copying)\ of\ (?:the\ |our\ )?(?:materials?|content|articles?)\b
+      .{0,80}?\b(?:allowed|permitted|prohibited|forbidden|hyperlink|link)\b
+   |\bnot\ responsible\ for\ the\ content\ of\ external\b|\bshare\ (?:it|this)\ on\b|\bnewsletter\b.{0,80}?
+      \b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
+""")
+# A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
+# "... AFP via Getty Images". Searched in the last few words of a line only.
+_CAPITALISED = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
+_SLASH_CREDIT = re.compile(rf"\(?{_CAPITALISED}\s?/\s?{_CAPITALISED}\)?$")
+_AGENCY_CREDIT = re.compile(
+    r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
+    r"|anadolu(?:\ agency)?|pa\ (?:wire|media)|handout|pool)\)?$")
+# Lines that open a related-article teaser: "Read more", "Related: ...", "See also".
+_TEASER = re.compile(r"""(?ix)^
+    (?:(?P<loose>read\ more|read\ also|also\ read|read\ next)
+      |see\ also|related(?:\ (?:articles?|stories|news|content|coverage|reading|links|posts))?
+      |more\ on\ this(?:\ story|\ topic)?|you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
+      |recommended(?:\ for\ you)?|further\ reading|don'?t\ miss|up\ next|more\ stories|читайте\ также)
+    \b\s*(?P<sep>[:|—–-]\s*)?(?P<rest>.*)$""")
+_TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
+# A closing appeal: donation, membership and subscription pitches (everything after is cut).
+_FOOTER = re.compile(r"""(?ix)^(?:
+    a\ message\ from\ .{2,60}?
+   |dear\ (?:readers?|friends?|subscribers?)[,!:]?
+   |(?:please\ )?support\ (?:us|our\ (?:work|journalism|newsroom|reporting)|independent\ (?:journalism|media)
+      |(?:the\ )?[\w .'’]{2,40}?\ journalism)\b.*
+   |before\ you\ (?:go|continue)\b.*|we\ have\ a\ small\ favou?r\ to\ ask\b.*
+   |help\ us\ (?:keep|continue|remain|stay)\b.*|you'?ve\ read\ \d+\ (?:free\ )?articles?\b.*
+   |become\ a\ (?:member|supporter|patron|subscriber|paid\ subscriber)\b.*
+   |if\ you\ (?:value|appreciate|enjoy(?:ed)?|like)\ (?:our|this|what\ we)\b.*
+   |(?:donate|make\ a\ (?:donation|contribution))\b.*
+)[:.!]?$""")
+
+
+def looks_binary(raw: str) -> bool:
+    """True for text that is mostly control characters, replacement characters or non-letters."""
+    sample = raw[:20000]
+    if not sample.strip():
+        return False
+    if "\x00" in sample or _CONTROL.search(sample) and len(_CONTROL.findall(sample)) * 50 > len(sample):
+        return True
+    sample = sample[:1000]
+    visible = len(sample) - sample.count(" ") - sample.count("\n")
+    return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 < visible
+
+
+def normalise(raw: str) -> list[str]:
+    """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined."""
+    raw = _SPACES.sub(" ", _INVISIBLE.sub("", raw))
+    return _unwrap([line.strip() for line in raw.splitlines()])
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines that a fixed-width wrap or a stray line break split in the middle of a sentence."""
+    width = max(map(len, lines), default=0)
+    full = int(width * 0.7)
+    wrapped = width <= 100 and sum(
+        1 for line, after in zip(lines, lines[1:], strict=False)
+        if len(line) >= full and after and not ends_sentence(line)) >= 3
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        if out and out[-1] and line and (
+                wrapped and len(previous) >= full and line[0].isalnum()
+                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        previous = line
+    return out
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation (before any closing quotes or brackets)."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":")
+
+
+def kind_of(line: str) -> Kind:
+    """What one normalised, non-blank line is, judged on its own."""
+    words = line.count(" ") + 1
+    if words <= 8 and _WIDGET.fullmatch(line.lower().rstrip(" .!?:…")):
+        return Kind.BOILER
+    if words <= 30 and _FOOTER.match(line):
+        return Kind.FOOTER
+    if words <= 80 and (_BOILER_START.match(line) or _anywhere(line)):
+        return Kind.BOILER
+    if words <= 12 and line == line.upper():
+        return Kind.BOILER  # all-capitals labels, counters, symbols
+    terminal = ends_sentence(line)
+    if not terminal and words <= 60 and _credited(line):
+        return Kind.BOILER  # a caption ending with its photo credit
+    if terminal and words >= 3 or words >= 16:
+        return Kind.PROSE
+    return Kind.SHORT
+
+
+def _credited(line: str) -> bool:
+    """A caption line that ends with a photo credit."""
+    tail = line[-60:]
+    slash = tail.find("/")
+    if slash >= 0 and _SLASH_CREDIT.search(tail, max(0, tail.rfind(" ", 0, max(0, slash - 30)))):
+        return True
+    return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None
+
+
+def _anywhere(line: str) -> bool:
+    return _ANYWHERE_KEYS.search(line.lower()) is not None and _BOILER_ANYWHERE.search(line) is not None
+
+
+def classify(lines: list[str]) -> list[Line]:
+    """Mark every line; teaser blocks and everything after a closing appeal become boilerplate."""
+    blank_separated = lines.count("") * 3 >= len(lines)
+    out: list[Line] = []
+    seen_prose = cut = False
+    teaser = 0  # lines of a teaser block still to drop
+    for text in lines:
+        if not text:
+            out.append(Line(text, Kind.BLANK))
+            if teaser < _TEASER_LINES:  # a blank line ends a teaser block once something was dropped
+                teaser = 0
+            continue
+        kind = Kind.BOILER if cut else kind_of(text)
+        if teaser and kind is not Kind.BOILER:
+            if blank_separated or kind is Kind.SHORT or _headline_sized(text):
+                kind = Kind.BOILER
+                teaser -= 1
+            else:
+                teaser = 0
+        elif teaser:
+            teaser -= 1
+        if kind in (Kind.PROSE, Kind.SHORT) and len(text) < 200:
+            opened = _TEASER.match(text)
+            if opened and (not opened["rest"] or opened["sep"] or opened["loose"]):
+                kind = Kind.BOILER
+                teaser = 0 if opened["rest"] else _TEASER_LINES
+        if kind is Kind.FOOTER:
+            cut = cut or seen_prose
+        seen_prose = seen_prose or kind is Kind.PROSE
+        out.append(Line(text, kind))
+    return out
+
+
+def _headline_sized(text: str) -> bool:
+    """A teaser headline: short, and not a quotation."""
+    return text.count(" ") < 12 and not any(q in text for q in "\"“”«»")
+
+
+def is_headline(text: str) -> bool:
+    """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
+    words = text.count(" ") + 1
+    return 3 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()

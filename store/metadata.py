@@ -1,0 +1,251 @@
+"""Metadata cues in article text: publication dates, bylines, datelines and the outlet's name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+_ZONE = r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
+_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|date|created|modified)"
+           r"(?:\s+on|\s+at)?\s*:?\s*)?")
+# A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
+_DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})")
+_DATE_LINE = re.compile(
+    rf"(?i)^{_PREFIX}{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+)?(?P<date>{_DATE})"
+    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE}\.?$")
+_DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
+_MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?:(?P<ap>[ap])\.?m\.?)?")
+
+# "LONDON, January 27. /TASS/.", "GENEVA (Reuters) -", "KYIV, Ukraine (AP) —", "BRUSSELS —",
+# "MOSCOW. Jan 27 (Interfax) -"
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]*(?:\s[A-Z][A-Z'’.-]*){0,3}"
+_REGION = (r"(?:,\s(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d)"
+           r"(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?")
+_SEP = r"(?:—|–|--|-|:|\.)"
+_DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
+                  r"(?:(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)|/(?P<agency2>[A-Z][\w .&-]{1,30})/)\.?\s*"
+                  rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
+_DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
+_DATELINE_TITLED = re.compile(
+    rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}{_DATELINE_TAIL}")
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|van|von|der|al|bin|ibn|le|la|du|dos|del)\s)?[A-Z][\w'’.-]*){1,3}"
+_NAMES = rf"{_NAME}(?:(?:,\s|\s(?:and|&)\s){_NAME})*"
+_BYLINE = re.compile(
+    rf"^(?:by|written\sby|words\sby|author(?:s)?:?|reporting\sby)\s+(?P<names>{_NAMES})"
+    r"(?:\s*(?:,|\||—|–|-|\bin\b|\bfor\b).*)?$", re.IGNORECASE)
+_BYLINE_IN_PLACE = re.compile(rf"^(?P<names>{_NAMES})\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
+_REPORTING = re.compile(rf"^\(?(?:reporting|written)\s+by\s+(?P<names>{_NAMES})")
+
+_RIGHTS_MARK = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_HOLDER_START = re.compile(
+    r"(?i)(?:[\s©,.]|\(c\)|copyright)*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?[\s,.©]*")
+_HOLDER_END = re.compile(r"\.\s|\.$|[|;©]|,\s")
+_OUTLET_CUES = (
+    re.compile(r"(?i)^a message from\s+(?P<name>.{2,60}?)\s*:?$"),
+    re.compile(r"(?i)^source\s*:\s*(?P<name>.{2,60}?)(?:\s+and\s+(?:news\s+)?agencies)?\.?$"),
+    re.compile(r"(?i)\bhyperlink\s+to\s+(?P<name>[\w.-]+\.[a-z]{2,})"),
+)
+_CORPORATE = re.compile(
+    r"(?i)[\s,]+(?:all rights reserved|or its affiliated companies|llc|ltd|limited|inc|plc|gmbh|ag)\.?$"
+    r"|[\s,.]+$")
+_ALIASES = {
+    "ap": "Associated Press", "the associated press": "Associated Press",
+    "associated press": "Associated Press", "guardian news & media": "The Guardian",
+    "guardian news and media": "The Guardian", "politico": "Politico", "bbc": "BBC",
+}
+_NOT_OUTLETS = re.compile(
+    r"(?i)^(?:ap photo|photo|file|pool|video|getty images|handout|staff|shutterstock|alamy|epa(?:-efe)?)$"
+    r"|/|^\W*$")
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date found in the text: ISO 8601 when the year is stated, and the words as written."""
+
+    iso: str | None
+    text: str
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place (and agency, date) that open an article's lead paragraph."""
+
+    place: str
+    agency: str | None
+    date: WrittenDate | None
+
+
+def parse_date(text: str) -> WrittenDate | None:
+    """A date written on its own ("06 November 2025 13:24", "January 27"); None if it is not one."""
+    text = text.strip()
+    match = _DATE_LINE.match(text)
+    if not match:
+        return None
+    day = _day(match["date"])
+    if day is None:
+        return None
+    month, dom, year = day
+    iso = _iso_day(day)
+    if year is not None and iso is None:
+        return None
+    clock = match["post"] or match["pre"]
+    if iso and clock:
+        iso = _with_time(iso, clock)
+    return WrittenDate(iso, text, month, dom)
+
+
+def complete_date(written: WrittenDate, known: str | None) -> str | None:
+    """The ISO date for a day written without a year, using the year of a known full date."""
+    full = parse_iso(known)
+    if written.iso or full is None:
+        return written.iso
+    if (full.month, full.day) == (written.month, written.day):
+        return known
+    return _iso_day((written.month, written.day, full.year))
+
+
+def normalise_published(value: str | None) -> str | None:
+    """A sidecar's published value as ISO 8601 when it is a full date, else None."""
+    if not value:
+        return None
+    if parse_iso(value):
+        return value.strip()
+    written = parse_date(value)
+    return written.iso if written else None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """An ISO 8601 date or datetime string as a datetime, or None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a lead paragraph ("LONDON, January 27. /TASS/. ..."), or None."""
+    match = _DATELINE.match(paragraph) or _titled_dateline(paragraph)
+    if not match:
+        return None
+    agency = match["agency"] or match["agency2"]
+    written = match["date"]
+    place = match["place"].strip(" .")
+    if len(place) < 2:
+        return None
+    if place.isupper():
+        place = " ".join(w.capitalize() if w.isalpha() else w.title() for w in place.split())
+    when = None
+    if written:
+        day = _day(written)
+        when = WrittenDate(_iso_day(day), written, day[0], day[1]) if day else None
+    return Dateline(place, canonical_outlet(agency) if agency else None, when)
+
+
+def byline(line: str, head: bool = False) -> str | None:
+    """The author names in a byline line ("By Jeyhun Aghazada"); in the head also "Name in Place"."""
+    if len(line) > 120:
+        return None
+    match = _BYLINE.match(line) or (_BYLINE_IN_PLACE.match(line) if head else None)
+    if not match:
+        return None
+    names = match["names"]
+    return names.title() if names.isupper() else names
+
+
+def reporting_credit(line: str) -> str | None:
+    """The reporters named in a closing credit ("Reporting by Guy Faulconbridge; Editing by ...")."""
+    match = _REPORTING.match(line)
+    return match["names"] if match else None
+
+
+def outlet_cue(line: str) -> str | None:
+    """An outlet named by a copyright line, a "Source:" line, a footer or a rights notice."""
+    for pattern in _OUTLET_CUES:
+        match = pattern.search(line)
+        if match:
+            return canonical_outlet(match["name"])
+    return _copyright_holder(line)
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The holder named in a dated copyright line ("Caliber.az © 2025", "© 2025 BBC."); photo
+    credits ("© EPA-EFE/WILL OLIVER") carry no year and name no outlet."""
+    mark = _RIGHTS_MARK.search(line)
+    if not mark or not _YEAR.search(line):
+        return None
+    before = line[:mark.start()].strip(" .,|-–—")
+    if before and before.count(" ") < 4 and not _YEAR.search(before):
+        return canonical_outlet(before)
+    after = line[_HOLDER_START.match(line, mark.end()).end():]
+    name = _HOLDER_END.split(after, maxsplit=1)[0]
+    return canonical_outlet(name) if 2 <= len(name) <= 60 else None
+
+
+def canonical_outlet(name: str) -> str | None:
+    """An outlet's name without corporate suffixes, with the usual short forms spelled out."""
+    previous = None
+    name = name.strip()
+    while previous != name:
+        previous, name = name, _CORPORATE.sub("", name).strip()
+    if not name or _NOT_OUTLETS.match(name):
+        return None
+    return _ALIASES.get(name.lower(), name)
+
+
+def _titled_dateline(paragraph: str) -> re.Match[str] | None:
+    match = _DATELINE_TITLED.match(paragraph)
+    return match if match and (match["agency"] or match["agency2"]) else None
+
+
+def _day(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a written date."""
+    text = text.strip()
+    for pattern in (_DMY, _MDY, _ISO, _DOTTED):
+        match = pattern.match(text)
+        if match:
+            month = match["m"]
+            number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            year = int(match["y"]) if match["y"] else None
+            return number, int(match["d"]), year
+    return None
+
+
+def _iso_day(day: tuple[int, int, int | None] | None) -> str | None:
+    if day is None or day[2] is None:
+        return None
+    try:
+        return date(day[2], day[0], day[1]).isoformat()
+    except ValueError:
+        return None
+
+
+def _with_time(iso: str, clock: str) -> str:
+    match = _CLOCK.match(clock)
+    if not match:
+        return iso
+    hour, minute = int(match["h"]), int(match["mi"])
+    if match["ap"]:
+        hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return iso
+    return f"{iso}T{hour:02d}:{minute:02d}"
