@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -14,12 +15,17 @@ STALE_TICK = timedelta(minutes=3)
 class Health:
     """What the running process knows about itself; components update it as they go."""
 
-    platforms: dict[str, bool] = field(default_factory=dict)
+    platforms: dict[str, Callable[[], bool]] = field(default_factory=dict)
     last_tick: datetime | None = None
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def set_platform(self, name: str, connected: bool) -> None:
-        self.platforms[name] = connected
+        """Record a platform's connection as a fixed state."""
+        self.platforms[name] = lambda: connected
+
+    def watch(self, name: str, probe: Callable[[], bool]) -> None:
+        """Ask `probe` for the platform's connection each time health is reported."""
+        self.platforms[name] = probe
 
     def tick(self, when: datetime | None = None) -> None:
         self.last_tick = when or datetime.now(UTC)
@@ -29,11 +35,12 @@ class Health:
         now = now or datetime.now(UTC)
         scheduler_ok = (self.last_tick is not None and now - self.last_tick <= STALE_TICK) or (
             self.last_tick is None and now - self.started <= STALE_TICK)
-        healthy = all(self.platforms.values()) and scheduler_ok
+        connected = {name: probe() for name, probe in self.platforms.items()}
+        healthy = all(connected.values()) and scheduler_ok
         return healthy, {
             "status": "ok" if healthy else "degraded",
             "platforms": {name: ("connected" if ok else "disconnected")
-                          for name, ok in self.platforms.items()},
+                          for name, ok in connected.items()},
             "scheduler": {"last_tick": self.last_tick.isoformat() if self.last_tick else None,
                           "ok": scheduler_ok},
         }
