@@ -19,6 +19,7 @@ MIN_FUZZY_LEN = 4
 SAME_TITLE = 80  # token_set_ratio of two headlines about the same story
 MIN_TITLE_WORDS = 4
 IDEAL_QUOTE_CHARS = 200
+MIN_QUOTE_WORDS = 4  # a scare-quoted word or two is not a quotation worth a digest line
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArtic
     quotes = [NewQuote(text, speaker, bool(partial), paragraph)
               for text, speaker, partial, paragraph in db.execute(
                   """SELECT text, speaker, partial, paragraph FROM quotes
-                     WHERE article_id = ? ORDER BY paragraph, id""", [aid])]
+                     WHERE article_id = ? ORDER BY paragraph, id""", [aid])
+              if len(text.split()) >= MIN_QUOTE_WORDS]
     quotes.sort(key=lambda q: (-q.strength, q.paragraph))
     events = [NewEvent(kind, date, date_text, place, tuple(json.loads(names)), summary)
               for kind, date, date_text, place, names, summary in db.execute(
