@@ -6,7 +6,7 @@ import sqlite_utils
 
 from handlers.cite import snippet
 from handlers.text import clip_question
-from handlers.types import Reply, Request
+from handlers.types import Reply, Request, Snippet
 from store.search import search
 
 DEFAULT_K = 3
@@ -24,9 +24,16 @@ def answer(db: sqlite_utils.Database, question: str, k: int = DEFAULT_K,
     if not result.found:
         return Reply(text=NOTHING, thread_id=thread_id)
     snippets = tuple(snippet(h) for h in result.hits)
-    best = snippets[0]
-    lead = f"{best.speaker} said:" if best.kind == "quote" and best.speaker else "From the coverage:"
-    return Reply(text=lead, snippets=snippets, thread_id=thread_id, found=True)
+    return Reply(text=lead(snippets[0]), snippets=snippets, thread_id=thread_id, found=True)
+
+
+def lead(best: Snippet) -> str:
+    """The line above the evidence: who said it for a quotation, what kind of record otherwise."""
+    if best.kind == "quote":
+        return f"{best.speaker} said:" if best.speaker else "The coverage quotes, without naming the speaker:"
+    if best.kind == "event":
+        return "The coverage reports:"
+    return "From the coverage:"
 
 
 def handle_ask(request: Request, db: sqlite_utils.Database) -> Reply:

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import heapq
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import sqlite_utils
+
+from store import fts
+from store.intent import WHAT, WHERE, intent
+from store.people import Recognised, recognise_people
+from store.places import recognise_places
+from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, Candidate, Term, coverage, score, weight
+
+MAX_QUESTION_CHARS = 1000
+PER_TABLE = 12  # candidates fetched from each FTS table
+MAX_QUERIES = 24  # FTS5 queries per table and question, at most
+DF_CAP = 2000  # document frequencies are counted up to here: beyond it a word is simply common
+TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -36,17 +53,275 @@ class SearchResult:
         return bool(self.hits)
 
 
+@dataclass(frozen=True)
+class _Question:
+    """A question as the store understands it: weighted terms and the people it names."""
+
+    terms: tuple[Term, ...]
+    speaker_ids: frozenset[int]
+    intent: str = WHAT
+
+    @property
+    def names_missing_from_coverage(self) -> bool:
+        """A name the user wrote (capitalised, unrecognised) that no paragraph contains."""
+        return any(t.name and t.df == 0 for t in self.terms)
+
+
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
     """Answer a free question with at most k hits, or none when nothing is relevant."""
-    return SearchResult()
+    question = (question or "")[:MAX_QUESTION_CHARS]
+    q = _understand(db, question)
+    if not q.terms or q.names_missing_from_coverage or k < 1:
+        return SearchResult(intent=q.intent)
+    scored: list[tuple[float, Candidate]] = []
+    for kind in TABLES:
+        scored.extend(_score_all(db, kind, _relaxed(db, kind, q.terms, ""), q))
+    return SearchResult(hits=tuple(_best(db, scored, k)), intent=q.intent)
 
 
 def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
                 k: int = 5) -> list[Hit]:
     """Quotations by a speaker (fuzzy-matched) and/or containing words, best first."""
-    return []
+    speaker_id = _speaker_id(db, speaker) if speaker else None
+    if speaker and speaker_id is None:
+        return []
+    terms = _understand(db, words or "").terms
+    if not terms:
+        if speaker_id is None:
+            return []
+        rows = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
+                          [speaker_id, k]).fetchall()
+        return _hits(db, [(1.0, Candidate("quote", r[0], 0.0, frozenset())) for r in rows])
+    scope = ""
+    if speaker_id is not None:
+        name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
+        scope = fts.in_column("speaker", fts.phrase(name))
+    found = _relaxed(db, "quote", terms, scope)
+    scored = [(coverage(terms, c.matched), c) for c in found]
+    if speaker_id is not None:
+        owners = _speakers(db, [c.rowid for _, c in scored])
+        scored = [(s, c) for s, c in scored if owners.get(c.rowid) == speaker_id]
+    return _best(db, scored, k)
 
 
 def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
     """Quotations that match a phrase, with their speakers, best first."""
-    return []
+    terms = _understand(db, (phrase or "")[:MAX_QUESTION_CHARS]).terms
+    if not terms:
+        return []
+    exact = fts.in_column("text", fts.phrase(" ".join(fts.tokens(phrase)[:fts.MAX_TERMS])))
+    verbatim = {rowid for rowid, _ in _match(db, "quotes", exact, PER_TABLE)} if exact else set()
+    scored = [(coverage(terms, c.matched) + (1.0 if c.rowid in verbatim else 0.0), c)
+              for c in _relaxed(db, "quote", terms, "")]
+    return _best(db, scored, k)
+
+
+# -- understanding the question -------------------------------------------------------------------
+
+_DF_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[tuple[int, int], dict[str, int]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _understand(db: sqlite_utils.Database, text: str) -> _Question:
+    words = fts.content_terms(text)
+    named = _capitalised(text)
+    people = recognise_people(db, text) if words else []
+    raw: list[Term] = []
+    speaker_ids: set[int] = set()
+    for person in people:
+        used = [w for w in fts.tokens(person.matched) if w in words]
+        if not used:
+            continue
+        words = [w for w in words if w not in used]
+        speaker_ids.add(person.id)
+        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True))
+    for word in words:
+        places = recognise_places(word)
+        alternatives = {word, *places}
+        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
+    total = _paragraph_count(db)
+    terms = []
+    for term in raw:
+        df = _df(db, fts.any_of(term.alternatives))
+        terms.append(replace(term, df=df, idf=weight(df, total, term.name)))
+    return _Question(tuple(terms), frozenset(speaker_ids), intent(text))
+
+
+def _capitalised(text: str) -> set[str]:
+    """Words written with a capital letter anywhere but at the start of the question."""
+    words = _WORD.findall(text)
+    return {w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in fts.STOP_WORDS}
+
+
+def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
+    """The phrases that name a recognised person in the coverage (surnames alone, for people)."""
+    rows = db.execute("SELECT alias FROM aliases WHERE person_id = ?", [person.id]).fetchall()
+    names = {person.name, *(r[0] for r in rows)}
+    if person.kind == "person":
+        names |= {n.split()[-1] for n in names if len(n.split()[-1]) > 2}
+    return names
+
+
+def _speaker_id(db: sqlite_utils.Database, speaker: str) -> int | None:
+    row = db.execute("SELECT id FROM people WHERE name = ?", [speaker]).fetchone()
+    if row:
+        return row[0]
+    people = recognise_people(db, speaker)
+    return people[0].id if people else None
+
+
+def _paragraph_count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
+
+
+def _df(db: sqlite_utils.Database, expression: str) -> int:
+    """How many paragraphs match `expression` (counted up to DF_CAP), cached until the store changes."""
+    if not expression:
+        return 0
+    generation = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    cached = _DF_CACHE.get(db)
+    if cached is None or cached[0] != generation:
+        cached = (generation, {})
+        _DF_CACHE[db] = cached
+    counts = cached[1]
+    if expression not in counts:
+        counts[expression] = db.execute(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
+            [expression, DF_CAP]).fetchone()[0]
+    return counts[expression]
+
+
+# -- finding candidates ---------------------------------------------------------------------------
+
+def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
+           common: bool = False) -> list[tuple[int, float]]:
+    """(rowid, rank) of the best `limit` rows; for a very common expression, the newest rows instead."""
+    order = "rowid DESC" if common else "rank"
+    return db.execute(
+        f"SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY {order} LIMIT ?",
+        [expression, limit]).fetchall()
+
+
+def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str) -> list[Candidate]:
+    """Rows matching the most informative combinations of the question's terms, best first.
+
+    Combinations are tried in decreasing weight (names left out still count CONTEXT_WEIGHT, as
+    the article may name them elsewhere): all terms (AND) first, then the sets one term smaller,
+    and so on, stopping when PER_TABLE rows are found, when the weight falls under the relevance
+    threshold, or after MAX_QUERIES queries. A row keeps the first (the heaviest) combination it
+    matched.
+    """
+    usable = [t for t in terms if t.df > 0]
+    total = sum(t.idf for t in terms)
+    found: dict[int, Candidate] = {}
+    frontier = [(-sum(t.idf for t in usable), tuple(range(len(usable))))]
+    visited: set[tuple[int, ...]] = set()
+    queries = 0
+    while frontier and len(found) < PER_TABLE and queries < MAX_QUERIES:
+        bound, subset = heapq.heappop(frontier)
+        if not subset or -bound < MIN_COVERAGE * total:
+            break
+        kept = [usable[i] for i in subset]
+        expression = fts.all_of([scope, *(fts.any_of(t.alternatives) for t in kept)])
+        common = min(t.df for t in kept) >= DF_CAP
+        matched = frozenset(t.word for t in kept)
+        queries += 1
+        for rowid, rank in _match(db, TABLES[kind], expression, PER_TABLE, common):
+            found.setdefault(rowid, Candidate(kind, rowid, rank, matched))
+        for i in subset:
+            child = tuple(j for j in subset if j != i)
+            if child not in visited:
+                visited.add(child)
+                dropped = usable[i]
+                # a dropped name may still be credited from the rest of the article
+                loss = dropped.idf * (1 - CONTEXT_WEIGHT if dropped.entity or dropped.name else 1)
+                heapq.heappush(frontier, (bound + loss, child))
+    return list(found.values())
+
+
+# -- scoring and citing ---------------------------------------------------------------------------
+
+def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate],
+               q: _Question) -> list[tuple[float, Candidate]]:
+    if not candidates:
+        return []
+    details = _details(db, kind, [c.rowid for c in candidates])
+    best_rank = min(c.rank for c in candidates) or -1.0
+    names = [t for t in q.terms if (t.entity or t.name) and t.df > 0]
+    in_article: dict[tuple[str, str], bool] = {}
+    scored = []
+    for c in candidates:
+        text, speaker_id, place, article_id = details[c.rowid]
+        context = [t.word for t in names if t.word not in c.matched
+                   and _named_in_article(db, article_id, t, in_article)]
+        value = score(coverage(q.terms, c.matched, context), kind, q.intent, text,
+                      by_asked_speaker=speaker_id is not None and speaker_id in q.speaker_ids,
+                      has_place=q.intent == WHERE and bool(place or recognise_places(text)),
+                      rank_share=c.rank / best_rank if best_rank < 0 else 0.0)
+        scored.append((value, c))
+    return scored
+
+
+def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
+                      memo: dict[tuple[str, str], bool]) -> bool:
+    """Whether any paragraph of the article contains the term (memoised for one question)."""
+    key = (article_id, term.word)
+    if key not in memo:
+        first, last = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
+                                 [article_id]).fetchone()
+        memo[key] = first is not None and bool(db.execute(
+            "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1",
+            [fts.any_of(term.alternatives), first, last]).fetchone())
+    return memo[key]
+
+
+def _details(db: sqlite_utils.Database, kind: str,
+             rowids: list[int]) -> dict[int, tuple[str, int | None, str | None, str]]:
+    marks = ",".join("?" * len(rowids))
+    sql = {
+        "quote": f"SELECT id, text, speaker_id, NULL, article_id FROM quotes WHERE id IN ({marks})",
+        "event": f"SELECT id, summary, NULL, place, article_id FROM events WHERE id IN ({marks})",
+        "paragraph": f"SELECT id, text, NULL, NULL, article_id FROM paragraphs WHERE id IN ({marks})",
+    }[kind]
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in db.execute(sql, rowids).fetchall()}
+
+
+def _speakers(db: sqlite_utils.Database, rowids: list[int]) -> dict[int, int | None]:
+    marks = ",".join("?" * len(rowids))
+    return dict(db.execute(f"SELECT id, speaker_id FROM quotes WHERE id IN ({marks})", rowids).fetchall())
+
+
+def _best(db: sqlite_utils.Database, scored: list[tuple[float, Candidate]], k: int) -> list[Hit]:
+    """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
+    relevant = sorted((sc for sc in scored if sc[0] >= MIN_COVERAGE), key=lambda sc: -sc[0])
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+    for value, candidate in relevant:
+        hit = _hits(db, [(value, candidate)])[0]
+        if (hit.article_id, hit.paragraph) in seen:
+            continue
+        seen.add((hit.article_id, hit.paragraph))
+        hits.append(hit)
+        if len(hits) == k:
+            break
+    return hits
+
+
+_CITED = {
+    "quote": "SELECT q.text, q.article_id, q.paragraph, q.speaker FROM quotes q WHERE q.id = ?",
+    "event": "SELECT e.summary, e.article_id, e.paragraph, NULL FROM events e WHERE e.id = ?",
+    "paragraph": "SELECT p.text, p.article_id, p.position, NULL FROM paragraphs p WHERE p.id = ?",
+}
+
+
+def _hits(db: sqlite_utils.Database, scored: list[tuple[float, Candidate]]) -> list[Hit]:
+    hits = []
+    for value, c in scored:
+        text, article_id, paragraph, speaker = db.execute(_CITED[c.kind], [c.rowid]).fetchone()
+        source, url, outlet, published, title = db.execute(
+            "SELECT COALESCE(url, source), url, outlet, COALESCE(published, published_text), title"
+            " FROM articles WHERE id = ?", [article_id]).fetchone()
+        hits.append(Hit(kind=c.kind, text=text, score=value, article_id=article_id, paragraph=paragraph,
+                        source=source, speaker=speaker, outlet=outlet, published=published, title=title,
+                        url=url))
+    return hits

@@ -1,0 +1,63 @@
+"""Safe FTS5 query shaping: user words tokenised here and quoted, so no user syntax reaches MATCH."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+MAX_TERMS = 16
+MAX_TOKEN_CHARS = 40
+
+_WORD = re.compile(r"[^\W_]+")
+
+_STOP_TEXT = """
+a about above after again against all also am an and any are aren as at be because been before being
+below between both but by can cannot could couldn did didn do does doesn doing don down during each
+else ever few for from further get got had hadn has hasn have haven having he her here hers herself him
+himself his how i if in into is isn it its itself just let me more most much my myself no nor not now
+of off on once only or other ought our ours ourselves out over own same shall she should shouldn so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up upon us very was wasn we were weren what when where which while who whom whose why will
+with won would wouldn you your yours yourself yourselves
+say says said saying tell tells told mention mentioned according think thinks thought
+anything something someone somebody anyone anybody thing things kind really please
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words and numbers of `text`, each at most MAX_TOKEN_CHARS long."""
+    return [w[:MAX_TOKEN_CHARS] for w in _WORD.findall(text.lower())]
+
+
+def content_terms(text: str) -> list[str]:
+    """The distinct words of `text` that carry meaning: no stop words, no single letters."""
+    seen: dict[str, None] = {}
+    for word in tokens(text):
+        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(word)
+    return list(seen)[:MAX_TERMS]
+
+
+def phrase(text: str) -> str:
+    """One FTS5 string: the words of `text` as a quoted phrase ("" when it has none)."""
+    words = tokens(text)
+    return '"' + " ".join(words) + '"' if words else ""
+
+
+def any_of(alternatives: Iterable[str]) -> str:
+    """An FTS5 expression matching any of the phrases `alternatives` (plain text, quoted here)."""
+    parts = sorted({p for p in map(phrase, alternatives) if p})
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def all_of(expressions: Sequence[str]) -> str:
+    """An FTS5 expression requiring every (already shaped) expression."""
+    return " AND ".join(e for e in expressions if e)
+
+
+def in_column(column: str, expression: str) -> str:
+    """`expression` restricted to one column of the FTS table (a column filter)."""
+    return f"{{{column}}} : {expression}" if expression else ""

@@ -1,0 +1,35 @@
+"""What kind of answer a question wants (who / what / when / where), and whether text holds a date."""
+
+from __future__ import annotations
+
+import re
+
+WHO, WHAT, WHEN, WHERE = "who", "what", "when", "where"
+
+_LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (WHEN, re.compile(r"\b(when|what (day|date|time|year|month)|which (day|date|year|month)"
+                      r"|how long ago)\b")),
+    (WHERE, re.compile(r"\b(where|in which (city|country|place|town)|which (city|country|place|town))\b")),
+    (WHO, re.compile(r"\b(who|whom|whose|which (person|official|minister|leader))\b")),
+)
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} ({_MONTHS})\b|({_WEEKDAYS})|yesterday|today|tomorrow"
+    r"|(19|20)\d\d\b|\d{4}-\d\d-\d\d|last (week|month|year)|next (week|month|year))",
+    re.IGNORECASE,
+)
+
+
+def intent(question: str) -> str:
+    """who | what | when | where: the first question word that names a kind of answer wins."""
+    lowered = question.lower()
+    found = [(m.start(), kind) for kind, pattern in _LEADS if (m := pattern.search(lowered))]
+    return min(found)[1] if found else WHAT
+
+
+def mentions_date(text: str) -> bool:
+    """Whether `text` states when something happened (a date, weekday, year or relative day)."""
+    return bool(_DATE.search(text))

@@ -1,0 +1,159 @@
+"""Search: relevant evidence first with its citation, quotations by the asked speaker, abstention."""
+
+import json
+
+import pytest
+
+from store.ingest import ingest_text
+from store.people import resolve_person
+from store.search import find_quotes, search, who_said
+
+ARCTIC = """Norway and Finland agree joint Arctic air patrols
+
+OSLO, March 3 (Reuters) - Norway's defence minister said on Tuesday that Norway and Finland \
+would begin joint air patrols over the Arctic next spring, citing a busier High North.
+
+"The High North is becoming more crowded, and we must be ready," Defence Minister Tore Sandvik \
+told reporters in Oslo.
+
+Finnish Defence Minister Antti Hakkanen said the patrols would not be aimed at any single country.
+
+"This is about deterrence, not provocation," Hakkanen said.
+
+Sandvik said deterrence only works when it is credible and when allies train together.
+
+The two ministers signed the agreement at a meeting in Tromso on March 2.
+
+(Reporting by Gwladys Fouche; Editing by Alex Richardson)
+"""
+
+FISHING = """EU and Norway settle cod quota dispute
+
+BRUSSELS (AP) — The European Union and Norway have settled a long-running dispute over cod \
+quotas around Svalbard, officials said Friday.
+
+Fisheries negotiators agreed to raise the EU share of the catch by a tenth for the coming season.
+
+Norwegian fishermen's associations criticised the deal as too generous to trawlers from Spain and Portugal.
+"""
+
+
+def _article_id(db, source):
+    return db.execute("SELECT id FROM articles WHERE source = ?", [source]).fetchone()[0]
+
+
+def _paragraph_of(db, aid, words):
+    rows = db.execute("SELECT position, text FROM paragraphs WHERE article_id = ?", [aid]).fetchall()
+    return next(pos for pos, text in rows if words in text)
+
+
+@pytest.fixture
+def coverage(db):
+    ingest_text(db, ARCTIC, "reuters_arctic.txt",
+                {"url": "https://example.org/arctic", "outlet": "Reuters", "published": "2025-03-03"})
+    ingest_text(db, FISHING, "ap_fishing.txt")
+    return db
+
+
+def _add_quote(db, source, text, speaker):
+    aid = _article_id(db, source)
+    speaker_id, name = resolve_person(db, speaker)
+    db["quotes"].insert({"article_id": aid, "paragraph": _paragraph_of(db, aid, text), "text": text,
+                         "speaker_id": speaker_id, "speaker": name})
+
+
+DETERRENCE = "This is about deterrence, not provocation"
+CROWDED = "The High North is becoming more crowded, and we must be ready"
+
+
+def _add_both_quotes(db):
+    _add_quote(db, "reuters_arctic.txt", DETERRENCE, "Antti Hakkanen")
+    _add_quote(db, "reuters_arctic.txt", CROWDED, "Tore Sandvik")
+
+
+def test_the_answer_carries_its_citation(coverage):
+    result = search(coverage, "When will the joint Arctic air patrols begin?")
+    best = result.hits[0]
+    assert "joint air patrols" in best.text
+    assert (best.source, best.url, best.outlet, best.published) == (
+        "https://example.org/arctic", "https://example.org/arctic", "Reuters", "2025-03-03")
+
+
+def test_without_a_url_the_file_name_is_the_source_and_unknowns_stay_unknown(coverage):
+    best = search(coverage, "cod quotas Svalbard dispute").hits[0]
+    assert best.source == "ap_fishing.txt"
+    assert best.url is None and best.published is None
+
+
+def test_the_evidence_covering_more_of_the_question_ranks_first(coverage):
+    hits = search(coverage, "Norwegian fishermen criticised the cod deal", k=3).hits
+    assert "criticised the deal" in hits[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Australia?",
+    "Who won the Tour de France?",
+    "What did Olaf Scholz say about Arctic air patrols?",
+    "recipe for banana bread",
+])
+def test_questions_the_coverage_cannot_answer_get_no_hits(coverage, question):
+    result = search(coverage, question)
+    assert not result.found and result.hits == ()
+
+
+@pytest.mark.parametrize("question", ["", "   ", "what is the?", "?!", "and or not"])
+def test_questions_without_content_words_get_no_hits(coverage, question):
+    assert not search(coverage, question).found
+
+
+def test_paraphrase_with_other_word_forms_is_found(coverage):
+    hits = search(coverage, "Who signed the agreements in Tromso?").hits
+    assert hits and "signed the agreement" in hits[0].text
+
+
+def test_when_questions_prefer_dated_evidence(coverage):
+    hits = search(coverage, "When did the ministers sign the patrol agreement?").hits
+    assert hits[0].text.endswith("on March 2.")
+    assert search(coverage, "When did the ministers sign the patrol agreement?").intent == "when"
+
+
+def test_when_questions_prefer_events(coverage):
+    aid = _article_id(coverage, "reuters_arctic.txt")
+    coverage["events"].insert({
+        "article_id": aid, "paragraph": _paragraph_of(coverage, aid, "Tromso"), "kind": "meeting",
+        "date": None, "date_text": "March 2", "place": "Tromso",
+        "participants": json.dumps(["Tore Sandvik", "Antti Hakkanen"]),
+        "summary": "The two ministers signed the agreement at a meeting in Tromso on March 2."})
+    best = search(coverage, "When did the ministers meet in Tromso?").hits[0]
+    assert best.kind == "event"
+
+
+def test_quotations_by_the_speaker_asked_about_come_first(coverage):
+    _add_both_quotes(coverage)
+    best = search(coverage, "What did Hakkanen say about deterrence?").hits[0]
+    assert (best.kind, best.speaker) == ("quote", "Antti Hakkanen")
+    assert best.text == DETERRENCE
+    assert search(coverage, "What did Sandvik say about the High North?").hits[0].speaker == "Tore Sandvik"
+
+
+def test_one_hit_per_paragraph_and_at_most_k(coverage):
+    _add_quote(coverage, "reuters_arctic.txt", DETERRENCE, "Antti Hakkanen")
+    hits = search(coverage, "deterrence Hakkanen Sandvik patrols Norway Finland", k=2).hits
+    assert len(hits) <= 2
+    assert len({(h.article_id, h.paragraph) for h in hits}) == len(hits)
+
+
+def test_find_quotes_by_speaker_and_words(coverage):
+    _add_both_quotes(coverage)
+    assert [h.speaker for h in find_quotes(coverage, speaker="Antti Hakkanen")] == ["Antti Hakkanen"]
+    assert find_quotes(coverage, speaker="Tore Sandvik", words="crowded")[0].text.startswith("The High North")
+    assert find_quotes(coverage, speaker="Tore Sandvik", words="provocation") == []
+    assert find_quotes(coverage, speaker="Somebody Unheard-of") == []
+    assert find_quotes(coverage, words="deterrence")[0].speaker == "Antti Hakkanen"
+
+
+def test_who_said_finds_the_speaker_of_a_phrase(coverage):
+    _add_both_quotes(coverage)
+    assert who_said(coverage, "not provocation")[0].speaker == "Antti Hakkanen"
+    assert who_said(coverage, "more crowded")[0].speaker == "Tore Sandvik"
+    assert who_said(coverage, "banana bread") == []
