@@ -40,6 +40,7 @@ from store.subscriptions import Subscription, deactivate, list_subscriptions
 log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 64
+SEND_TIMEOUT = 300.0  # a send that hangs this long frees its slot and is retried in a later pass
 
 
 @dataclass
@@ -158,7 +159,7 @@ class Scheduler:
             extra = {"platform": sub.platform, "chat": sub.chat_id, "subscription": sub.id}
             try:
                 for index in range(delivery.parts_sent, len(parts)):
-                    await sender.send_part(sub.chat_id, sub.thread_id or None, parts[index])
+                    await self._send(sender, sub, parts[index])
                     if index + 1 < len(parts):
                         record_part(self.db, delivery.id, index + 1)
                 finish_delivery(self.db, delivery, max(len(parts), delivery.parts_sent))
@@ -185,6 +186,12 @@ class Scheduler:
                     summary.empty += 1
             finally:
                 self._tick()
+
+    async def _send(self, sender: Sender, sub: Subscription, part: Any) -> None:
+        try:
+            await asyncio.wait_for(sender.send_part(sub.chat_id, sub.thread_id or None, part), SEND_TIMEOUT)
+        except TimeoutError as exc:
+            raise TemporaryFailure(f"no answer in {SEND_TIMEOUT:.0f} s") from exc
 
     async def run_forever(self, stop: asyncio.Event) -> None:
         """A pass at start (catching up on today), then one at the top of every minute, until `stop`.

@@ -1,0 +1,116 @@
+"""Digest fan-out benchmark: N subscriptions sent through the real Telegram sender to the fake Bot API
+server at the platform's 30 messages/s, and the scheduler's own overhead with the limit lifted.
+
+    python -m benchmarks.digest_fanout                 # 1,000 subscriptions rate-limited, 10,000 unlimited
+    python -m benchmarks.digest_fanout --limited 10000 # the full 10,000 at 30 msg/s (about six minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot.scheduler import Scheduler
+from handlers.types import Reply
+from store.db import open_db, transaction
+from store.seeds import ingest_seeds
+
+TELEGRAM_LIMIT = 30  # messages per second across chats (Bot API broadcast limit)
+
+
+class NullSender:
+    """A sender with no platform behind it: renders one part per digest and accepts it at once."""
+
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def render(self, reply: Reply) -> list[Any]:
+        return ["\n".join([reply.text, *(s.text for s in reply.snippets)])[:4096]]
+
+    async def send_part(self, chat_id: str, thread_id: str | None, part: Any) -> None:
+        self.sent += 1
+
+
+def store_with_subscriptions(folder: Path, count: int, now: datetime) -> sqlite_utils.Database:
+    """A store with the seed coverage and `count` Telegram subscriptions, all due at `now`, each with its
+    own cursor (as if they subscribed at different moments) so no digest is composed only once."""
+    db = open_db(folder / "bench.db")
+    ingest_seeds(db)
+    created = now - timedelta(days=2)
+    with transaction(db):
+        db["subscriptions"].insert_all(
+            {"platform": "telegram", "chat_id": str(100_000 + i), "thread_id": "", "time": "00:00",
+             "tz": "UTC", "topics": "[]", "notify_empty": 0, "active": 1, "created_at": created.isoformat(),
+             "cursor": (created - timedelta(days=1, seconds=i)).isoformat(timespec="microseconds")}
+            for i in range(count))
+    return db
+
+
+async def overhead(count: int) -> dict:
+    """The scheduler alone: plan, record, compose, render and mark `count` digests, sends free."""
+    now = datetime.now(UTC)
+    with tempfile.TemporaryDirectory() as folder:
+        db = store_with_subscriptions(Path(folder), count, now)
+        sender = NullSender()
+        started = time.perf_counter()
+        summary = await Scheduler(db, {"telegram": sender}).run_due(now)
+        elapsed = time.perf_counter() - started
+        started = time.perf_counter()
+        await Scheduler(db, {"telegram": sender}).run_due(now + timedelta(minutes=1))
+        idle = time.perf_counter() - started
+        db.close()
+    return {"subscriptions": count, "sent": summary.sent, "messages": sender.sent, "seconds": elapsed,
+            "per_digest_ms": 1000 * elapsed / count, "idle_pass_seconds": idle}
+
+
+async def limited(count: int) -> dict:
+    """`count` digests through the real Telegram sender to the fake Bot API server at 30 msg/s."""
+    from bot.telegram_sender import TelegramSender
+    from tests.fakes.telegram_api import FakeTelegram
+
+    now = datetime.now(UTC)
+    with tempfile.TemporaryDirectory() as folder:
+        db = store_with_subscriptions(Path(folder), count, now)
+        async with FakeTelegram() as fake:
+            sender = TelegramSender(fake.token, base_url=fake.base_url, rate=TELEGRAM_LIMIT)
+            started = time.perf_counter()
+            summary = await Scheduler(db, {"telegram": sender}).run_due(now)
+            elapsed = time.perf_counter() - started
+            received = len(fake.sent_messages)
+        db.close()
+    return {"subscriptions": count, "sent": summary.sent, "parts": summary.parts, "received": received,
+            "seconds": elapsed, "floor_seconds": summary.parts / TELEGRAM_LIMIT}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limited", type=int, default=1000, help="subscriptions sent at 30 msg/s")
+    parser.add_argument("--unlimited", type=int, default=10_000, help="subscriptions for the overhead run")
+    args = parser.parse_args()
+    free = asyncio.run(overhead(args.unlimited))
+    print(f"overhead: {free['subscriptions']} digests ({free['messages']} messages) "
+          f"in {free['seconds']:.2f} s "
+          f"= {free['per_digest_ms']:.2f} ms per digest; a pass with nothing due: "
+          f"{free['idle_pass_seconds']:.2f} s")
+    if args.limited:
+        run = asyncio.run(limited(args.limited))
+        print(f"rate-limited: {run['subscriptions']} digests, {run['parts']} messages "
+              f"({run['received']} received by the fake) in {run['seconds']:.1f} s; "
+              f"the 30 msg/s limit alone needs {run['floor_seconds']:.1f} s")
+        if args.limited < 10_000:
+            scale = 10_000 / args.limited
+            print(f"extrapolated to 10,000 subscriptions: {run['seconds'] * scale:.0f} s "
+                  f"(limit floor {run['floor_seconds'] * scale:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
