@@ -15,7 +15,7 @@ from bot.render_terminal import render_text
 from bot.scheduler import DEFAULT_CONCURRENCY, PassSummary, Scheduler
 from handlers.digest import handle_digest
 from handlers.types import Request
-from store.deliveries import deliveries_from
+from store.deliveries import latest_deliveries
 from store.subscriptions import list_subscriptions
 
 
@@ -109,9 +109,7 @@ def subscriptions_command(as_json: bool, show_all: bool, db_file: Path | None) -
     """List digest subscriptions: target, time and zone, topics, and the last digest."""
     db = open_store(db_file)
     subs = list_subscriptions(db, active_only=not show_all)
-    last = {}
-    for (sub_id, day), delivery in sorted(deliveries_from(db, "").items()):
-        last[sub_id] = (day, delivery.state)
+    last = {sub_id: (d.local_date, d.state) for sub_id, d in latest_deliveries(db).items()}
     rows = [{"target": s.target, "platform": s.platform, "chat_id": s.chat_id,
              "thread_id": s.thread_id or None, "time": s.time, "tz": s.tz, "topics": list(s.topics),
              "notify_empty": s.notify_empty, "active": s.active,

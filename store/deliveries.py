@@ -49,6 +49,14 @@ def deliveries_from(db: sqlite_utils.Database, earliest: date | str) -> dict[tup
     return {(r["subscription_id"], r["local_date"]): Delivery(**r) for r in rows}
 
 
+def latest_deliveries(db: sqlite_utils.Database) -> dict[int, Delivery]:
+    """Each subscription's most recent delivery record, by subscription id."""
+    rows = db.execute("""SELECT * FROM deliveries WHERE id IN
+                         (SELECT MAX(id) FROM deliveries GROUP BY subscription_id)""")
+    columns = [c[0] for c in rows.description]
+    return {d.subscription_id: d for d in (Delivery(**dict(zip(columns, r, strict=True))) for r in rows)}
+
+
 def pending_deliveries(db: sqlite_utils.Database) -> list[Delivery]:
     """Deliveries begun but not finished (a crash, a restart or a temporary failure interrupted them)."""
     return [Delivery(**r) for r in db["deliveries"].rows_where("state = ?", [PENDING], order_by="id")]

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli_digest import digest_command, subscriptions_command
+from bot.scheduler import Scheduler
 from store.db import open_db
 from store.subscriptions import subscribe
-from tests.bot.test_digest_support import add_article
+from tests.bot.test_digest_support import RecordingSender, add_article
 
 
 @pytest.fixture
@@ -41,6 +42,19 @@ def test_subscriptions_as_a_table_and_as_json(store):
     rows = json.loads(run(subscriptions_command, "--json").output)
     assert [r["target"] for r in rows] == ["slack:C0ABC:1700000000.000100", "telegram:12345"]
     assert rows[1]["topics"] == ["zelensky", "drones"] and rows[0]["notify_empty"] is True
+    assert rows[1]["last_digest"] is None
+
+
+async def test_the_table_shows_each_subscriptions_last_digest(store):
+    add_article(store, "Talks on grain corridor resume in Istanbul", "Reuters", "2026-02-01T10:00:00+00:00")
+    subscribe(store, "telegram", "12345", now=datetime(2026, 2, 1, tzinfo=UTC))
+    sender = RecordingSender()
+    scheduler = Scheduler(store, {"telegram": sender})
+    await scheduler.run_due(datetime(2026, 2, 9, 8, 0, tzinfo=UTC))
+    await scheduler.run_due(datetime(2026, 2, 10, 8, 0, tzinfo=UTC))
+    [row] = json.loads(run(subscriptions_command, "--json").output)
+    assert (row["last_digest"], row["last_state"]) == ("2026-02-10", "sent")
+    assert "2026-02-10 sent" in run(subscriptions_command).output
 
 
 def test_stopped_subscriptions_only_with_all(store):

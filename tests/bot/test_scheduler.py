@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.health import Health
 from bot.scheduler import Scheduler
 from handlers.digest_compose import compose_digest
 from store.deliveries import get_delivery, pending_deliveries
@@ -200,13 +201,15 @@ async def test_stopping_lets_started_digests_finish_and_the_rest_go_out_after_re
     expected = len(sender.render(compose_digest(db, get_subscription(db, "telegram", "0").cursor,
                                                 newest_ingest(db), date(2026, 2, 10))))
     now = utc(2026, 2, 10, 9, 0)
-    scheduler = Scheduler(db, {"telegram": sender}, concurrency=3, clock=lambda: now)
+    health = Health()
+    scheduler = Scheduler(db, {"telegram": sender}, health, concurrency=3, clock=lambda: now)
     stop = asyncio.Event()
     runner = asyncio.create_task(scheduler.run_forever(stop))
     while not sender.sent:
         await asyncio.sleep(0.01)
     stop.set()
     await runner
+    assert health.report()[1]["scheduler"]["ok"] and health.last_tick is not None
     assert 0 < len(sender.sent) < len(chats)
     assert all(len(parts) == expected for parts in sender.sent.values())  # nothing cut off half-way
     await Scheduler(db, {"telegram": sender}).run_due(now)
