@@ -108,6 +108,8 @@ def _gather(lines: list[Line]) -> _Cues:
                 if outlet:
                     cues.outlets.append(outlet)
             cues.credit = cues.credit or reporting_credit(text)
+            if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
+                cues.byline = byline(text)
             continue
         if kind is Kind.BLANK or text.count(" ") > 12:
             prose_seen += kind is Kind.PROSE
@@ -134,8 +136,8 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
     prose = [i for i in content if lines[i].kind is Kind.PROSE]
     if not prose:
         raise NotAnArticle("no article paragraphs")
-    title = next((i for i in content if i < prose[0] and is_headline(lines[i].text)), None)
     first = prose[0]
+    title = _title(lines, content, min(first, min(cues.meta, default=first)))
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
         title = first
     after = [i for i in prose if title is None or i > title]
@@ -158,6 +160,23 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
             and _standfirst_shaped(lines[start].text):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
+
+
+def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
+    """The first of the last run of headline-shaped lines before the byline, date or body.
+
+    Section labels and taglines before the headline are cut off from it by other short lines;
+    a standfirst set under the headline continues its run."""
+    title = run = None
+    for i in content:
+        if i >= head_end:
+            break
+        if is_headline(lines[i].text):
+            run = i if run is None else run
+            title = run
+        else:
+            run = None
+    return title
 
 
 def _question_headline(text: str) -> bool:

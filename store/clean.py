@@ -6,6 +6,8 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from store.metadata import byline
+
 
 class Kind(Enum):
     """What a line of scraped text is."""
@@ -39,7 +41,8 @@ _WIDGET = re.compile(r"""(?x)
    |(?:show|view|read)\ comments|(?:post|leave|add|write)\ a\ comment|comments\ are\ closed
    |views?:?\ *[\d.,]+k?|[\d.,]+k?\ views|ads?|advert(?:isement)?|sponsored(?:\ content)?
    |story\ continues\ below(?:\ advertisement)?|skip\ (?:advertisement|ad)|scroll\ to\ continue.*
-   |loading|please\ wait|search|menu|close|home|log\ ?in|log\ ?out|sign\ ?in|sign\ ?up|register
+   |loading|please\ wait|search|menu|close|home|log\ ?in|log\ ?out|sign\ ?in
+   |sign\ ?up(?:\ here|\ now)?|register
    |subscribe(?:\ now)?|newsletters?|a\+|a-|font\ size|text\ size|listen(?:\ to\ this\ article)?
    |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
    |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
@@ -107,6 +110,7 @@ _FOOTER = re.compile(r"""(?ix)^(?:
    |become\ a\ (?:member|supporter|patron|subscriber|paid\ subscriber)\b.*
    |if\ you\ (?:value|appreciate|enjoy(?:ed)?|like)\ (?:our|this|what\ we)\b.*
    |(?:donate|make\ a\ (?:donation|contribution))\b.*
+   |(?:a\ )?note\ from\ (?:the\ )?(?:author|editors?|newsroom)
 )[:.!]?$""")
 
 
@@ -140,7 +144,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     for line in lines:
         if out and out[-1] and line and (
                 wrapped and len(previous) >= full and line[0].isalnum()
-                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)):
+                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
+                and byline(line) is None):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -226,4 +231,4 @@ def _headline_sized(text: str) -> bool:
 def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
     words = text.count(" ") + 1
-    return 3 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()
+    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()

@@ -44,11 +44,13 @@ _DATELINE_TITLED = re.compile(
     rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}{_DATELINE_TAIL}")
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|van|von|der|al|bin|ibn|le|la|du|dos|del)\s)?[A-Z][\w'’.-]*){1,3}"
-_NAMES = rf"{_NAME}(?:(?:,\s|\s(?:and|&)\s){_NAME})*"
+_NAMES = rf"{_NAME}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME})?"  # "A", "A and B", "A, B and C"
+_NAMES_CAPS = r"[A-Z][A-Z'’.-]*(?:(?:\s|,\s|\sAND\s|\s&\s)[A-Z][A-Z'’.-]*){1,7}"
 _BYLINE = re.compile(
-    rf"^(?:by|written\sby|words\sby|author(?:s)?:?|reporting\sby)\s+(?P<names>{_NAMES})"
-    r"(?:\s*(?:,|\||—|–|-|\bin\b|\bfor\b).*)?$", re.IGNORECASE)
-_BYLINE_IN_PLACE = re.compile(rf"^(?P<names>{_NAMES})\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$")
+    rf"^(?i:by|written\sby|words\sby|authors?:?|reporting\sby)\s+(?P<names>{_NAMES}|{_NAMES_CAPS})"
+    r"(?:\s*(?:,|\||—|–|-|\bin\b|\bfor\b).*)?$")
+_IN_PLACE = r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_BYLINE_IN_PLACE = re.compile(rf"^(?P<names>{_NAME}(?:{_IN_PLACE})?(?:\s(?:and|&)\s{_NAME})*){_IN_PLACE}$")
 _REPORTING = re.compile(rf"^\(?(?:reporting|written)\s+by\s+(?P<names>{_NAMES})")
 
 _RIGHTS_MARK = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
@@ -168,8 +170,8 @@ def byline(line: str, head: bool = False) -> str | None:
     match = _BYLINE.match(line) or (_BYLINE_IN_PLACE.match(line) if head else None)
     if not match:
         return None
-    names = match["names"]
-    return names.title() if names.isupper() else names
+    names = re.sub(_IN_PLACE, "", match["names"])
+    return names.title().replace(" And ", " and ") if names.isupper() else names
 
 
 def reporting_credit(line: str) -> str | None:
