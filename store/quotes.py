@@ -1,10 +1,247 @@
-"""Quotation extraction and attribution for a cleaned article."""
+"""Quotation extraction for a cleaned article: find quoted spans, then attribute each to a speaker."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from store.attribution import Discourse, Entity, Mention, scan, speaker_of
+from store.cues import CUE_RE
 from store.model import Article, Quote
+
+MARK_RE = re.compile(r"[\"“”«»‘’]")
+OPENERS, CLOSERS = "“«", "”»"
+OPEN_CONTEXT = " \t([{—–-/"
+SENTENCE_END_RE = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)[.!?](?=\s+[A-Z“\"‘(]|\s*$)")
+LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
+ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
+          r"on\s+[A-Z]\w+|\w+ly)"
+CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+GAP_RE = re.compile(rf"(?:\s*,)?(?:\s+{ADVERBS})*\s+")
+CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
+TRIM = " \t,;:"
+
+
+@dataclass
+class Span:
+    """A quoted stretch of one paragraph: content [start, end) and the marks around it."""
+
+    paragraph: int
+    start: int
+    end: int
+    open_mark: int  # position of the opening mark, or `start` when there is none
+    close_mark: int  # position of the closing mark, or `end` when the quote runs on
+    continued: bool = False  # the quote began in the previous paragraph
+    runs_on: bool = False  # the quote goes on into the next paragraph
+
+
+def _is_opener(text: str, pos: int) -> bool:
+    mark = text[pos]
+    if mark in OPENERS:
+        return True
+    if mark in CLOSERS:
+        return False
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return before in OPEN_CONTEXT and not after.isspace()
+
+
+def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
+    """Quoted spans of one paragraph; `carried` when a quote from the previous one is still open."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    continued = False
+    seen_double = False
+    if carried:
+        lead = len(paragraph) - len(paragraph.lstrip())
+        skip = paragraph[lead:lead + 1] in ("“", "«", '"')
+        open_at, continued = lead + skip, True
+        seen_double = True
+    for match in MARK_RE.finditer(paragraph, open_at or 0):
+        pos, mark = match.start(), match.group()
+        if mark in "‘’":
+            if open_at is not None:
+                continue
+            if mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
+                single_at = pos + 1
+            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum():
+                spans.append(Span(index, single_at, pos, single_at - 1, pos))
+                single_at = None
+            continue
+        single_at = None
+        opener = _is_opener(paragraph, pos)
+        if open_at is not None and (not opener or mark == '"'):
+            spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
+            open_at, continued = None, False
+        elif opener:
+            open_at = pos + 1
+        elif not seen_double:
+            spans.append(Span(index, 0, pos, 0, pos))
+        seen_double = True
+    if open_at is not None:
+        spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
+    return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _mask(paragraph: str, spans: list[Span]) -> str:
+    chars = list(paragraph)
+    for span in spans:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def _sentence_start(masked: str, pos: int, floor: int) -> int:
+    start = floor
+    for match in SENTENCE_END_RE.finditer(masked, floor, pos):
+        start = match.end()
+    return start
+
+
+def _sentence_end(masked: str, pos: int) -> int:
+    match = SENTENCE_END_RE.search(masked, pos)
+    return match.end() if match else len(masked)
+
+
+def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
+    return next((m for m in mentions if m.start == pos), None)
+
+
+def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X'."""
+    pos = LEAD_RE.match(masked, span.close_mark + 1).end()
+    window = [m for m in mentions if pos <= m.start < stop]
+    for mention in window:
+        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
+            return mention, "quoted"
+    first = _mention_at(window, pos)
+    if first:
+        cue = CUE_AFTER_RE.match(masked, first.end)
+        if cue:
+            return first, cue.group(1)
+    cue = CUE_RE.match(masked, pos)
+    if cue:
+        after = _mention_at(window, cue.end() + 1)
+        if after:
+            return after, cue.group()
+    according = re.compile(r"according to\s+").match(masked, pos)
+    if according:
+        after = _mention_at(window, according.end())
+        if after:
+            return after, "according to"
+    return None
+
+
+def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tuple[Mention, str | None] | None:
+    """Attribution between the sentence start and the opening mark: 'X said that', 'X told Y:'."""
+    window = [m for m in mentions if start <= m.start and m.end <= stop]
+    cues = list(CUE_RE.finditer(masked, start, stop))
+    if cues:
+        cue = cues[-1]
+        word = cue.group()
+        earlier = [m for m in window if m.end <= cue.start()]
+        for mention in reversed(earlier):
+            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start():
+                return mention, word
+            if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
+                return mention, "quoted"
+        subjects = [m for m in earlier if m.subject]
+        if subjects and word.endswith("ing"):
+            return subjects[-1], word
+        if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
+            return subjects[0], word
+        return None
+    if window and not masked[window[-1].end:stop].strip():
+        return window[-1], None
+    for mention in window:
+        if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
+            return mention, "according to"
+    return None
+
+
+def _is_partial(text: str) -> bool:
+    first = re.search(r"[^\W\d_]", re.sub(r"\[[^\]]*\]", "", text) or text)
+    return bool(first and first.group().islower()) or len(text.split()) <= 2
+
+
+@dataclass
+class _Found:
+    span: Span
+    mention: Mention | None
+    cue: str | None
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article body, in order, with its speaker where it can be known."""
-    return []
+    discourse = Discourse()
+    for heading in (article.title, article.standfirst):
+        if heading:
+            scan(heading, discourse, [])
+    salient: list[Entity] = []
+    found: list[_Found] = []
+    carried = False
+    previous_masked = ""
+    for index, paragraph in enumerate(article.paragraphs):
+        spans = find_spans(paragraph, index, carried)
+        carried = bool(spans) and spans[-1].runs_on
+        masked = _mask(paragraph, spans)
+        mentions = scan(masked, discourse, salient)
+        here: list[_Found] = []
+        for n, span in enumerate(spans):
+            floor = spans[n - 1].close_mark + 1 if n else 0
+            stop = spans[n + 1].open_mark if n + 1 < len(spans) else len(masked)
+            stop = min(stop, _sentence_end(masked, span.close_mark + 1))
+            result = _after(masked, span, stop, mentions) if not span.runs_on else None
+            start = _sentence_start(masked, span.open_mark, floor)
+            result = result or _before(masked, start, span.open_mark, mentions)
+            between = masked[floor:span.open_mark]
+            same_sentence = n and not SENTENCE_END_RE.search(between) and not CUE_RE.search(between)
+            if result is None and (same_sentence or n and not between.strip(" ,;–—-")
+                                   or not n and not masked.strip(" \"“”,.;:")):
+                prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
+                                               else None)
+                if prior is not None:
+                    result = (prior.mention, prior.cue) if prior.mention else None
+                elif not n and previous_masked.rstrip().endswith(":"):
+                    intro = scan(previous_masked, Discourse(), [])
+                    result = _before(previous_masked, 0, len(previous_masked.rstrip()) - 1, intro)
+            mention, cue = result if result else (None, None)
+            here.append(_Found(span, mention, cue))
+            if mention and mention.entity and mention.entity.kind == "person":
+                salient.append(mention.entity)
+        _share_across_paragraphs(found, here)
+        found.extend(here)
+        previous_masked = masked
+    return _to_quotes(article, found)
+
+
+def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
+    """A quote running over several paragraphs has one speaker: the one named on any of its parts."""
+    if not (here and here[0].span.continued and found):
+        return
+    chain = [found[-1]]
+    while chain[0].span.continued and len(found) > len(chain):
+        chain.insert(0, found[-len(chain) - 1])
+    parts = chain + [here[0]]
+    named = next((p for p in parts if p.mention), None)
+    if named:
+        for part in parts:
+            if part.mention is None:
+                part.mention, part.cue = named.mention, named.cue
+
+
+def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
+    quotes = []
+    for item in found:
+        span = item.span
+        text = article.paragraphs[span.paragraph][span.start:span.end].strip(TRIM)
+        speaker, role = speaker_of(item.mention) if item.mention else (None, None)
+        partial = _is_partial(text)
+        if partial:
+            text = text.rstrip(".")
+        if partial and not speaker:
+            continue
+        quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
+                            cue=item.cue.lower() if item.cue else None, partial=partial))
+    return quotes

@@ -1,0 +1,400 @@
+"""Speaker resolution: people, roles, pronouns and institutions mentioned as an article goes along."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
+AFTER_SUBJECT_RE = re.compile(
+    r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
+    r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
+)
+
+
+
+def _words(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string."""
+    return frozenset(text.split())
+
+
+NATIONS: dict[str, str] = {}
+for _code, _words in {
+    "GB": "uk u.k. britain british england english scotland scottish wales welsh london whitehall",
+    "RU": "russia russian russians moscow kremlin soviet",
+    "US": "us u.s. usa america american americans washington",
+    "UA": "ukraine ukrainian ukrainians kyiv kiev",
+    "FR": "france french paris", "DE": "germany german berlin", "CN": "china chinese beijing",
+    "EU": "eu european brussels", "NATO": "nato", "PL": "poland polish warsaw",
+    "BY": "belarus belarusian minsk", "TR": "turkey turkish ankara", "IL": "israel israeli",
+    "IR": "iran iranian tehran", "IN": "india indian delhi", "JP": "japan japanese tokyo",
+    "IT": "italy italian rome", "ES": "spain spanish madrid", "HU": "hungary hungarian budapest",
+    "SE": "sweden swedish stockholm", "FI": "finland finnish helsinki", "NO": "norway norwegian oslo",
+    "EE": "estonia estonian tallinn", "LV": "latvia latvian riga", "LT": "lithuania lithuanian vilnius",
+    "CA": "canada canadian ottawa", "AU": "australia australian canberra", "KR": "korea korean seoul",
+    "SY": "syria syrian damascus", "GE": "georgia georgian tbilisi", "QA": "qatar qatari doha",
+    "SA": "saudi riyadh", "EG": "egypt egyptian cairo", "PS": "palestinian gaza", "NL": "dutch netherlands",
+    "BE": "belgium belgian", "DK": "denmark danish copenhagen", "RO": "romania romanian bucharest",
+}.items():
+    for _w in _words.split():
+        NATIONS[_w] = _code
+PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "western", "east", "eastern"})
+
+ROLE_HEADS = _words(
+    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
+    "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador general "
+    "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
+    "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
+    "ceo officer deputy foreman"
+)
+GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
+MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
+ROLE_MODIFIERS = _words(
+    "foreign defence defense interior home finance prime deputy vice top senior military former policy "
+    "security national state affairs economy trade justice health armed forces staff press acting new "
+    "junior shadow permanent first high chief general of for intelligence army navy air presidential "
+    "government ministry kremlin white house cabinet statement source sources"
+)
+INSTITUTION_WORDS = _words(
+    "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "
+    "cabinet administration presidency"
+)
+ORG_HEADS = _words(
+    "Ministry Office Department Government Council Commission Embassy Agency Service Command Parliament "
+    "Duma Senate Congress Assembly Committee Army Navy Force Forces Guard Bank Court Party Union Alliance "
+    "Coalition Organization Organisation Street House Kremlin Pentagon Times Post News Institute "
+    "University Group Company Corporation Fund Republic Republics Federation Palace Cabinet"
+)
+GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
+                         "union", "coalition", "ministry", "government", "agency", "council"})
+COMMON = _words(
+    "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
+    "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "
+    "By From To His Her Their Its Our My Your We He She They It I Some Many Both Each All Any Another "
+    "Such Even Only Still Yet Now Today Yesterday Instead Although Though Despite Unfortunately Recently "
+    "Separately Elsewhere Here There What Who Why How Where Read More Photo Image Video Watch Dear "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Updated Published Copyright Sign Share"
+)
+HONORIFICS = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f",
+              "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "President": None}
+FEMALE_NAMES = _words(
+    "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
+    "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
+    "maia iryna yulia natalia olga tatiana svetlana marianne jacinda julia margaret helen catherine "
+    "karine linda samantha nikki condoleezza madeleine federica roberta ylva"
+)
+MALE_NAMES = _words(
+    "john ben boris vladimir sergei sergey dmitry dmitri jens josep donald joe emmanuel olaf rishi keir "
+    "david james michael volodymyr andriy dmytro oleksii mark antony tony lloyd pete jake antonio xi "
+    "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
+    "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
+)
+NON_VERBS = _words(
+    "and or of in on at to for with from by the a an as than into about over after before during between "
+    "against that which while but if when where whose via per"
+)
+
+
+@dataclass
+class Entity:
+    """Someone (or some body) the article talks about, under the fullest name it gives."""
+
+    name: str
+    kind: str = "person"  # "person" | "institution" | "as-written"
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    seen: int = 0
+
+    @property
+    def role(self) -> str | None:
+        """The first role written next to the name, if any."""
+        return self.roles[0] if self.roles else None
+
+
+@dataclass
+class Mention:
+    """Words in a paragraph that refer to a speaker candidate, with what they resolve to."""
+
+    start: int
+    end: int
+    kind: str  # person | institution | pronoun | role | bare
+    text: str
+    entity: Entity | None = None
+    subject: bool = False
+    role: str | None = None
+
+
+def _key(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()
+
+
+def _nations(text: str) -> set[str]:
+    return {NATIONS[_key(w)] for w in WORD_RE.findall(text) if _key(w) in NATIONS}
+
+
+def _heads(text: str) -> set[str]:
+    words = {_key(w).replace("defense", "defence") for w in WORD_RE.findall(text)}
+    heads = words & ROLE_HEADS
+    if heads & MINISTERIAL:
+        heads |= {"minister"}
+    return heads | (words & {"defence", "foreign", "prime", "military", "interior", "finance"})
+
+
+class Discourse:
+    """Who has been mentioned so far, for resolving surnames, pronouns, role nouns and 'the ministry'."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.clock = 0
+
+    def touch(self, entity: Entity) -> Entity:
+        """Mark `entity` as the most recently mentioned."""
+        self.clock += 1
+        entity.seen = self.clock
+        return entity
+
+    def person(self, tokens: list[str], role: str | None, gender: str | None) -> Entity | None:
+        """The person named by `tokens` (a full name, or a surname met before in full)."""
+        name = " ".join(tokens)
+        entity = self.entities.get(name.lower())
+        if len(tokens) == 1:
+            entity = self.surnames.get(name.lower()) or entity
+            if entity is None and not role and not gender:
+                return None
+        if entity is None:
+            entity = Entity(name, "person")
+            self.entities[name.lower()] = entity
+        if len(tokens) > 1:
+            single = self.entities.get(tokens[-1].lower())
+            if single and single is not entity and single.kind == "person":
+                entity.roles.extend(r for r in single.roles if r not in entity.roles)
+                self.entities[tokens[-1].lower()] = entity
+            self.surnames[tokens[-1].lower()] = entity
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+        first = tokens[0].lower()
+        entity.gender = entity.gender or gender or (
+            "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES and len(tokens) > 1 else None)
+        return self.touch(entity)
+
+    def institution(self, text: str) -> Entity | None:
+        """The body named by `text`; a bare 'the ministry' is the latest ministry mentioned."""
+        words = text.split()
+        if len(words) == 1 and words[0].islower():
+            for entity in self._recent("institution"):
+                if words[0] in entity.name.lower():
+                    return self.touch(entity)
+            return None
+        entity = self.entities.setdefault(text.lower(), Entity(text, "institution"))
+        return self.touch(entity)
+
+    def group(self, touch: bool = True) -> Entity | None:
+        """The latest body mentioned, for 'the bloc', 'the grouping's ministers', 'it said'."""
+        recent = self._recent("institution")
+        if not recent:
+            return None
+        return self.touch(recent[0]) if touch else recent[0]
+
+    def pronoun(self, word: str, salient: list[Entity]) -> Entity | None:
+        """The most recent salient person a he/she can refer to."""
+        gender = {"he": "m", "she": "f"}.get(word.lower())
+        for entity in reversed(salient):
+            if entity.kind == "person" and entity.gender in (None, gender):
+                return entity
+        return None
+
+    def role_noun(self, text: str) -> Entity | None:
+        """The person whose roles best match a role noun such as 'the UK minister'."""
+        nations, heads = _nations(text), _heads(text)
+        generic = bool(heads & GENERIC_HEADS)
+        best, best_score = None, 1
+        for entity in self._recent("person"):
+            roles = " ".join(entity.roles)
+            theirs = _nations(roles)
+            if nations and theirs and not nations & theirs:
+                continue
+            score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
+            if generic and entity.roles:
+                score += 1
+            if score > best_score:
+                best, best_score = entity, score
+        return self.touch(best) if best else None
+
+    def _recent(self, kind: str) -> list[Entity]:
+        found = [e for e in self.entities.values() if e.kind == kind and e.seen]
+        return sorted(found, key=lambda e: e.seen, reverse=True)
+
+
+def _class(word: str) -> str:
+    low = _key(word)
+    if word in COMMON:
+        return "common"
+    if word.rstrip(".") in HONORIFICS and word[0].isupper():
+        return "hon"
+    if low in ("the", "a", "an", "his", "her", "its", "their"):
+        return "det"
+    if low in ROLE_HEADS:
+        return "head"
+    if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
+        return "nat"
+    if low in INSTITUTION_WORDS or word in ORG_HEADS or (len(word) > 1 and word.isupper()) or (
+            word[0].isupper() and any(c.isdigit() for c in word)):
+        return "org"
+    if low in ROLE_MODIFIERS:
+        return "mod"
+    if low in GROUP_NOUNS and word != low + "" and word.endswith(("’s", "'s")):
+        return "group"
+    if word[0].isupper():
+        return "cap"
+    return "other"
+
+
+def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention]:
+    """Mentions of speaker candidates in `text` (quotations already blanked out), in order."""
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][0]
+        low = word.lower()
+        if low in ("he", "she", "it", "they"):
+            mention = Mention(tokens[i][1], tokens[i][2], "pronoun", word)
+            if low in ("he", "she"):
+                mention.entity = discourse.pronoun(low, salient)
+            elif low == "it":
+                mention.entity = discourse.group(touch=False)
+            _note(text, mention, mentions, salient)
+            i += 1
+            continue
+        j = _run_end(text, tokens, i)
+        if j > i:
+            for mention in _interpret(text, tokens[i:j], discourse):
+                _note(text, mention, mentions, salient)
+            i = j
+        else:
+            i += 1
+    _merge_appositions(text, mentions)
+    return mentions
+
+
+def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[Entity]) -> None:
+    """Record a mention; people in subject position (or 'according to X') become salient."""
+    mention.subject = _is_subject(text, mention)
+    mentions.append(mention)
+    entity = mention.entity
+    if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
+        salient.append(entity)
+
+
+def _run_end(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
+    """End (exclusive) of the run of name/role/institution words starting at token i."""
+    useful = ("hon", "det", "head", "nat", "org", "mod", "group", "cap")
+    if _class(tokens[i][0]) not in useful or _class(tokens[i][0]) == "mod" and tokens[i][0].islower() \
+            and tokens[i][0] in ("of", "for"):
+        return i
+    j = i
+    while j < len(tokens):
+        cls = _class(tokens[j][0])
+        if j > i:
+            gap = text[tokens[j - 1][2]:tokens[j][1]]
+            if not (gap == " " or gap == ". " and _class(tokens[j - 1][0]) == "hon"):
+                break
+            if cls == "det":
+                break
+        if cls not in useful:
+            break
+        j += 1
+    while j > i and tokens[j - 1][0] in ("of", "for"):
+        j -= 1
+    return j
+
+
+def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse) -> list[Mention]:
+    classes = [_class(w) for w, _, _ in run]
+    start = 1 if classes[0] == "det" else 0
+    k = len(run)
+    while k > start and classes[k - 1] == "cap":
+        k -= 1
+    name = run[k:]
+    prefix = run[start:k]
+    prefix_classes = classes[start:k]
+    gender = next((HONORIFICS[w.rstrip(".")] for w, _, _ in prefix if w.rstrip(".") in HONORIFICS), None)
+    role_words = [w for w, _, _ in prefix if _class(w) != "hon"]
+    has_head = "head" in prefix_classes
+    role = " ".join(role_words) if has_head and role_words else None
+    begin, end = run[0][1], run[-1][2]
+    if name:
+        tokens = [re.sub(r"['’]s$", "", w) for w, _, _ in name]
+        tokens = [t for t in tokens if t not in COMMON] or tokens
+        if len(name) > 4:
+            return []
+        entity = discourse.person(tokens, role, gender)
+        if entity is not None:
+            head_start = run[start][1] if role or gender else name[0][1]
+            return [Mention(head_start if role else name[0][1], end, "person", " ".join(tokens), entity,
+                            role=role)]
+        if prefix and set(prefix_classes) & {"org", "nat"}:
+            return _interpret(text, run[:k], discourse)
+        return [Mention(name[0][1], end, "bare", " ".join(tokens))]
+    if not prefix:
+        return []
+    phrase = text[prefix[0][1]:end]
+    last_head = max((n for n, c in enumerate(classes) if c == "head"), default=-1)
+    if "group" in classes and has_head:
+        entity = discourse.group()
+        tail = " ".join(w for w, _, _ in run[classes.index("group") + 1:])
+        return [Mention(begin, end, "role", phrase, entity, role=tail)]
+    if has_head and last_head == len(run) - 1:
+        return [Mention(begin, end, "role", phrase, discourse.role_noun(phrase), role=phrase)]
+    if "org" in prefix_classes:
+        name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
+        if name_text.islower() and " " in name_text:
+            entity = discourse.institution(name_text.split()[-1]) or discourse.institution(name_text)
+        else:
+            entity = discourse.institution(name_text)
+        return [Mention(begin, end, "institution", name_text, entity)]
+    if set(prefix_classes) <= {"nat", "mod"} and any(w[0].isupper() for w, _, _ in prefix):
+        return [Mention(begin, end, "bare", phrase)]
+    return []
+
+
+def _merge_appositions(text: str, mentions: list[Mention]) -> None:
+    """'His British counterpart, Ben Wallace,' and 'Ben Wallace, the defence secretary,' give roles."""
+    n = 0
+    while n + 1 < len(mentions):
+        first, second = mentions[n], mentions[n + 1]
+        if text[first.end:second.start] == ", ":
+            role, person = (first, second) if first.kind == "role" else (second, first)
+            if role.kind == "role" and person.kind == "person" and person.entity:
+                if role.text not in person.entity.roles:
+                    person.entity.roles.append(re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "",
+                                                      role.text, flags=re.I))
+                mentions.pop(n + 1 if role is second else n)
+                continue
+        n += 1
+
+
+def _is_subject(text: str, mention: Mention) -> bool:
+    if mention.text.endswith(("’s", "'s")):
+        return False
+    match = AFTER_SUBJECT_RE.match(text, mention.end)
+    return bool(match) and match.group(1) not in NON_VERBS
+
+
+def _after_according(text: str, start: int) -> bool:
+    return text[max(0, start - 14):start].lower().endswith("according to ")
+
+
+def speaker_of(mention: Mention) -> tuple[str | None, str | None]:
+    """(speaker name as written, role as written) for a mention, or (None, None) when unresolved."""
+    if mention.entity:
+        return mention.entity.name, mention.role or mention.entity.role
+    if mention.kind == "role" and _nations(mention.text) | {
+            w for w in WORD_RE.findall(mention.text) if w[0].isupper()}:
+        text = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
+        return text, text
+    if mention.kind == "bare":
+        return mention.text, None
+    return None, None
