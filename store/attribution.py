@@ -19,7 +19,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 NATIONS: dict[str, str] = {}
-for _code, _words in {
+for _code, _names in {
     "GB": "uk u.k. britain british england english scotland scottish wales welsh london whitehall",
     "RU": "russia russian russians moscow kremlin soviet",
     "US": "us u.s. usa america american americans washington",
@@ -36,7 +36,7 @@ for _code, _words in {
     "SA": "saudi riyadh", "EG": "egypt egyptian cairo", "PS": "palestinian gaza", "NL": "dutch netherlands",
     "BE": "belgium belgian", "DK": "denmark danish copenhagen", "RO": "romania romanian bucharest",
 }.items():
-    for _w in _words.split():
+    for _w in _names.split():
         NATIONS[_w] = _code
 PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "western", "east", "eastern"})
 
