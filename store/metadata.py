@@ -51,7 +51,9 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|\||—|–|-|\bin\b|\bfor\b).*)?$")
 _IN_PLACE = r"\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 _BYLINE_IN_PLACE = re.compile(rf"^(?P<names>{_NAME}(?:{_IN_PLACE})?(?:\s(?:and|&)\s{_NAME})*){_IN_PLACE}$")
-_REPORTING = re.compile(rf"^\(?(?:reporting|written)\s+by\s+(?P<names>{_NAMES})")
+_REPORTING = re.compile(
+    rf"^\(?(?i:reporting|written)\s+by\s+(?P<names>{_NAME}(?:{_IN_PLACE})?(?:(?:,\s|\s(?:and|&)\s){_NAME}"
+    rf"(?:{_IN_PLACE})?)*)")
 
 _RIGHTS_MARK = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -177,7 +179,7 @@ def byline(line: str, head: bool = False) -> str | None:
 def reporting_credit(line: str) -> str | None:
     """The reporters named in a closing credit ("Reporting by Guy Faulconbridge; Editing by ...")."""
     match = _REPORTING.match(line)
-    return match["names"] if match else None
+    return re.sub(_IN_PLACE, "", match["names"]) if match else None
 
 
 def outlet_cue(line: str) -> str | None:

@@ -171,6 +171,12 @@ def test_reuters_story_keeps_body_drops_furniture_and_reads_metadata():
     assert "Sign up" not in body and "Reporting by" not in body and "Trust Principles" not in body
 
 
+def test_closing_reporting_credit_is_the_byline_when_there_is_no_by_line():
+    article = parse(REUTERS.replace("By Andrew MacAskill and Gwladys Fouche\n", ""))
+    assert article.byline == "Andrew MacAskill and Gwladys Fouche"
+    assert article.title == "Britain and Norway agree to deepen Arctic defence cooperation"
+
+
 def test_ap_story_reads_agency_dateline_and_time_first_date():
     article = parse(AP)
     assert article.title == "Putin says Russia is open to talks with Britain on Arctic security"
