@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
-from store.metadata import byline
+from store.metadata import byline, parse_date
 
 
 class Kind(Enum):
@@ -60,8 +60,8 @@ _BOILER_START = re.compile(r"""(?ix)
       |image\ caption|media\ caption|caption)s?\b\s*[:,]
    |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
    |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:\s
-   |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:twitter|x|facebook|instagram|telegram|youtube|linkedin
-      |tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
+   |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:our\ |the\ )?(?:twitter|x|facebook|instagram|telegram
+      |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
    |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
    |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
    |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
@@ -69,35 +69,42 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b
    |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
       \ (?:updated|corrected|amended)\b
+   |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
+   |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
 """)
 # Page furniture that can sit anywhere in a line: rights notices, cookie banners, share prompts.
 # The regex runs only on lines holding one of the _ANYWHERE_KEYS (a cheap test on the lower-cased line).
 _ANYWHERE_KEYS = re.compile(
     r"©|\(c\)|copyright|rights reserved|contributed|cookie|may not be|use of|reproduction|republication"
-    r"|copying|not responsible|share |newsletter|enable ")
+    r"|copying|not responsible|share |newsletter|enable |recaptcha|licensing rights|opens new tab|photo")
 _BOILER_ANYWHERE = re.compile(r"""(?ix)
     ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed(?:\ reporting)?\ to\ this
       \ (?:report|story)\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
       |preferences|consent)\b|\bmay\ not\ be\ (?:published|reproduced|broadcast|rewritten|redistributed)\b
    |\b(?:use|reproduction|republication|copying)\ of\ (?:the\ |our\ )?(?:materials?|content|articles?)\b
       .{0,80}?\b(?:allowed|permitted|prohibited|forbidden|hyperlink|link)\b
-   |\bnot\ responsible\ for\ the\ content\ of\ external\b|\bshare\ (?:it|this)\ on\b|\bnewsletter\b.{0,80}?
-      \b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
+   |\bnot\ responsible\ for\ the\ content\ of\ external\b|\bshare\ (?:it|this(?:\ \w+)?)\ on\b
+   |\bnewsletter\b.{0,80}?\b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
+   |\brecaptcha\b|\blicensing\ rights\b|,\ opens\ new\ tab\b
+   |[(\[](?:(?:AP|AFP|Reuters|EPA|Getty)\ )?photo\b[^)\]]*[)\]]$
 """)
 # A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
 # "... AFP via Getty Images". Searched in the last few words of a line only.
 _CAPITALISED = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
-_SLASH_CREDIT = re.compile(rf"\(?{_CAPITALISED}\s?/\s?{_CAPITALISED}\)?$")
+_SLASH_CREDIT = re.compile(rf"[(\[]?{_CAPITALISED}\s?/\s?{_CAPITALISED}[)\]]?$")
 _AGENCY_CREDIT = re.compile(
     r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
-    r"|anadolu(?:\ agency)?|pa\ (?:wire|media)|handout|pool)\)?$")
+    r"|anadolu(?:\ agency)?|pa\ (?:wire|media)|handout|pool)[)\]]?$")
 # Lines that open a related-article teaser: "Read more", "Related: ...", "See also".
 _TEASER = re.compile(r"""(?ix)^
     (?:(?P<loose>read\ more|read\ also|also\ read|read\ next)
       |see\ also|related(?:\ (?:articles?|stories|news|content|coverage|reading|links|posts))?
       |more\ on\ this(?:\ story|\ topic)?|you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
-      |recommended(?:\ for\ you)?|further\ reading|don'?t\ miss|up\ next|more\ stories|читайте\ также)
-    \b\s*(?P<sep>[:|—–-]\s*)?(?P<rest>.*)$""")
+      |recommended(?:\ for\ you)?|further\ reading|don'?t\ miss|up\ next|more\ stories|читайте\ также
+      |(?P<strict>more|watch|listen|video|photos?|gallery))
+    \b\s*(?P<sep>[:|]\s*|[—–-]\s+)?(?P<rest>.*)$""")
+# A caption label standing alone ("Image caption,"): the caption itself is on the next line.
+_CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|media|video)?\s*caption\s*[,:]?$")
 _TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
 # A closing appeal: donation, membership and subscription pitches (everything after is cut).
 _FOOTER = re.compile(r"""(?ix)^(?:
@@ -143,9 +150,9 @@ def _unwrap(lines: list[str]) -> list[str]:
     previous = ""
     for line in lines:
         if out and out[-1] and line and (
-                wrapped and len(previous) >= full and line[0].isalnum()
-                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
-                and byline(line) is None):
+                wrapped and len(previous) >= full and line[0] not in "-•*#|>"
+                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)) \
+                and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -161,11 +168,12 @@ def ends_sentence(line: str) -> bool:
 def kind_of(line: str) -> Kind:
     """What one normalised, non-blank line is, judged on its own."""
     words = line.count(" ") + 1
-    if words <= 8 and _WIDGET.fullmatch(line.lower().rstrip(" .!?:…")):
+    low = line.lower()
+    if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low:
         return Kind.BOILER
     if words <= 30 and _FOOTER.match(line):
         return Kind.FOOTER
-    if words <= 80 and (_BOILER_START.match(line) or _anywhere(line)):
+    if words <= 80 and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
     if words <= 12 and line == line.upper():
         return Kind.BOILER  # all-capitals labels, counters, symbols
@@ -186,15 +194,15 @@ def _credited(line: str) -> bool:
     return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None
 
 
-def _anywhere(line: str) -> bool:
-    return _ANYWHERE_KEYS.search(line.lower()) is not None and _BOILER_ANYWHERE.search(line) is not None
+def _anywhere(line: str, low: str) -> bool:
+    return _ANYWHERE_KEYS.search(low) is not None and _BOILER_ANYWHERE.search(line) is not None
 
 
 def classify(lines: list[str]) -> list[Line]:
     """Mark every line; teaser blocks and everything after a closing appeal become boilerplate."""
     blank_separated = lines.count("") * 3 >= len(lines)
     out: list[Line] = []
-    seen_prose = cut = False
+    seen_prose = cut = caption = False
     teaser = 0  # lines of a teaser block still to drop
     for text in lines:
         if not text:
@@ -202,7 +210,8 @@ def classify(lines: list[str]) -> list[Line]:
             if teaser < _TEASER_LINES:  # a blank line ends a teaser block once something was dropped
                 teaser = 0
             continue
-        kind = Kind.BOILER if cut else kind_of(text)
+        kind = Kind.BOILER if cut or caption else kind_of(text)
+        caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
             if blank_separated or kind is Kind.SHORT or _headline_sized(text):
                 kind = Kind.BOILER
@@ -213,7 +222,7 @@ def classify(lines: list[str]) -> list[Line]:
             teaser -= 1
         if kind in (Kind.PROSE, Kind.SHORT) and len(text) < 200:
             opened = _TEASER.match(text)
-            if opened and (not opened["rest"] or opened["sep"] or opened["loose"]):
+            if opened and (opened["sep"] or not opened["strict"] and (not opened["rest"] or opened["loose"])):
                 kind = Kind.BOILER
                 teaser = 0 if opened["rest"] else _TEASER_LINES
         if kind is Kind.FOOTER:

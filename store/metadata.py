@@ -16,7 +16,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
 _ZONE = r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
-_PREFIX = (r"(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|date|created|modified)"
+_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
@@ -40,6 +40,7 @@ _DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
                   r"(?:(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)|/(?P<agency2>[A-Z][\w .&-]{1,30})/)\.?\s*"
                   rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
+_AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
 _DATELINE_TITLED = re.compile(
     rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}{_DATELINE_TAIL}")
 
@@ -92,7 +93,7 @@ class WrittenDate:
 class Dateline:
     """The place (and agency, date) that open an article's lead paragraph."""
 
-    place: str
+    place: str | None
     agency: str | None
     date: WrittenDate | None
 
@@ -150,7 +151,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead paragraph ("LONDON, January 27. /TASS/. ..."), or None."""
     match = _DATELINE.match(paragraph) or _titled_dateline(paragraph)
     if not match:
-        return None
+        alone = _AGENCY_ONLY.match(paragraph)
+        return Dateline(None, canonical_outlet(alone["agency"]), None) if alone else None
     agency = match["agency"] or match["agency2"]
     written = match["date"]
     place = match["place"].strip(" .")
