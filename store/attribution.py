@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from store.cues import CUE_RE
+
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 AFTER_SUBJECT_RE = re.compile(
-    r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
+    r"(?:,[^,.;:“”\"]{1,90},)?(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
 )
 
@@ -42,10 +44,10 @@ PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "weste
 
 ROLE_HEADS = _words(
     "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
-    "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador general "
+    "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
     "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
-    "ceo officer deputy foreman"
+    "ceo officer deputy executive coordinator founder"
 )
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
@@ -53,11 +55,13 @@ ROLE_MODIFIERS = _words(
     "foreign defence defense interior home finance prime deputy vice top senior military former policy "
     "security national state affairs economy trade justice health armed forces staff press acting new "
     "junior shadow permanent first high chief general of for intelligence army navy air presidential "
-    "government ministry kremlin white house cabinet statement source sources"
+    "government ministry kremlin white house cabinet statement source sources energy environment education "
+    "transport business culture housing science climate treasury communities work pensions humanitarian "
+    "naval founding managing executive"
 )
 INSTITUTION_WORDS = _words(
     "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "
-    "cabinet administration presidency"
+    "army military cabinet administration presidency"
 )
 ORG_HEADS = _words(
     "Ministry Office Department Government Council Commission Embassy Agency Service Command Parliament "
@@ -77,7 +81,8 @@ COMMON = _words(
     "August September October November December Updated Published Copyright Sign Share"
 )
 HONORIFICS = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f",
-              "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "President": None}
+              "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None,
+              "Gov": None, "Lt": None, "Maj": None, "Capt": None, "Prof": None}
 FEMALE_NAMES = _words(
     "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
     "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
@@ -90,6 +95,7 @@ MALE_NAMES = _words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+APPOSITION_RE = re.compile(r",\s+([^,.;:“”\"]{1,90}),")
 NON_VERBS = _words(
     "and or of in on at to for with from by the a an as than into about over after before during between "
     "against that which while but if when where whose via per"
@@ -244,7 +250,7 @@ def _class(word: str) -> str:
         return "org"
     if low in ROLE_MODIFIERS:
         return "mod"
-    if low in GROUP_NOUNS and word != low + "" and word.endswith(("’s", "'s")):
+    if low in GROUP_NOUNS and word[0].islower():
         return "group"
     if word[0].isupper():
         return "cap"
@@ -305,6 +311,8 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
                 break
         if cls not in useful:
             break
+        if tokens[j][0] in ("of", "for") and _class(tokens[j - 1][0]) not in ("head", "org", "mod"):
+            break
         j += 1
     while j > i and tokens[j - 1][0] in ("of", "for"):
         j -= 1
@@ -325,6 +333,14 @@ def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse)
     has_head = "head" in prefix_classes
     role = " ".join(role_words) if has_head and role_words else None
     begin, end = run[0][1], run[-1][2]
+    complement = _complement(prefix)
+    if name and (complement or classes[0] == "det" and not has_head):
+        if len(name) > 1 or complement:
+            whole = text[run[start][1]:end]
+            kind = "role" if has_head else "institution"
+            entity = None if has_head else discourse.institution(whole)
+            return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
+        return []
     if name:
         tokens = [re.sub(r"['’]s$", "", w) for w, _, _ in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
@@ -348,6 +364,8 @@ def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse)
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
         return [Mention(begin, end, "role", phrase, discourse.role_noun(phrase), role=phrase)]
+    if classes[-1] == "group" and classes[0] == "det":
+        return [Mention(begin, end, "institution", phrase, discourse.group())]
     if "org" in prefix_classes:
         name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
         if name_text.islower() and " " in name_text:
@@ -360,20 +378,38 @@ def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse)
     return []
 
 
+def _complement(prefix: list[tuple[str, int, int]]) -> bool:
+    """'a spokesperson for General Dynamics': the capitalised words after 'for' name a body."""
+    for n in range(len(prefix) - 1, 0, -1):
+        if prefix[n][0] in ("of", "for"):
+            return prefix[n - 1][0].islower() and all(w[0].isupper() for w, _, _ in prefix[n + 1:])
+    return False
+
+
 def _merge_appositions(text: str, mentions: list[Mention]) -> None:
-    """'His British counterpart, Ben Wallace,' and 'Ben Wallace, the defence secretary,' give roles."""
+    """'His British counterpart, Ben Wallace,' and 'Ben Wallace, the defence secretary, said' give roles;
+    names inside such an aside ('Jane Cooper, deputy chief of RenewableUK, said') are not speakers."""
     n = 0
-    while n + 1 < len(mentions):
-        first, second = mentions[n], mentions[n + 1]
-        if text[first.end:second.start] == ", ":
-            role, person = (first, second) if first.kind == "role" else (second, first)
-            if role.kind == "role" and person.kind == "person" and person.entity:
-                if role.text not in person.entity.roles:
-                    person.entity.roles.append(re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "",
-                                                      role.text, flags=re.I))
-                mentions.pop(n + 1 if role is second else n)
-                continue
+    while n < len(mentions):
+        first = mentions[n]
+        second = mentions[n + 1] if n + 1 < len(mentions) else None
+        if second and first.kind == "role" and second.kind == "person" and second.entity \
+                and text[first.end:second.start] == ", ":
+            _add_role(second.entity, first.text)
+            mentions.pop(n)
+            continue
+        aside = APPOSITION_RE.match(text, first.end) if first.kind == "person" and first.entity else None
+        if aside and not CUE_RE.search(aside.group(1)):
+            if ROLE_HEADS & {_key(w) for w in WORD_RE.findall(aside.group(1))}:
+                _add_role(first.entity, aside.group(1))
+            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= aside.end()]
         n += 1
+
+
+def _add_role(entity: Entity, role: str) -> None:
+    role = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", role.strip(), flags=re.I)
+    if role not in entity.roles:
+        entity.roles.append(role)
 
 
 def _is_subject(text: str, mention: Mention) -> bool:

@@ -18,7 +18,7 @@ LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
 CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
-GAP_RE = re.compile(rf"(?:\s*,)?(?:\s+{ADVERBS})*\s+")
+GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 
@@ -197,7 +197,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             result = result or _before(masked, start, span.open_mark, mentions)
             between = masked[floor:span.open_mark]
             same_sentence = n and not SENTENCE_END_RE.search(between) and not CUE_RE.search(between)
-            if result is None and (same_sentence or n and not between.strip(" ,;–—-")
+            opens_sentence = n and not masked[start:span.open_mark].strip(" ,;–—-")
+            if result is None and (same_sentence or opens_sentence
                                    or not n and not masked.strip(" \"“”,.;:")):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
