@@ -156,8 +156,8 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
         lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
     if head:
         return _Layout(title, head[0], start)
-    if lead is None and not marks and start == title + 1 and len(after) >= 3 \
-            and _standfirst_shaped(lines[start].text):
+    if lead is None and not marks and start == title + 1 and len(after) >= 3 and (
+            _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
 
@@ -177,6 +177,12 @@ def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
         else:
             run = None
     return title
+
+
+def _furniture_follows(lines: list[Line], start: int, end: int) -> bool:
+    """True when page furniture (a picture, its caption, a link) separates a line from the next prose."""
+    return lines[start].text.count(" ") < 60 and any(
+        line.kind in (Kind.BOILER, Kind.SHORT) for line in lines[start + 1:end])
 
 
 def _question_headline(text: str) -> bool:

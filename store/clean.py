@@ -33,6 +33,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
+_DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
 # Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
 _WIDGET = re.compile(r"""(?x)
@@ -78,8 +79,8 @@ _ANYWHERE_KEYS = re.compile(
     r"©|\(c\)|copyright|rights reserved|contributed|cookie|may not be|use of|reproduction|republication"
     r"|copying|not responsible|share |newsletter|enable |recaptcha|licensing rights|opens new tab|photo")
 _BOILER_ANYWHERE = re.compile(r"""(?ix)
-    ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed(?:\ reporting)?\ to\ this
-      \ (?:report|story)\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
+    ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed\ (?:reporting|to\ this
+      \ (?:report|story))\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
       |preferences|consent)\b|\bmay\ not\ be\ (?:published|reproduced|broadcast|rewritten|redistributed)\b
    |\b(?:use|reproduction|republication|copying)\ of\ (?:the\ |our\ )?(?:materials?|content|articles?)\b
       .{0,80}?\b(?:allowed|permitted|prohibited|forbidden|hyperlink|link)\b
@@ -151,7 +152,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     for line in lines:
         if out and out[-1] and line and (
                 wrapped and len(previous) >= full and line[0] not in "-•*#|>"
-                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)) \
+                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
+                or previous.endswith(_DANGLING)) \
                 and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
             out[-1] = f"{out[-1]} {line}"
         else:
@@ -204,6 +206,7 @@ def classify(lines: list[str]) -> list[Line]:
     out: list[Line] = []
     seen_prose = cut = caption = False
     teaser = 0  # lines of a teaser block still to drop
+    headline = False  # the teaser's headline has been dropped
     for text in lines:
         if not text:
             out.append(Line(text, Kind.BLANK))
@@ -213,9 +216,11 @@ def classify(lines: list[str]) -> list[Line]:
         kind = Kind.BOILER if cut or caption else kind_of(text)
         caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
-            if blank_separated or kind is Kind.SHORT or _headline_sized(text):
+            if blank_separated or kind is Kind.SHORT or _headline_sized(text) and (
+                    not headline or text.endswith("?")):
                 kind = Kind.BOILER
                 teaser -= 1
+                headline = True
             else:
                 teaser = 0
         elif teaser:
@@ -225,6 +230,7 @@ def classify(lines: list[str]) -> list[Line]:
             if opened and (opened["sep"] or not opened["strict"] and (not opened["rest"] or opened["loose"])):
                 kind = Kind.BOILER
                 teaser = 0 if opened["rest"] else _TEASER_LINES
+                headline = False
         if kind is Kind.FOOTER:
             cut = cut or seen_prose
         seen_prose = seen_prose or kind is Kind.PROSE

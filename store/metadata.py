@@ -22,7 +22,7 @@ _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|date|created|mo
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
          r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})")
 _DATE_LINE = re.compile(
-    rf"(?i)^{_PREFIX}{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+)?(?P<date>{_DATE})"
+    rf"(?i)^{_PREFIX}{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
     rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE}\.?$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
@@ -41,8 +41,9 @@ _DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
                   rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
-_DATELINE_TITLED = re.compile(
-    rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}{_DATELINE_TAIL}")
+_DATELINE_TITLED = re.compile(  # "Kyiv, 3 March 2025 (Ukrinform) -", "London CNN —"
+    rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}(?:\s(?P<agency3>[A-Z]{{2,6}})\s(?=[—–-]))?"
+    rf"{_DATELINE_TAIL}")
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|van|von|der|al|bin|ibn|le|la|du|dos|del)\s)?[A-Z][\w'’.-]*){1,3}"
 _NAMES = rf"{_NAME}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME})?"  # "A", "A and B", "A, B and C"
@@ -153,7 +154,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not match:
         alone = _AGENCY_ONLY.match(paragraph)
         return Dateline(None, canonical_outlet(alone["agency"]), None) if alone else None
-    agency = match["agency"] or match["agency2"]
+    agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")
     written = match["date"]
     place = match["place"].strip(" .")
     if len(place) < 2:
@@ -220,7 +221,7 @@ def canonical_outlet(name: str) -> str | None:
 
 def _titled_dateline(paragraph: str) -> re.Match[str] | None:
     match = _DATELINE_TITLED.match(paragraph)
-    return match if match and (match["agency"] or match["agency2"]) else None
+    return match if match and (match["agency"] or match["agency2"] or match["agency3"]) else None
 
 
 def _day(text: str) -> tuple[int, int, int | None] | None:

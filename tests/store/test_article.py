@@ -152,6 +152,59 @@ Sign up for the London Playbook newsletter and get “the best briefing” in yo
 Healey spoke after a meeting of the Joint Expeditionary Force in Norway.
 """
 
+TASS = """WORLD
+Share
+Russia, UK hold consultations on strategic stability — MFA
+According to the diplomat, the parties discussed a wide range of issues
+Read in Russian
+MOSCOW, March 14. /TASS/. Russian Deputy Foreign Minister Sergei Ryabkov held consultations with UK \
+officials on strategic stability, the Russian Foreign Ministry said on Friday.
+"The sides had a frank exchange of views," the ministry said in a statement.
+Read also
+Lavrov: Russia will respond to any UK provocations
+The consultations were the first such meeting in three years.
+Tags
+Russia-UK relations
+"""
+
+CNN = """CNN
+Britain to send tanks to Ukraine, Sunak tells Zelensky
+By Luke McGee, CNN
+Updated 9:02 AM EST, Sun January 15, 2023
+London CNN —
+Britain will send Challenger 2 tanks to Ukraine, Prime Minister Rishi Sunak told Ukrainian President \
+Volodymyr Zelensky in a phone call on Saturday.
+“The Prime Minister outlined the UK’s ambition to intensify our support to Ukraine,” Downing Street said.
+CNN’s Sarah Dean contributed reporting.
+Get our free Meanwhile in America newsletter
+"""
+
+RT = """HomeWorld News
+UK playing ‘dangerous game’ – Kremlin
+Dmitry Peskov has warned London against supplying long-range missiles to Kiev
+UK playing ‘dangerous game’ – Kremlin
+FILE PHOTO. Kremlin spokesman Dmitry Peskov. © Sputnik / Vyacheslav Prokofyev
+The UK is playing a “dangerous game” by supplying Ukraine with long-range missiles, Kremlin spokesman \
+Dmitry Peskov has said.
+“This is a very dangerous game,” he added.
+READ MORE: UK confirms Storm Shadow deliveries to Ukraine
+The British Defense Ministry confirmed last week that it had delivered the missiles.
+You can share this story on social media:
+"""
+
+DW = """Conflicts
+UK's Healey: Russia is 'in a position of weakness'
+John Healey said Moscow should not read US talks as victory. The UK defense secretary spoke in Brussels.
+https://p.dw.com/p/4qX1a
+British Defense Secretary John Healey spoke on the sidelines of a NATO meeting
+Image: Virginia Mayo/AP/picture alliance
+British Defense Secretary John Healey said on Thursday that Russia was "in a position of weakness."
+"Ukraine must be involved," Healey told reporters.
+The remarks came a day after US President Donald Trump spoke with Russian President Vladimir Putin.
+dh/rm (Reuters, AP)
+Send us your feedback
+"""
+
 
 def parse(text, sidecar=None):
     return parse_article(text, "story.txt", sidecar)
@@ -257,6 +310,38 @@ def test_politico_story_with_standfirst_and_no_outlet_cue():
     assert article.outlet is None
     assert len(article.paragraphs) == 3
     assert not any("best briefing" in p for p in article.paragraphs)
+
+
+def test_tass_story_keeps_the_paragraph_after_a_related_headline():
+    article = parse(TASS)
+    assert (article.outlet, article.dateline, article.published_text) == ("TASS", "Moscow", "March 14")
+    assert article.standfirst == "According to the diplomat, the parties discussed a wide range of issues"
+    assert article.paragraphs[-1] == "The consultations were the first such meeting in three years."
+    assert not any("Lavrov" in p or "Read" in p for p in article.paragraphs)
+    assert len(article.paragraphs) == 3
+
+
+def test_cnn_dateline_on_its_own_line_runs_into_the_lead():
+    article = parse(CNN)
+    assert (article.outlet, article.dateline, article.byline) == ("CNN", "London", "Luke McGee")
+    assert article.published == "2023-01-15T09:02"
+    assert article.paragraphs[0].startswith("London CNN — Britain will send Challenger 2 tanks")
+    assert len(article.paragraphs) == 2
+
+
+def test_repeated_headline_and_photo_credit_do_not_become_standfirst_or_body():
+    article = parse(RT)
+    assert article.title == "UK playing ‘dangerous game’ – Kremlin"
+    assert article.standfirst == (
+        "Dmitry Peskov has warned London against supplying long-range missiles to Kiev")
+    assert [p[:12] for p in article.paragraphs] == ["The UK is pl", "“This is a v", "The British "]
+
+
+def test_standfirst_set_above_a_picture_is_not_body():
+    article = parse(DW)
+    assert article.standfirst.startswith("John Healey said Moscow should not read US talks")
+    assert article.paragraphs[0].startswith("British Defense Secretary John Healey said on Thursday")
+    assert len(article.paragraphs) == 3
 
 
 def test_sidecar_fills_what_the_text_lacks_but_never_overrides_it():
