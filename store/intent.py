@@ -21,6 +21,10 @@ _DATE = re.compile(
     r"|(19|20)\d\d\b|\d{4}-\d\d-\d\d|last (week|month|year)|next (week|month|year))",
     re.IGNORECASE,
 )
+_SPEAKER_SLOT = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?P<a>[^?!.,;]{1,60}?)\s+"
+    r"(?:say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
+    r"|\baccording to\s+(?P<b>[^?!.,;]{1,60})", re.IGNORECASE)
 
 
 def intent(question: str) -> str:
@@ -33,3 +37,9 @@ def intent(question: str) -> str:
 def mentions_date(text: str) -> bool:
     """Whether `text` states when something happened (a date, weekday, year or relative day)."""
     return bool(_DATE.search(text))
+
+
+def speaker_slot(question: str) -> str:
+    """The words naming whoever the question asks about ("what did X say", "according to X"), or ""."""
+    match = _SPEAKER_SLOT.search(question)
+    return (match.group("a") or match.group("b") or "") if match else ""

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from store.intent import WHEN, WHERE, mentions_date
+from store.intent import WHEN, WHERE, WHO, mentions_date
 
 MIN_COVERAGE = 0.45  # share of the question's IDF mass a hit must contain to count as relevant
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
@@ -14,6 +14,7 @@ CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit say
 SPEAKER_BONUS = 0.15  # a quotation by the person the question names
 WHEN_EVENT_BONUS = 0.15  # an event for a "when" question
 WHEN_DATE_BONUS = 0.1  # any evidence stating a date, for a "when" question
+WHO_SPEAKER_BONUS = 0.05  # a quotation with a named speaker, for a "who" question
 WHERE_PLACE_BONUS = 0.1  # evidence naming a place, for a "where" question
 SPECIFIC_BONUS = {"quote": 0.02, "event": 0.01, "paragraph": 0.0}  # at equal cover, the exact evidence
 BM25_WEIGHT = 0.05  # BM25 only breaks ties between equally covering hits
@@ -64,12 +65,14 @@ def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[st
     return mass / total if total else 0.0
 
 
-def score(cover: float, kind: str, intent: str, text: str, *, by_asked_speaker: bool,
-          has_place: bool, rank_share: float) -> float:
+def score(cover: float, kind: str, intent: str, text: str, *, speaker_id: int | None,
+          asked: frozenset[int], has_place: bool, rank_share: float) -> float:
     """Coverage first; the intent's preferences and BM25 (`rank_share` in 0..1) after."""
     value = cover + SPECIFIC_BONUS.get(kind, 0.0) + BM25_WEIGHT * rank_share
-    if by_asked_speaker:
+    if speaker_id is not None and speaker_id in asked:
         value += SPEAKER_BONUS
+    if intent == WHO and speaker_id is not None:
+        value += WHO_SPEAKER_BONUS
     if intent == WHEN:
         value += WHEN_EVENT_BONUS if kind == "event" else 0.0
         value += WHEN_DATE_BONUS if mentions_date(text) else 0.0

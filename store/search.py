@@ -11,14 +11,14 @@ from dataclasses import dataclass, field, replace
 import sqlite_utils
 
 from store import fts
-from store.intent import WHAT, WHERE, intent
+from store.intent import WHAT, WHERE, intent, speaker_slot
 from store.people import Recognised, recognise_people
 from store.places import recognise_places
 from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, Candidate, Term, coverage, score, weight
 
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 12  # candidates fetched from each FTS table
-MAX_QUERIES = 24  # FTS5 queries per table and question, at most
+MAX_QUERIES = 16  # FTS5 queries per table and question, at most
 DF_CAP = 2000  # document frequencies are counted up to here: beyond it a word is simply common
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 _WORD = re.compile(r"[^\W_]+")
@@ -124,7 +124,7 @@ _DF_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[tuple[int, int
 
 def _understand(db: sqlite_utils.Database, text: str) -> _Question:
     words = fts.content_terms(text)
-    named = _capitalised(text)
+    named = _names(text)
     people = recognise_people(db, text) if words else []
     raw: list[Term] = []
     speaker_ids: set[int] = set()
@@ -147,10 +147,11 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
     return _Question(tuple(terms), frozenset(speaker_ids), intent(text))
 
 
-def _capitalised(text: str) -> set[str]:
-    """Words written with a capital letter anywhere but at the start of the question."""
+def _names(text: str) -> set[str]:
+    """Words that name someone or something: capitalised inside the question, or in the speaker slot."""
     words = _WORD.findall(text)
-    return {w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in fts.STOP_WORDS}
+    capitalised = {w.lower() for w in words[1:] if w[:1].isupper()}
+    return (capitalised | set(fts.tokens(speaker_slot(text)))) - fts.STOP_WORDS
 
 
 def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
@@ -252,10 +253,11 @@ def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate]
     scored = []
     for c in candidates:
         text, speaker_id, place, article_id = details[c.rowid]
-        context = [t.word for t in names if t.word not in c.matched
-                   and _named_in_article(db, article_id, t, in_article)]
+        missing = [t for t in names if t.word not in c.matched]
+        hopeful = coverage(q.terms, c.matched, [t.word for t in missing]) >= MIN_COVERAGE
+        context = [t.word for t in missing if hopeful and _named_in_article(db, article_id, t, in_article)]
         value = score(coverage(q.terms, c.matched, context), kind, q.intent, text,
-                      by_asked_speaker=speaker_id is not None and speaker_id in q.speaker_ids,
+                      speaker_id=speaker_id, asked=q.speaker_ids,
                       has_place=q.intent == WHERE and bool(place or recognise_places(text)),
                       rank_share=c.rank / best_rank if best_rank < 0 else 0.0)
         scored.append((value, c))

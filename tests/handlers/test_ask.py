@@ -18,6 +18,8 @@ The ministers met at the Vilnius defence ministry.
 @pytest.fixture
 def coverage(db):
     ingest_text(db, ARTICLE, "interfax_vilnius.txt")
+    db.execute("DELETE FROM quotes")  # the tests below place their own quotations
+    db.execute("DELETE FROM events")
     return db
 
 

@@ -52,6 +52,8 @@ def coverage(db):
     ingest_text(db, ARCTIC, "reuters_arctic.txt",
                 {"url": "https://example.org/arctic", "outlet": "Reuters", "published": "2025-03-03"})
     ingest_text(db, FISHING, "ap_fishing.txt")
+    db.execute("DELETE FROM quotes")  # the tests below place their own quotations
+    db.execute("DELETE FROM events")
     return db
 
 
@@ -94,6 +96,7 @@ def test_the_evidence_covering_more_of_the_question_ranks_first(coverage):
     "What is the capital of Australia?",
     "Who won the Tour de France?",
     "What did Olaf Scholz say about Arctic air patrols?",
+    "what did olaf scholz say about the joint arctic air patrols next spring",
     "recipe for banana bread",
 ])
 def test_questions_the_coverage_cannot_answer_get_no_hits(coverage, question):
