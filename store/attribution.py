@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from store.cues import CUE_RE
 
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 AFTER_SUBJECT_RE = re.compile(
-    r"(?:,[^,.;:“”\"]{1,90},)?(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
+    r",?(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
 )
 
@@ -95,6 +96,7 @@ MALE_NAMES = _words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 APPOSITION_RE = re.compile(r",\s+([^,.;:“”\"]{1,90}),")
 NON_VERBS = _words(
     "and or of in on at to for with from by the a an as than into about over after before during between "
@@ -131,6 +133,7 @@ class Mention:
     role: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()
 
@@ -233,8 +236,11 @@ class Discourse:
         return sorted(found, key=lambda e: e.seen, reverse=True)
 
 
+@lru_cache(maxsize=1 << 16)
 def _class(word: str) -> str:
     low = _key(word)
+    if low in ("he", "she", "it", "they"):
+        return "pron"
     if word in COMMON:
         return "common"
     if word.rstrip(".") in HONORIFICS and word[0].isupper():
@@ -260,13 +266,15 @@ def _class(word: str) -> str:
 def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     """Mentions of speaker candidates in `text` (quotations already blanked out), in order."""
     tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    classes = [_class(word) for word, _, _ in tokens]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        word = tokens[i][0]
-        low = word.lower()
-        if low in ("he", "she", "it", "they"):
-            mention = Mention(tokens[i][1], tokens[i][2], "pronoun", word)
+        cls = classes[i]
+        if cls == "pron":
+            word, start, end = tokens[i]
+            mention = Mention(start, end, "pronoun", word)
+            low = word.lower()
             if low in ("he", "she"):
                 mention.entity = discourse.pronoun(low, salient)
             elif low == "it":
@@ -274,13 +282,14 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             _note(text, mention, mentions, salient)
             i += 1
             continue
-        j = _run_end(text, tokens, i)
-        if j > i:
-            for mention in _interpret(text, tokens[i:j], discourse):
-                _note(text, mention, mentions, salient)
-            i = j
-        else:
+        if cls not in USEFUL or cls == "mod" and tokens[i][0] in ("of", "for"):
             i += 1
+            continue
+        j = _run_end(text, tokens, classes, i)
+        if j - i > 1 or cls != "det":
+            for mention in _interpret(text, tokens[i:j], classes[i:j], discourse):
+                _note(text, mention, mentions, salient)
+        i = max(j, i + 1)
     _merge_appositions(text, mentions)
     return mentions
 
@@ -294,24 +303,18 @@ def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[En
         salient.append(entity)
 
 
-def _run_end(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
+def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], i: int) -> int:
     """End (exclusive) of the run of name/role/institution words starting at token i."""
-    useful = ("hon", "det", "head", "nat", "org", "mod", "group", "cap")
-    if _class(tokens[i][0]) not in useful or _class(tokens[i][0]) == "mod" and tokens[i][0].islower() \
-            and tokens[i][0] in ("of", "for"):
-        return i
-    j = i
+    j = i + 1
     while j < len(tokens):
-        cls = _class(tokens[j][0])
-        if j > i:
-            gap = text[tokens[j - 1][2]:tokens[j][1]]
-            if not (gap == " " or gap == ". " and _class(tokens[j - 1][0]) == "hon"):
-                break
-            if cls == "det":
-                break
-        if cls not in useful:
+        cls = classes[j]
+        if cls not in USEFUL or cls == "det":
             break
-        if tokens[j][0] in ("of", "for") and _class(tokens[j - 1][0]) not in ("head", "org", "mod"):
+        gap_start, gap_end = tokens[j - 1][2], tokens[j][1]
+        spaced = gap_end - gap_start == 1 and text[gap_start] == " "
+        if not spaced and not (classes[j - 1] == "hon" and text[gap_start:gap_end] == ". "):
+            break
+        if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
             break
         j += 1
     while j > i and tokens[j - 1][0] in ("of", "for"):
@@ -319,8 +322,8 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
     return j
 
 
-def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse) -> list[Mention]:
-    classes = [_class(w) for w, _, _ in run]
+def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
+               discourse: Discourse) -> list[Mention]:
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] == "cap":
@@ -352,7 +355,7 @@ def _interpret(text: str, run: list[tuple[str, int, int]], discourse: Discourse)
             return [Mention(head_start if role else name[0][1], end, "person", " ".join(tokens), entity,
                             role=role)]
         if prefix and set(prefix_classes) & {"org", "nat"}:
-            return _interpret(text, run[:k], discourse)
+            return _interpret(text, run[:k], classes[:k], discourse)
         return [Mention(name[0][1], end, "bare", " ".join(tokens))]
     if not prefix:
         return []
@@ -416,6 +419,10 @@ def _is_subject(text: str, mention: Mention) -> bool:
     if mention.text.endswith(("’s", "'s")):
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)
+    if match and match.group(1) not in NON_VERBS:
+        return True
+    aside = APPOSITION_RE.match(text, mention.end)
+    match = aside and not CUE_RE.search(aside.group(1)) and AFTER_SUBJECT_RE.match(text, aside.end())
     return bool(match) and match.group(1) not in NON_VERBS
 
 

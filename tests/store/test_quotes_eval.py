@@ -39,11 +39,14 @@ def _score(annotation: dict, folder: Path) -> dict:
     """Recall (found with an accepted speaker), precision of what was stored, and forbidden stores."""
     gold = annotation["quotes"]
     found = {"full": 0, "all": 0}
+    missed = []
     for entry in gold:
         accepted = {_norm(s) for s in entry["speakers"]}
         hit = any(_matches(entry, q) and _norm(q.speaker or "") in accepted
                   for q in _quotes(folder, entry["seed"]))
         found["all"] += hit
+        if not hit:
+            missed.append((entry["seed"], entry["text"]))
         found["full"] += hit and entry["tier"] == "full"
     stored = correct = 0
     articles = {e["seed"] for e in gold} | {e["seed"] for e in annotation.get("not_quotes", [])}
@@ -64,13 +67,13 @@ def _score(annotation: dict, folder: Path) -> dict:
     full_total = sum(e["tier"] == "full" for e in gold)
     return {"recall_full": found["full"] / full_total, "recall": found["all"] / len(gold),
             "precision": correct / stored if stored else 1.0, "stored": stored, "wrong": wrong,
-            "forbidden": forbidden, "gold": len(gold)}
+            "missed": missed, "forbidden": forbidden, "gold": len(gold)}
 
 
 def _report(label: str, tally: dict) -> None:
     print(f"\n{label}: {tally['gold']} annotated, recall {tally['recall']:.1%} "
           f"(full-sentence {tally['recall_full']:.1%}), precision {tally['precision']:.1%} "
-          f"of {tally['stored']} stored; wrong: {tally['wrong']}")
+          f"of {tally['stored']} stored; missed: {tally['missed']}; wrong: {tally['wrong']}")
 
 
 @pytest.mark.skipif(not SHARED_ANNOTATION.exists(), reason="shared evaluation data not present")
