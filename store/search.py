@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import sqlite_utils
+from rapidfuzz import fuzz
 
 from store import fts
 from store.intent import WHAT, WHERE, intent, speaker_slot
@@ -19,6 +20,7 @@ from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, Candidate, Term, coverage
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 12  # candidates fetched from each FTS table
 MAX_QUERIES = 16  # FTS5 queries per table and question, at most
+SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
 DF_CAP = 2000  # document frequencies are counted up to here: beyond it a word is simply common
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 _WORD = re.compile(r"[^\W_]+")
@@ -125,7 +127,7 @@ _DF_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[tuple[int, int
 def _understand(db: sqlite_utils.Database, text: str) -> _Question:
     words = fts.content_terms(text)
     named = _names(text)
-    people = recognise_people(db, text) if words else []
+    people = [p for p in recognise_people(db, text) if _spelt_like(db, p)] if words else []
     raw: list[Term] = []
     speaker_ids: set[int] = set()
     for person in people:
@@ -139,10 +141,10 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         places = recognise_places(word)
         alternatives = {word, *places}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
-    total = _paragraph_count(db)
+    total, counts = _paragraph_count(db), _df_counts(db)
     terms = []
     for term in raw:
-        df = _df(db, fts.any_of(term.alternatives))
+        df = _df(db, fts.any_of(term.alternatives), counts)
         terms.append(replace(term, df=df, idf=weight(df, total, term.name)))
     return _Question(tuple(terms), frozenset(speaker_ids), intent(text))
 
@@ -163,6 +165,16 @@ def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
     return names
 
 
+def _spelt_like(db: sqlite_utils.Database, person: Recognised) -> bool:
+    """Whether every word that named the person is close to a word of one of their names.
+
+    A second look at fuzzy recognition, so an unknown name is never taken for the nearest known one.
+    """
+    names = {w for alias in _aliases(db, person) for w in fts.tokens(alias)}
+    return all(max((fuzz.ratio(w, n) for n in names), default=0) >= SPELT_LIKE
+               for w in fts.tokens(person.matched))
+
+
 def _speaker_id(db: sqlite_utils.Database, speaker: str) -> int | None:
     row = db.execute("SELECT id FROM people WHERE name = ?", [speaker]).fetchone()
     if row:
@@ -175,16 +187,20 @@ def _paragraph_count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
 
 
-def _df(db: sqlite_utils.Database, expression: str) -> int:
-    """How many paragraphs match `expression` (counted up to DF_CAP), cached until the store changes."""
-    if not expression:
-        return 0
+def _df_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """The document-frequency cache of this store, emptied whenever the store has changed."""
     generation = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
     cached = _DF_CACHE.get(db)
     if cached is None or cached[0] != generation:
         cached = (generation, {})
         _DF_CACHE[db] = cached
-    counts = cached[1]
+    return cached[1]
+
+
+def _df(db: sqlite_utils.Database, expression: str, counts: dict[str, int]) -> int:
+    """How many paragraphs match `expression`, counted up to DF_CAP (memoised in `counts`)."""
+    if not expression:
+        return 0
     if expression not in counts:
         counts[expression] = db.execute(
             "SELECT COUNT(*) FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
+from store import search as search_module
 from store.ingest import ingest_text
-from store.people import resolve_person
+from store.people import Recognised, resolve_person
 from store.search import find_quotes, search, who_said
 
 ARCTIC = """Norway and Finland agree joint Arctic air patrols
@@ -160,3 +161,16 @@ def test_who_said_finds_the_speaker_of_a_phrase(coverage):
     assert who_said(coverage, "not provocation")[0].speaker == "Antti Hakkanen"
     assert who_said(coverage, "more crowded")[0].speaker == "Tore Sandvik"
     assert who_said(coverage, "banana bread") == []
+
+
+def test_a_name_recognised_too_loosely_is_still_refused(coverage, monkeypatch):
+    person_id, name = resolve_person(coverage, "Tore Sandvik")
+
+    def too_loose(db, text):
+        return [Recognised(person_id, name, "person", "Sandberg", 70.0)] if "Sandberg" in text else []
+
+    monkeypatch.setattr(search_module, "recognise_people", too_loose)
+    assert not search(coverage, "What did Sandberg say about the High North?").found
+    monkeypatch.setattr(search_module, "recognise_people",
+                        lambda db, text: [Recognised(person_id, name, "person", "Sandvk", 90.0)])
+    assert search(coverage, "What did Sandvk say about the High North?").hits[0].text.startswith('"The High')
