@@ -84,10 +84,11 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
 def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
                 k: int = 5) -> list[Hit]:
     """Quotations by a speaker (fuzzy-matched) and/or containing words, best first."""
+    speaker, words = (speaker or "")[:MAX_QUESTION_CHARS], (words or "")[:MAX_QUESTION_CHARS]
     speaker_id = _speaker_id(db, speaker) if speaker else None
     if speaker and speaker_id is None:
         return []
-    terms = _understand(db, words or "").terms
+    terms = _understand(db, words).terms
     if not terms:
         if speaker_id is None:
             return []

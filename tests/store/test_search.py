@@ -1,6 +1,8 @@
 """Search: relevant evidence first with its citation, quotations by the asked speaker, abstention."""
 
 import json
+import random
+import time
 
 import pytest
 
@@ -174,3 +176,21 @@ def test_a_name_recognised_too_loosely_is_still_refused(coverage, monkeypatch):
     monkeypatch.setattr(search_module, "recognise_people",
                         lambda db, text: [Recognised(person_id, name, "person", "Sandvk", 90.0)])
     assert search(coverage, "What did Sandvk say about the High North?").hits[0].text.startswith('"The High')
+
+
+def test_questions_stay_fast_over_thousands_of_paragraphs(db):
+    rnd = random.Random(7)
+    vocabulary = ["russia", "ukraine", "nato", "minister", "talks", "said", "moscow", "london", "defence",
+                  "sanctions", "war", "troops", "border", "security"] + [f"word{i}" for i in range(3000)]
+    weights = [1 / (i + 1) for i in range(len(vocabulary))]
+    db.conn.executemany("INSERT INTO articles (id, source, ingested_at) VALUES (?, ?, '2025')",
+                        [(f"a{i}", f"a{i}.txt") for i in range(1000)])
+    db.conn.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
+                        [(f"a{i}", p, " ".join(rnd.choices(vocabulary, weights, k=30)))
+                         for i in range(1000) for p in range(8)])
+    for question in ["russia ukraine nato talks", "What did the minister say about sanctions and troops?",
+                     "word1 word2 word3 word4 word5 word6 word7 word8 word9 word10 word11 word12",
+                     "What is the capital of Australia?"]:
+        started = time.perf_counter()
+        search(db, question)
+        assert time.perf_counter() - started < 0.25, question
