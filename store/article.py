@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from store.clean import Kind, Line, classify, is_headline, looks_binary, normalise
+from store.clean import Kind, Line, classify, is_headline, looks_binary, mostly_letters, normalise
 from store.metadata import (
     WrittenDate,
     byline,
@@ -20,7 +20,7 @@ from store.metadata import (
 )
 from store.model import Article
 
-_OUTLET_GATE = re.compile(r"(?i)©|\(c\)|copyright|message from|^source\s*:|hyperlink")
+_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink")  # on lower case
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 _QUOTE_MARKS = frozenset("\"“”«»")
@@ -70,6 +70,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
                        if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_BODY_WORDS:
         raise NotAnArticle("nothing but page furniture")
+    if not mostly_letters(paragraphs[0]):
+        raise NotAnArticle("garbled text")
     title = lines[layout.title].text if layout.title is not None else None
     if title and " | " in title:
         title, _, site = title.partition(" | ")
@@ -103,11 +105,12 @@ def _gather(lines: list[Line]) -> _Cues:
     prose_seen = 0
     for i, (text, kind) in enumerate(lines):
         if kind in (Kind.BOILER, Kind.FOOTER):
-            if _OUTLET_GATE.search(text):
+            if _OUTLET_GATE.search(text.lower()):
                 outlet = outlet_cue(text)
                 if outlet:
                     cues.outlets.append(outlet)
-            cues.credit = cues.credit or reporting_credit(text)
+            if not cues.credit and text[0] in "(RrWw":
+                cues.credit = reporting_credit(text)
             if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
                 cues.byline = byline(text)
             continue
@@ -120,7 +123,7 @@ def _gather(lines: list[Line]) -> _Cues:
             cues.meta.add(i)
             continue
         found = byline(text) if _BYLINE_GATE.match(text) else None
-        if not found and kind is Kind.SHORT and prose_seen < 2 and not cues.byline:
+        if not found and kind is Kind.SHORT and prose_seen < 2 and not cues.byline and " in " in text:
             found = byline(text, head=True)
         if found:
             cues.byline = cues.byline or found

@@ -123,21 +123,28 @@ _FOOTER = re.compile(r"""(?ix)^(?:
 
 
 def looks_binary(raw: str) -> bool:
-    """True for text that is mostly control characters, replacement characters or non-letters."""
+    """True for text holding NUL bytes or more than a sprinkling of control or replacement characters."""
     sample = raw[:20000]
-    if not sample.strip():
-        return False
-    if "\x00" in sample or _CONTROL.search(sample) and len(_CONTROL.findall(sample)) * 50 > len(sample):
-        return True
-    sample = sample[:1000]
-    visible = len(sample) - sample.count(" ") - sample.count("\n")
-    return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 < visible
+    return "\x00" in sample or _CONTROL.search(sample) is not None and len(
+        _CONTROL.findall(sample)) * 50 > len(sample)
+
+
+def mostly_letters(text: str) -> bool:
+    """True when at least half of the visible characters of (the start of) a text are letters."""
+    sample = text[:600]
+    visible = len(sample) - sample.count(" ")
+    return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 >= visible
 
 
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined."""
-    raw = _SPACES.sub(" ", _INVISIBLE.sub("", raw))
-    return _unwrap([line.strip() for line in raw.splitlines()])
+    return _unwrap([line.strip() if line.isprintable() and "  " not in line else _tidy(line)
+                    for line in raw.splitlines()])
+
+
+def _tidy(line: str) -> str:
+    """A line without invisible characters and with every run of white space made one plain space."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -175,12 +182,13 @@ def kind_of(line: str) -> Kind:
         return Kind.BOILER
     if words <= 30 and _FOOTER.match(line):
         return Kind.FOOTER
-    if words <= 80 and (_BOILER_START.match(line) or _anywhere(line, low)):
+    word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
+    if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
     if words <= 12 and line == line.upper():
         return Kind.BOILER  # all-capitals labels, counters, symbols
     terminal = ends_sentence(line)
-    if not terminal and words <= 60 and _credited(line):
+    if not terminal and 2 < words <= 60 and _credited(line):
         return Kind.BOILER  # a caption ending with its photo credit
     if terminal and words >= 3 or words >= 16:
         return Kind.PROSE
