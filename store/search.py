@@ -56,6 +56,15 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class _Scored:
+    """A candidate with its ranking score and its relevance (the coverage part of the score)."""
+
+    value: float
+    cover: float
+    candidate: Candidate
+
+
+@dataclass(frozen=True)
 class _Question:
     """A question as the store understands it: weighted terms and the people it names."""
 
@@ -75,7 +84,7 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     q = _understand(db, question)
     if not q.terms or q.names_missing_from_coverage or k < 1:
         return SearchResult(intent=q.intent)
-    scored: list[tuple[float, Candidate]] = []
+    scored: list[_Scored] = []
     for kind in TABLES:
         scored.extend(_score_all(db, kind, _relaxed(db, kind, q.terms, ""), q))
     return SearchResult(hits=tuple(_best(db, scored, k)), intent=q.intent)
@@ -94,17 +103,16 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
             return []
         rows = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
                           [speaker_id, k]).fetchall()
-        return _hits(db, [(1.0, Candidate("quote", r[0], 0.0, frozenset())) for r in rows])
+        return [_hit(db, 1.0, Candidate("quote", r[0], 0.0, frozenset())) for r in rows]
     scope = ""
     if speaker_id is not None:
         name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
         scope = fts.in_column("speaker", fts.phrase(name))
     found = _relaxed(db, "quote", terms, scope)
-    scored = [(coverage(terms, c.matched), c) for c in found]
-    if speaker_id is not None:
-        owners = _speakers(db, [c.rowid for _, c in scored])
-        scored = [(s, c) for s, c in scored if owners.get(c.rowid) == speaker_id]
-    return _best(db, scored, k)
+    if speaker_id is not None and found:
+        details = _details(db, "quote", [c.rowid for c in found])
+        found = [c for c in found if details[c.rowid][1] == speaker_id]
+    return _best(db, [_Scored(cover, cover, c) for c in found if (cover := coverage(terms, c.matched))], k)
 
 
 def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
@@ -114,8 +122,10 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
         return []
     exact = fts.in_column("text", fts.phrase(" ".join(fts.tokens(phrase)[:fts.MAX_TERMS])))
     verbatim = {rowid for rowid, _ in _match(db, "quotes", exact, PER_TABLE)} if exact else set()
-    scored = [(coverage(terms, c.matched) + (1.0 if c.rowid in verbatim else 0.0), c)
-              for c in _relaxed(db, "quote", terms, "")]
+    scored = []
+    for c in _relaxed(db, "quote", terms, ""):
+        cover = coverage(terms, c.matched)
+        scored.append(_Scored(cover + (1.0 if c.rowid in verbatim else 0.0), cover, c))
     return _best(db, scored, k)
 
 
@@ -260,7 +270,7 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
 # -- scoring and citing ---------------------------------------------------------------------------
 
 def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate],
-               q: _Question) -> list[tuple[float, Candidate]]:
+               q: _Question) -> list[_Scored]:
     if not candidates:
         return []
     details = _details(db, kind, [c.rowid for c in candidates])
@@ -273,11 +283,12 @@ def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate]
         missing = [t for t in names if t.word not in c.matched]
         hopeful = coverage(q.terms, c.matched, [t.word for t in missing]) >= MIN_COVERAGE
         context = [t.word for t in missing if hopeful and _named_in_article(db, article_id, t, in_article)]
-        value = score(coverage(q.terms, c.matched, context), kind, q.intent, text,
+        cover = coverage(q.terms, c.matched, context)
+        value = score(cover, kind, q.intent, text,
                       speaker_id=speaker_id, asked=q.speaker_ids,
                       has_place=q.intent == WHERE and bool(place or recognise_places(text)),
                       rank_share=c.rank / best_rank if best_rank < 0 else 0.0)
-        scored.append((value, c))
+        scored.append(_Scored(value, cover, c))
     return scored
 
 
@@ -305,18 +316,13 @@ def _details(db: sqlite_utils.Database, kind: str,
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in db.execute(sql, rowids).fetchall()}
 
 
-def _speakers(db: sqlite_utils.Database, rowids: list[int]) -> dict[int, int | None]:
-    marks = ",".join("?" * len(rowids))
-    return dict(db.execute(f"SELECT id, speaker_id FROM quotes WHERE id IN ({marks})", rowids).fetchall())
-
-
-def _best(db: sqlite_utils.Database, scored: list[tuple[float, Candidate]], k: int) -> list[Hit]:
+def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
-    relevant = sorted((sc for sc in scored if sc[0] >= MIN_COVERAGE), key=lambda sc: -sc[0])
+    relevant = sorted((s for s in scored if s.cover >= MIN_COVERAGE), key=lambda s: -s.value)
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
-    for value, candidate in relevant:
-        hit = _hits(db, [(value, candidate)])[0]
+    for s in relevant:
+        hit = _hit(db, s.value, s.candidate)
         if (hit.article_id, hit.paragraph) in seen:
             continue
         seen.add((hit.article_id, hit.paragraph))
@@ -333,14 +339,10 @@ _CITED = {
 }
 
 
-def _hits(db: sqlite_utils.Database, scored: list[tuple[float, Candidate]]) -> list[Hit]:
-    hits = []
-    for value, c in scored:
-        text, article_id, paragraph, speaker = db.execute(_CITED[c.kind], [c.rowid]).fetchone()
-        source, url, outlet, published, title = db.execute(
-            "SELECT COALESCE(url, source), url, outlet, COALESCE(published, published_text), title"
-            " FROM articles WHERE id = ?", [article_id]).fetchone()
-        hits.append(Hit(kind=c.kind, text=text, score=value, article_id=article_id, paragraph=paragraph,
-                        source=source, speaker=speaker, outlet=outlet, published=published, title=title,
-                        url=url))
-    return hits
+def _hit(db: sqlite_utils.Database, value: float, c: Candidate) -> Hit:
+    text, article_id, paragraph, speaker = db.execute(_CITED[c.kind], [c.rowid]).fetchone()
+    source, url, outlet, published, title = db.execute(
+        "SELECT COALESCE(url, source), url, outlet, COALESCE(published, published_text), title"
+        " FROM articles WHERE id = ?", [article_id]).fetchone()
+    return Hit(kind=c.kind, text=text, score=value, article_id=article_id, paragraph=paragraph,
+               source=source, speaker=speaker, outlet=outlet, published=published, title=title, url=url)
