@@ -48,8 +48,9 @@ ROLE_HEADS = _words(
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
     "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
-    "ceo officer deputy executive coordinator founder"
+    "ceo officer deputy executive coordinator founder undersecretary commissioner attorney"
 )
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
 ROLE_MODIFIERS = _words(
@@ -58,7 +59,9 @@ ROLE_MODIFIERS = _words(
     "junior shadow permanent first high chief general of for intelligence army navy air presidential "
     "government ministry kremlin white house cabinet statement source sources energy environment education "
     "transport business culture housing science climate treasury communities work pensions humanitarian "
-    "naval founding managing executive"
+    "naval founding managing executive commerce agriculture economic digital sports emergencies emergency "
+    "industry labour labor social information communications infrastructure veterans development "
+    "communication policy"
 )
 INSTITUTION_WORDS = _words(
     "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "
@@ -97,7 +100,7 @@ MALE_NAMES = _words(
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
-APPOSITION_RE = re.compile(r",\s+([^,.;:“”\"]{1,90}),")
+ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
 NON_VERBS = _words(
     "and or of in on at to for with from by the a an as than into about over after before during between "
     "against that which while but if when where whose via per"
@@ -214,7 +217,7 @@ class Discourse:
                 return entity
         return None
 
-    def role_noun(self, text: str) -> Entity | None:
+    def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
         """The person whose roles best match a role noun such as 'the UK minister'."""
         nations, heads = _nations(text), _heads(text)
         generic = bool(heads & GENERIC_HEADS)
@@ -229,6 +232,10 @@ class Discourse:
                 score += 1
             if score > best_score:
                 best, best_score = entity, score
+        if best is None and text.lower().startswith("the "):
+            best = next((e for e in reversed(salient) if not e.roles), None)
+        if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
+            return self.group(touch=False)
         return self.touch(best) if best else None
 
     def _recent(self, kind: str) -> list[Entity]:
@@ -287,7 +294,7 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             continue
         j = _run_end(text, tokens, classes, i)
         if j - i > 1 or cls != "det":
-            for mention in _interpret(text, tokens[i:j], classes[i:j], discourse):
+            for mention in _interpret(text, tokens[i:j], classes[i:j], discourse, salient):
                 _note(text, mention, mentions, salient)
         i = max(j, i + 1)
     _merge_appositions(text, mentions)
@@ -323,7 +330,7 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], 
 
 
 def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
-               discourse: Discourse) -> list[Mention]:
+               discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] == "cap":
@@ -351,11 +358,9 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
             return []
         entity = discourse.person(tokens, role, gender)
         if entity is not None:
-            head_start = run[start][1] if role or gender else name[0][1]
-            return [Mention(head_start if role else name[0][1], end, "person", " ".join(tokens), entity,
-                            role=role)]
+            return [Mention(run[start][1], end, "person", " ".join(tokens), entity, role=role)]
         if prefix and set(prefix_classes) & {"org", "nat"}:
-            return _interpret(text, run[:k], classes[:k], discourse)
+            return _interpret(text, run[:k], classes[:k], discourse, salient)
         return [Mention(name[0][1], end, "bare", " ".join(tokens))]
     if not prefix:
         return []
@@ -366,7 +371,7 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
         tail = " ".join(w for w, _, _ in run[classes.index("group") + 1:])
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
-        return [Mention(begin, end, "role", phrase, discourse.role_noun(phrase), role=phrase)]
+        return [Mention(begin, end, "role", phrase, discourse.role_noun(phrase, salient), role=phrase)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
     if "org" in prefix_classes:
@@ -389,6 +394,17 @@ def _complement(prefix: list[tuple[str, int, int]]) -> bool:
     return False
 
 
+def aside_end(text: str, pos: int) -> int | None:
+    """Where an aside after a name ends (at its closing comma): ', R-Miss., who chairs the panel,'."""
+    end = None
+    for _ in range(3):
+        match = ASIDE_RE.match(text, pos)
+        if not match or CUE_RE.search(match.group(1)):
+            break
+        end = pos = match.end()
+    return end
+
+
 def _merge_appositions(text: str, mentions: list[Mention]) -> None:
     """'His British counterpart, Ben Wallace,' and 'Ben Wallace, the defence secretary, said' give roles;
     names inside such an aside ('Jane Cooper, deputy chief of RenewableUK, said') are not speakers."""
@@ -401,11 +417,13 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
             _add_role(second.entity, first.text)
             mentions.pop(n)
             continue
-        aside = APPOSITION_RE.match(text, first.end) if first.kind == "person" and first.entity else None
-        if aside and not CUE_RE.search(aside.group(1)):
-            if ROLE_HEADS & {_key(w) for w in WORD_RE.findall(aside.group(1))}:
-                _add_role(first.entity, aside.group(1))
-            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= aside.end()]
+        end = aside_end(text, first.end) if first.kind == "person" and first.entity else None
+        if end is not None:
+            for part in text[first.end:end].split(","):
+                if ROLE_HEADS & {_key(w) for w in WORD_RE.findall(part)}:
+                    _add_role(first.entity, part)
+                    break
+            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= end]
         n += 1
 
 
@@ -421,8 +439,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return True
-    aside = APPOSITION_RE.match(text, mention.end)
-    match = aside and not CUE_RE.search(aside.group(1)) and AFTER_SUBJECT_RE.match(text, aside.end())
+    end = aside_end(text, mention.end)
+    match = end is not None and AFTER_SUBJECT_RE.match(text, end)
     return bool(match) and match.group(1) not in NON_VERBS
 
 

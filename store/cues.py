@@ -20,7 +20,8 @@ _PAST_ONLY: dict[str, str | None] = {
     "comment": None, "quip": "quipped", "respond": None, "counter": None, "state": None,
     "claim": None, "protest": None, "recount": None, "pledge": None, "tweet": None, "post": None,
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
-    "demand": None, "praise": None, "welcome": None, "hail": None, "blast": None, "report": None,
+    "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
+    "report": None,
 }
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.attribution import Discourse, Entity, Mention, scan, speaker_of
+from store.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
 from store.cues import CUE_RE
 from store.model import Article, Quote
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
-SENTENCE_END_RE = re.compile(
-    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)[.!?](?=\s+[A-Z“\"‘(]|\s*$)")
+SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+ABBREVIATION_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
+    r"Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|approx|vs|etc)$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
@@ -95,13 +97,16 @@ def _mask(paragraph: str, spans: list[Span]) -> str:
 def _sentence_start(masked: str, pos: int, floor: int) -> int:
     start = floor
     for match in SENTENCE_END_RE.finditer(masked, floor, pos):
-        start = match.end()
+        if not ABBREVIATION_RE.search(masked, max(0, match.start() - 6), match.start()):
+            start = match.end()
     return start
 
 
 def _sentence_end(masked: str, pos: int) -> int:
-    match = SENTENCE_END_RE.search(masked, pos)
-    return match.end() if match else len(masked)
+    for match in SENTENCE_END_RE.finditer(masked, pos):
+        if not ABBREVIATION_RE.search(masked, max(0, match.start() - 6), match.start()):
+            return match.end()
+    return len(masked)
 
 
 def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
@@ -117,7 +122,8 @@ def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple
             return mention, "quoted"
     first = _mention_at(window, pos)
     if first:
-        cue = CUE_AFTER_RE.match(masked, first.end)
+        end = aside_end(masked, first.end) if first.kind == "person" else None
+        cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
         if cue:
             return first, cue.group(1)
     cue = CUE_RE.match(masked, pos)
@@ -133,6 +139,17 @@ def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple
     return None
 
 
+def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """A sentence that ends ', the ministry said.' reports everything quoted in it."""
+    for mention in reversed([m for m in mentions if span.close_mark < m.start < stop]):
+        if masked[:mention.start].rstrip().endswith(","):
+            cue = CUE_AFTER_RE.match(masked, mention.end)
+            if cue and not masked[cue.end():stop].strip(" .").count(","):
+                return mention, cue.group(1)
+            return None
+    return None
+
+
 def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tuple[Mention, str | None] | None:
     """Attribution between the sentence start and the opening mark: 'X said that', 'X told Y:'."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
@@ -142,11 +159,13 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tupl
         word = cue.group()
         earlier = [m for m in window if m.end <= cue.start()]
         for mention in reversed(earlier):
-            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start():
+            end = aside_end(masked, mention.end)
+            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
+                    end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
                 return mention, word
             if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
                 return mention, "quoted"
-        subjects = [m for m in earlier if m.subject]
+        subjects = [m for m in earlier if m.subject and masked[m.end:cue.start()].strip(" ,")]
         if subjects and word.endswith("ing"):
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
@@ -182,6 +201,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     found: list[_Found] = []
     carried = False
     previous_masked = ""
+    previous_mentions: list[Mention] = []
     for index, paragraph in enumerate(article.paragraphs):
         spans = find_spans(paragraph, index, carried)
         carried = bool(spans) and spans[-1].runs_on
@@ -194,9 +214,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             stop = min(stop, _sentence_end(masked, span.close_mark + 1))
             result = _after(masked, span, stop, mentions) if not span.runs_on else None
             start = _sentence_start(masked, span.open_mark, floor)
-            result = result or _before(masked, start, span.open_mark, mentions)
+            result = result or _before(masked, start, span.open_mark, mentions) or _closing(
+                masked, span, _sentence_end(masked, span.close_mark + 1), mentions)
             between = masked[floor:span.open_mark]
-            same_sentence = n and not SENTENCE_END_RE.search(between) and not CUE_RE.search(between)
+            same_sentence = n and _sentence_end(between, 0) == len(between) and not CUE_RE.search(between)
             opens_sentence = n and not masked[start:span.open_mark].strip(" ,;–—-")
             if result is None and (same_sentence or opens_sentence
                                    or not n and not masked.strip(" \"“”,.;:")):
@@ -205,15 +226,16 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if prior is not None:
                     result = (prior.mention, prior.cue) if prior.mention else None
                 elif not n and previous_masked.rstrip().endswith(":"):
-                    intro = scan(previous_masked, Discourse(), [])
-                    result = _before(previous_masked, 0, len(previous_masked.rstrip()) - 1, intro)
+                    colon = len(previous_masked.rstrip()) - 1
+                    start = _sentence_start(previous_masked, colon, 0)
+                    result = _before(previous_masked, start, colon, previous_mentions)
             mention, cue = result if result else (None, None)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
         _share_across_paragraphs(found, here)
         found.extend(here)
-        previous_masked = masked
+        previous_masked, previous_mentions = masked, mentions
     return _to_quotes(article, found)
 
 

@@ -31,6 +31,11 @@ def _quotes(folder: Path, name: str) -> tuple[Quote, ...]:
     return tuple(extract_quotes(article))
 
 
+def _accepted(entry: dict) -> set[str]:
+    """Accepted speakers, normalised; an empty list means the speaker is unknown and must stay None."""
+    return {_norm(s) for s in entry["speakers"]} or {""}
+
+
 def _matches(entry: dict, quote: Quote) -> bool:
     return _norm(entry["text"]) in _norm(quote.text)
 
@@ -41,8 +46,7 @@ def _score(annotation: dict, folder: Path) -> dict:
     found = {"full": 0, "all": 0}
     missed = []
     for entry in gold:
-        accepted = {_norm(s) for s in entry["speakers"]}
-        hit = any(_matches(entry, q) and _norm(q.speaker or "") in accepted
+        hit = any(_matches(entry, q) and _norm(q.speaker or "") in _accepted(entry)
                   for q in _quotes(folder, entry["seed"]))
         found["all"] += hit
         if not hit:
@@ -57,7 +61,7 @@ def _score(annotation: dict, folder: Path) -> dict:
             if any(_matches(e, quote) for e in ignore):
                 continue
             stored += 1
-            good = any(_matches(e, quote) and _norm(quote.speaker or "") in {_norm(s) for s in e["speakers"]}
+            good = any(_matches(e, quote) and _norm(quote.speaker or "") in _accepted(e)
                        for e in gold if e["seed"] == name)
             correct += good
             if not good:
