@@ -42,6 +42,7 @@ class _Cues:
     """Metadata the text states, gathered line by line."""
 
     outlets: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)  # "Source: ..." lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
@@ -65,6 +66,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         raise NotAnArticle("binary or garbled text")
     lines = classify(normalise(raw))
     cues = _gather(lines)
+    cues.outlets.extend(cues.closing)
     layout = _layout(lines, cues)
     paragraphs = tuple(line.text for i, line in enumerate(lines)
                        if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
@@ -73,7 +75,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     if not mostly_letters(paragraphs[0]):
         raise NotAnArticle("garbled text")
     title = lines[layout.title].text if layout.title is not None else None
-    if title and " | " in title:
+    if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
         if site.count(" ") < 4:
             cues.outlets.append(canonical_outlet(site.rsplit(" | ", 1)[-1]) or "")
@@ -105,7 +107,10 @@ def _gather(lines: list[Line]) -> _Cues:
     prose_seen = 0
     for i, (text, kind) in enumerate(lines):
         if kind in (Kind.BOILER, Kind.FOOTER):
-            if _OUTLET_GATE.search(text.lower()):
+            low = text.lower()
+            if low.startswith("source"):
+                cues.closing = [*cues.closing, outlet_cue(text) or ""] if prose_seen else []
+            elif _OUTLET_GATE.search(low):
                 outlet = outlet_cue(text)
                 if outlet:
                     cues.outlets.append(outlet)
@@ -114,6 +119,8 @@ def _gather(lines: list[Line]) -> _Cues:
             if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
                 cues.byline = byline(text)
             continue
+        if kind is Kind.PROSE:
+            cues.closing = []  # a source line followed by more prose is a chart's or a quote's source
         if kind is Kind.BLANK or text.count(" ") > 12:
             prose_seen += kind is Kind.PROSE
             continue

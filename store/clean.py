@@ -215,16 +215,18 @@ def classify(lines: list[str]) -> list[Line]:
     seen_prose = cut = caption = False
     teaser = 0  # lines of a teaser block still to drop
     headline = False  # the teaser's headline has been dropped
+    block = False  # the teaser is a block of its own, ended by a blank line
     for text in lines:
         if not text:
             out.append(Line(text, Kind.BLANK))
             if teaser < _TEASER_LINES:  # a blank line ends a teaser block once something was dropped
                 teaser = 0
+            block = False  # a blank right under the marker: what follows may be the story again
             continue
         kind = Kind.BOILER if cut or caption else kind_of(text)
         caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
-            if blank_separated or kind is Kind.SHORT or _headline_sized(text) and (
+            if block or kind is Kind.SHORT or _headline_sized(text) and (
                     not headline or text.endswith("?")):
                 kind = Kind.BOILER
                 teaser -= 1
@@ -238,7 +240,7 @@ def classify(lines: list[str]) -> list[Line]:
             if opened and (opened["sep"] or not opened["strict"] and (not opened["rest"] or opened["loose"])):
                 kind = Kind.BOILER
                 teaser = 0 if opened["rest"] else _TEASER_LINES
-                headline = False
+                headline, block = False, blank_separated
         if kind is Kind.FOOTER:
             cut = cut or seen_prose
         seen_prose = seen_prose or kind is Kind.PROSE

@@ -64,6 +64,11 @@ def test_related_teaser_block_inside_the_body_is_dropped_with_its_caption_and_he
     assert body_of(text) == tuple(BODY)
 
 
+def test_a_teaser_marker_left_without_its_teaser_does_not_swallow_the_story():
+    text = "\n\n".join([BODY[0], "Read more", BODY[1], BODY[2]])
+    assert body_of(text) == tuple(BODY)
+
+
 @pytest.mark.parametrize("appeal", [
     ["We have a small favour to ask.", "Millions turn to us for “open, independent” journalism. "
      "Unlike many others, we have no shareholders.", "Support us from just £1."],

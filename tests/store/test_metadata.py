@@ -123,6 +123,14 @@ def test_outlet_cues(line, outlet):
     assert outlet_cue(line) == outlet
 
 
+def test_a_source_line_is_the_outlet_only_when_it_closes_the_story():
+    chart = ("Ministers met in Geneva on Tuesday to discuss the ceasefire, officials said.\n"
+             "Source: IISS Military Balance\n"
+             "Talks are due to resume next month, diplomats said.\n")
+    assert parse_article(chart, "a.txt").outlet is None
+    assert parse_article(chart + "Source: Al Jazeera and news agencies\n", "a.txt").outlet == "Al Jazeera"
+
+
 def test_canonical_outlet_names():
     assert canonical_outlet("AP") == "Associated Press"
     assert canonical_outlet("POLITICO LLC") == "Politico"
