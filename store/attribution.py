@@ -99,6 +99,8 @@ MALE_NAMES = _words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
 NON_VERBS = _words(
@@ -272,7 +274,9 @@ def _class(word: str) -> str:
 
 def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     """Mentions of speaker candidates in `text` (quotations already blanked out), in order."""
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    dateline = DATELINE_RE.match(text)
+    begin = dateline.end() if dateline else 0
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, begin)]
     classes = [_class(word) for word, _, _ in tokens]
     mentions: list[Mention] = []
     i = 0
@@ -371,7 +375,8 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
         tail = " ".join(w for w, _, _ in run[classes.index("group") + 1:])
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
-        return [Mention(begin, end, "role", phrase, discourse.role_noun(phrase, salient), role=phrase)]
+        entity = discourse.role_noun(text[begin:end], salient)
+        return [Mention(begin, end, "role", phrase, entity, role=phrase)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
     if "org" in prefix_classes:

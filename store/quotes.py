@@ -158,15 +158,18 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tupl
         cue = cues[-1]
         word = cue.group()
         earlier = [m for m in window if m.end <= cue.start()]
+        participle = word.endswith("ing")
         for mention in reversed(earlier):
             end = aside_end(masked, mention.end)
+            if participle and not masked[mention.end:cue.start()].strip(" ,"):
+                continue
             if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
                     end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
                 return mention, word
             if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
                 return mention, "quoted"
         subjects = [m for m in earlier if m.subject and masked[m.end:cue.start()].strip(" ,")]
-        if subjects and word.endswith("ing"):
+        if subjects and participle:
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
