@@ -20,14 +20,15 @@ _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|date|created|mo
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})")
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})")
 _DATE_LINE = re.compile(
     rf"(?i)^{_PREFIX}{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
-    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE}\.?$")
+    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE}\.?(?:\s*(?:last\s+)?updated\b.*)?$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 _DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")  # day/month or month/day
 _CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?:(?P<ap>[ap])\.?m\.?)?")
 
 # "LONDON, January 27. /TASS/.", "GENEVA (Reuters) -", "KYIV, Ukraine (AP) —", "BRUSSELS —",
@@ -234,7 +235,15 @@ def _day(text: str) -> tuple[int, int, int | None] | None:
             number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
             year = int(match["y"]) if match["y"] else None
             return number, int(match["d"]), year
-    return None
+    match = _SLASHED.match(text)
+    if not match:
+        return None
+    first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
+    if first > 12 >= second or first == second:
+        return second, first, year  # day/month
+    if second > 12 >= first:
+        return first, second, year  # month/day
+    return None  # "03/04/2024" could be either: left unread
 
 
 def _iso_day(day: tuple[int, int, int | None] | None) -> str | None:

@@ -35,6 +35,10 @@ def with_furniture(before, middle, after):
      "Soldiers train near Kharkiv (AP Photo/Efrem Lukatsky)",
      "The minister speaks to reporters outside Downing Street. Reuters/Toby Melville",
      "Troops take part in exercises in Estonia AFP via Getty Images", "© REUTERS/Maxim Shemetov"],
+    ["FILE - Keir Starmer speaks in London, Feb. 2, 2025. (AP Photo/Kin Cheung, File)",
+     "Item 1 of 2 John Healey speaks in London, January 22, 2025. REUTERS/Toby Melville",
+     "[1/2]John Healey speaks in London. REUTERS/Toby Melville Purchase Licensing Rights, opens new tab",
+     "Keir Starmer, left, greets Volodymyr Zelenskyy in London [Ludovic Marin/Pool via Reuters]"],
     ["© 2025 Example Media Ltd. All rights reserved.",
      "Reproduction of materials is prohibited without a hyperlink to the source."],
     ["Read more: UK to boost defence spending to 2.5% of GDP", "Also read — Kremlin warns London",
@@ -61,6 +65,12 @@ def test_related_teaser_block_inside_the_body_is_dropped_with_its_caption_and_he
     assert body_of(text) == tuple(BODY)
     text = "\n".join([BODY[0], "You may also like", "Will the UK send troops to Ukraine?",
                       "“We are ready,” says Healey", BODY[1], BODY[2]])
+    assert body_of(text) == tuple(BODY)
+
+
+def test_a_caption_under_a_caption_label_is_dropped_with_its_quoted_words():
+    caption = 'The embassy called the decision "unfriendly"'
+    text = "\n".join([BODY[0], "Image caption,", caption, BODY[1], BODY[2]])
     assert body_of(text) == tuple(BODY)
 
 

@@ -25,6 +25,9 @@ from store.metadata import (
     ("Published: 2025-11-06", "2025-11-06"),
     ("06.11.2025 13:24", "2025-11-06T13:24"),
     ("Monday, 3rd March 2025", "2025-03-03"),
+    ("Published on 23/10/2024 - 14:05 GMT+2", "2024-10-23T14:05"),
+    ("10/23/2024", "2024-10-23"),
+    ("January 22, 202512:50 PM GMTUpdated 3 hours ago", "2025-01-22T12:50"),
 ])
 def test_full_dates_become_iso(line, iso):
     written = parse_date(line)
@@ -39,7 +42,7 @@ def test_a_day_without_a_year_keeps_only_the_words():
 
 @pytest.mark.parametrize("line", [
     "Updated 2 hours ago", "31 February 2025", "He said on 3 March 2025 that talks would resume.",
-    "1,500 troops per day", "Views: 86",
+    "1,500 troops per day", "Views: 86", "03/04/2024",
 ])
 def test_other_lines_are_not_dates(line):
     assert parse_date(line) is None
