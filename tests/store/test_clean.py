@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.article import NotAnArticle, parse_article
 from store.clean import Kind, classify, kind_of, normalise
@@ -197,6 +199,22 @@ def test_seed_bodies_are_clean_and_in_order(seeds, prefix):
     raw_lines = normalise(raw)
     positions = [raw_lines.index(p) for p in paragraphs]  # every paragraph is a line of the seed
     assert positions == sorted(positions)
+
+
+SCRAPS = ["\n", "\n\n", " ", "By ", "Read more", "©", "2025", "January 27", "LONDON", " — ", "(Reuters) - ",
+          "“", "”", '"', "Share", "Dear readers,", "The minister said on Friday that talks would resume.",
+          "|", "Source: ", "Image caption,", ".", "?", "\u00a0", "\t", "Title of a story here", "12:30",
+          "/TASS/.", "Photo: X/Y", "\x00", "\ufffd"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCRAPS), max_size=40).map("".join) | st.text(max_size=300))
+def test_any_text_is_an_article_or_not_an_article(text):
+    try:
+        article = parse_article(text, "t.txt")
+    except NotAnArticle:
+        return
+    assert article.paragraphs and all(p and p == p.strip() for p in article.paragraphs)
 
 
 def test_parsing_is_fast(seeds):
