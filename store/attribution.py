@@ -48,7 +48,8 @@ ROLE_HEADS = _words(
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
     "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
-    "ceo officer deputy executive coordinator founder undersecretary commissioner attorney"
+    "ceo officer deputy executive coordinator founder undersecretary commissioner attorney analyst "
+    "economist researcher professor expert"
 )
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
@@ -82,7 +83,9 @@ COMMON = _words(
     "Such Even Only Still Yet Now Today Yesterday Instead Although Though Despite Unfortunately Recently "
     "Separately Elsewhere Here There What Who Why How Where Read More Photo Image Video Watch Dear "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Updated Published Copyright Sign Share"
+    "August September October November December Updated Published Copyright Sign Share Critics Officials "
+    "Analysts Experts Residents Witnesses Sources Diplomats Protesters Activists Observers Campaigners "
+    "Lawmakers Ministers Officers Troops Doctors Investigators Prosecutors Rescuers Supporters Opponents"
 )
 HONORIFICS = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f",
               "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None,

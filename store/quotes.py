@@ -23,6 +23,7 @@ CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
+DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 
 
 @dataclass
@@ -128,7 +129,8 @@ def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple
             return first, cue.group(1)
     cue = CUE_RE.match(masked, pos)
     if cue:
-        after = _mention_at(window, cue.end() + 1)
+        between = DESCRIPTOR_RE.match(masked, cue.end())
+        after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
         if after:
             return after, cue.group()
     according = re.compile(r"according to\s+").match(masked, pos)
@@ -150,8 +152,10 @@ def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tup
     return None
 
 
-def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tuple[Mention, str | None] | None:
-    """Attribution between the sentence start and the opening mark: 'X said that', 'X told Y:'."""
+def _before(masked: str, start: int, stop: int, mentions: list[Mention],
+            sentence: int | None = None) -> tuple[Mention, str | None] | None:
+    """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
+    the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
     cues = list(CUE_RE.finditer(masked, start, stop))
     if cues:
@@ -168,7 +172,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention]) -> tupl
                 return mention, word
             if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
                 return mention, "quoted"
-        subjects = [m for m in earlier if m.subject and masked[m.end:cue.start()].strip(" ,")]
+        sentence = start if sentence is None else sentence
+        subjects = [m for m in mentions if sentence <= m.start and m.end <= cue.start() and m.subject
+                    and masked[m.end:cue.start()].strip(" ,")]
         if subjects and participle:
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
@@ -217,7 +223,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             stop = min(stop, _sentence_end(masked, span.close_mark + 1))
             result = _after(masked, span, stop, mentions) if not span.runs_on else None
             start = _sentence_start(masked, span.open_mark, floor)
-            result = result or _before(masked, start, span.open_mark, mentions) or _closing(
+            sentence = _sentence_start(masked, span.open_mark, 0)
+            result = result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
                 masked, span, _sentence_end(masked, span.close_mark + 1), mentions)
             between = masked[floor:span.open_mark]
             same_sentence = n and _sentence_end(between, 0) == len(between) and not CUE_RE.search(between)
