@@ -22,8 +22,8 @@ _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|date|created|mo
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
          r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})")
 _DATE_LINE = re.compile(
-    rf"(?i)^{_PREFIX}{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
-    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE}\.?(?:\s*(?:last\s+)?updated\b.*)?$")
+    rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
+    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?:last\s+)?updated\b.*)?$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
@@ -116,7 +116,7 @@ def parse_date(text: str) -> WrittenDate | None:
     clock = match["post"] or match["pre"]
     if iso and clock:
         iso = _with_time(iso, clock)
-    return WrittenDate(iso, text, month, dom)
+    return WrittenDate(iso, match["when"], month, dom)
 
 
 def complete_date(written: WrittenDate, known: str | None) -> str | None:
