@@ -23,6 +23,10 @@ CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
+ACCORDING_RE = re.compile(r"according to\s+")
+UNNAMED_RE = re.compile(
+    rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
+    rf"(?:[\w’'-]+\s+){{0,6}}?({CUE_RE.pattern})")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 
 
@@ -114,8 +118,10 @@ def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
     return next((m for m in mentions if m.start == pos), None)
 
 
-def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
-    """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X'."""
+def _after(masked: str, span: Span, stop: int,
+           mentions: list[Mention]) -> tuple[Mention | None, str] | None:
+    """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X';
+    ', a source close to the talks said' gives the cue with no speaker."""
     pos = LEAD_RE.match(masked, span.close_mark + 1).end()
     window = [m for m in mentions if pos <= m.start < stop]
     for mention in window:
@@ -133,12 +139,13 @@ def _after(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple
         after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
         if after:
             return after, cue.group()
-    according = re.compile(r"according to\s+").match(masked, pos)
+    according = ACCORDING_RE.match(masked, pos)
     if according:
         after = _mention_at(window, according.end())
         if after:
             return after, "according to"
-    return None
+    unnamed = UNNAMED_RE.match(masked, pos)
+    return (None, unnamed.group(1)) if unnamed else None
 
 
 def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
