@@ -107,6 +107,13 @@ _TEASER = re.compile(r"""(?ix)^
 # A caption label standing alone ("Image caption,"): the caption itself is on the next line.
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|media|video)?\s*caption\s*[,:]?$")
 _TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
+# The start of a comment section: readers' comments follow, so everything after goes (once the story
+# has had a few paragraphs; the same words in a share bar under the headline only drop that line).
+_COMMENTS = re.compile(r"""(?ix)^(?:
+    (?:\d+\ )?(?:reader\ )?comments?(?:\ \(\d+\))?|(?:post|leave|add|write)\ a\ comment|show\ comments
+   |join\ the\ (?:conversation|discussion)|comments\ are\ closed|discussion
+)[:.!]?$""")
+_COMMENT_AFTER = 3  # prose lines before a comment-section marker cuts the rest
 # A closing appeal: donation, membership and subscription pitches (everything after is cut).
 _FOOTER = re.compile(r"""(?ix)^(?:
     a\ message\ from\ .{2,60}?
@@ -212,7 +219,8 @@ def classify(lines: list[str]) -> list[Line]:
     """Mark every line; teaser blocks and everything after a closing appeal become boilerplate."""
     blank_separated = lines.count("") * 3 >= len(lines)
     out: list[Line] = []
-    seen_prose = cut = caption = False
+    prose = 0
+    cut = caption = False
     teaser = 0  # lines of a teaser block still to drop
     headline = False  # the teaser's headline has been dropped
     block = False  # the teaser is a block of its own, ended by a blank line
@@ -242,8 +250,10 @@ def classify(lines: list[str]) -> list[Line]:
                 teaser = 0 if opened["rest"] else _TEASER_LINES
                 headline, block = False, blank_separated
         if kind is Kind.FOOTER:
-            cut = cut or seen_prose
-        seen_prose = seen_prose or kind is Kind.PROSE
+            cut = cut or prose > 0
+        elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _COMMENT_AFTER and _COMMENTS.match(text):
+            kind, cut = Kind.FOOTER, True
+        prose += kind is Kind.PROSE
         out.append(Line(text, kind))
     return out
 

@@ -96,6 +96,14 @@ def test_closing_appeals_are_cut_and_their_quoted_words_never_become_paragraphs(
     assert paragraphs == tuple(BODY)
 
 
+@pytest.mark.parametrize("marker", ["Comments (14)", "Post a Comment", "Join the conversation", "Discussion"])
+def test_readers_comments_after_the_story_are_cut(marker):
+    comments = [marker, "ivan_1985", "“This is all lies,” says the West. Wake up people.", "12 hours ago"]
+    assert body_of("\n".join([*BODY, *comments])) == tuple(BODY)
+    share_bar = ["Share", marker]  # under the headline the marker is only page furniture
+    assert body_of("\n".join([BODY[0], *share_bar, BODY[1], BODY[2]])) == tuple(BODY)
+
+
 def test_words_that_appear_in_boilerplate_do_not_drop_real_news_sentences():
     news = [
         "Britain will donate 100 armoured vehicles to Ukraine, the ministry said.",
