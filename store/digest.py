@@ -8,13 +8,14 @@ import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from store.people import recognise_people
 
 QUOTES_PER_ARTICLE = 2
 EVENTS_PER_ARTICLE = 2
-NAME_MATCH = 80  # rapidfuzz ratio between a topic and one word of a name: "shoygu" ~ "shoigu"
+NAME_MATCH = 82  # rapidfuzz ratio between a topic and one word of a name: "shoygu" ~ "shoigu" (83),
+#            but not "nato" ~ "nation" (80)
 MIN_FUZZY_LEN = 4
 SAME_TITLE = 80  # token_set_ratio of two headlines about the same story
 MIN_TITLE_WORDS = 4
@@ -117,15 +118,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _names_match(topic: str, names: set[str], recognised: set[str]) -> bool:
-    if names & recognised:
-        return True
-    for name in names:
-        for word in re.findall(r"\w+", fold(name)):
-            if word == topic or (min(len(word), len(topic)) >= MIN_FUZZY_LEN
-                                 and fuzz.ratio(word, topic) >= NAME_MATCH):
-                return True
-    return False
+def _proper_words(article: NewArticle) -> set[str]:
+    """Every word of a name in the article: its speakers, participants and places, and every
+    capitalised word of its title and text (names as written), folded."""
+    named = " ".join(article.names | article.places)
+    written = re.findall(r"\b[A-Z][\w'\u2019-]+", " ".join(filter(None, (article.title, article.text))))
+    return {w for w in re.findall(r"\w+", fold(f"{named} {' '.join(written)}")) if len(w) >= MIN_FUZZY_LEN}
 
 
 def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple[str, ...]) -> bool:
@@ -133,11 +131,14 @@ def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple
     if not topics:
         return True
     body = fold(" ".join(filter(None, (article.title, article.text))))
+    proper = _proper_words(article)
     for topic in map(fold, topics):
-        recognised = {p.name for p in recognise_people(db, topic)}
-        if _names_match(topic, article.names | article.places, recognised):
-            return True
         if re.search(rf"\b{re.escape(topic)}", body):
+            return True
+        if {p.name for p in recognise_people(db, topic)} & article.names:
+            return True
+        if len(topic) >= MIN_FUZZY_LEN and process.extractOne(topic, proper, scorer=fuzz.ratio,
+                                                              score_cutoff=NAME_MATCH):
             return True
     return False
 

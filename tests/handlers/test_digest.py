@@ -47,7 +47,7 @@ def coverage(db) -> None:
                 quotes=(("We had a frank exchange and agreed to keep the channel open.", "John Healey"),),
                 events=(meeting,))
     add_article(db, "EU agrees fresh sanctions on shadow fleet tankers", "BBC", at(4), published="February 8",
-                body="BRUSSELS - EU ambassadors agreed new sanctions on tankers.",
+                body="BRUSSELS - EU envoys agreed new sanctions on tankers; Sergei Lavrov called it piracy.",
                 events=({"kind": "sanction", "date_text": "on Thursday", "place": "Brussels",
                          "summary": "EU agreed sanctions on tankers"},))
 
@@ -137,6 +137,8 @@ def test_citations_keep_unknown_dates_unknown(db):
     (("shoygu",), {"Reuters", "Interfax", "Al Jazeera"}),  # a misspelt name
     (("tankers",), {"BBC"}),  # a word
     (("brussels",), {"BBC"}),  # a place
+    (("lavrow",), {"BBC"}),  # a misspelt name that is only written in the text
+    (("nation",), set()),  # close to "nato" in letters, but not a name in the coverage
     (("healy", "sanctions"), {"Reuters", "Interfax", "Al Jazeera", "BBC"}),  # any of them
     (("wallace",), set()),
 ])
