@@ -107,13 +107,17 @@ _TEASER = re.compile(r"""(?ix)^
 # A caption label standing alone ("Image caption,"): the caption itself is on the next line.
 _CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|media|video)?\s*caption\s*[,:]?$")
 _TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
-# The start of a comment section: readers' comments follow, so everything after goes (once the story
+# The start of a comment section or of a list of other stories: everything after goes (once the story
 # has had a few paragraphs; the same words in a share bar under the headline only drop that line).
-_COMMENTS = re.compile(r"""(?ix)^(?:
+_SECTION_END = re.compile(r"""(?ix)^(?:
     (?:\d+\ )?(?:reader\ )?comments?(?:\ \(\d+\))?|(?:post|leave|add|write)\ a\ comment|show\ comments
    |join\ the\ (?:conversation|discussion)|comments\ are\ closed|discussion
+   |most\ (?:read|popular|viewed|shared)|more\ stories|you\ (?:may|might)\ also\ like|more\ from\ .{2,40}
+   |top\ stories|latest(?:\ news|\ stories)?|trending(?:\ now)?|recommended(?:\ for\ you)?
+   |more\ on\ this\ story|editor'?s\ picks?|(?:what\ to\ )?read\ next|up\ next
+   |related\ (?:articles|stories|content|coverage|news)
 )[:.!]?$""")
-_COMMENT_AFTER = 3  # prose lines before a comment-section marker cuts the rest
+_SECTION_END_AFTER = 3  # prose lines the story must have had before such a marker ends it
 # A closing appeal: donation, membership and subscription pitches (everything after is cut).
 _FOOTER = re.compile(r"""(?ix)^(?:
     a\ message\ from\ .{2,60}?
@@ -251,7 +255,7 @@ def classify(lines: list[str]) -> list[Line]:
                 headline, block = False, blank_separated
         if kind is Kind.FOOTER:
             cut = cut or prose > 0
-        elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _COMMENT_AFTER and _COMMENTS.match(text):
+        elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _SECTION_END_AFTER and _SECTION_END.match(text):
             kind, cut = Kind.FOOTER, True
         prose += kind is Kind.PROSE
         out.append(Line(text, kind))

@@ -96,8 +96,9 @@ def test_closing_appeals_are_cut_and_their_quoted_words_never_become_paragraphs(
     assert paragraphs == tuple(BODY)
 
 
-@pytest.mark.parametrize("marker", ["Comments (14)", "Post a Comment", "Join the conversation", "Discussion"])
-def test_readers_comments_after_the_story_are_cut(marker):
+@pytest.mark.parametrize("marker", ["Comments (14)", "Post a Comment", "Join the conversation", "Discussion",
+                                    "Most read", "More stories", "You may also like", "More from Europe"])
+def test_comments_and_story_lists_after_the_story_are_cut(marker):
     comments = [marker, "ivan_1985", "“This is all lies,” says the West. Wake up people.", "12 hours ago"]
     assert body_of("\n".join([*BODY, *comments])) == tuple(BODY)
     share_bar = ["Share", marker]  # under the headline the marker is only page furniture
