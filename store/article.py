@@ -23,6 +23,10 @@ from store.model import Article
 _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink")  # on lower case
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+# Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
+_LEAD_WORDS = re.compile(
+    r"(?i)\b(?:said|told|has|have|had|was|were|announced|warned|on\s+(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)|yesterday|today|last\s+(?:week|month|night))\b")
 _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
@@ -166,7 +170,8 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
         lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
     if head:
         return _Layout(title, head[0], start)
-    if lead is None and not marks and start == title + 1 and len(after) >= 3 and (
+    if lead is None and not marks and start == title + 1 and len(after) >= 3 \
+            and not _LEAD_WORDS.search(lines[start].text) and (
             _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)

@@ -194,7 +194,7 @@ You can share this story on social media:
 
 DW = """Conflicts
 UK's Healey: Russia is 'in a position of weakness'
-John Healey said Moscow should not read US talks as victory. The UK defense secretary spoke in Brussels.
+Healey says Moscow should not read US talks as victory. The UK defense secretary spoke in Brussels.
 https://p.dw.com/p/4qX1a
 British Defense Secretary John Healey spoke on the sidelines of a NATO meeting
 Image: Virginia Mayo/AP/picture alliance
@@ -339,8 +339,20 @@ def test_repeated_headline_and_photo_credit_do_not_become_standfirst_or_body():
 
 def test_standfirst_set_above_a_picture_is_not_body():
     article = parse(DW)
-    assert article.standfirst.startswith("John Healey said Moscow should not read US talks")
+    assert article.standfirst.startswith("Healey says Moscow should not read US talks")
     assert article.paragraphs[0].startswith("British Defense Secretary John Healey said on Thursday")
+    assert len(article.paragraphs) == 3
+
+
+def test_a_lead_directly_under_the_headline_stays_in_the_body():
+    text = ("Russia and UK expel diplomats\n"
+            "Russia has ordered a British diplomat to leave, days after the UK expelled an attaché.\n"
+            "The Foreign Office called the move \"baseless\".\n"
+            "Russia's foreign ministry said it had \"irrefutable evidence\" of spying.\n")
+    article = parse(text)
+    assert article.title == "Russia and UK expel diplomats"
+    assert article.standfirst is None
+    assert article.paragraphs[0].startswith("Russia has ordered a British diplomat")
     assert len(article.paragraphs) == 3
 
 
