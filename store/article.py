@@ -45,8 +45,8 @@ def article_id(raw: str) -> str:
 class _Cues:
     """Metadata the text states, gathered line by line."""
 
-    outlets: list[str] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)  # "Source: ..." lines: an outlet only after the body
+    outlets: list[str | None] = field(default_factory=list)
+    closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
@@ -81,8 +81,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     title = lines[layout.title].text if layout.title is not None else None
     if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
-        if site.count(" ") < 4:
-            cues.outlets.append(canonical_outlet(site.rsplit(" | ", 1)[-1]) or "")
+        site = site.rsplit(" | ", 1)[-1]
+        cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
@@ -113,11 +113,9 @@ def _gather(lines: list[Line]) -> _Cues:
         if kind in (Kind.BOILER, Kind.FOOTER):
             low = text.lower()
             if low.startswith("source"):
-                cues.closing = [*cues.closing, outlet_cue(text) or ""] if prose_seen else []
+                cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
             elif _OUTLET_GATE.search(low):
-                outlet = outlet_cue(text)
-                if outlet:
-                    cues.outlets.append(outlet)
+                cues.outlets.append(outlet_cue(text))
             if not cues.credit and text[0] in "(RrWw":
                 cues.credit = reporting_credit(text)
             if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label

@@ -356,6 +356,14 @@ def test_a_lead_directly_under_the_headline_stays_in_the_body():
     assert len(article.paragraphs) == 3
 
 
+def test_a_site_name_after_the_headline_names_the_outlet():
+    article = parse("Putin warns UK over long-range missiles | The Moscow Times\n"
+                    "Vladimir Putin warned Britain on Tuesday against sending long-range missiles.\n"
+                    "“This would be a direct escalation,” Putin told reporters in the Kremlin.\n")
+    assert article.title == "Putin warns UK over long-range missiles"
+    assert article.outlet == "The Moscow Times"
+
+
 def test_sidecar_fills_what_the_text_lacks_but_never_overrides_it():
     sidecar = {"url": "https://example.org/a", "outlet": "Politico Europe", "title": "Other title",
                "published": "2025-11-06"}
