@@ -41,6 +41,8 @@ _DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
                   r"(?:(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)|/(?P<agency2>[A-Z][\w .&-]{1,30})/)\.?\s*"
                   rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
+_NOT_PLACES = frozenset({"BREAKING", "BREAKING NEWS", "EXCLUSIVE", "UPDATE", "UPDATED", "WATCH", "LIVE",
+                         "ANALYSIS", "OPINION", "EXPLAINER", "FILE", "PHOTO", "VIDEO", "FACT CHECK"})
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
 _DATELINE_TITLED = re.compile(  # "Kyiv, 3 March 2025 (Ukrinform) -", "London CNN —"
     rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}(?:\s(?P<agency3>[A-Z]{{2,6}})\s(?=[—–-]))?"
@@ -158,7 +160,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")
     written = match["date"]
     place = match["place"].strip(" .")
-    if len(place) < 2:
+    if len(place) < 2 or place.upper() in _NOT_PLACES:
         return None
     if place.isupper():
         place = " ".join(w.capitalize() if w.isalpha() else w.title() for w in place.split())

@@ -77,6 +77,7 @@ def test_datelines(lead, place, agency, date_text):
     "US President Joe Biden said on Monday that talks would resume.",
     "UK tells Russia to ‘de-escalate tensions’ with Ukraine.",
     "NATO. The alliance said nothing.",
+    "BREAKING — Russia expels two British diplomats.",
     "“I would tell them [Russia]: you are weak,” he said.",
 ])
 def test_ordinary_first_sentences_have_no_dateline(paragraph):
