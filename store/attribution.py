@@ -49,7 +49,7 @@ ROLE_HEADS = _words(
     "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
     "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
     "ceo officer deputy executive coordinator founder undersecretary commissioner attorney analyst "
-    "economist researcher professor expert"
+    "economist researcher professor expert co-founder cofounder"
 )
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
@@ -104,6 +104,9 @@ MALE_NAMES = _words(
 )
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
+INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "another"})
+DETERMINERS = INDEFINITE | {"the", "his", "her", "its", "their"}
+PARTICLES = _words("bin ibn al el de da di van von der den du dos del")
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
 NON_VERBS = _words(
@@ -139,6 +142,7 @@ class Mention:
     entity: Entity | None = None
     subject: bool = False
     role: str | None = None
+    indefinite: bool = False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,9 +176,8 @@ class Discourse:
         entity.seen = self.clock
         return entity
 
-    def person(self, tokens: list[str], role: str | None, gender: str | None) -> Entity | None:
-        """The person named by `tokens` (a full name, or a surname met before in full)."""
-        name = " ".join(tokens)
+    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None) -> Entity | None:
+        """The person named `name` (its words `tokens`): a full name, or a surname met before in full."""
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
             entity = self.surnames.get(name.lower()) or entity
@@ -253,12 +256,14 @@ def _class(word: str) -> str:
     low = _key(word)
     if low in ("he", "she", "it", "they"):
         return "pron"
+    if low in DETERMINERS:
+        return "det"
     if word in COMMON:
         return "common"
-    if word.rstrip(".") in HONORIFICS and word[0].isupper():
+    if word in HONORIFICS:
         return "hon"
-    if low in ("the", "a", "an", "his", "her", "its", "their"):
-        return "det"
+    if word in PARTICLES:
+        return "particle"
     if low in ROLE_HEADS:
         return "head"
     if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
@@ -281,6 +286,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     begin = dateline.end() if dateline else 0
     tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, begin)]
     classes = [_class(word) for word, _, _ in tokens]
+    for n, cls in enumerate(classes):
+        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
+            classes[n] = "cap"
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -322,11 +330,15 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], 
     j = i + 1
     while j < len(tokens):
         cls = classes[j]
-        if cls not in USEFUL or cls == "det":
+        joins_names = classes[j - 1] == "cap" and j + 1 < len(tokens) and classes[j + 1] == "cap"
+        if cls == "particle" and not joins_names:
+            break
+        if cls not in USEFUL and cls != "particle" or cls == "det":
             break
         gap_start, gap_end = tokens[j - 1][2], tokens[j][1]
         spaced = gap_end - gap_start == 1 and text[gap_start] == " "
-        if not spaced and not (classes[j - 1] == "hon" and text[gap_start:gap_end] == ". "):
+        initial = classes[j - 1] == "hon" or len(tokens[j - 1][0]) == 1 and tokens[j - 1][0].isupper()
+        if not spaced and not (initial and text[gap_start:gap_end] == ". "):
             break
         if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
             break
@@ -340,7 +352,7 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
                discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     start = 1 if classes[0] == "det" else 0
     k = len(run)
-    while k > start and classes[k - 1] == "cap":
+    while k > start and classes[k - 1] in ("cap", "particle"):
         k -= 1
     name = run[k:]
     prefix = run[start:k]
@@ -352,20 +364,19 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
     begin, end = run[0][1], run[-1][2]
     complement = _complement(prefix)
     if name and (complement or classes[0] == "det" and not has_head):
-        if len(name) > 1 or complement:
-            whole = text[run[start][1]:end]
-            kind = "role" if has_head else "institution"
-            entity = None if has_head else discourse.institution(whole)
-            return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
-        return []
+        whole = text[run[start][1]:end]
+        kind = "role" if has_head else "institution"
+        entity = None if has_head else discourse.institution(whole)
+        return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
     if name:
         tokens = [re.sub(r"['’]s$", "", w) for w, _, _ in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
+        written = re.sub(r"['’]s$", "", text[name[0][1]:end])
         if len(name) > 4:
             return []
-        entity = discourse.person(tokens, role, gender)
+        entity = discourse.person(tokens, written, role, gender)
         if entity is not None:
-            return [Mention(run[start][1], end, "person", " ".join(tokens), entity, role=role)]
+            return [Mention(run[start][1], end, "person", written, entity, role=role)]
         if prefix and set(prefix_classes) & {"org", "nat"}:
             return _interpret(text, run[:k], classes[:k], discourse, salient)
         return [Mention(name[0][1], end, "bare", " ".join(tokens))]
@@ -379,7 +390,8 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
         entity = discourse.role_noun(text[begin:end], salient)
-        return [Mention(begin, end, "role", phrase, entity, role=phrase)]
+        indefinite = run[0][0].lower() in INDEFINITE
+        return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
     if "org" in prefix_classes:
@@ -460,7 +472,8 @@ def speaker_of(mention: Mention) -> tuple[str | None, str | None]:
     """(speaker name as written, role as written) for a mention, or (None, None) when unresolved."""
     if mention.entity:
         return mention.entity.name, mention.role or mention.entity.role
-    if mention.kind == "role" and _nations(mention.text) | {
+    anonymous = mention.indefinite and not _heads(mention.text) & SPOKESPEOPLE
+    if mention.kind == "role" and not anonymous and _nations(mention.text) | {
             w for w in WORD_RE.findall(mention.text) if w[0].isupper()}:
         text = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
         return text, text

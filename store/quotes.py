@@ -15,7 +15,7 @@ OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
 ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
-    r"Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|approx|vs|etc)$")
+    r"Sept?|Oct|Nov|Dec|approx|vs)$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
@@ -23,6 +23,7 @@ CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
+FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
 ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
     rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
@@ -189,6 +190,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         return None
     if window and not masked[window[-1].end:stop].strip():
         return window[-1], None
+    if window and masked[start:stop].rstrip().endswith(":"):
+        subject = next((m for m in window if m.subject), None)
+        if subject:
+            return subject, None
     for mention in window:
         if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
             return mention, "according to"
@@ -228,11 +233,14 @@ def extract_quotes(article: Article) -> list[Quote]:
             floor = spans[n - 1].close_mark + 1 if n else 0
             stop = spans[n + 1].open_mark if n + 1 < len(spans) else len(masked)
             stop = min(stop, _sentence_end(masked, span.close_mark + 1))
+            ended = paragraph[:span.end].rstrip().endswith(".")
+            if ended and FULL_STOP_RE.match(paragraph, span.close_mark + 1):
+                stop = span.close_mark + 1
             result = _after(masked, span, stop, mentions) if not span.runs_on else None
             start = _sentence_start(masked, span.open_mark, floor)
             sentence = _sentence_start(masked, span.open_mark, 0)
             result = result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-                masked, span, _sentence_end(masked, span.close_mark + 1), mentions)
+                masked, span, stop, mentions)
             between = masked[floor:span.open_mark]
             same_sentence = n and _sentence_end(between, 0) == len(between) and not CUE_RE.search(between)
             opens_sentence = n and not masked[start:span.open_mark].strip(" ,;–—-")
