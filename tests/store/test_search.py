@@ -8,6 +8,7 @@ import pytest
 
 from store import search as search_module
 from store.ingest import ingest_text
+from store.intent import intent, speaker_slot
 from store.people import Recognised, resolve_person
 from store.search import find_quotes, search, who_said
 
@@ -194,3 +195,17 @@ def test_questions_stay_fast_over_thousands_of_paragraphs(db):
         started = time.perf_counter()
         search(db, question)
         assert time.perf_counter() - started < 0.25, question
+
+
+@pytest.mark.parametrize(("question", "kind", "slot"), [
+    ("When did Wallace visit Moscow?", "when", ""),
+    ("On which date did they meet?", "when", ""),
+    ("Where did the ministers meet?", "where", ""),
+    ("In which city is the headquarters?", "where", ""),
+    ("Who said cooperation could go below zero?", "who", ""),
+    ("What did Olaf Scholz say about gas?", "what", "Olaf Scholz"),
+    ("Who can end the war, according to the defence secretary?", "who", "the defence secretary"),
+    ("nuclear testing", "what", ""),
+])
+def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(question, kind, slot):
+    assert (intent(question), speaker_slot(question)) == (kind, slot)
