@@ -132,13 +132,14 @@ def complete_date(written: WrittenDate, known: str | None) -> str | None:
     return _iso_day((written.month, written.day, full.year))
 
 
-def normalise_published(value: str | None) -> str | None:
+def normalise_published(value: object) -> str | None:
     """A sidecar's published value as ISO 8601 when it is a full date, else None."""
-    if not value:
+    text = str(value).strip() if value else ""
+    if not text:
         return None
-    if parse_iso(value):
-        return value.strip()
-    written = parse_date(value)
+    if parse_iso(text):
+        return text
+    written = parse_date(text)
     return written.iso if written else None
 
 
