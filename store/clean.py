@@ -124,7 +124,7 @@ _FOOTER = re.compile(r"""(?ix)^(?:
    |dear\ (?:readers?|friends?|subscribers?)[,!:]?
    |(?:please\ )?support\ (?:us|our\ (?:work|journalism|newsroom|reporting)|independent\ (?:journalism|media)
       |(?:the\ )?[\w .'’]{2,40}?\ journalism)\b.*
-   |before\ you\ (?:go|continue)\b.*|we\ have\ a\ small\ favou?r\ to\ ask\b.*
+   |before\ you\ (?:go|continue)(?:[.…!,:]|\ [-—–]).*|we\ have\ a\ small\ favou?r\ to\ ask\b.*
    |help\ us\ (?:keep|continue|remain|stay)\b.*|you'?ve\ read\ \d+\ (?:free\ )?articles?\b.*
    |become\ a\ (?:member|supporter|patron|subscriber|paid\ subscriber)\b.*
    |if\ you\ (?:value|appreciate|enjoy(?:ed)?|like)\ (?:our|this|what\ we)\b.*
@@ -191,7 +191,7 @@ def kind_of(line: str) -> Kind:
     low = line.lower()
     if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low:
         return Kind.BOILER
-    if words <= 30 and _FOOTER.match(line):
+    if words <= 25 and _FOOTER.match(line):
         return Kind.FOOTER
     word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
     if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):

@@ -113,6 +113,7 @@ def test_words_that_appear_in_boilerplate_do_not_drop_real_news_sentences():
         "Moscow said it would follow the talks on television with interest.",
         "The ministers shared a short statement with reporters after the meeting.",
         "She said the print edition of the report would be published on Friday.",
+        "Before you go into the talks, you must know what you want, Healey said.",
     ]
     assert body_of("\n".join([BODY[0], *news])) == (BODY[0], *news)
 
