@@ -6,7 +6,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
-from store.metadata import byline, parse_date
+from store.metadata import byline, parse_date, parse_dateline
 
 
 class Kind(Enum):
@@ -70,6 +70,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b
    |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
       \ (?:updated|corrected|amended)\b
+   |this\ (?:article|story|content)\ is\ (?:more\ than\ |over\ )?(?:\d+|a|an|one|two)\ (?:years?|months?)\ old
    |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
 """)
@@ -238,7 +239,7 @@ def classify(lines: list[str]) -> list[Line]:
         kind = Kind.BOILER if cut or caption else kind_of(text)
         caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
-            if block or kind is Kind.SHORT or _headline_sized(text) and (
+            if block and parse_dateline(text) is None or kind is Kind.SHORT or _headline_sized(text) and (
                     not headline or text.endswith("?")):
                 kind = Kind.BOILER
                 teaser -= 1

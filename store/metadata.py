@@ -24,7 +24,7 @@ _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?
 _DATE_LINE = re.compile(
     rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
     rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?"
-    r"(?:\s*(?:last\s+)?(?:updated|modified)\b.*)?$")
+    r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*(?:last\s+)?(?:updated|modified)\b.*)?$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")

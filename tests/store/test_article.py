@@ -205,6 +205,55 @@ dh/rm (Reuters, AP)
 Send us your feedback
 """
 
+GUARDIAN_PAGE = """Skip to main content
+Skip to navigation
+Print subscriptions
+Sign in
+Europe edition
+The Guardian - Back to homepage
+News
+Opinion
+Sport
+World
+Europe
+Russia
+This article is more than 1 year old
+UK and Norway sign pact to hunt Russian submarines
+Joint patrols in the North Atlantic will track the ‘shadow fleet’, ministers say
+Dan Sabbagh Defence and security editor
+Thu 4 Dec 2025 10.00 GMT
+Share
+Britain and Norway will jointly hunt Russian submarines in the North Atlantic under a pact signed on \
+Thursday, the two countries’ defence ministers said.
+“Our navies will work as one,” said the UK defence secretary, John Healey.
+Explore more on these topics
+Most viewed
+Zelensky says “peace is close” after talks in Berlin
+"""
+
+AP_PAGE = """Menu
+World
+Politics
+Search Query
+Submit Search
+UK and France agree to share the burden of Ukraine guarantees
+BY JILL LAWLESS AND SYLVIE CORBET
+Updated 11:02 AM GMT, December 4, 2025
+
+Share
+Facebook
+Copy
+Link copied
+Email
+Read More
+LONDON (AP) — Britain and France agreed Thursday to share the cost of security guarantees for \
+Ukraine, the two governments said.
+
+“We stand together,” French President Emmanuel Macron said.
+
+Both leaders will meet again next month in Paris.
+"""
+
 
 def parse(text, sidecar=None):
     return parse_article(text, "story.txt", sidecar)
@@ -362,6 +411,24 @@ def test_a_site_name_after_the_headline_names_the_outlet():
                     "“This would be a direct escalation,” Putin told reporters in the Kremlin.\n")
     assert article.title == "Putin warns UK over long-range missiles"
     assert article.outlet == "The Moscow Times"
+
+
+def test_a_full_guardian_page_copy_keeps_the_headline_not_the_age_warning():
+    article = parse(GUARDIAN_PAGE)
+    assert article.title == "UK and Norway sign pact to hunt Russian submarines"
+    assert article.standfirst.startswith("Joint patrols in the North Atlantic")
+    assert article.published == "2025-12-04T10:00"
+    assert [p[:20] for p in article.paragraphs] == ["Britain and Norway w", "“Our navies will wor"]
+
+
+def test_a_read_more_button_above_the_lead_does_not_hide_it():
+    article = parse(AP_PAGE)
+    assert article.title == "UK and France agree to share the burden of Ukraine guarantees"
+    assert article.byline == "Jill Lawless and Sylvie Corbet"
+    assert (article.outlet, article.dateline, article.published) == (
+        "Associated Press", "London", "2025-12-04T11:02")
+    assert article.paragraphs[0].startswith("LONDON (AP) — Britain and France agreed Thursday")
+    assert len(article.paragraphs) == 3
 
 
 def test_sidecar_fills_what_the_text_lacks_but_never_overrides_it():

@@ -29,6 +29,7 @@ from store.metadata import (
     ("10/23/2024", "2024-10-23"),
     ("January 22, 202512:50 PM GMTUpdated 3 hours ago", "2025-01-22T12:50"),
     ("Published On 2 Mar 20252 Mar 2025", "2025-03-02"),
+    ("March 3, 2025 6:02 PM 2 min read", "2025-03-03T18:02"),
     ("Tue 11 Mar 2025 14.05 GMTLast modified on Tue 11 Mar 2025 16.20 GMT", "2025-03-11T14:05"),
 ])
 def test_full_dates_become_iso(line, iso):
