@@ -9,6 +9,7 @@ from functools import lru_cache
 from store.cues import CUE_RE
 
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
+TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
 AFTER_SUBJECT_RE = re.compile(
     r",?(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
@@ -51,6 +52,7 @@ ROLE_HEADS = _words(
     "ceo officer deputy executive coordinator founder undersecretary commissioner attorney analyst "
     "economist researcher professor expert co-founder cofounder"
 )
+PLURAL_HEADS = _words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
@@ -107,6 +109,8 @@ DATELINE_RE = re.compile(
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "another"})
 DETERMINERS = INDEFINITE | {"the", "his", "her", "its", "their"}
 PARTICLES = _words("bin ibn al el de da di van von der den du dos del")
+STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "pron"})
+STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
 NON_VERBS = _words(
@@ -228,6 +232,8 @@ class Discourse:
     def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
         """The person whose roles best match a role noun such as 'the UK minister'."""
         nations, heads = _nations(text), _heads(text)
+        if heads & PLURAL_HEADS:
+            return None
         generic = bool(heads & GENERIC_HEADS)
         best, best_score = None, 1
         for entity in self._recent("person"):
@@ -284,34 +290,32 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     """Mentions of speaker candidates in `text` (quotations already blanked out), in order."""
     dateline = DATELINE_RE.match(text)
     begin = dateline.end() if dateline else 0
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, begin)]
-    classes = [_class(word) for word, _, _ in tokens]
+    tokens = list(TOKEN_RE.finditer(text, begin))
+    classes = [_class(m[0]) for m in tokens]
     for n, cls in enumerate(classes):
         if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
             classes[n] = "cap"
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        cls = classes[i]
-        if cls == "pron":
-            word, start, end = tokens[i]
-            mention = Mention(start, end, "pronoun", word)
+    done = 0
+    for i in [n for n, cls in enumerate(classes) if cls in STARTS]:
+        if i < done:
+            continue
+        if classes[i] == "pron":
+            word = tokens[i][0]
+            mention = Mention(tokens[i].start(), tokens[i].end(), "pronoun", word)
             low = word.lower()
             if low in ("he", "she"):
                 mention.entity = discourse.pronoun(low, salient)
             elif low == "it":
                 mention.entity = discourse.group(touch=False)
             _note(text, mention, mentions, salient)
-            i += 1
             continue
-        if cls not in USEFUL or cls == "mod" and tokens[i][0] in ("of", "for"):
-            i += 1
+        if tokens[i][0] in ("of", "for"):
             continue
-        j = _run_end(text, tokens, classes, i)
-        if j - i > 1 or cls != "det":
-            for mention in _interpret(text, tokens[i:j], classes[i:j], discourse, salient):
+        done = _run_end(text, tokens, classes, i)
+        if STRONG.intersection(classes[i:done]):
+            for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
                 _note(text, mention, mentions, salient)
-        i = max(j, i + 1)
     _merge_appositions(text, mentions)
     return mentions
 
@@ -325,7 +329,7 @@ def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[En
         salient.append(entity)
 
 
-def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], i: int) -> int:
+def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int) -> int:
     """End (exclusive) of the run of name/role/institution words starting at token i."""
     j = i + 1
     while j < len(tokens):
@@ -335,10 +339,10 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], 
             break
         if cls not in USEFUL and cls != "particle" or cls == "det":
             break
-        gap_start, gap_end = tokens[j - 1][2], tokens[j][1]
+        gap_start, gap_end = tokens[j - 1].end(), tokens[j].start()
         spaced = gap_end - gap_start == 1 and text[gap_start] == " "
         initial = classes[j - 1] == "hon" or len(tokens[j - 1][0]) == 1 and tokens[j - 1][0].isupper()
-        if not spaced and not (initial and text[gap_start:gap_end] == ". "):
+        if not spaced and not (initial and text[gap_start:gap_end] in (". ", ".")):
             break
         if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
             break
@@ -348,7 +352,7 @@ def _run_end(text: str, tokens: list[tuple[str, int, int]], classes: list[str], 
     return j
 
 
-def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
+def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
                discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     start = 1 if classes[0] == "det" else 0
     k = len(run)
@@ -357,36 +361,37 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
     name = run[k:]
     prefix = run[start:k]
     prefix_classes = classes[start:k]
-    gender = next((HONORIFICS[w.rstrip(".")] for w, _, _ in prefix if w.rstrip(".") in HONORIFICS), None)
-    role_words = [w for w, _, _ in prefix if _class(w) != "hon"]
+    prefix_words = [t[0] for t in prefix]
+    gender = next((HONORIFICS[w] for w in prefix_words if w in HONORIFICS), None)
+    role_tokens = [t for t, c in zip(prefix, prefix_classes, strict=True) if c != "hon"]
     has_head = "head" in prefix_classes
-    role = " ".join(role_words) if has_head and role_words else None
-    begin, end = run[0][1], run[-1][2]
+    role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
+    begin, end = run[0].start(), run[-1].end()
     complement = _complement(prefix)
     if name and (complement or classes[0] == "det" and not has_head):
-        whole = text[run[start][1]:end]
+        whole = text[run[start].start():end]
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)
         return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
     if name:
-        tokens = [re.sub(r"['’]s$", "", w) for w, _, _ in name]
+        tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
-        written = re.sub(r"['’]s$", "", text[name[0][1]:end])
+        written = re.sub(r"['’]s$", "", text[name[0].start():end])
         if len(name) > 4:
             return []
         entity = discourse.person(tokens, written, role, gender)
         if entity is not None:
-            return [Mention(run[start][1], end, "person", written, entity, role=role)]
+            return [Mention(run[start].start(), end, "person", written, entity, role=role)]
         if prefix and set(prefix_classes) & {"org", "nat"}:
             return _interpret(text, run[:k], classes[:k], discourse, salient)
-        return [Mention(name[0][1], end, "bare", " ".join(tokens))]
+        return [Mention(name[0].start(), end, "bare", " ".join(tokens))]
     if not prefix:
         return []
-    phrase = text[prefix[0][1]:end]
+    phrase = text[prefix[0].start():end]
     last_head = max((n for n, c in enumerate(classes) if c == "head"), default=-1)
     if "group" in classes and has_head:
         entity = discourse.group()
-        tail = " ".join(w for w, _, _ in run[classes.index("group") + 1:])
+        tail = " ".join(t[0] for t in run[classes.index("group") + 1:])
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
         entity = discourse.role_noun(text[begin:end], salient)
@@ -401,16 +406,16 @@ def _interpret(text: str, run: list[tuple[str, int, int]], classes: list[str],
         else:
             entity = discourse.institution(name_text)
         return [Mention(begin, end, "institution", name_text, entity)]
-    if set(prefix_classes) <= {"nat", "mod"} and any(w[0].isupper() for w, _, _ in prefix):
+    if set(prefix_classes) <= {"nat", "mod"} and any(w[0].isupper() for w in prefix_words):
         return [Mention(begin, end, "bare", phrase)]
     return []
 
 
-def _complement(prefix: list[tuple[str, int, int]]) -> bool:
+def _complement(prefix: list[re.Match[str]]) -> bool:
     """'a spokesperson for General Dynamics': the capitalised words after 'for' name a body."""
     for n in range(len(prefix) - 1, 0, -1):
         if prefix[n][0] in ("of", "for"):
-            return prefix[n - 1][0].islower() and all(w[0].isupper() for w, _, _ in prefix[n + 1:])
+            return prefix[n - 1][0].islower() and all(t[0][0].isupper() for t in prefix[n + 1:])
     return False
 
 
