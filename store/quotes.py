@@ -214,54 +214,88 @@ class _Found:
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article body, in order, with its speaker where it can be known."""
+    all_spans = _all_spans(article.paragraphs)
+    last = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
+    if last < 0:
+        return []
     discourse = Discourse()
     for heading in (article.title, article.standfirst):
         if heading:
             scan(heading, discourse, [])
     salient: list[Entity] = []
     found: list[_Found] = []
-    carried = False
-    previous_masked = ""
-    previous_mentions: list[Mention] = []
-    for index, paragraph in enumerate(article.paragraphs):
-        spans = find_spans(paragraph, index, carried)
-        carried = bool(spans) and spans[-1].runs_on
+    previous = ("", [])
+    for index, paragraph in enumerate(article.paragraphs[:last + 1]):
+        spans = all_spans[index]
         masked = _mask(paragraph, spans)
         mentions = scan(masked, discourse, salient)
         here: list[_Found] = []
         for n, span in enumerate(spans):
-            floor = spans[n - 1].close_mark + 1 if n else 0
-            stop = spans[n + 1].open_mark if n + 1 < len(spans) else len(masked)
-            stop = min(stop, _sentence_end(masked, span.close_mark + 1))
-            ended = paragraph[:span.end].rstrip().endswith(".")
-            if ended and FULL_STOP_RE.match(paragraph, span.close_mark + 1):
-                stop = span.close_mark + 1
-            result = _after(masked, span, stop, mentions) if not span.runs_on else None
-            start = _sentence_start(masked, span.open_mark, floor)
-            sentence = _sentence_start(masked, span.open_mark, 0)
-            result = result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-                masked, span, stop, mentions)
-            between = masked[floor:span.open_mark]
-            same_sentence = n and _sentence_end(between, 0) == len(between) and not CUE_RE.search(between)
-            opens_sentence = n and not masked[start:span.open_mark].strip(" ,;–—-")
-            if result is None and (same_sentence or opens_sentence
-                                   or not n and not masked.strip(" \"“”,.;:")):
+            result = _attribute(paragraph, masked, spans, n, mentions)
+            if result is None and _unattributed_start(masked, spans, n):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
-                if prior is not None:
-                    result = (prior.mention, prior.cue) if prior.mention else None
-                elif not n and previous_masked.rstrip().endswith(":"):
-                    colon = len(previous_masked.rstrip()) - 1
-                    start = _sentence_start(previous_masked, colon, 0)
-                    result = _before(previous_masked, start, colon, previous_mentions)
+                result = _inherit(prior, *previous) if prior or not n else None
             mention, cue = result if result else (None, None)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
         _share_across_paragraphs(found, here)
         found.extend(here)
-        previous_masked, previous_mentions = masked, mentions
+        previous = (masked, mentions)
     return _to_quotes(article, found)
+
+
+def _all_spans(paragraphs: tuple[str, ...]) -> list[list[Span]]:
+    """Quoted spans paragraph by paragraph, carrying a quote left open into the next paragraph."""
+    result = []
+    carried = False
+    for index, paragraph in enumerate(paragraphs):
+        spans = find_spans(paragraph, index, carried)
+        carried = bool(spans) and spans[-1].runs_on
+        result.append(spans)
+    return result
+
+
+def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
+               mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
+    """The speaker named for spans[n] after it, before it, or at the end of its sentence."""
+    span = spans[n]
+    floor = spans[n - 1].close_mark + 1 if n else 0
+    stop = spans[n + 1].open_mark if n + 1 < len(spans) else len(masked)
+    stop = min(stop, _sentence_end(masked, span.close_mark + 1))
+    ended = paragraph[:span.end].rstrip().endswith(".")
+    if ended and FULL_STOP_RE.match(paragraph, span.close_mark + 1):
+        stop = span.close_mark + 1
+    result = _after(masked, span, stop, mentions) if not span.runs_on else None
+    start = _sentence_start(masked, span.open_mark, floor)
+    sentence = _sentence_start(masked, span.open_mark, 0)
+    return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
+        masked, span, stop, mentions)
+
+
+def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
+    """True when spans[n] goes on from the quote before it: same sentence, a new sentence with no
+    words of its own before it, or a paragraph that is nothing but the quotation."""
+    span = spans[n]
+    if not n:
+        return not masked.strip(" \"“”«»,.;:")
+    floor = spans[n - 1].close_mark + 1
+    between = masked[floor:span.open_mark]
+    if _sentence_end(between, 0) == len(between) and not CUE_RE.search(between):
+        return True
+    return not masked[_sentence_start(masked, span.open_mark, floor):span.open_mark].strip(" ,;–—-")
+
+
+def _inherit(prior: _Found | None, previous_masked: str,
+             previous_mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
+    """The speaker of the quotation this one continues, or of a 'X said:' ending the paragraph before."""
+    if prior is not None:
+        return (prior.mention, prior.cue) if prior.mention else None
+    if previous_masked.rstrip().endswith(":"):
+        colon = len(previous_masked.rstrip()) - 1
+        return _before(previous_masked, _sentence_start(previous_masked, colon, 0), colon, previous_mentions)
+    return None
 
 
 def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
