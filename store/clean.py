@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from enum import Enum
 from typing import NamedTuple
@@ -30,6 +31,8 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # Runs of odd or repeated spaces (single plain spaces are left alone: replacing them costs time).
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
@@ -149,7 +152,15 @@ def mostly_letters(text: str) -> bool:
 
 
 def normalise(raw: str) -> list[str]:
-    """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined."""
+    """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
+
+    HTML entities ("&#8217;") are decoded and markdown links and bold marks reduced to their text."""
+    if "&" in raw and _ENTITY.search(raw):
+        raw = html.unescape(raw)
+    if "](" in raw:
+        raw = _MARKDOWN_LINK.sub(r"\1", raw)
+    if "**" in raw:
+        raw = raw.replace("**", "")
     return _unwrap([line.strip() if line.isprintable() and "  " not in line else _tidy(line)
                     for line in raw.splitlines()])
 

@@ -154,6 +154,12 @@ def test_whitespace_is_normalised():
     assert normalise("a\u00a0 b\u200b\tc  \n\n d ") == ["a b c", "", "d"]
 
 
+def test_entities_and_markdown_links_are_reduced_to_text():
+    assert normalise("He said &#8220;no&#8221; &amp; left.") == ["He said “no” & left."]
+    assert normalise("**Healey** told [the BBC](https://bbc.co.uk/x) about [Russia].") == [
+        "Healey told the BBC about [Russia]."]
+
+
 def test_lines_are_classified_by_shape():
     assert kind_of("Views: 86") is Kind.BOILER
     assert kind_of("UK Defense Secretary Ben Wallace EPA-EFE/WILL OLIVER") is Kind.BOILER
