@@ -15,8 +15,8 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-_ZONE = r"(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
-_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|date|created|modified)"
+_ZONE = r"(?:[\s,]*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
+_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"

@@ -30,6 +30,9 @@ from store.metadata import (
     ("January 22, 202512:50 PM GMTUpdated 3 hours ago", "2025-01-22T12:50"),
     ("Published On 2 Mar 20252 Mar 2025", "2025-03-02"),
     ("March 3, 2025 6:02 PM 2 min read", "2025-03-03T18:02"),
+    ("Wednesday 5 November 2025 14:30, UK", "2025-11-05T14:30"),
+    ("5 November 2025 2:30pm GMT", "2025-11-05T14:30"),
+    ("Issued on: 25/11/2025 - 14:30", "2025-11-25T14:30"),
     ("Tue 11 Mar 2025 14.05 GMTLast modified on Tue 11 Mar 2025 16.20 GMT", "2025-03-11T14:05"),
 ])
 def test_full_dates_become_iso(line, iso):
