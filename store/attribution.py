@@ -172,6 +172,8 @@ class Discourse:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
+        self.first_names: dict[str, Entity] = {}
+        self.anonymous: set[str] = set()  # role heads of unnamed sources ("a European diplomat")
         self.clock = 0
 
     def touch(self, entity: Entity) -> Entity:
@@ -185,6 +187,8 @@ class Discourse:
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
             entity = self.surnames.get(name.lower()) or entity
+            if entity is None and gender:
+                entity = self.first_names.get(name.lower())
             if entity is None and not role and not gender:
                 return None
         if entity is None:
@@ -196,6 +200,7 @@ class Discourse:
                 entity.roles.extend(r for r in single.roles if r not in entity.roles)
                 self.entities[tokens[-1].lower()] = entity
             self.surnames[tokens[-1].lower()] = entity
+            self.first_names[tokens[0].lower()] = entity
         if role and role not in entity.roles:
             entity.roles.append(role)
         first = tokens[0].lower()
@@ -246,7 +251,10 @@ class Discourse:
                 score += 1
             if score > best_score:
                 best, best_score = entity, score
-        if best is None and text.lower().startswith("the "):
+        definite = text.lower().startswith("the ")
+        if best is None and definite and heads & self.anonymous:
+            return None
+        if best is None and definite:
             best = next((e for e in reversed(salient) if not e.roles), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
@@ -334,10 +342,12 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
     j = i + 1
     while j < len(tokens):
         cls = classes[j]
-        joins_names = classes[j - 1] == "cap" and j + 1 < len(tokens) and classes[j + 1] == "cap"
+        joins_names = classes[j - 1] in ("cap", "particle") and j + 1 < len(tokens) \
+            and classes[j + 1] in ("cap", "particle")
         if cls == "particle" and not joins_names:
             break
-        if cls not in USEFUL and cls != "particle" or cls == "det":
+        inner_the = tokens[j - 1][0] == "of" and j + 1 < len(tokens) and classes[j + 1] in ("mod", "head")
+        if cls not in USEFUL and cls != "particle" or cls == "det" and not inner_the:
             break
         gap_start, gap_end = tokens[j - 1].end(), tokens[j].start()
         spaced = gap_end - gap_start == 1 and text[gap_start] == " "
@@ -358,6 +368,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
         k -= 1
+    owner = max((n for n in range(k, len(run) - 1) if run[n][0].endswith(("’s", "'s"))), default=None)
+    if owner is not None:
+        k = owner + 1
     name = run[k:]
     prefix = run[start:k]
     prefix_classes = classes[start:k]
@@ -368,7 +381,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
     begin, end = run[0].start(), run[-1].end()
     complement = _complement(prefix)
-    if name and (complement or classes[0] == "det" and not has_head):
+    if name and (complement or classes[0] == "det" and not has_head and not gender):
         whole = text[run[start].start():end]
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)
@@ -396,6 +409,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     if has_head and last_head == len(run) - 1:
         entity = discourse.role_noun(text[begin:end], salient)
         indefinite = run[0][0].lower() in INDEFINITE
+        if indefinite:
+            discourse.anonymous |= _heads(phrase) & ROLE_HEADS
         return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
@@ -440,6 +455,7 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
         if second and first.kind == "role" and second.kind == "person" and second.entity \
                 and text[first.end:second.start] == ", ":
             _add_role(second.entity, first.text)
+            second.start = first.start
             mentions.pop(n)
             continue
         end = aside_end(text, first.end) if first.kind == "person" and first.entity else None

@@ -19,7 +19,7 @@ ABBREVIATION_RE = re.compile(
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
-CUE_AFTER_RE = re.compile(rf"(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
