@@ -164,7 +164,8 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
         start = after[0]
     if title is None:
         return _Layout(None, None, start)
-    head = [i for i in range(title + 1, start) if i in content and lines[i].text != lines[title].text and (
+    head_end = min((i for i in marks if i > title), default=start)  # a standfirst sits above byline and date
+    head = [i for i in range(title + 1, head_end) if i in content and lines[i].text != lines[title].text and (
         lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
     if head:
         return _Layout(title, head[0], start)

@@ -109,7 +109,8 @@ _TEASER = re.compile(r"""(?ix)^
       |(?P<strict>more|watch|listen|video|photos?|gallery))
     \b\s*(?P<sep>[:|]\s*|[—–-]\s+)?(?P<rest>.*)$""")
 # A caption label standing alone ("Image caption,"): the caption itself is on the next line.
-_CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|media|video)?\s*caption\s*[,:]?$")
+_CAPTION_LABEL = re.compile(
+    r"(?i)^(?:(?:image|photo|picture|pic|media|video)(?:\s+caption)?|caption)\s*[,:]?$")
 _TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
 # The start of a comment section or of a list of other stories: everything after goes (once the story
 # has had a few paragraphs; the same words in a share bar under the headline only drop that line).
@@ -121,6 +122,9 @@ _SECTION_END = re.compile(r"""(?ix)^(?:
    |more\ on\ this\ story|editor'?s\ picks?|(?:what\ to\ )?read\ next|up\ next
    |related\ (?:articles|stories|content|coverage|news)
 )[:.!]?$""")
+_APPEAL_WORDS = re.compile(
+    r"(?i)\b(?:help\ us|support\ (?:us|our)|donat\w*|subscri\w*|become\ a\ member|membership"
+    r"|independent\ journalism|our\ (?:journalism|newsroom|reporters|work)|keep\ (?:us\ )?going)\b")
 _SECTION_END_AFTER = 3  # prose lines the story must have had before such a marker ends it
 # A closing appeal: donation, membership and subscription pitches (everything after is cut).
 _FOOTER = re.compile(r"""(?ix)^(?:
@@ -263,15 +267,27 @@ def classify(lines: list[str]) -> list[Line]:
             opened = _TEASER.match(text)
             if opened and (opened["sep"] or not opened["strict"] and (not opened["rest"] or opened["loose"])):
                 kind = Kind.BOILER
-                teaser = 0 if opened["rest"] else _TEASER_LINES
+                teaser = 0 if opened["rest"] and not text.endswith(":") else _TEASER_LINES
                 headline, block = False, blank_separated
         if kind is Kind.FOOTER:
+            if prose and not cut:
+                _drop_appeal_lead_in(out)
             cut = cut or prose > 0
         elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _SECTION_END_AFTER and _SECTION_END.match(text):
             kind, cut = Kind.FOOTER, True
         prose += kind is Kind.PROSE
         out.append(Line(text, kind))
     return out
+
+
+def _drop_appeal_lead_in(out: list[Line]) -> None:
+    """Mark as boilerplate the prose lines just above a closing appeal that already speak its language."""
+    for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
+        if out[i].kind is Kind.BLANK:
+            continue
+        if out[i].kind is not Kind.PROSE or not _APPEAL_WORDS.search(out[i].text):
+            return
+        out[i] = Line(out[i].text, Kind.BOILER)
 
 
 def _headline_sized(text: str) -> bool:

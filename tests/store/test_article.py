@@ -130,6 +130,7 @@ UK to train more Ukrainian pilots, Healey says
 by Martin Fornusek
 March 3, 2025 6:02 PM
 2 min read
+This audio is created with AI assistance
 The U.K. will expand its training program for Ukrainian fighter pilots, Defense Secretary John Healey \
 said on March 3 during a visit to a training base in England.
 "Ukraine's pilots are among the bravest in the world," Healey said.
@@ -344,6 +345,7 @@ def test_kyiv_independent_author_note_and_membership_appeal_are_cut():
     article = parse(KYIV_INDEPENDENT)
     assert article.title == "UK to train more Ukrainian pilots, Healey says"
     assert article.byline == "Martin Fornusek"
+    assert article.standfirst is None  # what sits under the byline and date is not a standfirst
     assert article.published == "2025-03-03T18:02"
     assert article.paragraphs[-1].startswith("The program has trained")
     assert not any("independent" in p for p in article.paragraphs)

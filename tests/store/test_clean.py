@@ -76,6 +76,11 @@ def test_a_caption_under_a_caption_label_is_dropped_with_its_quoted_words():
     assert body_of(text) == tuple(BODY)
 
 
+def test_an_appeal_lead_in_goes_with_the_appeal():
+    appeal = ["We've been covering the war since day one. Help us keep going.", "Become a member"]
+    assert body_of("\n".join([*BODY, *appeal])) == tuple(BODY)
+
+
 def test_a_teaser_marker_left_without_its_teaser_does_not_swallow_the_story():
     text = "\n\n".join([BODY[0], "Read more", BODY[1], BODY[2]])
     assert body_of(text) == tuple(BODY)
