@@ -206,6 +206,14 @@ SEED_FIRST = {
     "004": "Russia’s President Vladimir Putin has told British Prime Minister Boris Johnson",
 }
 
+SEED_LAST = {
+    "000": '"Our priority is to support Ukraine now',
+    "001": "During his recent talks with Xi Jinping",
+    "002": "During his visit to Russia, Wallace also laid down flowers",
+    "003": "Kremlin Spokesman Dmitry Peskov castigated these claims",
+    "004": "“Allow me to say, once again, firmly",
+}
+
 
 @pytest.mark.parametrize("prefix", sorted(SEED_FIRST))
 def test_seed_bodies_are_clean_and_in_order(seeds, prefix):
@@ -213,6 +221,7 @@ def test_seed_bodies_are_clean_and_in_order(seeds, prefix):
     raw = path.read_text(encoding="utf-8")
     paragraphs = parse_article(raw, path.name).paragraphs
     assert paragraphs[0].startswith(SEED_FIRST[prefix])
+    assert paragraphs[-1].startswith(SEED_LAST[prefix])
     for words in SEED_FURNITURE[prefix]:
         assert not any(words in p or p == words for p in paragraphs), words
     if prefix == "003":
