@@ -278,7 +278,7 @@ def _class(word: str) -> str:
         return "hon"
     if word in PARTICLES:
         return "particle"
-    if low in ROLE_HEADS:
+    if low in ROLE_HEADS or "-" in low and ROLE_HEADS.intersection(low.split("-")):
         return "head"
     if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
         return "nat"
@@ -329,10 +329,15 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
 
 
 def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[Entity]) -> None:
-    """Record a mention; people in subject position (or 'according to X') become salient."""
+    """Record a mention; people in subject position (or 'according to X') become salient, unless the
+    mention sits in an aside about the person before it ('X, director of Y, said')."""
     mention.subject = _is_subject(text, mention)
+    person = next((m for m in reversed(mentions) if m.kind == "person"), None)
+    aside = aside_end(text, person.end) if person else None
     mentions.append(mention)
     entity = mention.entity
+    if aside is not None and mention.start < aside:
+        return
     if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
         salient.append(entity)
 

@@ -12,7 +12,7 @@ from store.model import Article, Quote
 MARK_RE = re.compile(r"[\"“”«»‘’]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
-SENTENCE_END_RE = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
 ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
     r"Sept?|Oct|Nov|Dec|approx|vs)$")
@@ -173,7 +173,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         participle = word.endswith("ing")
         for mention in reversed(earlier):
             end = aside_end(masked, mention.end)
-            if participle and not masked[mention.end:cue.start()].strip(" ,"):
+            if participle and "," in masked[mention.end:cue.start()] \
+                    and not masked[mention.end:cue.start()].strip(" ,"):
                 continue
             if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
                     end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
