@@ -71,7 +71,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     lines = classify(normalise(raw))
     cues = _gather(lines)
     cues.outlets.extend(cues.closing)
-    layout = _layout(lines, cues)
+    sidecar = sidecar or {}
+    layout = _layout(lines, cues, sidecar.get("title"))
     paragraphs = tuple(line.text for i, line in enumerate(lines)
                        if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_BODY_WORDS:
@@ -88,7 +89,6 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         cues.outlets.insert(0, lead.agency)
     if lead and lead.date:
         cues.dates.append(lead.date)
-    sidecar = sidecar or {}
     published, published_text = _published(cues.dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
@@ -141,15 +141,20 @@ def _gather(lines: list[Line]) -> _Cues:
     return cues
 
 
-def _layout(lines: list[Line], cues: _Cues) -> _Layout:
-    """Find the title and standfirst before the body, and the line where the body starts."""
+def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _Layout:
+    """Find the title and standfirst before the body, and the line where the body starts.
+
+    A headline the sidecar names is looked for first; otherwise the headline is found by its shape."""
     content = [i for i, line in enumerate(lines)
                if line.kind in (Kind.PROSE, Kind.SHORT) and i not in cues.meta]
     prose = [i for i in content if lines[i].kind is Kind.PROSE]
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = prose[0]
-    title = _title(lines, content, min(first, min(cues.meta, default=first)))
+    head_end = min(first, min(cues.meta, default=first))
+    title = _named(lines, content, first, known_title)
+    if title is None:
+        title = _title(lines, content, head_end)
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
         title = first
     after = [i for i in prose if title is None or i > title]
@@ -176,21 +181,37 @@ def _layout(lines: list[Line], cues: _Cues) -> _Layout:
     return _Layout(title, None, start)
 
 
+def _named(lines: list[Line], content: list[int], first: int, known_title: str | None) -> int | None:
+    """The line, above the first paragraph, that is the headline a sidecar names."""
+    if not known_title:
+        return None
+    wanted = " ".join(known_title.split()).casefold()
+    return next((i for i in content if i <= first and lines[i].text.casefold() == wanted), None)
+
+
 def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
     """The first of the last run of headline-shaped lines before the byline, date or body.
 
     Section labels and taglines before the headline are cut off from it by other short lines;
-    a standfirst set under the headline continues its run."""
-    title = run = None
+    a standfirst set under the headline continues its run. In a run of three or more, a first
+    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline."""
+    runs: list[list[int]] = []
+    previous = None
     for i in content:
         if i >= head_end:
             break
         if is_headline(lines[i].text):
-            run = i if run is None else run
-            title = run
+            if previous is None:
+                runs.append([])
+            runs[-1].append(i)
+            previous = i
         else:
-            run = None
-    return title
+            previous = None
+    if not runs:
+        return None
+    run = runs[-1]
+    kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
+    return run[1] if kicker else run[0]
 
 
 def _furniture_follows(lines: list[Line], start: int, end: int) -> bool:

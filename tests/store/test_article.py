@@ -451,6 +451,20 @@ def test_sidecar_date_completes_a_day_written_without_a_year():
     assert parse(INTERFAX, {"published": "sometime"}).published is None
 
 
+def test_kicker_above_the_headline_and_sidecar_title_pick_the_headline():
+    text = ("Russia-Ukraine war live updates\n"
+            "Kremlin says London talks are a waste of time\n"
+            "Moscow dismisses the UK initiative as theatre\n"
+            "Kremlin spokesman Dmitry Peskov said on Monday that talks in London were pointless.\n"
+            "“It is theatre,” Peskov told reporters.\n")
+    assert parse(text).title == "Kremlin says London talks are a waste of time"
+    named = parse(text.replace("war live updates", "war: live updates from Kyiv and London"),
+                  {"title": "Kremlin says London talks are a  waste of time"})
+    assert named.title == "Kremlin says London talks are a waste of time"
+    assert named.standfirst == "Moscow dismisses the UK initiative as theatre"
+    assert named.paragraphs[0].startswith("Kremlin spokesman Dmitry Peskov said")
+
+
 def test_sidecar_title_used_when_the_text_has_none():
     text = INTERFAX.split("\n", 3)[3]  # the story without its headline
     assert parse(text).title is None
