@@ -128,14 +128,15 @@ _APPEAL_WORDS = re.compile(
 _SECTION_END_AFTER = 3  # prose lines the story must have had before such a marker ends it
 # A closing appeal: donation, membership and subscription pitches (everything after is cut).
 _FOOTER = re.compile(r"""(?ix)^(?:
-    a\ message\ from\ .{2,60}?
+    a\ message\ from(?:\ \S+){1,5}(?<![.!?])
    |dear\ (?:readers?|friends?|subscribers?)[,!:]?
    |(?:please\ )?support\ (?:us|our\ (?:work|journalism|newsroom|reporting)|independent\ (?:journalism|media)
-      |(?:the\ )?[\w .'’]{2,40}?\ journalism)\b.*
+      |quality\ journalism|the\ [\w .'’]{2,40}?\ journalism|[\w .]{2,30}?['’]s\ journalism)\b.*
    |before\ you\ (?:go|continue)(?:[.…!,:]|\ [-—–]).*|we\ have\ a\ small\ favou?r\ to\ ask\b.*
    |help\ us\ (?:keep|continue|remain|stay)\b.*|you'?ve\ read\ \d+\ (?:free\ )?articles?\b.*
    |become\ a\ (?:member|supporter|patron|subscriber|paid\ subscriber)\b.*
    |if\ you\ (?:value|appreciate|enjoy(?:ed)?|like)\ (?:our|this|what\ we)\b.*
+      \b(?:journalism|reporting|article|story|work|coverage)\b.*
    |(?:donate|make\ a\ (?:donation|contribution))\b.*
    |(?:a\ )?note\ from\ (?:the\ )?(?:author|editors?|newsroom)
 )[:.!]?$""")

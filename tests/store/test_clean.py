@@ -119,6 +119,9 @@ def test_words_that_appear_in_boilerplate_do_not_drop_real_news_sentences():
         "The ministers shared a short statement with reporters after the meeting.",
         "She said the print edition of the report would be published on Friday.",
         "Before you go into the talks, you must know what you want, Healey said.",
+        "A message from the Kremlin was read out at the start of the meeting.",
+        "Support for independent journalism in Russia has collapsed, the report found.",
+        "If you like this deal, you will love the next one, Trump told reporters.",
     ]
     assert body_of("\n".join([BODY[0], *news])) == (BODY[0], *news)
 
