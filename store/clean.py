@@ -63,7 +63,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
       |image\ caption|media\ caption|caption)s?\b\s*[:,]
    |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
-   |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:\s
+   |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:(?:\s\S+){1,8}$
    |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:our\ |the\ )?(?:twitter|x|facebook|instagram|telegram
       |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
    |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
@@ -77,6 +77,9 @@ _BOILER_START = re.compile(r"""(?ix)
    |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
 """)
+# A line that speaks to the reader: "Sign up for...", "Get our...", "Don't miss...".
+_PROMPT = re.compile(
+    r"(?:sign|get|subscribe|receive|join|register|try|don't|want|like|enjoy|for\ more|click)\b")
 # Page furniture that can sit anywhere in a line: rights notices, cookie banners, share prompts.
 # The regex runs only on lines holding one of the _ANYWHERE_KEYS (a cheap test on the lower-cased line).
 _ANYWHERE_KEYS = re.compile(
@@ -206,7 +209,8 @@ def kind_of(line: str) -> Kind:
     """What one normalised, non-blank line is, judged on its own."""
     words = line.count(" ") + 1
     low = line.lower()
-    if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low:
+    if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
+            _PROMPT.match(low) or not ends_sentence(line)):
         return Kind.BOILER
     if words <= 25 and _FOOTER.match(line):
         return Kind.FOOTER

@@ -122,6 +122,8 @@ def test_words_that_appear_in_boilerplate_do_not_drop_real_news_sentences():
         "A message from the Kremlin was read out at the start of the meeting.",
         "Support for independent journalism in Russia has collapsed, the report found.",
         "If you like this deal, you will love the next one, Trump told reporters.",
+        "The newsletter, published by the embassy, criticised the decision.",
+        "Source: a senior Western official told Reuters that the talks had stalled.",
     ]
     assert body_of("\n".join([BODY[0], *news])) == (BODY[0], *news)
 
