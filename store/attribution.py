@@ -52,6 +52,12 @@ ROLE_HEADS = _words(
     "ceo officer deputy executive coordinator founder undersecretary commissioner attorney analyst "
     "economist researcher professor expert co-founder cofounder"
 )
+HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
+RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
+LOWER_NEXT_RE = re.compile(r" [a-z]")
+NATIONALITY_ADJECTIVES = frozenset(
+    w for w in NATIONS if w.endswith(("ian", "ish", "ese", "ch", "can", "ean", "ern", "ic"))
+) | _words("israeli qatari saudi iraqi swiss greek thai")
 PLURAL_HEADS = _words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
@@ -91,7 +97,9 @@ COMMON = _words(
 )
 HONORIFICS = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f",
               "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None,
-              "Gov": None, "Lt": None, "Maj": None, "Capt": None, "Prof": None}
+              "Gov": None, "Lt": None, "Maj": None, "Capt": None, "Prof": None, "Colonel": None,
+              "General": None, "Major": None, "Captain": None, "Lieutenant": None, "Admiral": None,
+              "Sergeant": None, "Marshal": None, "Brigadier": None}
 FEMALE_NAMES = _words(
     "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
     "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
@@ -156,6 +164,11 @@ def _key(word: str) -> str:
 
 def _nations(text: str) -> set[str]:
     return {NATIONS[_key(w)] for w in WORD_RE.findall(text) if _key(w) in NATIONS}
+
+
+def _rank(text: str) -> bool:
+    """True for a deputy's or vice's role."""
+    return bool(RANK_RE.search(text))
 
 
 def _heads(text: str) -> set[str]:
@@ -246,6 +259,8 @@ class Discourse:
             theirs = _nations(roles)
             if nations and theirs and not nations & theirs:
                 continue
+            if _rank(text) != _rank(roles):
+                continue
             score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
             if generic and entity.roles:
                 score += 1
@@ -255,7 +270,8 @@ class Discourse:
         if best is None and definite and heads & self.anonymous:
             return None
         if best is None and definite:
-            best = next((e for e in reversed(salient) if not e.roles), None)
+            best = next((e for e in reversed(salient)
+                         if not (nations and _nations(" ".join(e.roles)) - nations)), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
         return self.touch(best) if best else None
@@ -278,6 +294,8 @@ def _class(word: str) -> str:
         return "hon"
     if word in PARTICLES:
         return "particle"
+    if HYPHENATED_NAME_RE.match(word):
+        return "cap"
     if low in ROLE_HEADS or "-" in low and ROLE_HEADS.intersection(low.split("-")):
         return "head"
     if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
@@ -427,6 +445,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             entity = discourse.institution(name_text)
         return [Mention(begin, end, "institution", name_text, entity)]
     if set(prefix_classes) <= {"nat", "mod"} and any(w[0].isupper() for w in prefix_words):
+        if _key(prefix_words[-1]) in NATIONALITY_ADJECTIVES and LOWER_NEXT_RE.match(text, end):
+            return []
         return [Mention(begin, end, "bare", phrase)]
     return []
 

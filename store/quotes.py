@@ -17,10 +17,12 @@ ABBREVIATION_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
     r"Sept?|Oct|Nov|Dec|approx|vs)$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
+COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
 CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
-GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,)?(?:\s+{ADVERBS})*\s+")
+GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
+COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z][\w-]*\s+)?$")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
@@ -172,6 +174,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         earlier = [m for m in window if m.end <= cue.start()]
         participle = word.endswith("ing")
         for mention in reversed(earlier):
+            if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
+                                                                  mention.start):
+                continue
             end = aside_end(masked, mention.end)
             if participle and "," in masked[mention.end:cue.start()] \
                     and not masked[mention.end:cue.start()].strip(" ,"):
