@@ -39,6 +39,14 @@ for _code, _names in {
     "SY": "syria syrian damascus", "GE": "georgia georgian tbilisi", "QA": "qatar qatari doha",
     "SA": "saudi riyadh", "EG": "egypt egyptian cairo", "PS": "palestinian gaza", "NL": "dutch netherlands",
     "BE": "belgium belgian", "DK": "denmark danish copenhagen", "RO": "romania romanian bucharest",
+    "IE": "ireland irish dublin", "AT": "austria austrian vienna", "CH": "switzerland swiss bern",
+    "CZ": "czech prague", "SK": "slovakia slovak bratislava", "GR": "greece greek athens",
+    "PT": "portugal portuguese lisbon", "MX": "mexico mexican", "BR": "brazil brazilian",
+    "ZA": "african", "NG": "nigeria nigerian abuja", "KE": "kenya kenyan nairobi", "SD": "sudan sudanese",
+    "ML": "mali malian bamako", "PK": "pakistan pakistani islamabad", "AF": "afghanistan afghan kabul",
+    "IQ": "iraq iraqi baghdad", "LB": "lebanon lebanese beirut", "AM": "armenia armenian yerevan",
+    "AZ": "azerbaijan azerbaijani baku", "MD": "moldova moldovan chisinau", "RS": "serbia serbian belgrade",
+    "KZ": "kazakhstan kazakh astana", "JO": "jordan jordanian amman", "YE": "yemen yemeni",
 }.items():
     for _w in _names.split():
         NATIONS[_w] = _code
@@ -57,7 +65,7 @@ RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
 NATIONALITY_ADJECTIVES = frozenset(
     w for w in NATIONS if w.endswith(("ian", "ish", "ese", "ch", "can", "ean", "ern", "ic"))
-) | _words("israeli qatari saudi iraqi swiss greek thai")
+) | _words("israeli qatari saudi iraqi swiss greek thai pakistani azerbaijani yemeni afghan kazakh slovak")
 PLURAL_HEADS = _words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
@@ -394,13 +402,15 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     owner = max((n for n in range(k, len(run) - 1) if run[n][0].endswith(("’s", "'s"))), default=None)
     if owner is not None:
         k = owner + 1
+    if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
+        k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
     name = run[k:]
     prefix = run[start:k]
     prefix_classes = classes[start:k]
     prefix_words = [t[0] for t in prefix]
     gender = next((HONORIFICS[w] for w in prefix_words if w in HONORIFICS), None)
     role_tokens = [t for t, c in zip(prefix, prefix_classes, strict=True) if c != "hon"]
-    has_head = "head" in prefix_classes
+    has_head = "head" in prefix_classes or bool(prefix) and prefix_classes[-1] == "cap"
     role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
     begin, end = run[0].start(), run[-1].end()
     complement = _complement(prefix)

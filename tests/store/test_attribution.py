@@ -121,3 +121,32 @@ def test_an_anonymous_source_is_never_given_a_name():
         "Czech President Petr Pavel spoke at the conference in Prague.",
         "Pavel left early. “The decision was taken weeks ago,” a source familiar with the talks said.",
     ) == [(None, "said")]
+
+
+def test_a_quotation_broken_by_its_attribution_keeps_one_speaker():
+    assert speakers(
+        "Irish Taoiseach Micheal Martin spoke in Dublin.",
+        "“We will not be rushed,” Martin said, “and we will not be bullied into a bad deal.”",
+    ) == [("Micheal Martin", "said"), ("Micheal Martin", "said")]
+
+
+def test_a_person_is_named_past_an_affiliation_and_a_title_with_particles():
+    assert [s for s, _ in speakers(
+        "“The door to dialogue remains open,” European Commission President Ursula von der Leyen wrote on X.",
+        "“We are working around the clock,” Qatari spokesman Majed al-Ansari told reporters.",
+        "“Both sides came to keep the channel alive,” Al Jazeera's Resul Serdar said.",
+    )] == ["Ursula von der Leyen", "Majed al-Ansari", "Resul Serdar"]
+
+
+def test_a_deputy_is_not_taken_for_the_chief():
+    assert speakers(
+        "German Chancellor Friedrich Merz spoke first. Finance Minister Lars Klingbeil followed him.",
+        "“Security has a price, and we are prepared to pay it,” the vice chancellor said.",
+    ) == [("Lars Klingbeil", "said")]
+
+
+def test_an_unnamed_source_introduced_earlier_stays_unnamed():
+    assert speakers(
+        "Foreign Minister Abbas Araghchi left Geneva on Friday.",
+        "A European diplomat said Iran had been warned. “The clock is ticking,” the diplomat said.",
+    ) == [(None, "said")]
