@@ -43,11 +43,6 @@ CUE_WORDS: frozenset[str] = frozenset(
     {w for base, past in _PRESENT_TOO.items() for w in _forms(base, past, True)}
     | {w for base, past in _PAST_ONLY.items() for w in _forms(base, past, False)}
 )
-# Cues whose object is described by the quotation ("called the talks 'useful'"): partial quotes.
-DESCRIBING = frozenset(
-    w for base in ("call", "describe", "dub", "brand", "label", "term", "castigate", "dismiss", "hail")
-    for w in _forms(base, {"dub": "dubbed", "label": "labelled"}.get(base), False)
-)
 CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b")
 
 

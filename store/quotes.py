@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
-from store.cues import CUE_RE
+from store.cues import CUE_RE, is_participle
 from store.model import Article, Quote
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
@@ -172,7 +172,7 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         cue = cues[-1]
         word = cue.group()
         earlier = [m for m in window if m.end <= cue.start()]
-        participle = word.endswith("ing")
+        participle = is_participle(word)
         for mention in reversed(earlier):
             if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
                                                                   mention.start):
