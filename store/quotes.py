@@ -47,14 +47,15 @@ class Span:
 
 
 def _is_opener(text: str, pos: int) -> bool:
-    mark = text[pos]
-    if mark in OPENERS:
-        return True
-    if mark in CLOSERS:
-        return False
+    """Whether the double mark at `pos` opens a quotation: from the space around it when that is clear
+    (it also mends curly marks typed the wrong way round), otherwise from the mark itself."""
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    return before in OPEN_CONTEXT and not after.isspace()
+    if before in OPEN_CONTEXT and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"):
+        return False
+    return text[pos] in OPENERS
 
 
 def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:

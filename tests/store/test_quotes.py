@@ -122,3 +122,12 @@ def test_ingest_stores_extracted_quotes_with_their_speaker():
     assert [(r["text"], r["cue"], r["partial"]) for r in rows] == [
         ("We are closer than we have been for months", "said", 0)]
     assert rows[0]["speaker"] is not None and "Al Thani" in rows[0]["speaker"]
+
+
+def test_curly_marks_typed_the_wrong_way_round_still_delimit_the_quotation():
+    found = quotes_in(
+        "Slovak Prime Minister Robert Fico spoke after the cabinet meeting in Bratislava.",
+        "”We will not send a single bullet to Ukraine,“ Fico said.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not send a single bullet to Ukraine", "Robert Fico")]
