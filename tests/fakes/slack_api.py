@@ -1,0 +1,169 @@
+"""A fake Slack Web API: a real aiohttp server on 127.0.0.1 that records calls and can fail on demand.
+
+Start it as an async context manager and point slack_sdk at it::
+
+    async with FakeSlackApi() as slack:
+        client = AsyncWebClient(token="xoxb-test", base_url=slack.base_url)
+        await client.chat_postMessage(channel="C1", text="hi")
+        [call] = slack.calls("chat.postMessage")      # the decoded JSON/form body, blocks as a list
+        assert call["channel"] == "C1"
+
+Every request is kept in `slack.requests` (Recorded: method, body, headers, at). Web API methods
+are served at `/api/<method>` (auth.test, chat.postMessage, chat.postEphemeral, views.publish, and
+any other method answers {"ok": true}). `slack.response_url("name")` is a URL for slash-command and
+shortcut `response_url`s; posts to it are recorded under the method "response_url/<name>".
+
+Switches, each for the next `times` calls of a method (None: until cleared with `slack.reset()`):
+  slack.rate_limit("chat.postMessage", times=1, retry_after=1)  -> HTTP 429 with Retry-After
+  slack.fail("chat.postMessage", "channel_not_found", times=1)  -> HTTP 200 {"ok": false, "error": ...}
+  slack.server_error("chat.postMessage", times=1, status=503)   -> HTTP 5xx
+Wait for calls made by a running app with `await slack.wait_for("chat.postMessage", count=1)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_USER_ID = "UCLIPBOT"
+BOT_ID = "BCLIPBOT"
+TEAM_ID = "TCLIPTEAM"
+
+
+@dataclass
+class Recorded:
+    """One request the fake received."""
+
+    method: str
+    body: dict[str, Any]
+    headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class _Switch:
+    kind: str  # "ratelimit" | "error" | "status"
+    value: Any
+    times: int | None
+
+
+class FakeSlackApi:
+    """The fake Web API server; `base_url` is what AsyncWebClient(base_url=...) takes."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self._switches: dict[str, list[_Switch]] = {}
+        self._ts = itertools.count(1)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "cmd") -> str:
+        """A response_url whose posts are recorded as method "response_url/<name>"."""
+        return f"http://127.0.0.1:{self.port}/response/{name}"
+
+    def rate_limit(self, method: str, times: int | None = 1, retry_after: int = 1) -> None:
+        self._switches.setdefault(method, []).append(_Switch("ratelimit", retry_after, times))
+
+    def fail(self, method: str, error: str, times: int | None = 1) -> None:
+        self._switches.setdefault(method, []).append(_Switch("error", error, times))
+
+    def server_error(self, method: str, times: int | None = 1, status: int = 503) -> None:
+        self._switches.setdefault(method, []).append(_Switch("status", status, times))
+
+    def reset(self) -> None:
+        """Forget every switch and every recorded request."""
+        self._switches.clear()
+        self.requests.clear()
+
+    def calls(self, method: str) -> list[dict[str, Any]]:
+        """The bodies of every request made to `method`, in order."""
+        return [r.body for r in self.requests if r.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        """Wait until `method` was called at least `count` times; return those bodies."""
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self.calls(method)) >= count), timeout)
+        return self.calls(method)
+
+    async def __aenter__(self) -> FakeSlackApi:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/response/{name}", self._response_url)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _record(self, method: str, request: web.Request) -> None:
+        raw = await request.text()
+        if request.content_type == "application/json":
+            body = json.loads(raw or "{}")
+        else:
+            body = dict(parse_qsl(raw, keep_blank_values=True))
+            for key in ("blocks", "view", "attachments"):
+                if isinstance(body.get(key), str):
+                    body[key] = json.loads(body[key])
+        async with self._changed:
+            self.requests.append(Recorded(method, body, dict(request.headers)))
+            self._changed.notify_all()
+
+    def _switched(self, method: str) -> web.Response | None:
+        switches = self._switches.get(method, [])
+        if not switches:
+            return None
+        switch = switches[0]
+        if switch.times is not None:
+            switch.times -= 1
+            if switch.times <= 0:
+                switches.pop(0)
+        if switch.kind == "ratelimit":
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": str(switch.value)})
+        if switch.kind == "status":
+            return web.Response(status=switch.value, text="upstream trouble")
+        return web.json_response({"ok": False, "error": switch.value})
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        await self._record(method, request)
+        switched = self._switched(method)
+        if switched is not None:
+            return switched
+        body = self.requests[-1].body
+        if method == "auth.test":
+            return web.json_response({"ok": True, "url": "https://clip.slack.com/", "team": "Clip",
+                                      "user": "clipdesk", "team_id": TEAM_ID, "user_id": BOT_USER_ID,
+                                      "bot_id": BOT_ID})
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            ts = f"{1_700_000_000 + next(self._ts)}.000100"
+            key = "ts" if method == "chat.postMessage" else "message_ts"
+            return web.json_response({"ok": True, "channel": body.get("channel"), key: ts,
+                                      "message": {"text": body.get("text"), "ts": ts}})
+        if method == "views.publish":
+            return web.json_response({"ok": True, "view": {"id": "V1", **(body.get("view") or {})}})
+        return web.json_response({"ok": True})
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        method = f"response_url/{request.match_info['name']}"
+        await self._record(method, request)
+        switched = self._switched(method)
+        return switched if switched is not None else web.Response(text="ok")
