@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+import weakref
+from dataclasses import dataclass, field
 
 import sqlite_utils
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from store.attribution import NATIONS, ROLE_HEADS, ROLE_MODIFIERS
+from store.fts import STOP_WORDS
+from store.spelling import fold, variants
 
 
-def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None,
-                   kind: str = "person") -> tuple[int, str]:
-    """The (id, canonical name) for `name` as written, creating the person if new."""
-    row = db.execute("SELECT id, name FROM people WHERE name = ?", [name]).fetchone()
-    if row:
-        return row[0], row[1]
-    db.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)", [name, kind, role])
-    pid = db.execute("SELECT id FROM people WHERE name = ?", [name]).fetchone()[0]
-    db.execute("INSERT OR IGNORE INTO aliases (alias, person_id) VALUES (?, ?)", [name.lower(), pid])
-    return pid, name
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
+FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
+INSTITUTION_MATCH = 92  # fuzz.token_sort_ratio two spellings of an institution's name need
+MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
+MAX_WIDTH = 4  # the most words an alias spans in a question
+HONORIFICS = _words(
+    "mr mrs ms miss dr sir dame lord lady gen col lt maj capt adm prof rep sen gov")
+PARTICLES = _words(
+    "al bin ibn el de da di van von der den du dos del la le")
+INSTITUTION_WORDS = _words(
+    "kremlin pentagon government ministry embassy parliament duma army navy cabinet administration "
+    "presidency office department council commission agency service command senate congress assembly "
+    "committee force forces guard bank court party union alliance coalition organization organisation "
+    "street house institute university company corporation fund federation palace nato eu un g7 g20 "
+    "osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority authorities "
+    "police military")
+QUESTION_WORDS = _words(
+    "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
+    "talks talk meeting meetings war peace minister ministers president secretary defence defense "
+    "foreign prime chief spokesman")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -30,6 +55,305 @@ class Recognised:
     score: float
 
 
+@dataclass
+class _Index:
+    """The people and aliases of one store, held in memory between calls while the tables are unchanged."""
+
+    key: tuple[int, int] = (-1, -1)
+    alias: dict[str, int] = field(default_factory=dict)
+    people: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
+    buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (initial, length) -> aliases
+    surnames: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # initial -> surname -> ids
+    institutions: dict[str, int] = field(default_factory=dict)  # spelling-neutral key -> id
+    neutral: dict[str, int] = field(default_factory=dict)  # alias in one spelling (defence) -> id
+
+    def add_alias(self, alias: str, pid: int) -> None:
+        if alias in self.alias:
+            return
+        self.alias[alias] = pid
+        self.neutral.setdefault(neutral_spelling(alias), pid)
+        self.buckets.setdefault((alias[0], len(alias)), []).append(alias)
+
+    def add_person(self, pid: int, name: str, kind: str) -> None:
+        self.people[pid] = (name, kind)
+        words = normalise_name(name).split()
+        if kind == "institution":
+            self.institutions.setdefault(institution_key(name), pid)
+        elif words:
+            self.surnames.setdefault(words[-1][0], {}).setdefault(words[-1], set()).add(pid)
+
+
+_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, _Index] = weakref.WeakKeyDictionary()
+
+
+def _state(db: sqlite_utils.Database) -> tuple[int, int]:
+    return tuple(db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM aliases").fetchone())
+
+
+def _index(db: sqlite_utils.Database) -> _Index:
+    """The in-memory index of people and aliases, rebuilt only when the aliases table has changed."""
+    key = _state(db)
+    index = _CACHE.get(db)
+    if index is not None and index.key == key:
+        return index
+    index = _Index(key=key)
+    for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
+        index.add_person(pid, name, kind)
+    for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
+        index.add_alias(alias, pid)
+    _CACHE[db] = index
+    return index
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+def normalise_name(name: str) -> str:
+    """A name folded for matching: lower case, no accents, honorifics or possessive, single spaces."""
+    words = [_POSSESSIVE.sub("", w) for w in _TOKEN.findall(fold(name))]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_role(written: str) -> tuple[str | None, str]:
+    """('UK Defense Secretary', 'Ben Wallace') from 'UK Defense Secretary Ben Wallace'.
+
+    Leading words of a role (titles, nationalities, acronyms, possessives) are split off only when a
+    name is left after them; otherwise the words are kept whole as the name.
+    """
+    words = written.split()
+    i = 0
+    while i < len(words) - 1 and _is_role_word(words[i]):
+        i += 1
+    while 0 < i < len(words) - 1 and words[i].lower() in HONORIFICS | {w.rstrip(".") for w in HONORIFICS}:
+        i += 1
+    if i == 0 or not words[i][:1].isupper():
+        return None, written
+    return " ".join(words[:i]).strip(" ,") or None, " ".join(words[i:])
+
+
+def _is_role_word(word: str) -> bool:
+    low = _POSSESSIVE.sub("", fold(word)).strip(".,")
+    plain = low.replace(".", "")
+    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in NATIONS or low in ("the", "of", "for")
+            or word.endswith(("'s", "’s")) or (word.replace(".", "").isupper() and len(plain) <= 4))
+
+
+def neutral_spelling(text: str) -> str:
+    """One spelling for British and American forms alike ('defense ministry' -> 'defence ministry')."""
+    return " ".join(min(variants(w)) for w in text.split())
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name is a body (the Kremlin, Downing Street, the Russian Defence Ministry, NATO)."""
+    words = normalise_name(name).split()
+    if words and words[-1] in ROLE_HEADS:
+        return False
+    return bool(set(words) & INSTITUTION_WORDS) or (
+        len(words) == 1 and name.replace(".", "").isupper() and len(words[0]) >= 2)
+
+
+def institution_key(name: str) -> str:
+    """A spelling- and word-order-neutral key: 'Russia's Ministry of Defence' = 'Russian Defense Ministry'."""
+    words = [w for w in normalise_name(name).split() if w not in ("the", "of", "for")]
+    return " ".join(sorted(NATIONS.get(w, min(variants(w))) for w in words))
+
+
+# -- resolving names met in articles -----------------------------------------------------------------
+
+def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None,
+                   kind: str = "person") -> tuple[int, str]:
+    """The (id, canonical name) for `name` as written, creating the person if new.
+
+    Spellings of one person ('Sergey Shoigu', 'Sergei Shoigu', 'Shoygu') resolve to one row; a role
+    written before the name ('UK Defense Secretary Ben Wallace') is split off and kept as the role.
+    """
+    written = " ".join(name.split())
+    if kind == "person" and is_institution(written):
+        kind = "institution"
+    elif kind == "person":
+        written_role, written = split_role(written)
+        role = role or written_role
+        kind = "institution" if is_institution(written) else kind
+    key = normalise_name(written) or fold(written)
+    index = _index(db)
+    pid = index.alias.get(key)
+    if pid is None:
+        pid = _institution(index, written) if kind == "institution" else _person(index, key)
+    if pid is None:
+        pid = _create(db, index, _display(written), kind, role)
+    else:
+        _improve(db, index, pid, written, key, role)
+    _add_aliases(db, index, pid, key, index.people[pid][1], _is_name(written))
+    index.key = _state(db)
+    return pid, index.people[pid][0]
+
+
+def _display(written: str) -> str:
+    words = written.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return _POSSESSIVE.sub("", " ".join(words)) if len(words) == 1 else " ".join(words)
+
+
+def _person(index: _Index, key: str) -> int | None:
+    """The known person a (new) spelling of a name belongs to, by surname and first name."""
+    words = key.split()
+    if not words:
+        return None
+    surname, first = words[-1], (words[0] if len(words) > 1 else None)
+    known = index.surnames.get(surname[0], {})
+    best: tuple[float, int] | None = None
+    for other, score, _ in process.extract(surname, list(known), scorer=fuzz.ratio,
+                                           score_cutoff=SURNAME_MATCH, limit=8):
+        for pid in known[other]:
+            theirs = normalise_name(index.people[pid][0]).split()
+            their_first = theirs[0] if len(theirs) > 1 else None
+            if first and their_first and not _same_first_name(first, their_first):
+                continue
+            rank = score + (5 if first and their_first else 0) - pid * 1e-9
+            if best is None or rank > best[0]:
+                best = (rank, pid)
+    return best[1] if best else None
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= FIRST_NAME_MATCH
+
+
+def _institution(index: _Index, written: str) -> int | None:
+    key = institution_key(written)
+    if key in index.institutions:
+        return index.institutions[key]
+    best = process.extractOne(key, list(index.institutions), scorer=fuzz.ratio,
+                              score_cutoff=INSTITUTION_MATCH)
+    return index.institutions[best[0]] if best else None
+
+
+def _create(db: sqlite_utils.Database, index: _Index, name: str, kind: str, role: str | None) -> int:
+    row = db.execute("SELECT id, name, kind FROM people WHERE name = ?", [name]).fetchone()
+    if row is None:
+        pid = db.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)",
+                         [name, kind, role]).lastrowid
+        row = (pid, name, kind)
+    index.add_person(*row)
+    return row[0]
+
+
+def _improve(db: sqlite_utils.Database, index: _Index, pid: int, written: str, key: str,
+             role: str | None) -> None:
+    """A fuller name replaces a surname-only one ('Wallace' -> 'Ben Wallace'); a missing role is filled."""
+    name, kind = index.people[pid]
+    if role:
+        db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, pid])
+    fuller = _display(written)
+    if kind != "person" or len(key.split()) <= len(normalise_name(name).split()):
+        return
+    if db.execute("SELECT 1 FROM people WHERE name = ?", [fuller]).fetchone():
+        return
+    db.execute("UPDATE people SET name = ? WHERE id = ?", [fuller, pid])
+    db.execute("UPDATE quotes SET speaker = ? WHERE speaker_id = ?", [fuller, pid])
+    old, new = json.dumps(name, ensure_ascii=False), json.dumps(fuller, ensure_ascii=False)
+    db.execute("UPDATE events SET participants = REPLACE(participants, ?, ?) WHERE instr(participants, ?)",
+               [old, new, old])
+    index.add_person(pid, fuller, kind)
+
+
+def _is_name(written: str) -> bool:
+    """Whether words are a personal name ('Ben Wallace'), not a role written in its place ('NATO chief')."""
+    words = written.split()
+    return all(w[:1].isupper() or fold(w) in PARTICLES for w in words) and fold(words[-1]) not in ROLE_HEADS
+
+
+def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, kind: str,
+                 name_like: bool) -> None:
+    words = key.split()
+    aliases = {key}
+    if kind == "person" and name_like and len(words) > 1 and len(words[-1]) >= MIN_WORD:
+        aliases.add(words[-1])
+    elif kind == "institution" and words and words[0] == "the":
+        aliases.add(" ".join(words[1:]))
+    new = [a for a in aliases if a and a not in index.alias]
+    if new:
+        db.conn.executemany("INSERT OR IGNORE INTO aliases (alias, person_id) VALUES (?, ?)",
+                            [(a, pid) for a in new])
+        for alias in new:
+            index.add_alias(alias, pid)
+
+
+# -- recognising names in questions ------------------------------------------------------------------
+
 def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
     """People and institutions named (even misspelt) in `text`, best match first."""
-    return []
+    if not text or not text.strip():
+        return []
+    index = _index(db)
+    if not index.alias:
+        return []
+    tokens = [(m[0], _POSSESSIVE.sub("", fold(m[0]))) for m in _TOKEN.finditer(text[:2000])]
+    found: list[tuple[int, float, int, int]] = []  # (width, score, start, pid)
+    for i in range(len(tokens)):
+        for width in range(min(MAX_WIDTH, len(tokens) - i), 0, -1):
+            words = tokens[i:i + width]
+            if not _nameable(words):
+                continue
+            key = " ".join(w for _, w in words)
+            pid = index.alias.get(key) or index.neutral.get(neutral_spelling(key))
+            score = 100.0
+            if pid is None and width <= 2:
+                pid, score = _fuzzy(index, key)
+            if pid is not None:
+                found.append((width, score, i, pid))
+    return _choose(index, tokens, found)
+
+
+def _nameable(words: list[tuple[str, str]]) -> bool:
+    """Whether these words could name someone: no stop words at the ends, no short lower-case words."""
+    for n, (raw, low) in enumerate(words):
+        inner = 0 < n < len(words) - 1
+        if low in STOP_WORDS and not (inner and low in PARTICLES):
+            return False
+        if low in QUESTION_WORDS and len(words) == 1:
+            return False
+        if len(low) < MIN_WORD and not (raw.isupper() or any(c.isdigit() for c in raw) or inner):
+            return False
+    return True
+
+
+def _fuzzy(index: _Index, key: str) -> tuple[int | None, float]:
+    """The alias a misspelt word or two stands for: same initial, a letter or two apart."""
+    if len(key) < 5 or not key.replace(" ", "").isalpha():
+        return None, 0.0
+    allowed = 1 if len(key) < 9 else 2
+    candidates = [a for n in range(len(key) - allowed, len(key) + allowed + 1)
+                  for a in index.buckets.get((key[0], n), ())]
+    best = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
+    if best is None or _inflection(key, best[0]):
+        return None, 0.0
+    return index.alias[best[0]], fuzz.ratio(key, best[0])
+
+
+def _inflection(word: str, alias: str) -> bool:
+    """'trust' is not 'Truss', 'wallaces' is no misspelling: an edit at the very end of a short word."""
+    return word.startswith(alias) or alias.startswith(word) or (
+        len(word) == len(alias) and len(word) <= 6 and word[:-1] == alias[:-1])
+
+
+def _choose(index: _Index, tokens: list[tuple[str, str]], found: list[tuple[int, float, int, int]]
+            ) -> list[Recognised]:
+    """Longest, best matches first; words already used by a match cannot name another one."""
+    used: set[int] = set()
+    chosen: dict[int, Recognised] = {}
+    order: dict[int, int] = {}
+    for width, score, start, pid in sorted(found, key=lambda f: (-f[0], -f[1], f[2])):
+        span = set(range(start, start + width))
+        if span & used or pid in chosen:
+            continue
+        used |= span
+        name, kind = index.people[pid]
+        matched = " ".join(raw for raw, _ in tokens[start:start + width])
+        chosen[pid] = Recognised(pid, name, kind, matched, score)
+        order[pid] = start
+    return sorted(chosen.values(), key=lambda r: (-r.score, order[r.id]))
