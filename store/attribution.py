@@ -86,11 +86,14 @@ INSTITUTION_WORDS = _words(
 )
 ORG_HEADS = _words(
     "Ministry Office Department Government Council Commission Embassy Agency Service Command Parliament "
+    "Steel Motors Airlines Airways Energy Oil Gas Holdings Inc Ltd Corp Capital Partners Technologies "
+    "Industries Pharma Media Telecom Bank Group Foundation "
     "Duma Senate Congress Assembly Committee Army Navy Force Forces Guard Bank Court Party Union Alliance "
     "Coalition Organization Organisation Street House Kremlin Pentagon Times Post News Institute "
     "University Group Company Corporation Fund Republic Republics Federation Palace Cabinet"
 )
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
+                         "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
                          "union", "coalition", "ministry", "government", "agency", "council"})
 COMMON = _words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
@@ -194,7 +197,8 @@ class Discourse:
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
         self.first_names: dict[str, Entity] = {}
-        self.anonymous: set[str] = set()  # role heads of unnamed sources ("a European diplomat")
+        # role heads of unnamed sources ("a European diplomat"), and the body a spokesperson spoke for
+        self.anonymous: dict[str, Entity | None] = {}
         self.clock = 0
 
     def touch(self, entity: Entity) -> Entity:
@@ -275,8 +279,8 @@ class Discourse:
             if score > best_score:
                 best, best_score = entity, score
         definite = text.lower().startswith("the ")
-        if best is None and definite and heads & self.anonymous:
-            return None
+        if best is None and definite and heads & self.anonymous.keys():
+            return self.anonymous[next(iter(heads & self.anonymous.keys()))]
         if best is None and definite:
             best = next((e for e in reversed(salient)
                          if not (nations and _nations(" ".join(e.roles)) - nations)), None)
@@ -443,7 +447,10 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         entity = discourse.role_noun(text[begin:end], salient)
         indefinite = run[0][0].lower() in INDEFINITE
         if indefinite:
-            discourse.anonymous |= _heads(phrase) & ROLE_HEADS
+            heads = _heads(phrase) & ROLE_HEADS
+            qualified = heads & SPOKESPEOPLE and re.search(r"\b[A-Z]", phrase)
+            source = Entity(phrase, "as-written") if qualified else None
+            discourse.anonymous.update(dict.fromkeys(heads, source))
         return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]

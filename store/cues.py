@@ -21,7 +21,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "claim": None, "protest": None, "recount": None, "pledge": None, "tweet": None, "post": None,
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
-    "report": None,
+    "report": None, "quote": None,
 }
 
 
