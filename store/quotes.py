@@ -10,6 +10,7 @@ from store.cues import CUE_RE, is_participle
 from store.model import Article, Quote
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
+DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
@@ -65,7 +66,7 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     single_at: int | None = None
     continued = False
     seen_double = False
-    if carried:
+    if carried and _continues(paragraph):
         lead = len(paragraph) - len(paragraph.lstrip())
         skip = paragraph[lead:lead + 1] in ("“", "«", '"')
         open_at, continued = lead + skip, True
@@ -94,6 +95,16 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _continues(paragraph: str) -> bool:
+    """Whether a paragraph after one that left a quotation open goes on with it: it opens again with a
+    mark, or its first double mark closes; a paragraph with no mark at all means the closing one was lost."""
+    match = DOUBLE_MARK_RE.search(paragraph)
+    if match is None:
+        return False
+    lead = len(paragraph) - len(paragraph.lstrip())
+    return match.start() == lead or not _is_opener(paragraph, match.start())
 
 
 def _mask(paragraph: str, spans: list[Span]) -> str:

@@ -131,3 +131,12 @@ def test_curly_marks_typed_the_wrong_way_round_still_delimit_the_quotation():
     )
     assert [(q.text, q.speaker) for q in found] == [
         ("We will not send a single bullet to Ukraine", "Robert Fico")]
+
+
+def test_a_lost_closing_mark_does_not_swallow_the_paragraphs_after_it():
+    found = quotes_in(
+        "“We will rebuild every school in the region, Governor Oleh Syniehubov said.",
+        "Emergency services said the fire had been put out by morning.",
+        "Officials said repairs would begin next week.",
+    )
+    assert [q.paragraph for q in found] == [0]
