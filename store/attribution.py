@@ -11,7 +11,8 @@ from store.cues import CUE_RE
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
 AFTER_SUBJECT_RE = re.compile(
-    r",?(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
+    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+    r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
 )
 
@@ -434,7 +435,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             return [Mention(run[start].start(), end, "person", written, entity, role=role)]
         if prefix and set(prefix_classes) & {"org", "nat"}:
             return _interpret(text, run[:k], classes[:k], discourse, salient)
-        return [Mention(name[0].start(), end, "bare", " ".join(tokens))]
+        return [Mention(run[start].start(), end, "bare", re.sub(r"['’]s$", "", text[run[start].start():end]))]
     if not prefix:
         return []
     phrase = text[prefix[0].start():end]
