@@ -27,6 +27,7 @@ COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|t
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
+PASSIVE_RE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
     rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
@@ -179,7 +180,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
     the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
-    cues = list(CUE_RE.finditer(masked, start, stop))
+    cues = [c for c in CUE_RE.finditer(masked, start, stop)
+            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())]
     if cues:
         cue = cues[-1]
         word = cue.group()
