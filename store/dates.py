@@ -30,6 +30,9 @@ DATE_RE = re.compile(
     rf"|(?P<vague>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
     rf"(?:week|month|year|weekend)\b|\b[Ii]n\s+{_MONTH}(?:\s+{_YEAR})?\b)"
 )
+# Words without which a sentence holds no date phrase worth searching for (a cheap first look).
+DATE_WORDS = ("day", "tomorrow", "tonight", "night", "morning", "week", "month", "year", "the day before",
+              *(m for m in MONTHS if len(m) > 3))
 # Words that put what the sentence reports after the day it was written.
 FUTURE_RE = re.compile(r"(?i)\b(?:will|shall|to be held|is due|are due|is set to|are set to|scheduled"
                        r"|plans? to|planned|next|upcoming|is to|are to)\b")
@@ -68,10 +71,13 @@ def find_date(sentence: str, published: str | None = None, year: int | None = No
 
     `year` is a year known from the article when its full publication date is not.
     """
+    low = sentence.lower()
+    if not (any(c.isdigit() for c in sentence) or any(k in low for k in DATE_WORDS)):
+        return None
     match = DATE_RE.search(sentence)
     if not match:
         return None
-    text = match[0].strip()
+    text = re.sub(r"['’]s$", "", match[0].strip())
     day = published_day(published)
     future = bool(FUTURE_RE.search(sentence))
     return WrittenDate(text, _resolve(match, day, year or (day.year if day else None), future), match.start())

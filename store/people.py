@@ -35,7 +35,7 @@ INSTITUTION_WORDS = _words(
     "committee force forces guard bank court party union alliance coalition organization organisation "
     "street house institute university company corporation fund federation palace nato eu un g7 g20 "
     "osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority authorities "
-    "police military")
+    "police")
 QUESTION_WORDS = _words(
     "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
     "talks talk meeting meetings war peace minister ministers president secretary defence defense "

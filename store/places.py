@@ -131,7 +131,7 @@ Sweden
 Stockholm
 Norway
 Oslo
-Bodo
+Bodø | Bodo
 Denmark
 Copenhagen
 Iceland

@@ -49,9 +49,13 @@ _ISE_FIXED = _words(
 _ISE = re.compile(r"^(\w*[^aeiouy\W])([iy])([sz])(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                               "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "\u2019": "'", "\u2018": "'"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents or curly apostrophes: 'Zelenskyy’s' -> "zelenskyy's"."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    """Lower case without accents or curly apostrophes: 'Zelenskyy’s' -> "zelenskyy's", 'Bodø' -> 'bodo'."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
