@@ -400,6 +400,9 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
 
 def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
                discourse: Discourse, salient: list[Entity]) -> list[Mention]:
+    """The mentions in one run of name, title and institution words."""
+    if len(run) == 1 and classes[0] == "cap":
+        return [_single_name(run[0], discourse)]
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
@@ -469,6 +472,15 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     return []
 
 
+def _single_name(token: re.Match[str], discourse: Discourse) -> Mention:
+    """A lone capitalised word: a surname met before in full, or a name or place taken as written."""
+    word = token[0]
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    entity = discourse.person([word], word, None, None)
+    return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
+
+
 def _complement(prefix: list[re.Match[str]]) -> bool:
     """'a spokesperson for General Dynamics': the capitalised words after 'for' name a body."""
     for n in range(len(prefix) - 1, 0, -1):
@@ -518,7 +530,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    if mention.text.endswith(("’s", "'s")):
+    if text[mention.end - 2:mention.end] in ("’s", "'s"):
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
