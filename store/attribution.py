@@ -17,7 +17,6 @@ AFTER_SUBJECT_RE = re.compile(
 )
 
 
-
 def _words(text: str) -> frozenset[str]:
     """A vocabulary written as one space-separated string."""
     return frozenset(text.split())
@@ -88,7 +87,7 @@ INSTITUTION_WORDS = _words(
 ORG_HEADS = _words(
     "Ministry Office Department Government Council Commission Embassy Agency Service Command Parliament "
     "Steel Motors Airlines Airways Energy Oil Gas Holdings Inc Ltd Corp Capital Partners Technologies "
-    "Industries Pharma Media Telecom Bank Group Foundation "
+    "Industries Pharma Media Telecom Foundation "
     "Duma Senate Congress Assembly Committee Army Navy Force Forces Guard Bank Court Party Union Alliance "
     "Coalition Organization Organisation Street House Kremlin Pentagon Times Post News Institute "
     "University Group Company Corporation Fund Republic Republics Federation Palace Cabinet"
