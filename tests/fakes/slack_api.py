@@ -18,6 +18,10 @@ Switches, each for the next `times` calls of a method (None: until cleared with 
   slack.fail("chat.postMessage", "channel_not_found", times=1)  -> HTTP 200 {"ok": false, "error": ...}
   slack.server_error("chat.postMessage", times=1, status=503)   -> HTTP 5xx
 Wait for calls made by a running app with `await slack.wait_for("chat.postMessage", count=1)`.
+
+The other direction, Slack calling the app, is `SignedDelivery(secret, events_url)`: it posts event
+JSON (`await deliver.event({...})`), slash commands and shortcuts (form bodies) signed with
+slack_sdk's SignatureVerifier, optionally with a bad signature, an old timestamp or X-Slack-Retry-Num.
 """
 
 from __future__ import annotations
@@ -28,9 +32,11 @@ import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
+import aiohttp
 from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
 
 BOT_USER_ID = "UCLIPBOT"
 BOT_ID = "BCLIPBOT"
@@ -167,3 +173,44 @@ class FakeSlackApi:
         await self._record(method, request)
         switched = self._switched(method)
         return switched if switched is not None else web.Response(text="ok")
+
+
+class SignedDelivery:
+    """Slack's side of HTTP mode: signed POSTs of events, slash commands and shortcuts to the app."""
+
+    def __init__(self, secret: str, url: str) -> None:
+        self.verifier = SignatureVerifier(secret)
+        self.url = url
+        self._events = itertools.count(1)
+
+    async def post(self, body: str, content_type: str, *, age: int = 0, bad_signature: bool = False,
+                   retry_num: int | None = None) -> tuple[int, str]:
+        """POST `body` signed as Slack does; (status, response text)."""
+        timestamp = str(int(time.time()) - age)
+        signature = self.verifier.generate_signature(timestamp=timestamp, body=body)
+        if bad_signature:
+            signature = signature[:-4] + "0000"
+        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": timestamp,
+                   "X-Slack-Signature": signature}
+        if retry_num is not None:
+            headers |= {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+        async with aiohttp.ClientSession() as session, session.post(self.url, data=body.encode(),
+                                                                   headers=headers) as response:
+            return response.status, await response.text()
+
+    def event_body(self, event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+        """An Events API envelope around `event`."""
+        return {"token": "legacy", "team_id": TEAM_ID, "api_app_id": "ACLIP", "type": "event_callback",
+                "event": event, "event_id": event_id or f"Ev{next(self._events):08d}",
+                "event_time": int(time.time()), "authorizations": [
+                    {"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}]}
+
+    async def event(self, body: dict[str, Any], **options: Any) -> tuple[int, str]:
+        return await self.post(json.dumps(body), "application/json", **options)
+
+    async def command(self, fields: dict[str, str], **options: Any) -> tuple[int, str]:
+        return await self.post(urlencode(fields), "application/x-www-form-urlencoded", **options)
+
+    async def interaction(self, payload: dict[str, Any], **options: Any) -> tuple[int, str]:
+        return await self.post(urlencode({"payload": json.dumps(payload)}),
+                               "application/x-www-form-urlencoded", **options)

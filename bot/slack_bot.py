@@ -1,0 +1,55 @@
+"""What every Slack listener shares: the store (one worker thread), the settings and the sender."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bot.delivery import TargetGone, TemporaryFailure
+from bot.slack_sender import PLATFORM, SlackSender
+from bot.slack_settings import SlackSettings
+from handlers.commands import handle
+from handlers.types import Reply, Request
+from store.db import open_db
+from store.seen import first_time
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class SlackBot:
+    """Answers Requests off the event loop and posts Replies; listeners hold one of these."""
+
+    def __init__(self, settings: SlackSettings, db_path: Path | str, sender: SlackSender) -> None:
+        self.settings = settings
+        self.sender = sender
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clipdesk-slack-db")
+        self.db = open_db(db_path)
+
+    async def run(self, func: Callable[..., T], *args: Any) -> T:
+        """Run a store function in the store's one worker thread (the loop keeps acking meanwhile)."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, func, *args)
+
+    async def answer(self, request: Request) -> Reply:
+        return await self.run(handle, request, self.db)
+
+    async def first_time(self, key: str) -> bool:
+        """True the first time this delivery key is seen (Slack retries and duplicate events)."""
+        return await self.run(first_time, self.db, PLATFORM, key)
+
+    async def post(self, channel: str, thread_ts: str | None, reply: Reply) -> bool:
+        """Post every part of `reply`; False (already logged) when the channel cannot take it."""
+        try:
+            for part in self.sender.render(reply):
+                await self.sender.post(channel, thread_ts, part)
+        except (TargetGone, TemporaryFailure):
+            return False
+        return True
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.db.close()
