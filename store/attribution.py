@@ -121,9 +121,7 @@ class Discourse:
         """The person named `name` (its words `tokens`): a full name, or a surname met before in full."""
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
-            entity = self.surnames.get(name.lower()) or entity
-            if entity is None and gender:
-                entity = self.first_names.get(name.lower())
+            entity = self.surnames.get(name.lower()) or entity or self.first_names.get(name.lower())
             if entity is None and not role and not gender:
                 return None
         if entity is None:
