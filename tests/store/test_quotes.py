@@ -1,5 +1,8 @@
 """Finding quotations: quote marks of every kind, broken and run-on quotes, partial and scare quotes."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from store.db import open_db
 from store.ingest import ingest_text
 from store.model import Article
@@ -140,3 +143,17 @@ def test_a_lost_closing_mark_does_not_swallow_the_paragraphs_after_it():
         "Officials said repairs would begin next week.",
     )
     assert [q.paragraph for q in found] == [0]
+
+
+PIECES = st.sampled_from(["“", "”", '"', "‘", "’", "«", "»", ", ", ". ", ": ", " he said", " said Anna Berg",
+                          "The minister", " warned", " the Kremlin", "Mr Smith", " called it ", "[the army]",
+                          " according to ", "Peace", " talks ", "it’s", " U.S. ", "—", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(PIECES, max_size=25).map("".join), min_size=1, max_size=6))
+def test_any_text_gives_quotations_that_are_found_in_their_paragraph(paragraphs):
+    paragraphs = tuple(p for p in paragraphs if p.strip()) or ("Nothing here.",)
+    for quote in quotes_in(*paragraphs):
+        assert quote.text and quote.text in paragraphs[quote.paragraph]
+        assert quote.speaker is None or quote.speaker.strip()
