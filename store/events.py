@@ -55,6 +55,10 @@ ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt
 MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can)\b")
 WORD = re.compile(r"[\w']+")
 PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
+# A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
+# its date is the day of the report, not of the event.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+"
+                      r"|\.?\s*/[^/]{1,12}/\.?)\s")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -74,6 +78,8 @@ def extract_events(article: Article) -> list[Event]:
     last = max((n for n, p in enumerate(article.paragraphs) if _has_stem(p.lower(), STEMS)), default=-1)
     for n, paragraph in enumerate(article.paragraphs[:last + 1]):
         masked = mask_quotations(paragraph)
+        if n == 0:
+            masked = DATELINE.sub(lambda m: " " * len(m[0]), masked, count=1)
         before = salient[-1] if salient else None
         mentions = scan(masked, discourse, salient)
         for start, end in sentences(masked):

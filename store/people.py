@@ -11,8 +11,8 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from store.attribution import NATIONS, ROLE_HEADS, ROLE_MODIFIERS
 from store.fts import STOP_WORDS
+from store.places import canonical_place
 from store.spelling import fold, variants
 
 
@@ -36,6 +36,32 @@ INSTITUTION_WORDS = _words(
     "street house institute university company corporation fund federation palace nato eu un g7 g20 "
     "osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority authorities "
     "police")
+# Words of a role written before a name: 'UK Defence Secretary', 'Russia's Minister of Defence'.
+ROLE_HEADS = _words(
+    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
+    "spokesperson president leader leaders diplomat diplomats envoy ambassador brigadier commander premier "
+    "chancellor counterpart adviser advisor aide head director chairman chair chairwoman mayor governor "
+    "lawmaker senator mp representative negotiator prosecutor king queen prince princess pope ceo officer "
+    "deputy executive coordinator founder undersecretary commissioner attorney general analyst economist "
+    "professor expert colonel major captain lieutenant admiral marshal sergeant emir sheikh sultan")
+ROLE_MODIFIERS = _words(
+    "foreign defence defense interior home finance prime vice top senior military former policy security "
+    "national state affairs economy trade justice health armed forces staff press acting new junior shadow "
+    "permanent first high intelligence army navy air presidential government ministry kremlin white house "
+    "cabinet energy environment education transport business culture treasury naval economic digital "
+    "emergency emergencies industry labour labor social information communications development deputy "
+    "supreme allied the of for")
+# Nationality words and the country each describes ('Russian ministry' is 'Russia's ministry').
+_DEMONYM_TEXT = """american:united-states british:united-kingdom english:england scottish:scotland welsh:wales irish:ireland
+russian:russia ukrainian:ukraine belarusian:belarus german:germany french:france italian:italy
+spanish:spain polish:poland dutch:netherlands belgian:belgium swedish:sweden finnish:finland
+norwegian:norway danish:denmark estonian:estonia latvian:latvia lithuanian:lithuania czech:czechia
+slovak:slovakia hungarian:hungary romanian:romania bulgarian:bulgaria serbian:serbia croatian:croatia
+greek:greece turkish:turkey georgian:georgia armenian:armenia azerbaijani:azerbaijan kazakh:kazakhstan
+chinese:china japanese:japan korean:korea indian:india pakistani:pakistan iranian:iran iraqi:iraq
+syrian:syria israeli:israel palestinian:palestine egyptian:egypt saudi:saudi-arabia qatari:qatar
+emirati:united-arab-emirates canadian:canada australian:australia european:europe western:west soviet:ussr"""
+DEMONYMS = dict(pair.split(":") for pair in _DEMONYM_TEXT.split())
 QUESTION_WORDS = _words(
     "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
     "talks talk meeting meetings war peace minister ministers president secretary defence defense "
@@ -87,7 +113,9 @@ _CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, _Index] = weakref.WeakK
 
 
 def _state(db: sqlite_utils.Database) -> tuple[int, int]:
-    return tuple(db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM aliases").fetchone())
+    """Highest alias rowid and person id: both grow with every write, and reading them costs nothing."""
+    return tuple(db.execute("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM aliases),"
+                            " (SELECT COALESCE(MAX(id), 0) FROM people)").fetchone())
 
 
 def _index(db: sqlite_utils.Database) -> _Index:
@@ -135,8 +163,8 @@ def split_role(written: str) -> tuple[str | None, str]:
 def _is_role_word(word: str) -> bool:
     low = _POSSESSIVE.sub("", fold(word)).strip(".,")
     plain = low.replace(".", "")
-    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in NATIONS or low in ("the", "of", "for")
-            or word.endswith(("'s", "’s")) or (word.replace(".", "").isupper() and len(plain) <= 4))
+    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in DEMONYMS or word.endswith(("'s", "’s"))
+            or (word.replace(".", "").isupper() and len(plain) <= 4) or canonical_place(plain) is not None)
 
 
 def neutral_spelling(text: str) -> str:
@@ -156,7 +184,14 @@ def is_institution(name: str) -> bool:
 def institution_key(name: str) -> str:
     """A spelling- and word-order-neutral key: 'Russia's Ministry of Defence' = 'Russian Defense Ministry'."""
     words = [w for w in normalise_name(name).split() if w not in ("the", "of", "for")]
-    return " ".join(sorted(NATIONS.get(w, min(variants(w))) for w in words))
+    return " ".join(sorted(_nation(w) or min(variants(w)) for w in words))
+
+
+def _nation(word: str) -> str | None:
+    """The country a word names or describes, for matching 'Russia's ministry' with 'Russian ministry'."""
+    name = DEMONYMS.get(word, word).replace("-", " ")
+    place = canonical_place(name) or (canonical_place(name.upper()) if len(name) <= 3 else None)
+    return fold(place) if place else None
 
 
 # -- resolving names met in articles -----------------------------------------------------------------
@@ -180,12 +215,13 @@ def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None
     pid = index.alias.get(key)
     if pid is None:
         pid = _institution(index, written) if kind == "institution" else _person(index, key)
+    created = pid is None
     if pid is None:
         pid = _create(db, index, _display(written), kind, role)
     else:
         _improve(db, index, pid, written, key, role)
-    _add_aliases(db, index, pid, key, index.people[pid][1], _is_name(written))
-    index.key = _state(db)
+    if _add_aliases(db, index, pid, key, index.people[pid][1], _is_name(written)) or created:
+        index.key = _state(db)
     return pid, index.people[pid][0]
 
 
@@ -206,6 +242,8 @@ def _person(index: _Index, key: str) -> int | None:
     best: tuple[float, int] | None = None
     for other, score, _ in process.extract(surname, list(known), scorer=fuzz.ratio,
                                            score_cutoff=SURNAME_MATCH, limit=8):
+        if Levenshtein.distance(surname, other) > _edits(surname):
+            continue
         for pid in known[other]:
             theirs = normalise_name(index.people[pid][0]).split()
             their_first = theirs[0] if len(theirs) > 1 else None
@@ -215,6 +253,11 @@ def _person(index: _Index, key: str) -> int | None:
             if best is None or rank > best[0]:
                 best = (rank, pid)
     return best[1] if best else None
+
+
+def _edits(word: str) -> int:
+    """How many letters two spellings of a name of this length may differ by (Shoygu/Shoigu: one)."""
+    return 1 if len(word) < 9 else 2
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -268,7 +311,8 @@ def _is_name(written: str) -> bool:
 
 
 def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, kind: str,
-                 name_like: bool) -> None:
+                 name_like: bool) -> bool:
+    """Record the name, and a person's surname, as aliases; True if any was new."""
     words = key.split()
     aliases = {key}
     if kind == "person" and name_like and len(words) > 1 and len(words[-1]) >= MIN_WORD:
@@ -281,6 +325,7 @@ def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, k
                             [(a, pid) for a in new])
         for alias in new:
             index.add_alias(alias, pid)
+    return bool(new)
 
 
 # -- recognising names in questions ------------------------------------------------------------------
@@ -326,7 +371,7 @@ def _fuzzy(index: _Index, key: str) -> tuple[int | None, float]:
     """The alias a misspelt word or two stands for: same initial, a letter or two apart."""
     if len(key) < 5 or not key.replace(" ", "").isalpha():
         return None, 0.0
-    allowed = 1 if len(key) < 9 else 2
+    allowed = _edits(key)
     candidates = [a for n in range(len(key) - allowed, len(key) + allowed + 1)
                   for a in index.buckets.get((key[0], n), ())]
     best = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
