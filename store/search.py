@@ -14,8 +14,9 @@ from rapidfuzz import fuzz
 from store import fts
 from store.intent import WHAT, WHERE, intent, speaker_slot
 from store.people import Recognised, recognise_people
-from store.places import recognise_places
+from store.places import place_variants, recognise_places
 from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, Candidate, Term, coverage, score, weight
+from store.spelling import variants
 
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 12  # candidates fetched from each FTS table
@@ -150,7 +151,7 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True))
     for word in words:
         places = recognise_places(word)
-        alternatives = {word, *places}
+        alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
     total, counts = _paragraph_count(db), _df_counts(db)
     terms = []
