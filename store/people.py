@@ -52,7 +52,8 @@ ROLE_MODIFIERS = _words(
     "emergency emergencies industry labour labor social information communications development deputy "
     "supreme allied the of for")
 # Nationality words and the country each describes ('Russian ministry' is 'Russia's ministry').
-_DEMONYM_TEXT = """american:united-states british:united-kingdom english:england scottish:scotland welsh:wales irish:ireland
+_DEMONYM_TEXT = """american:united-states british:united-kingdom english:england scottish:scotland
+welsh:wales irish:ireland
 russian:russia ukrainian:ukraine belarusian:belarus german:germany french:france italian:italy
 spanish:spain polish:poland dutch:netherlands belgian:belgium swedish:sweden finnish:finland
 norwegian:norway danish:denmark estonian:estonia latvian:latvia lithuanian:lithuania czech:czechia
