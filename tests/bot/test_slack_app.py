@@ -91,6 +91,14 @@ async def probe(deliver: SignedDelivery, slack: FakeSlackApi, count: int) -> lis
     return await slack.wait_for(POST, count)
 
 
+async def eventually(check, timeout: float = 3.0) -> None:
+    """Wait until check() is truthy (for effects that follow the last Web API call)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
 # Signature checks (HTTP mode)
 
 async def test_signed_requests_are_accepted_and_bad_or_stale_signatures_get_401(app, slack):
@@ -281,18 +289,26 @@ async def test_a_gone_channel_loses_its_subscription_is_logged_and_the_app_carri
     slack.fail(POST, "channel_not_found")
     caplog.set_level(logging.INFO)
     await app.event(app.event_body(mention("sources", channel="C0GONE", ts="1700001100.000100")))
+    await slack.wait_for(POST)
+
+    def gone() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if getattr(r, "error", None) == "channel_not_found"]
+
+    await eventually(gone)
+    assert gone()[0].chat == "C0GONE" and gone()[0].platform == "slack"
+    assert not get_subscription(open_db(seeded_db_path), "slack", "C0GONE").active
     posts = await probe(app, slack, 2)
     assert posts[-1]["channel"] == "D0PROBE"
-    assert not get_subscription(open_db(seeded_db_path), "slack", "C0GONE").active
-    gone = [r for r in caplog.records if getattr(r, "error", None) == "channel_not_found"]
-    assert gone and gone[0].chat == "C0GONE" and gone[0].platform == "slack"
 
 
 async def test_one_log_line_per_event_received_and_answer_sent_with_channel_and_platform(app, slack, caplog):
     caplog.set_level(logging.INFO)
     await app.event(app.event_body(mention("sources", channel="C0LOG", ts="1700001200.000100")))
     await slack.wait_for(POST)
-    await asyncio.sleep(0.05)
-    lines = [(r.getMessage(), r.chat) for r in caplog.records
-             if getattr(r, "platform", None) == "slack" and getattr(r, "chat", None) == "C0LOG"]
-    assert lines == [("event received", "C0LOG"), ("answer sent", "C0LOG")]
+
+    def lines() -> list[tuple[str, str]]:
+        return [(r.getMessage(), r.chat) for r in caplog.records
+                if getattr(r, "platform", None) == "slack" and getattr(r, "chat", None) == "C0LOG"]
+
+    await eventually(lambda: len(lines()) >= 2)
+    assert lines() == [("event received", "C0LOG"), ("answer sent", "C0LOG")]
