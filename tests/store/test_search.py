@@ -209,3 +209,21 @@ def test_questions_stay_fast_over_thousands_of_paragraphs(db):
 ])
 def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(question, kind, slot):
     assert (intent(question), speaker_slot(question)) == (kind, slot)
+
+
+@pytest.mark.parametrize(("question", "source", "words"), [
+    ("What did Shoygu say about cooperation with London?", "002", "zero"),
+    ("healy russian economy", "000", "economy is distorted"),
+    ("Kiev ceasefire negotiations", "000", "must involve Kyiv"),
+    ("Is the UK defense secretary sure Trump can convince Putin?", "001", "UK Defence Secretary"),
+])
+def test_misspelt_names_other_spellings_and_place_variants_find_the_seed_evidence(
+        seeded_db, question, source, words):
+    best = search(seeded_db, question).hits[0]
+    assert best.source.startswith(source) and words in best.text
+
+
+@pytest.mark.parametrize("question", ["What did Olaf Scholz say about cooperation with London?",
+                                      "what did scholz say about the russian economy"])
+def test_an_unknown_person_is_never_the_nearest_known_one(seeded_db, question):
+    assert not search(seeded_db, question).found
