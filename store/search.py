@@ -277,7 +277,7 @@ def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate]
     details = _details(db, kind, [c.rowid for c in candidates])
     best_rank = min(c.rank for c in candidates) or -1.0
     names = [t for t in q.terms if (t.entity or t.name) and t.df > 0]
-    in_article: dict[tuple[str, str], bool] = {}
+    in_article: dict = {}
     scored = []
     for c in candidates:
         text, speaker_id, place, article_id = details[c.rowid]
@@ -294,12 +294,17 @@ def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate]
 
 
 def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
-                      memo: dict[tuple[str, str], bool]) -> bool:
-    """Whether any paragraph of the article contains the term (memoised for one question)."""
+                      memo: dict) -> bool:
+    """Whether any paragraph of the article contains the term (memoised for one question).
+
+    The article's paragraphs are a contiguous rowid range, so the check is an FTS5 range lookup.
+    """
     key = (article_id, term.word)
     if key not in memo:
-        first, last = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
-                                 [article_id]).fetchone()
+        if article_id not in memo:
+            memo[article_id] = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
+                                          [article_id]).fetchone()
+        first, last = memo[article_id]
         memo[key] = first is not None and bool(db.execute(
             "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1",
             [fts.any_of(term.alternatives), first, last]).fetchone())
