@@ -1,11 +1,88 @@
-"""The `clipdesk slack` command: run clipdesk as a Slack app."""
+"""The `clipdesk slack` command: run clipdesk as a Slack app in the foreground."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
+
+from bot.cli_db import db_option, open_store
+from bot.config import ConfigError, load_env, parse_config, secrets
+from bot.logs import setup_logging
+
+if TYPE_CHECKING:
+    from bot.slack_app import SlackService
+
+log = logging.getLogger(__name__)
+
+NO_SLACK = """SLACK_BOT_TOKEN is not set.
+
+Create the app from deploy/slack-manifest.yml (api.slack.com/apps -> Create New App -> From a manifest),
+install it to your workspace, then
+  export SLACK_BOT_TOKEN=xoxb-...       (OAuth & Permissions -> Bot User OAuth Token)
+and either
+  export SLACK_APP_TOKEN=xapp-...       (Socket Mode: Basic Information -> App-Level Tokens,
+                                         scope connections:write)
+or
+  export SLACK_SIGNING_SECRET=...       (HTTP mode: Basic Information -> Signing Secret)"""
 
 
 @click.command("slack")
-def slack_command() -> None:
-    """Run clipdesk as a Slack app (SLACK_BOT_TOKEN)."""
-    raise click.ClickException("slack is not available yet.")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="HTTP mode: port for Slack's requests at /slack/events [default: 3000].")
+@click.option("--host", default=None, help="HTTP mode: address to listen on [default: 0.0.0.0].")
+@click.option("--env-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Read settings from this file as well [default: ./.env when it exists].")
+@db_option
+def slack_command(port: int | None, host: str | None, env_file: Path | None, db_file: Path | None) -> None:
+    """Run clipdesk as a Slack app until Ctrl-C or SIGTERM.
+
+    Needs SLACK_BOT_TOKEN (xoxb-) and either SLACK_APP_TOKEN (xapp-, Socket Mode: no public URL
+    needed) or SLACK_SIGNING_SECRET (HTTP mode: Slack posts to http://HOST:PORT/slack/events).
+    CLIPDESK_ADMINS (comma-separated Slack user ids) limits who may subscribe channels to digests.
+    SLACK_API_BASE_URL sends Web API calls elsewhere (for testing).
+    """
+    from slack_sdk.errors import SlackApiError
+
+    from bot.slack_app import SlackService
+    from bot.slack_settings import SlackSettings
+
+    try:
+        env = load_env(env_file)
+        config = parse_config(env)
+    except ConfigError as exc:
+        raise click.ClickException(f"configuration problem:\n{exc}") from exc
+    if not config.slack:
+        raise click.ClickException(NO_SLACK)
+    if db_file is not None:
+        config = replace(config, db=db_file)
+    setup_logging(config.log_level, secrets(env))
+    open_store(config.db).close()
+    service = SlackService(SlackSettings.from_env(env, port=port, host=host), config.db)
+    try:
+        asyncio.run(run_until_stopped(service))
+    except SlackApiError as exc:
+        raise click.ClickException(f"Slack refused: {exc.response.get('error')} "
+                                   "(check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)") from exc
+
+
+async def run_until_stopped(service: SlackService) -> None:
+    """Start the service, wait for SIGINT or SIGTERM, then stop it."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await service.start()
+        log.info("slack running; Ctrl-C stops it", extra={"platform": "slack", "event": "start"})
+        await stop.wait()
+    finally:
+        await service.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        log.info("slack stopped", extra={"platform": "slack", "event": "stop"})
