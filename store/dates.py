@@ -30,9 +30,9 @@ DATE_RE = re.compile(
     rf"|(?P<vague>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
     rf"(?:week|month|year|weekend)\b|\b[Ii]n\s+{_MONTH}(?:\s+{_YEAR})?\b)"
 )
-# Words without which a sentence holds no date phrase worth searching for (a cheap first look).
-DATE_WORDS = ("day", "tomorrow", "tonight", "night", "morning", "week", "month", "year", "the day before",
-              *(m for m in MONTHS if len(m) > 3))
+# Something without which a sentence holds no date phrase worth searching for (a cheap first look).
+DATE_HINT = re.compile(r"\d|day|tomorrow|night|morning|week|month|year"
+                       r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Words that put what the sentence reports after the day it was written.
 FUTURE_RE = re.compile(r"(?i)\b(?:will|shall|to be held|is due|are due|is set to|are set to|scheduled"
                        r"|plans? to|planned|next|upcoming|is to|are to)\b")
@@ -71,8 +71,7 @@ def find_date(sentence: str, published: str | None = None, year: int | None = No
 
     `year` is a year known from the article when its full publication date is not.
     """
-    low = sentence.lower()
-    if not (any(c.isdigit() for c in sentence) or any(k in low for k in DATE_WORDS)):
+    if not DATE_HINT.search(sentence.lower()):
         return None
     match = DATE_RE.search(sentence)
     if not match:

@@ -31,7 +31,7 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
-STEMS = tuple(stem for _, stems, _ in TRIGGERS for stem in stems) + SANCTION_STEMS
+ANY_STEM = re.compile("|".join([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
 SANCTIONS = re.compile(
     r"\b(?:impos\w*|slap\w*|announc\w*|adopt\w*|introduc\w*|unveil\w*|approv\w*|levie[sd]|agreed|extend\w*"
     r"|expand\w*|hit|hits)\b[^.;]{0,60}?\bsanctions?\b|\bsanctioned\b|\bblacklist(?:ed|ing|s)?\b", re.I)
@@ -75,7 +75,7 @@ def extract_events(article: Article) -> list[Event]:
     dateline = canonical_place(article.dateline) if article.dateline else None
     discourse, salient = Discourse(), []
     found: list[_Found] = []
-    last = max((n for n, p in enumerate(article.paragraphs) if _has_stem(p.lower(), STEMS)), default=-1)
+    last = max((n for n, p in enumerate(article.paragraphs) if ANY_STEM.search(p.lower())), default=-1)
     for n, paragraph in enumerate(article.paragraphs[:last + 1]):
         masked = mask_quotations(paragraph)
         if n == 0:
@@ -153,6 +153,8 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str]]]:
     """The kind of event the sentence reports (at most one, plus sanctions) and the words that say so."""
     kinds: list[tuple[str, re.Match[str]]] = []
     low = sentence.lower()
+    if not ANY_STEM.search(low):
+        return kinds
     for kind, stems, pattern in TRIGGERS:
         if not _has_stem(low, stems):
             continue
@@ -196,8 +198,8 @@ def _is_body(name: str) -> bool:
 
 def _place(sentence: str, trigger: re.Match[str]) -> str | None:
     """Where the sentence puts the event: a place near its trigger after 'in', 'at', 'to' or 'visit'."""
-    low, high = trigger.start() - PLACE_BEFORE, trigger.end() + PLACE_AFTER
-    for place in recognise_places(sentence):
+    low, high = max(0, trigger.start() - PLACE_BEFORE), trigger.end() + PLACE_AFTER
+    for place in recognise_places(sentence[low:high + 40]):
         for written in _written_forms(place):
             for match in re.finditer(rf"\b{re.escape(written)}\b", sentence, re.I):
                 if low <= match.start() <= high and PLACE_CUE.search(
