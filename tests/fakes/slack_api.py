@@ -19,7 +19,11 @@ Switches, each for the next `times` calls of a method (None: until cleared with 
   slack.server_error("chat.postMessage", times=1, status=503)   -> HTTP 5xx
 Wait for calls made by a running app with `await slack.wait_for("chat.postMessage", count=1)`.
 
-The other direction, Slack calling the app, is `SignedDelivery(secret, events_url)`: it posts event
+Socket Mode: apps.connections.open hands out `ws://127.0.0.1:<port>/socket`; the fake says hello on
+connect, `await slack.socket_send("events_api", body)` pushes an envelope to every connected client,
+and the clients' acknowledgements are recorded as method "socket/ack" ({"envelope_id": ...}).
+
+The other direction, Slack calling the app over HTTP, is `SignedDelivery(secret, events_url)`: it posts event
 JSON (`await deliver.event({...})`), slash commands and shortcuts (form bodies) signed with
 slack_sdk's SignatureVerifier, optionally with a bad signature, an old timestamp or X-Slack-Retry-Num.
 """
@@ -69,6 +73,7 @@ class FakeSlackApi:
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self.sockets: list[web.WebSocketResponse] = []
         self.port = 0
 
     @property
@@ -108,6 +113,7 @@ class FakeSlackApi:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response_url)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -116,6 +122,8 @@ class FakeSlackApi:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        for ws in list(self.sockets):
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -164,9 +172,36 @@ class FakeSlackApi:
             key = "ts" if method == "chat.postMessage" else "message_ts"
             return web.json_response({"ok": True, "channel": body.get("channel"), key: ts,
                                       "message": {"text": body.get("text"), "ts": ts}})
+        if method == "apps.connections.open":
+            return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
         if method == "views.publish":
             return web.json_response({"ok": True, "view": {"id": "V1", **(body.get("view") or {})}})
         return web.json_response({"ok": True})
+
+    async def socket_send(self, kind: str, payload: dict[str, Any]) -> str:
+        """Push a Socket Mode envelope ("events_api", "slash_commands", "interactive"); its envelope_id."""
+        envelope_id = f"env-{next(self._ts)}"
+        envelope = {"envelope_id": envelope_id, "type": kind, "payload": payload,
+                    "accept_response_payload": kind != "events_api", "retry_attempt": 0, "retry_reason": ""}
+        for ws in self.sockets:
+            await ws.send_json(envelope)
+        return envelope_id
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": len(self.sockets),
+                            "connection_info": {"app_id": "ACLIP"}})
+        try:
+            async for message in ws:
+                if message.type == aiohttp.WSMsgType.TEXT:
+                    async with self._changed:
+                        self.requests.append(Recorded("socket/ack", json.loads(message.data), {}))
+                        self._changed.notify_all()
+        finally:
+            self.sockets.remove(ws)
+        return ws
 
     async def _response_url(self, request: web.Request) -> web.Response:
         method = f"response_url/{request.match_info['name']}"
