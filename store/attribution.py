@@ -162,10 +162,15 @@ class Discourse:
     def pronoun(self, word: str, salient: list[Entity]) -> Entity | None:
         """The most recent salient person a he/she can refer to."""
         gender = {"he": "m", "she": "f"}.get(word.lower())
+        recent: list[Entity] = []
         for entity in reversed(salient):
-            if entity.kind == "person" and entity.gender in (None, gender):
-                return entity
-        return None
+            if entity.kind == "person" and entity not in recent:
+                recent.append(entity)
+        compatible = [e for e in recent if e.gender in (None, gender)]
+        # women are fewer in the news and their names are better known to the lexicon: a "she" goes to a
+        # woman among the last two people named rather than to a man whose sex the lexicon cannot tell
+        known = [e for e in recent[:2] if e.gender == "f"] if gender == "f" else []
+        return known[0] if known else (compatible[0] if compatible else None)
 
     def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
         """The person whose roles best match a role noun such as 'the UK minister'."""

@@ -154,7 +154,10 @@ FEMALE_NAMES = _words(
     "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
     "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
     "maia iryna yulia natalia olga tatiana svetlana marianne jacinda julia margaret helen catherine "
-    "karine linda samantha nikki condoleezza madeleine federica roberta ylva"
+    "karine linda samantha nikki condoleezza madeleine federica roberta ylva jane mary susan karen lisa "
+    "laura claire kate sophie emily alice amanda jennifer jessica michelle nicola hanna ingrid ewa marta "
+    "elena irina ekaterina valentina lyudmila mariya oksana olha yuliia kateryna magdalena alicia elvira "
+    "mathilde sanae salome paula olivia sylvie ana lucia isabel beatriz fatima aisha leila nadia"
 )
 MALE_NAMES = _words(
     "john ben boris vladimir sergei sergey dmitry dmitri jens josep donald joe emmanuel olaf rishi keir "

@@ -342,7 +342,7 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         partial = _is_partial(text)
         if partial:
             text = text.rstrip(".")
-        if partial and not speaker:
+        if partial and not speaker or not any(c.isalnum() for c in text):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

@@ -150,3 +150,10 @@ def test_an_unnamed_source_introduced_earlier_stays_unnamed():
         "Foreign Minister Abbas Araghchi left Geneva on Friday.",
         "A European diplomat said Iran had been warned. “The clock is ticking,” the diplomat said.",
     ) == [(None, "said")]
+
+
+def test_she_prefers_a_woman_named_just_before_to_a_man_whose_sex_is_unknown():
+    assert speakers(
+        "Danish Prime Minister Mette Frederiksen defended the plan.",
+        "Opposition leader Troels Lund Poulsen criticised it. “We cannot afford to wait,” she said.",
+    ) == [("Mette Frederiksen", "said")]
