@@ -11,7 +11,7 @@ from store.intent import WHEN, WHERE, WHO, mentions_date
 MIN_COVERAGE = 0.45  # share of the question's IDF mass a hit must contain to count as relevant
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
-SPEAKER_BONUS = 0.15  # a quotation by the person the question names
+SPEAKER_BONUS = 0.25  # a quotation by the person the question names
 WHEN_EVENT_BONUS = 0.15  # an event for a "when" question
 WHEN_DATE_BONUS = 0.1  # any evidence stating a date, for a "when" question
 WHO_SPEAKER_BONUS = 0.05  # a quotation with a named speaker, for a "who" question
@@ -29,6 +29,7 @@ class Term:
     idf: float = 0.0
     df: int = 0
     entity: bool = False  # a recognised person or place
+    topic: bool = False  # a person asked about, not asked to speak: never matched as a quote's speaker
     name: bool = False  # written with a capital inside the question
 
 

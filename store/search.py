@@ -140,6 +140,7 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
     words = fts.content_terms(text)
     named = _names(text)
     people = [p for p in recognise_people(db, text) if _spelt_like(db, p)] if words else []
+    slot = set(fts.tokens(speaker_slot(text)))
     raw: list[Term] = []
     speaker_ids: set[int] = set()
     for person in people:
@@ -147,8 +148,11 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         if not used:
             continue
         words = [w for w in words if w not in used]
-        speaker_ids.add(person.id)
-        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True))
+        asked = not slot or bool(slot & set(used))
+        if asked:
+            speaker_ids.add(person.id)
+        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
+                        topic=not asked))
     for word in words:
         places = recognise_places(word)
         alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
@@ -251,7 +255,7 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
         if not subset or -bound < MIN_COVERAGE * total:
             break
         kept = [usable[i] for i in subset]
-        expression = fts.all_of([scope, *(fts.any_of(t.alternatives) for t in kept)])
+        expression = fts.all_of([scope, *(_expression(t, kind) for t in kept)])
         common = min(t.df for t in kept) >= DF_CAP
         matched = frozenset(t.word for t in kept)
         queries += 1
@@ -266,6 +270,12 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
                 loss = dropped.idf * (1 - CONTEXT_WEIGHT if dropped.entity or dropped.name else 1)
                 heapq.heappush(frontier, (bound + loss, child))
     return list(found.values())
+
+
+def _expression(term: Term, kind: str) -> str:
+    """The term as FTS5 syntax; a person asked about is looked for in what a quotation says."""
+    expression = fts.any_of(term.alternatives)
+    return fts.in_column("text", expression) if term.topic and kind == "quote" else expression
 
 
 # -- scoring and citing ---------------------------------------------------------------------------
