@@ -38,6 +38,8 @@ FUTURE_RE = re.compile(r"(?i)\b(?:will|shall|to be held|is due|are due|is set to
                        r"|plans? to|planned|next|upcoming|is to|are to)\b")
 RELATIVE_DAYS = {"yesterday": -1, "last night": -1, "the day before": -1, "today": 0, "tonight": 0,
                  "this morning": 0, "tomorrow": 1}
+REACH = 80  # characters between an event's words and a date phrase that dates it
+OPENING = 20  # a date phrase starting this early in the sentence dates all of it
 MAX_AHEAD = timedelta(days=7)  # a past event dated this far past publication belongs to the year before
 
 
@@ -66,20 +68,31 @@ def year_in(text: str | None) -> int | None:
     return int(match[0]) if match else None
 
 
-def find_date(sentence: str, published: str | None = None, year: int | None = None) -> WrittenDate | None:
-    """The first date phrase in `sentence`, resolved against the publication day when needed.
+def find_date(sentence: str, published: str | None = None, year: int | None = None,
+              near: tuple[int, int] | None = None) -> WrittenDate | None:
+    """The date phrase of `sentence`, resolved against the publication day when needed.
 
-    `year` is a year known from the article when its full publication date is not.
+    `year` is a year known from the article when its full publication date is not. With `near`
+    (the span of the words that report an event) the phrase must be within REACH characters of them,
+    or open the sentence ('On January 17, ...'); the closest one is taken.
     """
     if not DATE_HINT.search(sentence.lower()):
         return None
-    match = DATE_RE.search(sentence)
-    if not match:
+    matches = list(DATE_RE.finditer(sentence))
+    if near is not None:
+        matches = sorted((m for m in matches if _distance(m, near) <= REACH or m.start() <= OPENING),
+                         key=lambda m: _distance(m, near))
+    if not matches:
         return None
+    match = matches[0]
     text = re.sub(r"['’]s$", "", match[0].strip())
     day = published_day(published)
     future = bool(FUTURE_RE.search(sentence))
     return WrittenDate(text, _resolve(match, day, year or (day.year if day else None), future), match.start())
+
+
+def _distance(match: re.Match[str], span: tuple[int, int]) -> int:
+    return max(0, span[0] - match.end(), match.start() - span[1])
 
 
 def _resolve(match: re.Match[str], day: date | None, year: int | None, future: bool) -> str | None:

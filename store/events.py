@@ -25,8 +25,8 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
         ("meeting", "meet met",
-         r"\bmeet(?:s|ing|ings)?\b(?!\s+(?:the\s+)?(?:demands?|needs?|targets?|criteria|requirements?"
-         r"|expectations?|deadlines?|standards?|obligations?|goals?|costs?)\b)|\bmet\b"),
+         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:demands?|needs?|targets?"
+         r"|criteria|requirements?|expectations?|deadlines?|standards?|obligations?|goals?|costs?|conditions?)\b)"),
         ("talks", "talks conversation discussion", r"\btalks\b|\bconversation\b|\bheld\s+discussions?\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
@@ -59,6 +59,9 @@ PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be wr
 # its date is the day of the report, not of the event.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+"
                       r"|\.?\s*/[^/]{1,12}/\.?)\s")
+# 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
+DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
+DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -87,12 +90,14 @@ def extract_events(article: Article) -> list[Event]:
             kinds = _kinds(masked[start:end])
             if kinds:
                 names = _participants(here, masked[start:end], before)
-                when = find_date(masked[start:end], article.published, year)
                 for number, (kind, trigger) in enumerate(kinds):
+                    when = find_date(masked[start:end], article.published, year, trigger.span())
                     place = _place(masked[start:end], trigger)
                     if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
                         place = dateline
-                    _add(found, _event(kind, n, paragraph[start:end].strip(), names, place, when))
+                    definite = bool(DEFINITE.search(masked[start:end], 0, trigger.start())
+                                    or DEFINITE_START.match(trigger[0]))
+                    _add(found, _event(kind, n, paragraph[start:end].strip(), names, place, when), definite)
             before = next((m.entity for m in reversed(here) if m.subject and m.entity
                            and m.entity.kind == "person"), before)
     return [f.event for f in found]
@@ -218,16 +223,18 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
                  date=when.iso if when else None, date_text=when.text if when else None)
 
 
-def _add(found: list[_Found], event: Event) -> None:
+def _add(found: list[_Found], event: Event, definite: bool) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
-    for earlier in found:
-        if _same(earlier.event, event):
+    for earlier in reversed(found):
+        if _same(earlier.event, event, definite):
             earlier.event = _merged(earlier.event, event)
             return
     found.append(_Found(event))
 
 
-def _same(a: Event, b: Event) -> bool:
+def _same(a: Event, b: Event, definite: bool) -> bool:
+    """Whether b is a later mention of a: the same kind, nothing contradicting, and shared people
+    or a definite reference ('the call')."""
     if a.kind != b.kind:
         return False
     if a.date_text and b.date_text and _day_words(a.date_text) != _day_words(b.date_text) and (
@@ -235,8 +242,7 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    shared = set(a.participants) & set(b.participants)
-    return bool(shared) or not a.participants or not b.participants
+    return definite or bool(set(a.participants) & set(b.participants))
 
 
 def _day_words(text: str) -> str:

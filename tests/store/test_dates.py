@@ -39,3 +39,15 @@ def test_published_day_reads_dates_and_datetimes_only():
     assert published_day("2025-11-06T13:24").isoformat() == "2025-11-06"
     assert published_day("November 2025") is None
     assert published_day(None) is None
+
+
+def test_an_event_takes_the_date_written_near_it_or_opening_the_sentence():
+    sentence = ("He said his conversation with the envoy was frank, unlike the negotiations that, according "
+                "to the ministry, took place in Geneva yesterday.")
+    trigger = sentence.index("conversation")
+    assert find_date(sentence, "2022-02-11", near=(trigger, trigger + 12)) is None
+    later = sentence.index("negotiations")
+    assert find_date(sentence, "2022-02-11", near=(later, later + 12)).iso == "2022-02-10"
+    opening = "On 4 May 2023, after weeks of shuttle diplomacy between the two capitals, the ministers met."
+    met = opening.index("met")
+    assert find_date(opening, None, near=(met, met + 3)).iso == "2023-05-04"
