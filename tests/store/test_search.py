@@ -227,3 +227,9 @@ def test_misspelt_names_other_spellings_and_place_variants_find_the_seed_evidenc
                                       "what did scholz say about the russian economy"])
 def test_an_unknown_person_is_never_the_nearest_known_one(seeded_db, question):
     assert not search(seeded_db, question).found
+
+
+def test_a_person_asked_about_is_not_taken_for_the_speaker(coverage):
+    _add_both_quotes(coverage)
+    hits = search(coverage, "What did Hakkanen say about Sandvik and the High North?").hits
+    assert hits and all(h.speaker != "Tore Sandvik" for h in hits)
