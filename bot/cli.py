@@ -18,7 +18,7 @@ from bot.render_terminal import one_line, render_text
 from bot.terminal import GREETING, chat
 from handlers.ask import DEFAULT_K, answer
 from handlers.types import Reply
-from store.ingest import Outcome, article_files, ingest_file
+from store.ingest import Outcome, article_files, ingest_paths
 from store.people import recognise_people
 from store.queries import list_events, list_quotes, list_sources
 
@@ -152,15 +152,10 @@ def _ingest_all(db: sqlite_utils.Database, files: list[Path]) -> list[Outcome]:
         elif outcome.message:
             click.echo(f"warning: {outcome.path}: {outcome.message}", err=True)
 
-    outcomes = []
     if len(files) <= PROGRESS_OVER:
-        for path in files:
-            outcomes.append(ingest_file(db, path))
-            report(outcomes[-1])
-        return outcomes
-    with click.progressbar(files, label="Ingesting", file=sys.stderr) as bar:
-        for path in bar:
-            outcomes.append(ingest_file(db, path))
+        return ingest_paths(db, files, on_file=report)
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+        outcomes = ingest_paths(db, files, on_file=lambda outcome: bar.update(1))
     for outcome in outcomes:
         report(outcome)
     return outcomes
