@@ -37,7 +37,7 @@ SANCTIONS = re.compile(
     r"|expand\w*|hit|hits)\b[^.;]{0,60}?\bsanctions?\b|\bsanctioned\b|\bblacklist(?:ed|ing|s)?\b", re.I)
 # Words shortly before a trigger that make it a wish, a condition or a denial, not something that happened.
 _HYPOTHETICAL_WORDS = """any no without cannot can't can must should would could might if unless
-want wants wanted
+want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
@@ -57,8 +57,9 @@ WORD = re.compile(r"[\w']+")
 PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
 # A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
 # its date is the day of the report, not of the event.
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+"
-                      r"|\.?\s*/[^/]{1,12}/\.?)\s")
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?"
+                      r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+                      r"\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+|\.?\s*/[^/]{1,12}/\.?)\s")
 # 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
 DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
