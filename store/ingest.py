@@ -86,8 +86,9 @@ def store_parsed(db: sqlite_utils.Database, parsed: Parsed) -> Outcome:
     conn = db.conn
     quote_rows = []
     for quote in parsed.quotes:
-        speaker_id, speaker = resolve_person(db, quote.speaker, quote.speaker_role) if quote.speaker \
-            else (None, None)
+        speaker_id, speaker = (None, None)
+        if quote.speaker:
+            speaker_id, speaker = resolve_person(db, quote.speaker, quote.speaker_role, quote.speaker_kind)
         quote_rows.append((article.id, quote.paragraph, quote.text, speaker_id, speaker,
                            quote.speaker_role, quote.cue, int(quote.partial)))
     conn.executemany(

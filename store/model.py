@@ -32,6 +32,7 @@ class Quote:
     speaker_role: str | None = None
     cue: str | None = None
     partial: bool = False
+    speaker_kind: str = "person"  # "person" | "institution"
 
 
 @dataclass(frozen=True)
