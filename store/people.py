@@ -67,6 +67,11 @@ QUESTION_WORDS = _words(
     "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
     "talks talk meeting meetings war peace minister ministers president secretary defence defense "
     "foreign prime chief spokesman")
+# Surnames that are also everyday words: written in lower case in a question they name nobody.
+EVERYDAY_SURNAMES = _words(
+    "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
+    "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
+    "small moore banks fields march")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -346,6 +351,8 @@ def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
             if not _nameable(words):
                 continue
             key = " ".join(w for _, w in words)
+            if width == 1 and key in EVERYDAY_SURNAMES and words[0][0].islower():
+                continue
             pid = index.alias.get(key) or index.neutral.get(neutral_spelling(key))
             score = 100.0
             if pid is None and width <= 2:

@@ -110,7 +110,7 @@ def test_names_are_recognised_in_questions_even_misspelt(db, question, expected)
 
 @pytest.mark.parametrize("question", [
     "do they trust the process?", "putting pressure on allies", "what is the latest?", "who said below zero",
-    "", "the minister said", "wallet",
+    "", "the minister said", "wallet", "may I ask about the talks?",
 ])
 def test_ordinary_words_name_nobody(db, question):
     for name in ("Liz Truss", "Vladimir Putin", "Ben Wallace", "Theresa May"):
@@ -142,3 +142,9 @@ def test_seed_spellings_end_up_one_person(seeded_db):
     wallace = resolve_person(seeded_db, "UK Defense Secretary Ben Wallace")
     assert wallace == resolve_person(seeded_db, "Wallace")
     assert wallace[1] == "Ben Wallace"
+
+
+def test_a_surname_that_is_an_everyday_word_counts_when_capitalised(db):
+    resolve_person(db, "Theresa May")
+    assert recognise_people(db, "what did May say about Brexit?")[0].name == "Theresa May"
+    assert recognise_people(db, "what may happen next?") == []
