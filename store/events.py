@@ -63,6 +63,9 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?"
 # 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
 DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
+# Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
+GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
+                             r"|women|officials|delegations|presidents))\b")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -75,33 +78,48 @@ class _Found:
 
 def extract_events(article: Article) -> list[Event]:
     """Every event the article reports, with participants, place and date where known."""
-    year = year_in(article.published_text) if not article.published else None
-    dateline = canonical_place(article.dateline) if article.dateline else None
-    discourse, salient = Discourse(), []
-    found: list[_Found] = []
+    reading = _Reading(article)
     last = max((n for n, p in enumerate(article.paragraphs) if ANY_STEM.search(p.lower())), default=-1)
     for n, paragraph in enumerate(article.paragraphs[:last + 1]):
         masked = mask_quotations(paragraph)
         if n == 0:
             masked = DATELINE.sub(lambda m: " " * len(m[0]), masked, count=1)
-        before = salient[-1] if salient else None
-        mentions = scan(masked, discourse, salient)
+        mentions = scan(masked, reading.discourse, reading.salient)
         for start, end in sentences(masked):
             here = [m for m in mentions if start <= m.start < end]
-            kinds = _kinds(masked[start:end])
-            if kinds:
-                names = _participants(here, masked[start:end], before)
-                for number, (kind, trigger) in enumerate(kinds):
-                    when = find_date(masked[start:end], article.published, year, trigger.span())
-                    place = _place(masked[start:end], trigger)
-                    if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
-                        place = dateline
-                    definite = bool(DEFINITE.search(masked[start:end], 0, trigger.start())
-                                    or DEFINITE_START.match(trigger[0]))
-                    _add(found, _event(kind, n, paragraph[start:end].strip(), names, place, when), definite)
-            before = next((m.entity for m in reversed(here) if m.subject and m.entity
-                           and m.entity.kind == "person"), before)
-    return [f.event for f in found]
+            reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here)
+    return [f.event for f in reading.found]
+
+
+class _Reading:
+    """An article read in order: who has been named so far, and the events found."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.year = year_in(article.published_text) if not article.published else None
+        self.dateline = canonical_place(article.dateline) if article.dateline else None
+        self.discourse, self.salient = Discourse(), []
+        self.found: list[_Found] = []
+        self.before: Entity | None = None  # the last person a sentence was about
+        self.named: list[str] = []  # the people of the last sentence that named any
+
+    def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention]) -> None:
+        """Record the events `sentence` (paragraph n; quotations blanked in `masked`) reports."""
+        names = _participants(mentions, masked, self.before)
+        if not names and GROUP_REFERENCE.search(masked):
+            names = list(self.named)
+        for number, (kind, trigger) in enumerate(_kinds(masked)):
+            when = find_date(masked, self.article.published, self.year, trigger.span())
+            place = _place(masked, trigger)
+            if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
+                place = self.dateline
+            definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
+            _add(self.found, _event(kind, n, sentence, names, place, when), definite)
+        people = [m.entity for m in mentions if m.entity and m.entity.kind == "person"]
+        self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
+                            and m.entity.kind == "person"), self.before)
+        if people:
+            self.named = list(dict.fromkeys(e.name for e in people))
 
 
 def mask_quotations(paragraph: str) -> str:

@@ -133,3 +133,17 @@ def test_event_participants_are_canonical_people_after_ingest(db):
     assert people.count("Sergey Shoigu") == 1 and "Sergei Shoigu" not in people
     named = [json.loads(row[0]) for row in db.execute("SELECT participants FROM events")]
     assert all("Sergey Shoigu" in names for names in named)
+
+
+def test_the_two_ministers_are_the_people_of_the_sentence_before():
+    events = extract_events(article(
+        "MOSCOW, Feb 3 (Interfax) - Russian Foreign Minister Sergei Lavrov will hold talks with his Turkish "
+        "counterpart Hakan Fidan in Ankara next week, the ministry said.",
+        "The two ministers last met in Moscow in December.",
+        "European ministers also agreed new sanctions on Belarus.",
+        published="2024-02-03T12:00:00Z", dateline="Moscow"))
+    assert [(e.kind, e.place, e.date_text) for e in events] == [
+        ("talks", "Ankara", "next week"), ("meeting", "Moscow", "in December"), ("sanctions", None, None)]
+    assert events[1].participants == ("Sergei Lavrov", "Hakan Fidan")
+    assert events[2].participants == ()
+    assert events[0].date is None  # a week is not a day
