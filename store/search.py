@@ -15,7 +15,16 @@ from store import fts
 from store.intent import WHAT, WHERE, intent, speaker_slot
 from store.people import Recognised, recognise_people
 from store.places import place_variants, recognise_places
-from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, Candidate, Term, coverage, score, weight
+from store.rerank import (
+    CONTEXT_WEIGHT,
+    MIN_COVERAGE,
+    RELATIVE_FLOOR,
+    Candidate,
+    Term,
+    coverage,
+    score,
+    weight,
+)
 from store.spelling import variants
 
 MAX_QUESTION_CHARS = 1000
@@ -334,7 +343,8 @@ def _details(db: sqlite_utils.Database, kind: str,
 
 def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
-    relevant = sorted((s for s in scored if s.cover >= MIN_COVERAGE), key=lambda s: -s.value)
+    floor = max([MIN_COVERAGE, *(RELATIVE_FLOOR * s.cover for s in scored)])
+    relevant = sorted((s for s in scored if s.cover >= floor), key=lambda s: -s.value)
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for s in relevant:

@@ -233,3 +233,9 @@ def test_a_person_asked_about_is_not_taken_for_the_speaker(coverage):
     _add_both_quotes(coverage)
     hits = search(coverage, "What did Hakkanen say about Sandvik and the High North?").hits
     assert hits and all(h.speaker != "Tore Sandvik" for h in hits)
+
+
+def test_hits_far_weaker_than_the_best_are_left_out(coverage):
+    hits = search(coverage, "deterrence Hakkanen", k=5).hits
+    assert hits[0].text.startswith('"This is about deterrence')
+    assert not any("aimed at any single country" in h.text for h in hits)
