@@ -59,10 +59,13 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=1 << 14)
-def variants(word: str) -> frozenset[str]:
+def variants(word: str) -> set[str]:
     """The word (lower-cased) and its British/American spellings: 'defence' -> {defence, defense}."""
-    word = fold(word.strip())
+    return set(_variants(fold(word.strip())))
+
+
+@lru_cache(maxsize=1 << 14)
+def _variants(word: str) -> frozenset[str]:
     found = {word}
     if len(word) < 4:
         return frozenset(found)
