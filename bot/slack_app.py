@@ -78,11 +78,12 @@ class SlackService:
                  extra=where)
 
     async def stop(self) -> None:
-        """Stop taking requests, then release the store."""
+        """Stop taking requests, let the answers in flight go out, then release the store."""
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        await self.bot.drain()
         self.bot.close()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ from store.seen import first_time
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+DRAIN_SECONDS = 10.0
 
 
 class SlackBot:
@@ -29,6 +31,28 @@ class SlackBot:
         self.sender = sender
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clipdesk-slack-db")
         self.db = open_db(db_path)
+        self._busy = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @asynccontextmanager
+    async def working(self) -> AsyncIterator[None]:
+        """Mark one answer in flight, so that stopping waits for it to go out."""
+        self._busy += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            if not self._busy:
+                self._idle.set()
+
+    async def drain(self, timeout: float = DRAIN_SECONDS) -> None:
+        """Wait (up to `timeout` seconds) for the answers in flight to be sent."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            log.warning("stopped with %d answer(s) unsent", self._busy, extra={"platform": PLATFORM})
 
     async def run(self, func: Callable[..., T], *args: Any) -> T:
         """Run a store function in the store's one worker thread (the loop keeps acking meanwhile)."""

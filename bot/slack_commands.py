@@ -23,13 +23,14 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         await ack()
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
         text = plain_text(command.get("text", "")) or "help"
-        reply = await bot.answer(slack_request(text, channel=channel, user=user,
-                                               is_admin=bot.settings.is_admin(user)))
-        for part in bot.sender.render(reply):
-            response = await respond(text=part["text"], blocks=part["blocks"], response_type="in_channel")
-            where = {"platform": PLATFORM, "chat": channel, "user": user, "event": COMMAND}
-            if response.status_code != 200:
-                log.error("slash command answer failed",
-                          extra={**where, "error": f"HTTP {response.status_code}"})
-                return
-            log.info("answer sent", extra=where)
+        async with bot.working():
+            reply = await bot.answer(slack_request(text, channel=channel, user=user,
+                                                   is_admin=bot.settings.is_admin(user)))
+            for part in bot.sender.render(reply):
+                response = await respond(text=part["text"], blocks=part["blocks"], response_type="in_channel")
+                where = {"platform": PLATFORM, "chat": channel, "user": user, "event": COMMAND}
+                if response.status_code != 200:
+                    log.error("slash command answer failed",
+                              extra={**where, "error": f"HTTP {response.status_code}"})
+                    return
+                log.info("answer sent", extra=where)

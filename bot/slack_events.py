@@ -19,8 +19,9 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         request = slack_request(text, channel=event["channel"], user=event.get("user", ""),
                                 is_admin=bot.settings.is_admin(event.get("user", "")),
                                 thread_ts=event.get("thread_ts"))
-        reply = await bot.answer(request)
-        await bot.post(event["channel"], event.get("thread_ts") or event["ts"], reply)
+        async with bot.working():
+            reply = await bot.answer(request)
+            await bot.post(event["channel"], event.get("thread_ts") or event["ts"], reply)
 
     @app.event("message")
     async def direct_message(event: dict, context: dict) -> None:
@@ -32,5 +33,6 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         request = slack_request(text, channel=event["channel"], user=event.get("user", ""),
                                 is_admin=bot.settings.is_admin(event.get("user", "")),
                                 thread_ts=event.get("thread_ts"))
-        reply = await bot.answer(request)
-        await bot.post(event["channel"], event.get("thread_ts"), reply)
+        async with bot.working():
+            reply = await bot.answer(request)
+            await bot.post(event["channel"], event.get("thread_ts"), reply)

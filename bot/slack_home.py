@@ -54,5 +54,6 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
     async def home_opened(event: dict, client: AsyncWebClient) -> None:
         if event.get("tab", "home") != "home":
             return
-        sources = await bot.run(list_sources, bot.db)
-        await client.views_publish(user_id=event["user"], view=home_view(sources))
+        async with bot.working():
+            sources = await bot.run(list_sources, bot.db)
+            await client.views_publish(user_id=event["user"], view=home_view(sources))

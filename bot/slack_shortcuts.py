@@ -25,6 +25,7 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         quoted = plain_text(message.get("text", ""), context.get("bot_user_id"))
         request = slack_request("", channel=channel, user=user, is_admin=bot.settings.is_admin(user),
                                 thread_ts=message.get("thread_ts"), reply_to_text=quoted, command="quote")
-        reply = await bot.answer(request)
-        if not await bot.post(channel, thread_ts, reply):
-            await respond(text=NOT_IN_CHANNEL, response_type="ephemeral")
+        async with bot.working():
+            reply = await bot.answer(request)
+            if not await bot.post(channel, thread_ts, reply):
+                await respond(text=NOT_IN_CHANNEL, response_type="ephemeral")

@@ -312,3 +312,15 @@ async def test_one_log_line_per_event_received_and_answer_sent_with_channel_and_
 
     await eventually(lambda: len(lines()) >= 2)
     assert lines() == [("event received", "C0LOG"), ("answer sent", "C0LOG")]
+
+
+async def test_stopping_lets_answers_in_flight_go_out_first(settings, slack, seeded_db_path):
+    slack.rate_limit(POST, times=1, retry_after=1)
+    service = SlackService(settings, seeded_db_path, ChannelPace(0))
+    await service.start()
+    assert service.connected
+    deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
+    await deliver.event(deliver.event_body(dm("sources")))
+    await slack.wait_for(POST)
+    await service.stop()
+    assert len(slack.calls(POST)) == 2 and not service.connected
