@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from store.attribution import Discourse, Entity, Mention, scan
 from store.dates import WrittenDate, find_date, year_in
@@ -69,13 +69,6 @@ GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
-@dataclass
-class _Found:
-    """An event while the article is read: merged with later mentions of the same event."""
-
-    event: Event
-
-
 def extract_events(article: Article) -> list[Event]:
     """Every event the article reports, with participants, place and date where known."""
     reading = _Reading(article)
@@ -88,7 +81,7 @@ def extract_events(article: Article) -> list[Event]:
         for start, end in sentences(masked):
             here = [m for m in mentions if start <= m.start < end]
             reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here)
-    return [f.event for f in reading.found]
+    return reading.found
 
 
 class _Reading:
@@ -99,7 +92,7 @@ class _Reading:
         self.year = year_in(article.published_text) if not article.published else None
         self.dateline = canonical_place(article.dateline) if article.dateline else None
         self.discourse, self.salient = Discourse(), []
-        self.found: list[_Found] = []
+        self.found: list[Event] = []
         self.before: Entity | None = None  # the last person a sentence was about
         self.named: list[str] = []  # the people of the last sentence that named any
 
@@ -242,13 +235,13 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
                  date=when.iso if when else None, date_text=when.text if when else None)
 
 
-def _add(found: list[_Found], event: Event, definite: bool) -> None:
+def _add(found: list[Event], event: Event, definite: bool) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
-    for earlier in reversed(found):
-        if _same(earlier.event, event, definite):
-            earlier.event = _merged(earlier.event, event)
+    for n in range(len(found) - 1, -1, -1):
+        if _same(found[n], event, definite):
+            found[n] = _merged(found[n], event)
             return
-    found.append(_Found(event))
+    found.append(event)
 
 
 def _same(a: Event, b: Event, definite: bool) -> bool:

@@ -22,7 +22,7 @@ def _words(text: str) -> frozenset[str]:
 
 SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
 FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
-INSTITUTION_MATCH = 92  # fuzz.token_sort_ratio two spellings of an institution's name need
+INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-order-neutral) need
 MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
 MAX_WIDTH = 4  # the most words an alias spans in a question
 HONORIFICS = _words(
@@ -159,11 +159,12 @@ def split_role(written: str) -> tuple[str | None, str]:
     i = 0
     while i < len(words) - 1 and _is_role_word(words[i]):
         i += 1
-    while 0 < i < len(words) - 1 and words[i].lower() in HONORIFICS | {w.rstrip(".") for w in HONORIFICS}:
+    role_end = i
+    while 0 < i < len(words) - 1 and fold(words[i]).rstrip(".") in HONORIFICS:
         i += 1
     if i == 0 or not words[i][:1].isupper():
         return None, written
-    return " ".join(words[:i]).strip(" ,") or None, " ".join(words[i:])
+    return " ".join(words[:role_end]).strip(" ,") or None, " ".join(words[i:])
 
 
 def _is_role_word(word: str) -> bool:

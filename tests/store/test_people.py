@@ -52,6 +52,13 @@ def test_split_role_keeps_a_role_that_names_nobody_whole():
                                                                           "Sergey Shoigu")
     assert split_role("NATO chief") == (None, "NATO chief")
     assert split_role("Keir Starmer") == (None, "Keir Starmer")
+    assert split_role("Prime Minister Sir Keir Starmer") == ("Prime Minister", "Keir Starmer")
+
+
+def test_honorifics_are_not_part_of_the_name(db):
+    pid, name = resolve_person(db, "Mr Blinken")
+    assert name == "Blinken"
+    assert resolve_person(db, "US Secretary of State Antony Blinken") == (pid, "Antony Blinken")
 
 
 def test_a_surname_seen_first_becomes_the_full_name_when_it_is_written(db):
