@@ -21,6 +21,7 @@ under until up upon us very was wasn we were weren what when where which while w
 with won would wouldn you your yours yourself yourselves
 say says said saying tell tells told mention mentioned according think thinks thought
 anything something someone somebody anyone anybody thing things kind really please
+many near happen happens happened exactly
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 

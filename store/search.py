@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from store import fts
 from store.intent import WHAT, WHERE, intent, speaker_slot
 from store.people import Recognised, recognise_people
-from store.places import place_variants, recognise_places
+from store.places import canonical_place, place_variants, recognise_places
 from store.rerank import (
     CONTEXT_WEIGHT,
     MIN_COVERAGE,
@@ -163,7 +163,7 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
                         topic=not asked))
     for word in words:
-        places = recognise_places(word)
+        places = recognise_places(word) or _place_of_demonym(word)
         alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
     total, counts = _paragraph_count(db), _df_counts(db)
@@ -172,6 +172,21 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         df = _df(db, fts.any_of(term.alternatives), counts)
         terms.append(replace(term, df=df, idf=weight(df, total, term.name)))
     return _Question(tuple(terms), frozenset(speaker_ids), intent(text))
+
+
+_DEMONYMS = (("ian", ("ia", "e", "", "a")), ("ean", ("e", "a")), ("an", ("a", "")), ("ish", ("ain", "")),
+             ("ese", ("a", "")), ("i", ("", "istan")))
+
+
+def _place_of_demonym(word: str) -> list[str]:
+    """The country a word like 'Russian', 'Ukrainian' or 'British' is formed from, if it is a known place."""
+    for suffix, endings in _DEMONYMS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            for ending in endings:
+                place = canonical_place(word[: -len(suffix)] + ending)
+                if place:
+                    return [place]
+    return []
 
 
 def _names(text: str) -> set[str]:

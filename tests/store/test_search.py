@@ -216,6 +216,7 @@ def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(qu
     ("healy russian economy", "000", "economy is distorted"),
     ("Kiev ceasefire negotiations", "000", "must involve Kyiv"),
     ("Is the UK defense secretary sure Trump can convince Putin?", "001", "UK Defence Secretary"),
+    ("Ukrainian border military deployment", "004", "deployment on Ukraine’s border"),
 ])
 def test_misspelt_names_other_spellings_and_place_variants_find_the_seed_evidence(
         seeded_db, question, source, words):
