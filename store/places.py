@@ -215,7 +215,8 @@ Baltic Sea
 Mediterranean
 """
 
-SHORT = 3  # aliases this short (US, UK, EU) count only when written in capitals
+SHORT = 3  # aliases this short (US, UK, EU) are matched as abbreviations
+LOWER_CASE_WORDS = frozenset({"us"})  # abbreviations that are ordinary words when written in lower case
 FUZZY_MIN = 6  # words shorter than this are never taken for a misspelt place
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -274,13 +275,24 @@ def _recognise(text: str) -> tuple[str, ...]:
 
 def _at(tokens: list[str], keys: list[str], i: int) -> tuple[str | None, int]:
     """The place named by the words starting at i, and how many words name it."""
-    if tokens[i] in _SHORT or tokens[i].rstrip("'s") in _SHORT:
-        return _SHORT.get(tokens[i]) or _SHORT[tokens[i].rstrip("'s")], 1
+    short = _short(tokens[i])
+    if short:
+        return short, 1
     for width in range(min(_LONGEST, len(tokens) - i), 0, -1):
         place = _BY_ALIAS.get(" ".join(keys[i:i + width]))
         if place:
             return place, width
     return _fuzzy(keys[i]), 1
+
+
+def _short(token: str) -> str | None:
+    """The place an abbreviation names: 'UK', "UK's", 'U.S.'; in lower case too, except 'us'."""
+    bare = re.sub(r"'s$", "", token)
+    if bare in _SHORT:
+        return _SHORT[bare]
+    if bare.islower() and bare not in LOWER_CASE_WORDS:
+        return _SHORT.get(bare.upper())
+    return None
 
 
 @lru_cache(maxsize=1 << 14)

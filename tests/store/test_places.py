@@ -14,6 +14,8 @@ from store.places import canonical_place, place_variants, recognise_places
     ("the summit in Brussells", ["Brussels"]),
     ("U.S. and UK officials", ["United States", "United Kingdom"]),
     ("a meeting in Bod\u00f8", ["Bod\u00f8"]),
+    ("what did the uk say to the eu?", ["United Kingdom", "European Union"]),
+    ("the UK's position", ["United Kingdom"]),
 ])
 def test_places_are_recognised_under_any_spelling(text, expected):
     assert recognise_places(text) == expected
