@@ -31,6 +31,7 @@ class Term:
     df: int = 0
     entity: bool = False  # a recognised person or place
     topic: bool = False  # a person asked about, not asked to speak: never matched as a quote's speaker
+    speaker: bool = False  # the person a "what did X say" question asks to speak: every hit must name them
     name: bool = False  # written with a capital inside the question
 
 

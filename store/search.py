@@ -161,7 +161,7 @@ def _understand(db: sqlite_utils.Database, text: str) -> _Question:
         if asked:
             speaker_ids.add(person.id)
         raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
-                        topic=not asked))
+                        topic=not asked, speaker=asked and bool(slot)))
     for word in words:
         places = recognise_places(word) or _place_of_demonym(word)
         alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
@@ -268,18 +268,21 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
     threshold, or after MAX_QUERIES queries. A row keeps the first (the heaviest) combination it
     matched.
     """
-    usable = [t for t in terms if t.df > 0]
+    required = [t for t in terms if t.speaker]
+    usable = [t for t in terms if t.df > 0 and not t.speaker]
+    scope = fts.all_of([scope, *(_expression(t, kind) for t in required)])
     total = sum(t.idf for t in terms)
+    base = sum(t.idf for t in required)
     found: dict[int, Candidate] = {}
-    frontier = [(-sum(t.idf for t in usable), tuple(range(len(usable))))]
+    frontier = [(-base - sum(t.idf for t in usable), tuple(range(len(usable))))]
     visited: set[tuple[int, ...]] = set()
     queries = 0
     while frontier and len(found) < PER_TABLE and queries < MAX_QUERIES:
         bound, subset = heapq.heappop(frontier)
-        if not subset or -bound < MIN_COVERAGE * total:
+        if not (subset or required) or -bound < MIN_COVERAGE * total:
             break
-        kept = [usable[i] for i in subset]
-        expression = fts.all_of([scope, *(_expression(t, kind) for t in kept)])
+        kept = [*required, *(usable[i] for i in subset)]
+        expression = fts.all_of([scope, *(_expression(t, kind) for t in kept if not t.speaker)])
         common = min(t.df for t in kept) >= DF_CAP
         matched = frozenset(t.word for t in kept)
         queries += 1
@@ -297,9 +300,12 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
 
 
 def _expression(term: Term, kind: str) -> str:
-    """The term as FTS5 syntax; a person asked about is looked for in what a quotation says."""
+    """The term as FTS5 syntax; in quotations, the person asked to speak is looked for as the speaker,
+    other people named in what is said."""
     expression = fts.any_of(term.alternatives)
-    return fts.in_column("text", expression) if term.topic and kind == "quote" else expression
+    if kind == "quote" and (term.topic or term.speaker):
+        return fts.in_column("speaker" if term.speaker else "text", expression)
+    return expression
 
 
 # -- scoring and citing ---------------------------------------------------------------------------
