@@ -240,3 +240,10 @@ def test_hits_far_weaker_than_the_best_are_left_out(coverage):
     hits = search(coverage, "deterrence Hakkanen", k=5).hits
     assert hits[0].text.startswith('"This is about deterrence')
     assert not any("aimed at any single country" in h.text for h in hits)
+
+
+def test_what_someone_said_is_never_answered_with_another_speakers_words(coverage):
+    _add_both_quotes(coverage)
+    hits = search(coverage, "What did Sandvik say about provocation?").hits
+    assert not any(h.speaker == "Antti Hakkanen" or "provocation" in h.text for h in hits)
+    assert search(coverage, "What did Hakkanen say about provocation?").hits[0].speaker == "Antti Hakkanen"
