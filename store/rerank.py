@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from store.intent import WHEN, WHERE, WHO, mentions_date
 
-MIN_COVERAGE = 0.45  # share of the question's IDF mass a hit must contain to count as relevant
+MIN_COVERAGE = 0.5  # share of the question's IDF mass a hit must contain to count as relevant
 RELATIVE_FLOOR = 0.7  # hits covering less than this share of the best hit's coverage are noise
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
