@@ -3,37 +3,21 @@
 from __future__ import annotations
 
 import heapq
-import re
-import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import sqlite_utils
-from rapidfuzz import fuzz
 
 from store import fts
-from store.intent import WHAT, WHERE, intent, speaker_slot
-from store.people import Recognised, recognise_people
-from store.places import canonical_place, place_variants, recognise_places
-from store.rerank import (
-    CONTEXT_WEIGHT,
-    MIN_COVERAGE,
-    RELATIVE_FLOOR,
-    Candidate,
-    Term,
-    coverage,
-    score,
-    weight,
-)
-from store.spelling import variants
+from store.intent import WHERE
+from store.places import recognise_places
+from store.question import DF_CAP, Question, person_id, understand
+from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, RELATIVE_FLOOR, Candidate, Term, coverage, score
 
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 12  # candidates fetched from each FTS table
 MAX_QUERIES = 16  # FTS5 queries per table and question, at most
-SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
-DF_CAP = 2000  # document frequencies are counted up to here: beyond it a word is simply common
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -74,24 +58,10 @@ class _Scored:
     candidate: Candidate
 
 
-@dataclass(frozen=True)
-class _Question:
-    """A question as the store understands it: weighted terms and the people it names."""
-
-    terms: tuple[Term, ...]
-    speaker_ids: frozenset[int]
-    intent: str = WHAT
-
-    @property
-    def names_missing_from_coverage(self) -> bool:
-        """A name the user wrote (capitalised, unrecognised) that no paragraph contains."""
-        return any(t.name and t.df == 0 for t in self.terms)
-
-
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
     """Answer a free question with at most k hits, or none when nothing is relevant."""
     question = (question or "")[:MAX_QUESTION_CHARS]
-    q = _understand(db, question)
+    q = understand(db, question)
     if not q.terms or q.names_missing_from_coverage or k < 1:
         return SearchResult(intent=q.intent)
     scored: list[_Scored] = []
@@ -104,10 +74,10 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
                 k: int = 5) -> list[Hit]:
     """Quotations by a speaker (fuzzy-matched) and/or containing words, best first."""
     speaker, words = (speaker or "")[:MAX_QUESTION_CHARS], (words or "")[:MAX_QUESTION_CHARS]
-    speaker_id = _speaker_id(db, speaker) if speaker else None
+    speaker_id = person_id(db, speaker) if speaker else None
     if speaker and speaker_id is None:
         return []
-    terms = _understand(db, words).terms
+    terms = understand(db, words).terms
     if not terms:
         if speaker_id is None:
             return []
@@ -127,7 +97,7 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
 
 def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
     """Quotations that match a phrase, with their speakers, best first."""
-    terms = _understand(db, (phrase or "")[:MAX_QUESTION_CHARS]).terms
+    terms = understand(db, (phrase or "")[:MAX_QUESTION_CHARS]).terms
     if not terms:
         return []
     exact = fts.in_column("text", fts.phrase(" ".join(fts.tokens(phrase)[:fts.MAX_TERMS])))
@@ -137,115 +107,6 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
         cover = coverage(terms, c.matched)
         scored.append(_Scored(cover + (1.0 if c.rowid in verbatim else 0.0), cover, c))
     return _best(db, scored, k)
-
-
-# -- understanding the question -------------------------------------------------------------------
-
-_DF_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[tuple[int, int], dict[str, int]]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _understand(db: sqlite_utils.Database, text: str) -> _Question:
-    words = fts.content_terms(text)
-    named = _names(text)
-    people = [p for p in recognise_people(db, text) if _spelt_like(db, p)] if words else []
-    slot = set(fts.tokens(speaker_slot(text)))
-    raw: list[Term] = []
-    speaker_ids: set[int] = set()
-    for person in people:
-        used = [w for w in fts.tokens(person.matched) if w in words]
-        if not used:
-            continue
-        words = [w for w in words if w not in used]
-        asked = not slot or bool(slot & set(used))
-        if asked:
-            speaker_ids.add(person.id)
-        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
-                        topic=not asked, speaker=asked and bool(slot)))
-    for word in words:
-        places = recognise_places(word) or _place_of_demonym(word)
-        alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
-        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
-    total, counts = _paragraph_count(db), _df_counts(db)
-    terms = []
-    for term in raw:
-        df = _df(db, fts.any_of(term.alternatives), counts)
-        terms.append(replace(term, df=df, idf=weight(df, total, term.name)))
-    return _Question(tuple(terms), frozenset(speaker_ids), intent(text))
-
-
-_DEMONYMS = (("ian", ("ia", "e", "", "a")), ("ean", ("e", "a")), ("an", ("a", "")), ("ish", ("ain", "")),
-             ("ese", ("a", "")), ("i", ("", "istan")))
-
-
-def _place_of_demonym(word: str) -> list[str]:
-    """The country a word like 'Russian', 'Ukrainian' or 'British' is formed from, if it is a known place."""
-    for suffix, endings in _DEMONYMS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            for ending in endings:
-                place = canonical_place(word[: -len(suffix)] + ending)
-                if place:
-                    return [place]
-    return []
-
-
-def _names(text: str) -> set[str]:
-    """Words that name someone or something: capitalised inside the question, or in the speaker slot."""
-    words = _WORD.findall(text)
-    capitalised = {w.lower() for w in words[1:] if w[:1].isupper()}
-    return (capitalised | set(fts.tokens(speaker_slot(text)))) - fts.STOP_WORDS
-
-
-def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
-    """The phrases that name a recognised person in the coverage (surnames alone, for people)."""
-    rows = db.execute("SELECT alias FROM aliases WHERE person_id = ?", [person.id]).fetchall()
-    names = {person.name, *(r[0] for r in rows)}
-    if person.kind == "person":
-        names |= {n.split()[-1] for n in names if len(n.split()[-1]) > 2}
-    return names
-
-
-def _spelt_like(db: sqlite_utils.Database, person: Recognised) -> bool:
-    """Whether every word that named the person is close to a word of one of their names.
-
-    A second look at fuzzy recognition, so an unknown name is never taken for the nearest known one.
-    """
-    names = {w for alias in _aliases(db, person) for w in fts.tokens(alias)}
-    return all(max((fuzz.ratio(w, n) for n in names), default=0) >= SPELT_LIKE
-               for w in fts.tokens(person.matched))
-
-
-def _speaker_id(db: sqlite_utils.Database, speaker: str) -> int | None:
-    row = db.execute("SELECT id FROM people WHERE name = ?", [speaker]).fetchone()
-    if row:
-        return row[0]
-    people = recognise_people(db, speaker)
-    return people[0].id if people else None
-
-
-def _paragraph_count(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
-
-
-def _df_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """The document-frequency cache of this store, emptied whenever the store has changed."""
-    generation = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    cached = _DF_CACHE.get(db)
-    if cached is None or cached[0] != generation:
-        cached = (generation, {})
-        _DF_CACHE[db] = cached
-    return cached[1]
-
-
-def _df(db: sqlite_utils.Database, expression: str, counts: dict[str, int]) -> int:
-    """How many paragraphs match `expression`, counted up to DF_CAP (memoised in `counts`)."""
-    if not expression:
-        return 0
-    if expression not in counts:
-        counts[expression] = db.execute(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
-            [expression, DF_CAP]).fetchone()[0]
-    return counts[expression]
 
 
 # -- finding candidates ---------------------------------------------------------------------------
@@ -311,7 +172,7 @@ def _expression(term: Term, kind: str) -> str:
 # -- scoring and citing ---------------------------------------------------------------------------
 
 def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate],
-               q: _Question) -> list[_Scored]:
+               q: Question) -> list[_Scored]:
     if not candidates:
         return []
     details = _details(db, kind, [c.rowid for c in candidates])

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from store import search as search_module
+from store import question as question_module
 from store.ingest import ingest_text
 from store.intent import intent, speaker_slot
 from store.people import Recognised, resolve_person
@@ -172,9 +172,9 @@ def test_a_name_recognised_too_loosely_is_still_refused(coverage, monkeypatch):
     def too_loose(db, text):
         return [Recognised(person_id, name, "person", "Sandberg", 70.0)] if "Sandberg" in text else []
 
-    monkeypatch.setattr(search_module, "recognise_people", too_loose)
+    monkeypatch.setattr(question_module, "recognise_people", too_loose)
     assert not search(coverage, "What did Sandberg say about the High North?").found
-    monkeypatch.setattr(search_module, "recognise_people",
+    monkeypatch.setattr(question_module, "recognise_people",
                         lambda db, text: [Recognised(person_id, name, "person", "Sandvk", 90.0)])
     assert search(coverage, "What did Sandvk say about the High North?").hits[0].text.startswith('"The High')
 
