@@ -17,6 +17,7 @@ from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, RELATIVE_FLOOR, Candidate
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 12  # candidates fetched from each FTS table
 MAX_QUERIES = 16  # FTS5 queries per table and question, at most
+CONTEXT_CHECKS = 4  # candidates per table (the most hopeful) whose article is searched for missing names
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 
 
@@ -179,12 +180,15 @@ def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate]
     best_rank = min(c.rank for c in candidates) or -1.0
     names = [t for t in q.terms if (t.entity or t.name) and t.df > 0]
     in_article: dict = {}
+    hopes = {c.rowid: coverage(q.terms, c.matched, [t.word for t in names]) for c in candidates}
+    checked = {c.rowid for c in sorted(candidates, key=lambda c: -hopes[c.rowid])[:CONTEXT_CHECKS]}
     scored = []
     for c in candidates:
         text, speaker_id, place, article_id = details[c.rowid]
-        missing = [t for t in names if t.word not in c.matched]
-        hopeful = coverage(q.terms, c.matched, [t.word for t in missing]) >= MIN_COVERAGE
-        context = [t.word for t in missing if hopeful and _named_in_article(db, article_id, t, in_article)]
+        context = []
+        if c.rowid in checked and hopes[c.rowid] >= MIN_COVERAGE:
+            context = [t.word for t in names if t.word not in c.matched
+                       and _named_in_article(db, article_id, t, in_article)]
         cover = coverage(q.terms, c.matched, context)
         value = score(cover, kind, q.intent, text,
                       speaker_id=speaker_id, asked=q.speaker_ids,
