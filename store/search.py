@@ -15,7 +15,7 @@ from store.question import DF_CAP, Question, person_id, understand
 from store.rerank import CONTEXT_WEIGHT, MIN_COVERAGE, RELATIVE_FLOOR, Candidate, Term, coverage, score
 
 MAX_QUESTION_CHARS = 1000
-PER_TABLE = 12  # candidates fetched from each FTS table
+PER_TABLE = 12  # candidates fetched from each FTS table (more when more hits are asked for)
 MAX_QUERIES = 16  # FTS5 queries per table and question, at most
 CONTEXT_CHECKS = 4  # candidates per table (the most hopeful) whose article is searched for missing names
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
@@ -67,7 +67,7 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
         return SearchResult(intent=q.intent)
     scored: list[_Scored] = []
     for kind in TABLES:
-        scored.extend(_score_all(db, kind, _relaxed(db, kind, q.terms, ""), q))
+        scored.extend(_score_all(db, kind, _relaxed(db, kind, q.terms, "", max(k, PER_TABLE)), q))
     return SearchResult(hits=tuple(_best(db, scored, k)), intent=q.intent)
 
 
@@ -89,7 +89,7 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
     if speaker_id is not None:
         name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
         scope = fts.in_column("speaker", fts.phrase(name))
-    found = _relaxed(db, "quote", terms, scope)
+    found = _relaxed(db, "quote", terms, scope, max(k, PER_TABLE))
     if speaker_id is not None and found:
         details = _details(db, "quote", [c.rowid for c in found])
         found = [c for c in found if details[c.rowid][1] == speaker_id]
@@ -102,9 +102,9 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
     if not terms:
         return []
     exact = fts.in_column("text", fts.phrase(" ".join(fts.tokens(phrase)[:fts.MAX_TERMS])))
-    verbatim = {rowid for rowid, _ in _match(db, "quotes", exact, PER_TABLE)} if exact else set()
+    verbatim = {rowid for rowid, _ in _match(db, "quotes", exact, max(k, PER_TABLE))} if exact else set()
     scored = []
-    for c in _relaxed(db, "quote", terms, ""):
+    for c in _relaxed(db, "quote", terms, "", max(k, PER_TABLE)):
         cover = coverage(terms, c.matched)
         scored.append(_Scored(cover + (1.0 if c.rowid in verbatim else 0.0), cover, c))
     return _best(db, scored, k)
@@ -121,12 +121,13 @@ def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
         [expression, limit]).fetchall()
 
 
-def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str) -> list[Candidate]:
+def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str,
+             limit: int) -> list[Candidate]:
     """Rows matching the most informative combinations of the question's terms, best first.
 
     Combinations are tried in decreasing weight (names left out still count CONTEXT_WEIGHT, as
     the article may name them elsewhere): all terms (AND) first, then the sets one term smaller,
-    and so on, stopping when PER_TABLE rows are found, when the weight falls under the relevance
+    and so on, stopping when `limit` rows are found, when the weight falls under the relevance
     threshold, or after MAX_QUERIES queries. A row keeps the first (the heaviest) combination it
     matched.
     """
@@ -139,7 +140,7 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
     frontier = [(-base - sum(t.idf for t in usable), tuple(range(len(usable))))]
     visited: set[tuple[int, ...]] = set()
     queries = 0
-    while frontier and len(found) < PER_TABLE and queries < MAX_QUERIES:
+    while frontier and len(found) < limit and queries < MAX_QUERIES:
         bound, subset = heapq.heappop(frontier)
         if not (subset or required) or -bound < MIN_COVERAGE * total:
             break
@@ -148,7 +149,7 @@ def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
         common = min(t.df for t in kept) >= DF_CAP
         matched = frozenset(t.word for t in kept)
         queries += 1
-        for rowid, rank in _match(db, TABLES[kind], expression, PER_TABLE, common):
+        for rowid, rank in _match(db, TABLES[kind], expression, limit, common):
             found.setdefault(rowid, Candidate(kind, rowid, rank, matched))
         for i in subset:
             child = tuple(j for j in subset if j != i)
