@@ -34,7 +34,7 @@ or
 
 @click.command("slack")
 @click.option("--port", type=click.IntRange(0, 65535), default=None,
-              help="HTTP mode: port for Slack's requests at /slack/events [default: 3000].")
+              help="HTTP mode: port for Slack's requests at /slack/events [env SLACK_PORT; default: 3000].")
 @click.option("--host", default=None, help="HTTP mode: address to listen on [default: 0.0.0.0].")
 @click.option("--env-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Read settings from this file as well [default: ./.env when it exists].")

@@ -30,7 +30,8 @@ class SlackSettings:
 
     @classmethod
     def from_env(cls, env: dict[str, str], port: int | None = None, host: str | None = None) -> SlackSettings:
-        """SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_BASE_URL, CLIPDESK_ADMINS."""
+        """Read SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_BASE_URL, SLACK_PORT and
+        CLIPDESK_ADMINS."""
         base = env.get("SLACK_API_BASE_URL", "").strip() or None
         if base and not base.endswith("/"):
             base += "/"
@@ -41,6 +42,6 @@ class SlackSettings:
             signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
             api_base_url=base,
             host=host or DEFAULT_HOST,
-            port=DEFAULT_PORT if port is None else port,
+            port=int(env.get("SLACK_PORT") or DEFAULT_PORT) if port is None else port,
             admins=admins,
         )
