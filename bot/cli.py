@@ -188,3 +188,7 @@ def main() -> None:
     """Console-script entry point."""
     cli()
 
+
+
+if __name__ == "__main__":
+    main()

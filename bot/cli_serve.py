@@ -2,10 +2,58 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from dataclasses import replace
+from pathlib import Path
+
 import click
+
+from bot.cli_db import db_option, open_store
+from bot.config import ConfigError, load_env, parse_config, secrets
+from bot.logs import RedactingFormatter, setup_logging
+
+log = logging.getLogger(__name__)
+
+NO_PLATFORM = """Nothing to serve: neither TELEGRAM_BOT_TOKEN nor SLACK_BOT_TOKEN is set.
+
+  Telegram: create a bot with @BotFather, then  export TELEGRAM_BOT_TOKEN=123456:ABC...
+  Slack:    create the app from deploy/slack-manifest.yml, then export SLACK_BOT_TOKEN=xoxb-...
+            and SLACK_APP_TOKEN=xapp-... (Socket Mode) or SLACK_SIGNING_SECRET=... (HTTP mode)
+
+Put them in the environment or in a .env file. To try clipdesk without a chat app: clipdesk chat"""
 
 
 @click.command("serve")
-def serve_command() -> None:
-    """Run every configured platform and the digest scheduler in one process."""
-    raise click.ClickException("serve is not available yet.")
+@click.option("--env-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Read settings from this file as well [default: ./.env when it exists].")
+@click.option("--health-port", type=click.IntRange(0, 65535), default=None,
+              help="Port of the /healthz endpoint [env CLIPDESK_HEALTH_PORT; default 8080].")
+@db_option
+def serve_command(env_file: Path | None, health_port: int | None, db_file: Path | None) -> None:
+    """Run every configured platform and the digest scheduler in one process.
+
+    Telegram runs when TELEGRAM_BOT_TOKEN is set, Slack when SLACK_BOT_TOKEN is; digests go out
+    on both. SIGTERM or Ctrl-C stops it gracefully: in-flight messages finish first.
+    """
+    from bot.serve import serve
+
+    try:
+        env = load_env(env_file)
+        config = parse_config(env)
+    except ConfigError as exc:
+        raise click.ClickException(f"configuration problem:\n{exc}") from exc
+    if not config.platforms:
+        raise click.ClickException(NO_PLATFORM)
+    if db_file is not None:
+        config = replace(config, db=db_file)
+    if health_port is not None:
+        config = replace(config, health_port=health_port)
+    setup_logging(config.log_level, secrets(env))
+    open_store(config.db).close()
+    try:
+        asyncio.run(serve(config, env))
+    except Exception as exc:  # a platform refusing the token, an unreachable API, a port in use
+        log.exception("serve stopped on an error", extra={"event": "error"})
+        message = RedactingFormatter(secrets(env)).redact(f"could not keep serving: {exc}")
+        raise click.ClickException(message) from exc

@@ -17,6 +17,7 @@ Switches, each for the next `times` calls of a method (None: until cleared with 
   slack.rate_limit("chat.postMessage", times=1, retry_after=1)  -> HTTP 429 with Retry-After
   slack.fail("chat.postMessage", "channel_not_found", times=1)  -> HTTP 200 {"ok": false, "error": ...}
   slack.server_error("chat.postMessage", times=1, status=503)   -> HTTP 5xx
+  slack.slow("chat.postMessage", 0.5)                            -> answers after half a second
 Wait for calls made by a running app with `await slack.wait_for("chat.postMessage", count=1)`.
 
 Socket Mode: apps.connections.open hands out `ws://127.0.0.1:<port>/socket`; the fake says hello on
@@ -70,6 +71,7 @@ class FakeSlackApi:
     def __init__(self) -> None:
         self.requests: list[Recorded] = []
         self._switches: dict[str, list[_Switch]] = {}
+        self._delays: dict[str, float] = {}
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -93,9 +95,14 @@ class FakeSlackApi:
     def server_error(self, method: str, times: int | None = 1, status: int = 503) -> None:
         self._switches.setdefault(method, []).append(_Switch("status", status, times))
 
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer `method` only after `seconds` (it is recorded on arrival), until reset."""
+        self._delays[method] = seconds
+
     def reset(self) -> None:
         """Forget every switch and every recorded request."""
         self._switches.clear()
+        self._delays.clear()
         self.requests.clear()
 
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -159,6 +166,7 @@ class FakeSlackApi:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         await self._record(method, request)
+        await asyncio.sleep(self._delays.get(method, 0))
         switched = self._switched(method)
         if switched is not None:
             return switched
@@ -206,6 +214,7 @@ class FakeSlackApi:
     async def _response_url(self, request: web.Request) -> web.Response:
         method = f"response_url/{request.match_info['name']}"
         await self._record(method, request)
+        await asyncio.sleep(self._delays.get(method, 0))
         switched = self._switched(method)
         return switched if switched is not None else web.Response(text="ok")
 

@@ -1,0 +1,75 @@
+"""One process, one asyncio loop: every configured platform, the digest scheduler and /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import Protocol
+
+from bot.config import Config
+from bot.delivery import Sender
+from bot.health import Health, start_health_server
+from bot.scheduler import Scheduler
+from store.db import open_db
+
+log = logging.getLogger(__name__)
+
+
+class Service(Protocol):
+    """A running platform adapter as serve drives it."""
+
+    sender: Sender
+    connected: bool
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+def build_services(config: Config, env: dict[str, str]) -> list[Service]:
+    """The platform adapters the configuration switches on (each library is imported only if used)."""
+    services: list[Service] = []
+    if config.telegram:
+        from bot.telegram_app import TelegramService
+        from bot.telegram_settings import TelegramSettings
+
+        services.append(TelegramService(TelegramSettings.from_env(env), config.db))
+    if config.slack:
+        from bot.slack_app import SlackService
+        from bot.slack_settings import SlackSettings
+
+        services.append(SlackService(SlackSettings.from_env(env), config.db))
+    return services
+
+
+async def serve(config: Config, env: dict[str, str], stop: asyncio.Event | None = None) -> None:
+    """Run until SIGTERM/SIGINT (or `stop` is set), then shut down in order, losing nothing."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    health = Health()
+    services = build_services(config, env)
+    db = open_db(config.db)
+    scheduler = Scheduler(db, {s.sender.platform: s.sender for s in services}, health)
+    runner = await start_health_server(health, config.health_host, config.health_port)
+    started: list[Service] = []
+    try:
+        for service in services:
+            await service.start()
+            started.append(service)
+            health.watch(service.sender.platform, lambda s=service: s.connected)
+            log.info("platform started", extra={"platform": service.sender.platform})
+        log.info("serving", extra={"event": "start"})
+        await scheduler.run_forever(stop)
+    finally:
+        stop.set()
+        for service in reversed(started):
+            await service.stop()
+            log.info("platform stopped", extra={"platform": service.sender.platform})
+        await runner.cleanup()
+        db.close()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+        log.info("stopped", extra={"event": "stop"})
