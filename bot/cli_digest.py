@@ -15,11 +15,12 @@ from bot.render_terminal import render_text
 from bot.scheduler import DEFAULT_CONCURRENCY, PassSummary, Scheduler
 from handlers.digest import handle_digest
 from handlers.types import Request
+from store.db import db_path
 from store.deliveries import latest_deliveries
 from store.subscriptions import list_subscriptions
 
 
-def build_senders(env: dict[str, str]) -> dict[str, Sender]:
+def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
     """A Sender for each platform whose bot token is set; the others are skipped with a note."""
     senders: dict[str, Sender] = {}
     if env.get("TELEGRAM_BOT_TOKEN"):
@@ -29,9 +30,11 @@ def build_senders(env: dict[str, str]) -> dict[str, Sender]:
     else:
         click.echo("skipping telegram: TELEGRAM_BOT_TOKEN is not set", err=True)
     if env.get("SLACK_BOT_TOKEN"):
-        from bot.slack_sender import sender_from_env as slack_sender
+        from bot.slack_sender import SlackSender, web_client
+        from bot.slack_settings import SlackSettings
 
-        senders["slack"] = slack_sender(env)
+        settings = SlackSettings.from_env(env)
+        senders["slack"] = SlackSender(web_client(settings.bot_token, settings.api_base_url), db_file)
     else:
         click.echo("skipping slack: SLACK_BOT_TOKEN is not set", err=True)
     return senders
@@ -86,7 +89,7 @@ def digest_command(run_due: bool, target: str | None, concurrency: int, env_file
                                       command="digest", thread_id=thread_id), db)
         click.echo(render_text(reply))
         return
-    senders = build_senders(load_env(env_file))
+    senders = build_senders(load_env(env_file), db_path(db_file))
     summary = asyncio.run(_run_once(Scheduler(db, senders, concurrency=concurrency)))
     click.echo(describe_pass(summary))
 
