@@ -1,8 +1,9 @@
-"""Digest fan-out benchmark: N subscriptions sent through the real Telegram sender to the fake Bot API
-server at the platform's 30 messages/s, and the scheduler's own overhead with the limit lifted.
+"""Digest fan-out benchmark: N subscriptions sent through a real platform sender to its fake server at
+Telegram's 30 messages/s, and the scheduler's own overhead with the limit lifted.
 
-    python -m benchmarks.digest_fanout                 # 1,000 subscriptions rate-limited, 10,000 unlimited
-    python -m benchmarks.digest_fanout --limited 10000 # the full 10,000 at 30 msg/s (about six minutes)
+    python -m benchmarks.digest_fanout                   # 1,000 subscriptions rate-limited, 10,000 unlimited
+    python -m benchmarks.digest_fanout --limited 10000   # the full 10,000 at 30 msg/s (six minutes or more)
+    python -m benchmarks.digest_fanout --platform slack  # the real SlackSender, held to 30 msg/s here
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from aiolimiter import AsyncLimiter
 
+from bot.delivery import Sender
 from bot.scheduler import Scheduler
 from handlers.types import Reply
 from store.db import open_db, transaction
@@ -40,15 +43,32 @@ class NullSender:
         self.sent += 1
 
 
-def store_with_subscriptions(folder: Path, count: int, now: datetime) -> sqlite_utils.Database:
-    """A store with the seed coverage and `count` Telegram subscriptions, all due at `now`, each with its
+class Paced:
+    """A Sender held to `rate` messages a second across all chats (Telegram's broadcast limit)."""
+
+    def __init__(self, sender: Sender, rate: float) -> None:
+        self.sender = sender
+        self.platform = sender.platform
+        self.limiter = AsyncLimiter(1, 1 / rate)
+
+    def render(self, reply: Reply) -> list[Any]:
+        return self.sender.render(reply)
+
+    async def send_part(self, chat_id: str, thread_id: str | None, part: Any) -> None:
+        async with self.limiter:
+            await self.sender.send_part(chat_id, thread_id, part)
+
+
+def store_with_subscriptions(folder: Path, count: int, now: datetime,
+                             platform: str = "telegram") -> sqlite_utils.Database:
+    """A store with the seed coverage and `count` subscriptions, all due at `now`, each with its
     own cursor (as if they subscribed at different moments) so no digest is composed only once."""
     db = open_db(folder / "bench.db")
     ingest_seeds(db)
     created = now - timedelta(days=2)
     with transaction(db):
         db["subscriptions"].insert_all(
-            {"platform": "telegram", "chat_id": str(100_000 + i), "thread_id": "", "time": "00:00",
+            {"platform": platform, "chat_id": str(100_000 + i), "thread_id": "", "time": "00:00",
              "tz": "UTC", "topics": "[]", "notify_empty": 0, "active": 1, "created_at": created.isoformat(),
              "cursor": (created - timedelta(days=1, seconds=i)).isoformat(timespec="microseconds")}
             for i in range(count))
@@ -91,10 +111,33 @@ async def limited(count: int) -> dict:
             "seconds": elapsed, "floor_seconds": summary.parts / TELEGRAM_LIMIT}
 
 
+async def limited_slack(count: int) -> dict:
+    """`count` digests through the real SlackSender to the fake Slack Web API, held to 30 msg/s overall
+    (Slack's own limit is one message a second per channel, which a digest of a few parts barely meets)."""
+    from bot.slack_sender import ChannelPace, SlackSender, web_client
+    from tests.fakes.slack_api import FakeSlackApi
+
+    now = datetime.now(UTC)
+    with tempfile.TemporaryDirectory() as folder:
+        db = store_with_subscriptions(Path(folder), count, now, "slack")
+        async with FakeSlackApi() as fake:
+            client = web_client("xoxb-bench", fake.base_url)
+            slack = SlackSender(client, Path(folder) / "bench.db", ChannelPace(0))
+            started = time.perf_counter()
+            summary = await Scheduler(db, {"slack": Paced(slack, TELEGRAM_LIMIT)}).run_due(now)
+            elapsed = time.perf_counter() - started
+            received = len(fake.calls("chat.postMessage"))
+        db.close()
+    return {"subscriptions": count, "sent": summary.sent, "parts": summary.parts, "received": received,
+            "seconds": elapsed, "floor_seconds": summary.parts / TELEGRAM_LIMIT}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limited", type=int, default=1000, help="subscriptions sent at 30 msg/s")
     parser.add_argument("--unlimited", type=int, default=10_000, help="subscriptions for the overhead run")
+    parser.add_argument("--platform", choices=("telegram", "slack"), default="telegram",
+                        help="whose real sender and fake server the rate-limited run uses")
     args = parser.parse_args()
     free = asyncio.run(overhead(args.unlimited))
     print(f"overhead: {free['subscriptions']} digests ({free['messages']} messages) "
@@ -102,8 +145,10 @@ def main() -> None:
           f"= {free['per_digest_ms']:.2f} ms per digest; a pass with nothing due: "
           f"{free['idle_pass_seconds']:.2f} s")
     if args.limited:
-        run = asyncio.run(limited(args.limited))
-        print(f"rate-limited: {run['subscriptions']} digests, {run['parts']} messages "
+        run = asyncio.run((limited if args.platform == "telegram" else limited_slack)(args.limited))
+        print(f"rate-limited ({args.platform} sender, {TELEGRAM_LIMIT} msg/s): "
+              f"{run['subscriptions']} digests, "
+              f"{run['parts']} messages "
               f"({run['received']} received by the fake) in {run['seconds']:.1f} s; "
               f"the 30 msg/s limit alone needs {run['floor_seconds']:.1f} s")
         if args.limited < 10_000:
