@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-import signal
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli_db import db_option, open_store
 from bot.config import ConfigError, load_env, parse_config, secrets
+from bot.foreground import run_until_stopped
 from bot.logs import setup_logging
-
-if TYPE_CHECKING:
-    from bot.slack_app import SlackService
-
-log = logging.getLogger(__name__)
 
 NO_SLACK = """SLACK_BOT_TOKEN is not set.
 
@@ -65,24 +58,7 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
     open_store(config.db).close()
     service = SlackService(SlackSettings.from_env(env, port=port, host=host), config.db)
     try:
-        asyncio.run(run_until_stopped(service))
+        asyncio.run(run_until_stopped(service, "slack"))
     except SlackApiError as exc:
         raise click.ClickException(f"Slack refused: {exc.response.get('error')} "
                                    "(check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)") from exc
-
-
-async def run_until_stopped(service: SlackService) -> None:
-    """Start the service, wait for SIGINT or SIGTERM, then stop it."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        await service.start()
-        log.info("slack running; Ctrl-C stops it", extra={"platform": "slack", "event": "start"})
-        await stop.wait()
-    finally:
-        await service.stop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
-        log.info("slack stopped", extra={"platform": "slack", "event": "stop"})

@@ -80,6 +80,7 @@ def parse_config(env: dict[str, str]) -> Config:
     _int(env, "CLIPDESK_RATE_LIMIT", 10, 1, 10_000, problems)
     port = _int(env, "CLIPDESK_HEALTH_PORT", 8080, 0, 65535, problems)
     _int(env, "SLACK_PORT", 3000, 0, 65535, problems)
+    _int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535, problems)
     level = env.get("CLIPDESK_LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         problems.append(f"CLIPDESK_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
