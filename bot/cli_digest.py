@@ -26,7 +26,7 @@ def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
     if env.get("TELEGRAM_BOT_TOKEN"):
         from bot.telegram_sender import sender_from_env as telegram_sender
 
-        senders["telegram"] = telegram_sender(env)
+        senders["telegram"] = telegram_sender(env, db_file)
     else:
         click.echo("skipping telegram: TELEGRAM_BOT_TOKEN is not set", err=True)
     if env.get("SLACK_BOT_TOKEN"):
