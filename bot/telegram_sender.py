@@ -64,7 +64,7 @@ class TelegramSender:
                          extra={"platform": "telegram", "chat": chat, "event": "chat_migrated"})
                 chat = new_chat
             except RetryAfter as exc:
-                raise TemporaryFailure(f"rate limited again after one wait ({exc.retry_after})") from exc
+                raise TemporaryFailure(f"rate limited again after one wait: {exc.message}") from exc
             except Forbidden as exc:
                 self._gone(chat, exc.message)
                 raise TargetGone(exc.message) from exc
