@@ -22,9 +22,11 @@ from store.db import open_db
 from store.deliveries import latest_deliveries
 from store.subscriptions import subscribe
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
+from tests.fakes.telegram_api import FakeTelegramApi
 
 SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 SLACK_TOKEN = "xoxb-1111-2222-serveTESTtoken"
+TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 POST = "chat.postMessage"
 
 
@@ -46,24 +48,28 @@ async def healthz(port: int) -> tuple[int, dict]:
         return r.status, await r.json()
 
 
-async def test_serve_answers_on_slack_reports_health_and_stops_cleanly(seeded_db_path,
-                                                                     unused_tcp_port_factory):
+async def test_serve_answers_on_telegram_and_slack_at_once_and_stops_cleanly(seeded_db_path,
+                                                                            unused_tcp_port_factory):
     slack_port, health_port = unused_tcp_port_factory(), unused_tcp_port_factory()
-    async with FakeSlackApi() as slack:
-        env = slack_env(slack, seeded_db_path, slack_port, health_port)
+    async with FakeSlackApi() as slack, FakeTelegramApi() as telegram:
+        env = {**slack_env(slack, seeded_db_path, slack_port, health_port),
+               "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_BASE_URL": telegram.base_url}
         stop = asyncio.Event()
         task = asyncio.create_task(serve(parse_config(env), env, stop))
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{slack_port}/slack/events")
 
         await wait_up(health_port)
         status, body = await healthz(health_port)
-        assert status == 200 and body["platforms"] == {"slack": "connected"}
+        assert status == 200 and body["platforms"] == {"telegram": "connected", "slack": "connected"}
 
         event = {"type": "app_mention", "user": "U0ANA", "ts": "1700000100.000100", "channel": "C0NEWS",
                  "text": f"<@{BOT_USER_ID}> what did Shoigu say about cooperation with London?",
                  "event_ts": "1700000100.000100"}
+        telegram.queue(telegram.message_update("What did Shoigu say about cooperation with London?"))
         assert (await deliver.event(deliver.event_body(event)))[0] == 200
         [answer] = await slack.wait_for(POST)
+        [telegram_answer] = await telegram.wait_for("sendMessage")
+        assert telegram_answer["chat_id"] == 42 and "below zero" in telegram_answer["text"]
         assert answer["channel"] == "C0NEWS" and answer["thread_ts"] == "1700000100.000100"
         assert "Shoigu" in json.dumps(answer["blocks"])
 
@@ -73,11 +79,12 @@ async def test_serve_answers_on_slack_reports_health_and_stops_cleanly(seeded_db
             await healthz(health_port)
 
 
-async def serve_process(env: dict[str, str]) -> asyncio.subprocess.Process:
-    """`clipdesk serve` in a child process, returned once /healthz answers."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "serve", env={**os.environ, **env},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+async def serve_process(env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
+    """`clipdesk serve` in a child process logging to `log`, returned once /healthz answers."""
+    with log.open("ab") as out:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "serve", env={**os.environ, **env},
+            stdout=asyncio.subprocess.DEVNULL, stderr=out)
     await wait_up(int(env["CLIPDESK_HEALTH_PORT"]))
     return process
 
@@ -93,31 +100,34 @@ async def wait_up(port: int, timeout: float = 20.0) -> None:
             await asyncio.sleep(0.05)
 
 
-async def test_sigterm_during_a_digest_fan_out_loses_and_repeats_nothing(seeded_db_path,
+async def test_sigterm_during_a_digest_fan_out_loses_and_repeats_nothing(seeded_db_path, tmp_path,
                                                                      unused_tcp_port_factory):
     channels = [f"C{n:04d}" for n in range(100)]  # more than the scheduler sends at once
     db = open_db(seeded_db_path)
     for channel in channels:
         subscribe(db, "slack", channel, at="00:00", tz="UTC", now=datetime.now(UTC) - timedelta(days=1))
     db.close()
-    async with FakeSlackApi() as slack:
-        env = slack_env(slack, seeded_db_path, unused_tcp_port_factory(), unused_tcp_port_factory())
+    async with FakeSlackApi() as slack, FakeTelegramApi() as telegram:
+        env = {**slack_env(slack, seeded_db_path, unused_tcp_port_factory(), unused_tcp_port_factory()),
+               "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_BASE_URL": telegram.base_url,
+               "CLIPDESK_LOG_LEVEL": "DEBUG"}
         slack.slow(POST, 0.5)
-        first = await serve_process(env)
+        log = tmp_path / "serve.log"
+        first = await serve_process(env, log)
         await slack.wait_for(POST, count=1, timeout=20)
         first.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(first.communicate(), 20)
-        assert first.returncode == 0, err.decode()[-2000:]
-        assert SLACK_TOKEN not in err.decode()
+        assert await asyncio.wait_for(first.wait(), 20) == 0, log.read_text()[-2000:]
+        err = log.read_text()
+        assert SLACK_TOKEN not in err and TELEGRAM_TOKEN.split(":")[1] not in err
+        assert '"platform": "slack"' in err and '"platform": "telegram"' in err
         reached_before_restart = {c["channel"] for c in slack.calls(POST)}
         assert 0 < len(reached_before_restart) < len(channels)
 
-        second = await serve_process(env)
+        second = await serve_process(env, log)
         await wait_until(lambda: {c["channel"] for c in slack.calls(POST)} >= set(channels), timeout=30)
         await asyncio.sleep(0.5)
         second.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(second.communicate(), 20)
-        assert second.returncode == 0, err.decode()[-2000:]
+        assert await asyncio.wait_for(second.wait(), 20) == 0, log.read_text()[-2000:]
 
     per_channel = Counter(c["channel"] for c in slack.calls(POST))
     db = open_db(seeded_db_path)
