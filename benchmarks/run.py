@@ -1,0 +1,161 @@
+"""Build synthetic stores, then measure ingest, ask latency, memory and size against a BM25 baseline."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.baseline import Baseline
+from benchmarks.generator import World, articles, questions
+from store.db import open_db
+from store.ingest import ingest_paths, ingest_text
+from store.search import search
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+@dataclass
+class Row:
+    """One size's measurements (None where not measured)."""
+
+    articles: int
+    ingest_rate: float
+    serial_rate: float
+    p50_ms: float
+    p99_ms: float
+    rss_mb: float
+    bytes_per_article: float
+    bm25_p50_ms: float | None = None
+    bm25_p99_ms: float | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.p50_ms / self.bm25_p50_ms if self.bm25_p50_ms else None
+
+
+def code_version() -> str:
+    """A hash of the store code, so a cached store is rebuilt when ingest changes."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "store").glob("*.py")) + [Path(__file__).with_name("generator.py")]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def build(n: int, seed: int, cache: Path = CACHE) -> tuple[Path, float]:
+    """A store of n synthetic articles (cached) and the ingest rate measured when it was built."""
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{n}-{seed}-{code_version()}.db"
+    meta = path.with_suffix(".json")
+    if path.exists() and meta.exists():
+        return path, json.loads(meta.read_text())["ingest_rate"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, text in articles(n, seed):
+            (folder / name).write_text(text, encoding="utf-8")
+        building = path.with_suffix(".building")
+        db = open_db(building)
+        started = time.perf_counter()
+        ingest_paths(db, [folder])
+        rate = n / (time.perf_counter() - started)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+    building.replace(path)
+    meta.write_text(json.dumps({"ingest_rate": rate}))
+    return path, rate
+
+
+def serial_rate(n: int, seed: int) -> float:
+    """Articles per second through ingest_text one at a time, in one process, into a fresh store."""
+    db = open_db(memory=True)
+    texts = list(articles(n, seed + 1))
+    started = time.perf_counter()
+    for name, text in texts:
+        ingest_text(db, text, name)
+    return n / (time.perf_counter() - started)
+
+
+def mix(path: Path, seed: int, per_kind: int) -> list[tuple[str, str]]:
+    db = open_db(path)
+    quotes = db.execute("SELECT speaker, text FROM quotes WHERE speaker IS NOT NULL AND partial = 0 "
+                        "ORDER BY id LIMIT 500").fetchall()
+    db.close()
+    return questions(World(seed), [(s, t) for s, t in quotes], seed, per_kind)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def timed(func, asked: list[str]) -> list[float]:
+    """Milliseconds per question, after one warm-up pass."""
+    for question in asked:
+        func(question)
+    times = []
+    for question in asked:
+        started = time.perf_counter()
+        func(question)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def peak_rss_mb(path: Path, asked: list[str]) -> float:
+    """Peak resident memory of a fresh process that opens the store and answers every question."""
+    script = ("import json, sys, resource\n"
+              "from store.db import open_db\nfrom store.search import search\n"
+              "db = open_db(sys.argv[1])\n"
+              "for q in json.load(sys.stdin): search(db, q)\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    out = subprocess.run([sys.executable, "-c", script, str(path)], input=json.dumps(asked), text=True,
+                         capture_output=True, check=True, cwd=ROOT)
+    return int(out.stdout.strip()) / 1024
+
+
+def measure(n: int, seed: int = 1, per_kind: int = 20, baseline_max: int = 10_000,
+            cache: Path = CACHE) -> Row:
+    """Every figure for one size."""
+    path, rate = build(n, seed, cache)
+    asked = [q for _, q in mix(path, seed, per_kind)]
+    db = open_db(path)
+    ours = timed(lambda q: search(db, q), asked)
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    row = Row(n, rate, serial_rate(min(n, 1000), seed), statistics.median(ours), percentile(ours, 0.99),
+              peak_rss_mb(path, asked), size / n)
+    if n <= baseline_max:
+        base = Baseline(db)
+        theirs = timed(base.search, asked)
+        row.bm25_p50_ms, row.bm25_p99_ms = statistics.median(theirs), percentile(theirs, 0.99)
+    db.close()
+    return row
+
+
+def table(rows: list[Row]) -> str:
+    """The results as one markdown table."""
+    def fmt(value: float | None, digits: int = 1) -> str:
+        return "—" if value is None else f"{value:,.{digits}f}"
+
+    lines = ["| articles | ingest art/s (parallel) | ingest art/s (serial) | ask p50 ms | ask p99 ms | "
+             "peak RSS MB | DB bytes/article | BM25 p50 ms | BM25 p99 ms | p50 clipdesk/BM25 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r.articles:,} | {fmt(r.ingest_rate, 0)} | {fmt(r.serial_rate, 0)} | "
+                     f"{fmt(r.p50_ms, 2)} | {fmt(r.p99_ms, 2)} | {fmt(r.rss_mb, 0)} | "
+                     f"{fmt(r.bytes_per_article, 0)} | "
+                     f"{fmt(r.bm25_p50_ms, 2)} | {fmt(r.bm25_p99_ms, 2)} | {fmt(r.ratio, 3)} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"

@@ -1,0 +1,1 @@
+"""Tests of the benchmark code (a smoke run, not the benchmark)."""
