@@ -81,6 +81,10 @@ class TelegramSender:
                 await asyncio.sleep(BACKOFF * 2 ** attempt)
         raise TemporaryFailure("the chat kept moving")
 
+    async def aclose(self) -> None:
+        """Release the bot's HTTP connections (after a one-off digest run)."""
+        await self.bot.shutdown()
+
     def _gone(self, chat: str, reason: str) -> None:
         stopped = deactivate(self.db, self.platform, chat, reason)
         log.warning("chat unreachable, %d subscriptions stopped: %s", stopped, reason,
