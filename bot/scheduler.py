@@ -15,12 +15,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from bot.delivery import Sender, TargetGone, TemporaryFailure
-from bot.health import Health
 from handlers.digest_compose import compose_digest
 from handlers.types import Reply
 from store.db import open_db
@@ -36,6 +35,9 @@ from store.deliveries import (
     retry_later,
 )
 from store.subscriptions import Subscription, deactivate, list_subscriptions
+
+if TYPE_CHECKING:
+    from bot.health import Health
 
 log = logging.getLogger(__name__)
 
