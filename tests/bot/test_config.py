@@ -1,5 +1,8 @@
 """Configuration: each misconfiguration gives its documented error; .env files are read."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.config import ConfigError, load_env, parse_config
@@ -58,3 +61,16 @@ def test_an_env_file_fills_in_but_the_real_environment_wins(tmp_path):
 def test_a_missing_env_file_that_was_asked_for_is_an_error(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_env(tmp_path / "nope.env", environ={})
+
+
+def test_every_variable_the_code_reads_is_in_the_readme_table_and_the_sample_env_file():
+    root = Path(__file__).resolve().parents[2]
+    code = "".join(p.read_text() for folder in ("bot", "store") for p in (root / folder).glob("*.py"))
+    names = set(re.findall(r"[\"']((?:TELEGRAM|SLACK|CLIPDESK)_[A-Z_]+)[\"']", code))
+    readme = (root / "README.md").read_text()
+    sample = (root / "deploy" / "clipdesk.env.example").read_text()
+    table = readme[readme.index("## Configuration"):readme.index("## Deploy")]
+    assert {"TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "CLIPDESK_DB"} <= names
+    assert [n for n in sorted(names) if n not in table] == []
+    assert [n for n in sorted(names) if n not in sample and n not in {"TELEGRAM_API_BASE_URL",
+                                                                     "SLACK_API_BASE_URL"}] == []
