@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from bot.cli_db import db_option, open_store
-from bot.config import ConfigError, load_env, parse_config, secrets
-from bot.logs import RedactingFormatter, setup_logging
+from bot.cli_db import db_option
+from bot.cli_setup import start_up
+from bot.config import secrets
+from bot.logs import RedactingFormatter
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +38,8 @@ def serve_command(env_file: Path | None, health_port: int | None, db_file: Path 
     """
     from bot.serve import serve
 
-    try:
-        env = load_env(env_file)
-        config = parse_config(env)
-    except ConfigError as exc:
-        raise click.ClickException(f"configuration problem:\n{exc}") from exc
-    if not config.platforms:
-        raise click.ClickException(NO_PLATFORM)
-    if db_file is not None:
-        config = replace(config, db=db_file)
-    if health_port is not None:
-        config = replace(config, health_port=health_port)
-    setup_logging(config.log_level, secrets(env))
-    open_store(config.db).close()
+    port = {"CLIPDESK_HEALTH_PORT": str(health_port) if health_port is not None else None}
+    env, config = start_up(env_file, db_file, lambda config: bool(config.platforms), NO_PLATFORM, port)
     try:
         asyncio.run(serve(config, env))
     except Exception as exc:  # a platform refusing the token, an unreachable API, a port in use

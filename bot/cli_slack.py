@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from bot.cli_db import db_option, open_store
-from bot.config import ConfigError, load_env, parse_config, secrets
+from bot.cli_db import db_option
+from bot.cli_setup import start_up
 from bot.foreground import run_until_stopped
-from bot.logs import setup_logging
 
 NO_SLACK = """SLACK_BOT_TOKEN is not set.
 
@@ -45,17 +43,7 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
     from bot.slack_app import SlackService
     from bot.slack_settings import SlackSettings
 
-    try:
-        env = load_env(env_file)
-        config = parse_config(env)
-    except ConfigError as exc:
-        raise click.ClickException(f"configuration problem:\n{exc}") from exc
-    if not config.slack:
-        raise click.ClickException(NO_SLACK)
-    if db_file is not None:
-        config = replace(config, db=db_file)
-    setup_logging(config.log_level, secrets(env))
-    open_store(config.db).close()
+    env, config = start_up(env_file, db_file, lambda config: config.slack, NO_SLACK)
     service = SlackService(SlackSettings.from_env(env, port=port, host=host), config.db)
     try:
         asyncio.run(run_until_stopped(service, "slack"))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from bot.cli_db import db_option, open_store
-from bot.config import ConfigError, load_env, parse_config, secrets
+from bot.cli_db import db_option
+from bot.cli_setup import start_up
+from bot.config import secrets
 from bot.foreground import run_until_stopped
-from bot.logs import RedactingFormatter, setup_logging
+from bot.logs import RedactingFormatter
 
 NO_TELEGRAM = """TELEGRAM_BOT_TOKEN is not set.
 
@@ -46,20 +46,9 @@ def telegram_command(webhook_url: str | None, listen: str | None, port: int | No
     from bot.telegram_app import TelegramService
     from bot.telegram_settings import TelegramSettings
 
-    try:
-        env = load_env(env_file)
-        overrides = {"TELEGRAM_WEBHOOK_URL": webhook_url, "TELEGRAM_WEBHOOK_LISTEN": listen,
-                     "TELEGRAM_WEBHOOK_PORT": str(port) if port else None}
-        env.update({k: v for k, v in overrides.items() if v})
-        config = parse_config(env)
-    except ConfigError as exc:
-        raise click.ClickException(f"configuration problem:\n{exc}") from exc
-    if not config.telegram:
-        raise click.ClickException(NO_TELEGRAM)
-    if db_file is not None:
-        config = replace(config, db=db_file)
-    setup_logging(config.log_level, secrets(env))
-    open_store(config.db).close()
+    overrides = {"TELEGRAM_WEBHOOK_URL": webhook_url, "TELEGRAM_WEBHOOK_LISTEN": listen,
+                 "TELEGRAM_WEBHOOK_PORT": str(port) if port else None}
+    env, config = start_up(env_file, db_file, lambda config: config.telegram, NO_TELEGRAM, overrides)
     service = TelegramService(TelegramSettings.from_env(env), config.db)
     try:
         asyncio.run(run_until_stopped(service, "telegram"))
