@@ -111,11 +111,12 @@ def timed(func, asked: list[str]) -> list[float]:
 
 def peak_rss_mb(path: Path, asked: list[str]) -> float:
     """Peak resident memory of a fresh process that opens the store and answers every question."""
-    script = ("import json, sys, resource\n"
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across fork and exec.
+    script = ("import json, sys\n"
               "from store.db import open_db\nfrom store.search import search\n"
               "db = open_db(sys.argv[1])\n"
               "for q in json.load(sys.stdin): search(db, q)\n"
-              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+              "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n")
     out = subprocess.run([sys.executable, "-c", script, str(path)], input=json.dumps(asked), text=True,
                          capture_output=True, check=True, cwd=ROOT)
     return int(out.stdout.strip()) / 1024
