@@ -11,14 +11,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.baseline import Baseline
-from benchmarks.generator import World, articles, questions
+from benchmarks.generator import KINDS, World, articles, questions
+from handlers.ask import answer
 from store.db import open_db
 from store.ingest import ingest_paths, ingest_text
-from store.search import search
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -35,6 +35,8 @@ class Row:
     p99_ms: float
     rss_mb: float
     bytes_per_article: float
+    by_kind: dict[str, tuple[float, float]] = field(default_factory=dict)  # kind -> (p50, p99) ms
+    bm25_build_s: float | None = None
     bm25_p50_ms: float | None = None
     bm25_p99_ms: float | None = None
 
@@ -97,9 +99,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def timed(func, asked: list[str]) -> list[float]:
-    """Milliseconds per question, after one warm-up pass."""
-    for question in asked:
+def timed(func, asked: list[str], warm_up: bool = True) -> list[float]:
+    """Milliseconds per question (after one warm-up pass, for the store's page cache)."""
+    for question in asked if warm_up else []:
         func(question)
     times = []
     for question in asked:
@@ -113,29 +115,39 @@ def peak_rss_mb(path: Path, asked: list[str]) -> float:
     """Peak resident memory of a fresh process that opens the store and answers every question."""
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across fork and exec.
     script = ("import json, sys\n"
-              "from store.db import open_db\nfrom store.search import search\n"
+              "from store.db import open_db\nfrom handlers.ask import answer\n"
               "db = open_db(sys.argv[1])\n"
-              "for q in json.load(sys.stdin): search(db, q)\n"
+              "for q in json.load(sys.stdin): answer(db, q)\n"
               "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n")
     out = subprocess.run([sys.executable, "-c", script, str(path)], input=json.dumps(asked), text=True,
                          capture_output=True, check=True, cwd=ROOT)
     return int(out.stdout.strip()) / 1024
 
 
-def measure(n: int, seed: int = 1, per_kind: int = 20, baseline_max: int = 10_000,
+def by_kind(kinds: list[str], times: list[float]) -> dict[str, tuple[float, float]]:
+    """(p50, p99) milliseconds for each kind of question."""
+    return {kind: (statistics.median(t), percentile(t, 0.99))
+            for kind in KINDS if (t := [ms for k, ms in zip(kinds, times, strict=True) if k == kind])}
+
+
+def measure(n: int, seed: int = 1, per_kind: int = 20, baseline_max: int = 100_000,
             cache: Path = CACHE) -> Row:
-    """Every figure for one size."""
+    """Every figure for one size: questions go through the ask handler, as a chat message does."""
     path, rate = build(n, seed, cache)
-    asked = [q for _, q in mix(path, seed, per_kind)]
+    mixed = mix(path, seed, per_kind)
+    kinds, asked = [k for k, _ in mixed], [q for _, q in mixed]
     db = open_db(path)
-    ours = timed(lambda q: search(db, q), asked)
+    ours = timed(lambda q: answer(db, q), asked)
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     row = Row(n, rate, serial_rate(min(n, 1000), seed), statistics.median(ours), percentile(ours, 0.99),
-              peak_rss_mb(path, asked), size / n)
+              peak_rss_mb(path, asked), size / n, by_kind(kinds, ours))
     if n <= baseline_max:
+        started = time.perf_counter()
         base = Baseline(db)
-        theirs = timed(base.search, asked)
+        row.bm25_build_s = time.perf_counter() - started
+        theirs = timed(base.search, asked, warm_up=False)  # all in memory: nothing to warm
         row.bm25_p50_ms, row.bm25_p99_ms = statistics.median(theirs), percentile(theirs, 0.99)
+        del base
     db.close()
     return row
 
@@ -145,14 +157,21 @@ def table(rows: list[Row]) -> str:
     def fmt(value: float | None, digits: int = 1) -> str:
         return "—" if value is None else f"{value:,.{digits}f}"
 
-    lines = ["| articles | ingest art/s (parallel) | ingest art/s (serial) | ask p50 ms | ask p99 ms | "
-             "peak RSS MB | DB bytes/article | BM25 p50 ms | BM25 p99 ms | p50 clipdesk/BM25 |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | ingest art/s (parallel) | ingest art/s (serial) | ask p50 ms | ask p99 ms "
+             "| peak RSS MB | DB bytes/article | BM25 build s | BM25 p50 ms | BM25 p99 ms "
+             "| p50 clipdesk/BM25 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r.articles:,} | {fmt(r.ingest_rate, 0)} | {fmt(r.serial_rate, 0)} | "
                      f"{fmt(r.p50_ms, 2)} | {fmt(r.p99_ms, 2)} | {fmt(r.rss_mb, 0)} | "
-                     f"{fmt(r.bytes_per_article, 0)} | "
+                     f"{fmt(r.bytes_per_article, 0)} | {fmt(r.bm25_build_s, 1)} | "
                      f"{fmt(r.bm25_p50_ms, 2)} | {fmt(r.bm25_p99_ms, 2)} | {fmt(r.ratio, 3)} |")
+    lines += ["", "| articles | " + " | ".join(f"{kind} p50 / p99 ms" for kind in KINDS) + " |",
+              "|---:|" + "---:|" * len(KINDS)]
+    for r in rows:
+        cells = [f"{fmt(p50, 2)} / {fmt(p99, 2)}"
+                 for p50, p99 in (r.by_kind.get(k, (None, None)) for k in KINDS)]
+        lines.append(f"| {r.articles:,} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.generator import World, articles
+from benchmarks.generator import KINDS, World, articles
 from benchmarks.run import measure, table
 from store.article import parse_article
 from store.quotes import extract_quotes
@@ -10,11 +10,16 @@ from store.quotes import extract_quotes
 
 def test_generated_articles_are_deterministic_and_go_through_the_pipeline():
     world = World(3, people=50, places=20, vocabulary=500)
-    first, again = list(articles(20, 3, world)), list(articles(20, 3, world))
+    first, again = list(articles(40, 3, world)), list(articles(40, 3, world))
     assert first == again
     parsed = [parse_article(text, name) for name, text in first]
-    assert all(a.paragraphs for a in parsed)
-    assert sum(len(extract_quotes(a)) for a in parsed) >= 20
+    counts = [len(a.paragraphs) for a in parsed]
+    assert min(counts) >= 3 and max(counts) <= 21 and 5 <= sum(counts) / len(counts) <= 20
+    assert sum(len(extract_quotes(a)) for a in parsed) >= 40
+    raw = "\n".join(text for _, text in first)
+    assert "\u201c" in raw and '"' in raw  # curly and straight quotation marks
+    other_spellings = {f"{p.first} {s}" for p in world.people for s in p.other_surnames}
+    assert any(name in raw for name in other_spellings)  # people are sometimes misspelt
 
 
 def test_a_small_run_fills_every_column_of_the_table(tmp_path):
@@ -22,7 +27,9 @@ def test_a_small_run_fills_every_column_of_the_table(tmp_path):
     assert row.ingest_rate > 0 and row.serial_rate > 0
     assert 0 < row.p50_ms <= row.p99_ms
     assert row.rss_mb > 10 and row.bytes_per_article > 100
-    assert row.bm25_p50_ms is not None and row.ratio is not None
+    assert set(row.by_kind) == set(KINDS) and all(0 < p50 <= p99 for p50, p99 in row.by_kind.values())
+    assert row.bm25_build_s and row.bm25_p50_ms is not None and row.ratio is not None
     text = table([row])
     assert text.splitlines()[2].startswith("| 30 |") and "—" not in text
+    assert text.splitlines()[-1].startswith("| 30 |")
     assert measure(30, seed=5, per_kind=2, cache=tmp_path).ingest_rate == row.ingest_rate  # cached store
