@@ -21,11 +21,11 @@ from typing import Any
 import sqlite_utils
 from aiolimiter import AsyncLimiter
 
-from bot.delivery import Sender
-from bot.scheduler import Scheduler
-from handlers.types import Reply
-from store.db import open_db, transaction
-from store.seeds import ingest_seeds
+from clipdesk.bot.delivery import Sender
+from clipdesk.bot.scheduler import Scheduler
+from clipdesk.handlers.types import Reply
+from clipdesk.store.index.schema import open_db, transaction
+from clipdesk.store.seeds import ingest_seeds
 
 TELEGRAM_LIMIT = 30  # messages per second across chats (Bot API broadcast limit)
 
@@ -98,8 +98,8 @@ async def overhead(count: int, topics: tuple[str, ...] = ()) -> dict:
 async def limited(count: int, topics: tuple[str, ...] = ()) -> dict:
     """`count` digests through the real TelegramSender (python-telegram-bot with its AIORateLimiter at
     30 msg/s) to the fake Bot API server."""
-    from bot.telegram_sender import TelegramSender, bot_for
-    from bot.telegram_settings import TelegramSettings
+    from clipdesk.bot.telegram.sender import TelegramSender, bot_for
+    from clipdesk.bot.telegram.settings import TelegramSettings
     from tests.fakes.telegram_api import FakeTelegramApi
 
     now = datetime.now(UTC)
@@ -120,7 +120,7 @@ async def limited(count: int, topics: tuple[str, ...] = ()) -> dict:
 async def limited_slack(count: int, topics: tuple[str, ...] = ()) -> dict:
     """`count` digests through the real SlackSender to the fake Slack Web API, held to 30 msg/s overall
     (Slack's own limit is one message a second per channel, which a digest of a few parts barely meets)."""
-    from bot.slack_sender import ChannelPace, SlackSender, web_client
+    from clipdesk.bot.slack.sender import ChannelPace, SlackSender, web_client
     from tests.fakes.slack_api import FakeSlackApi
 
     now = datetime.now(UTC)

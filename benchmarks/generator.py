@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from store.places import GAZETTEER
+from clipdesk.store.text.places import GAZETTEER
 
 # Names and ordinary words are built from different syllables, as in real text, so a topic word is not
 # taken for a misspelt surname.

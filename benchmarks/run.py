@@ -16,9 +16,9 @@ from pathlib import Path
 
 from benchmarks.baseline import Baseline
 from benchmarks.generator import KINDS, World, articles, questions
-from handlers.ask import answer
-from store.db import open_db
-from store.ingest import ingest_paths, ingest_text
+from clipdesk.handlers.ask import answer
+from clipdesk.store.index.schema import open_db
+from clipdesk.store.ingest import ingest_paths, ingest_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -115,7 +115,7 @@ def peak_rss_mb(path: Path, asked: list[str]) -> float:
     """Peak resident memory of a fresh process that opens the store and answers every question."""
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across fork and exec.
     script = ("import json, sys\n"
-              "from store.db import open_db\nfrom handlers.ask import answer\n"
+              "from clipdesk.store.index.schema import open_db\nfrom clipdesk.handlers.ask import answer\n"
               "db = open_db(sys.argv[1])\n"
               "for q in json.load(sys.stdin): answer(db, q)\n"
               "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from handlers.types import Reply
+from clipdesk.handlers.types import Reply
 
 
 class TargetGone(Exception):

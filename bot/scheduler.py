@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from bot.delivery import Sender, TargetGone, TemporaryFailure
-from handlers.digest_compose import compose_digest
-from handlers.types import Reply
-from store.db import open_db
-from store.deliveries import (
+from clipdesk.bot.delivery import Sender, TargetGone, TemporaryFailure
+from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.types import Reply
+from clipdesk.store.delivery.deliveries import (
     PENDING,
     Delivery,
     begin_delivery,
@@ -34,10 +33,11 @@ from store.deliveries import (
     record_part,
     retry_later,
 )
-from store.subscriptions import Subscription, deactivate, list_subscriptions
+from clipdesk.store.delivery.subscriptions import Subscription, deactivate, list_subscriptions
+from clipdesk.store.index.schema import open_db
 
 if TYPE_CHECKING:
-    from bot.health import Health
+    from clipdesk.bot.health import Health
 
 log = logging.getLogger(__name__)
 

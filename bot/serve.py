@@ -7,11 +7,11 @@ import logging
 import signal
 from typing import Protocol
 
-from bot.config import Config
-from bot.delivery import Sender
-from bot.health import Health, start_health_server
-from bot.scheduler import Scheduler
-from store.db import open_db
+from clipdesk.bot.config import Config
+from clipdesk.bot.delivery import Sender
+from clipdesk.bot.health import Health, start_health_server
+from clipdesk.bot.scheduler import Scheduler
+from clipdesk.store.index.schema import open_db
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,13 @@ def build_services(config: Config, env: dict[str, str]) -> list[Service]:
     """The platform adapters the configuration switches on (each library is imported only if used)."""
     services: list[Service] = []
     if config.telegram:
-        from bot.telegram_app import TelegramService
-        from bot.telegram_settings import TelegramSettings
+        from clipdesk.bot.telegram.app import TelegramService
+        from clipdesk.bot.telegram.settings import TelegramSettings
 
         services.append(TelegramService(TelegramSettings.from_env(env), config.db))
     if config.slack:
-        from bot.slack_app import SlackService
-        from bot.slack_settings import SlackSettings
+        from clipdesk.bot.slack.app import SlackService
+        from clipdesk.bot.slack.settings import SlackSettings
 
         services.append(SlackService(SlackSettings.from_env(env), config.db))
     return services

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from handlers.cite import snippet
-from handlers.text import clip_question
-from handlers.types import Reply, Request, Snippet
-from store.search import search
+from clipdesk.handlers.cite import snippet
+from clipdesk.handlers.text import clip_question
+from clipdesk.handlers.types import Reply, Request, Snippet
+from clipdesk.store.index.search import search
 
 DEFAULT_K = 3
 NOTHING = "Nothing in the indexed coverage answers that. Try other words, or /sources to see what is indexed."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.types import Snippet
-from store.search import Hit
+from clipdesk.handlers.types import Snippet
+from clipdesk.store.index.search import Hit
 
 
 def snippet(hit: Hit) -> Snippet:

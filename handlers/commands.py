@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from handlers.ask import handle_ask
-from handlers.digest import DIGEST_COMMANDS
-from handlers.events import handle_events
-from handlers.help import handle_help
-from handlers.quotes import handle_quote, handle_who
-from handlers.sources import handle_sources
-from handlers.types import Reply, Request
+from clipdesk.handlers.ask import handle_ask
+from clipdesk.handlers.digest import DIGEST_COMMANDS
+from clipdesk.handlers.events import handle_events
+from clipdesk.handlers.help import handle_help
+from clipdesk.handlers.quotes import handle_quote, handle_who
+from clipdesk.handlers.sources import handle_sources
+from clipdesk.handlers.types import Reply, Request
 
 log = logging.getLogger(__name__)
 

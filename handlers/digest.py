@@ -10,10 +10,10 @@ from zoneinfo import available_timezones
 
 import sqlite_utils
 
-from handlers.digest_compose import compose_digest
-from handlers.types import Reply, Request
-from store.digest import newest_ingest
-from store.subscriptions import (
+from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.delivery.digest import newest_ingest
+from clipdesk.store.delivery.subscriptions import (
     DEFAULT_TIME,
     DEFAULT_TZ,
     FIRST_DIGEST_LOOKBACK,

@@ -7,8 +7,8 @@ from datetime import date
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from handlers.types import Reply, Snippet
-from store.digest import NewArticle, NewEvent, NewQuote, Story, whats_new
+from clipdesk.handlers.types import Reply, Snippet
+from clipdesk.store.delivery.digest import NewArticle, NewEvent, NewQuote, Story, whats_new
 
 MAX_STORIES = 15
 QUOTES_PER_STORY = 3

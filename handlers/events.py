@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from handlers.text import clip_question
-from handlers.types import Reply, Request, Snippet
-from store.people import recognise_people
-from store.places import recognise_places
-from store.queries import list_events
+from clipdesk.handlers.text import clip_question
+from clipdesk.handlers.types import Reply, Request, Snippet
+from clipdesk.store.index.listings import list_events
+from clipdesk.store.index.people import recognise_people
+from clipdesk.store.text.places import recognise_places
 
 MAX_EVENTS = 15
 

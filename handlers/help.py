@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.types import Reply, Request
+from clipdesk.handlers.types import Reply, Request
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask", "Ask a question about the coverage"),

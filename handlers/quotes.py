@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from handlers.cite import snippet
-from handlers.text import clip_question
-from handlers.types import Reply, Request
-from store.people import recognise_people
-from store.search import find_quotes, who_said
+from clipdesk.handlers.cite import snippet
+from clipdesk.handlers.text import clip_question
+from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.index.people import recognise_people
+from clipdesk.store.index.search import find_quotes, who_said
 
 K = 5
 QUOTE_USAGE = ("Tell me whose quotations or which words, e.g. /quote shoigu or /quote shoigu zero. "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from handlers.types import Reply, Request, Snippet
-from store.queries import list_sources
+from clipdesk.handlers.types import Reply, Request, Snippet
+from clipdesk.store.index.listings import list_sources
 
 MAX_SOURCES = 30
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from store.article import NotAnArticle, article_id, parse_article
-from store.db import transaction
-from store.events import extract_events
-from store.model import Article, Event, Quote
-from store.people import resolve_person
-from store.quotes import extract_quotes
+from clipdesk.store.index.people import resolve_person
+from clipdesk.store.index.schema import transaction
+from clipdesk.store.text.article import NotAnArticle, article_id, parse_article
+from clipdesk.store.text.events import extract_events
+from clipdesk.store.text.model import Article, Event, Quote
+from clipdesk.store.text.quotes import extract_quotes
 
 MAX_FILE_BYTES = 5_000_000
 PARALLEL_FROM = 64  # files; fewer are parsed in this process

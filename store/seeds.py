@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import sqlite_utils
 
-from store.ingest import Outcome, ingest_paths
+from clipdesk.store.ingest import Outcome, ingest_paths
 
 
 def seeds_dir() -> Path:
-    """Where the bundled articles are: inside the installed package, or in the source tree."""
-    packaged = Path(__file__).parent / "seeds"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "seeds"
+    """Where the bundled articles are: the clipdesk.seeds package (the repository's seeds/ folder)."""
+    return Path(str(files("clipdesk.seeds")))
 
 
 def ingest_seeds(db: sqlite_utils.Database) -> list[Outcome]:

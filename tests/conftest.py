@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from store.db import open_db
-from store.seeds import ingest_seeds, seeds_dir
+from clipdesk.store.index.schema import open_db
+from clipdesk.store.seeds import ingest_seeds, seeds_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

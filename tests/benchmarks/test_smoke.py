@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from benchmarks.generator import KINDS, World, articles
 from benchmarks.run import measure, table
-from store.article import parse_article
-from store.quotes import extract_quotes
+from clipdesk.store.text.article import parse_article
+from clipdesk.store.text.quotes import extract_quotes
 
 
 def test_generated_articles_are_deterministic_and_go_through_the_pipeline():

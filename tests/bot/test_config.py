@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_env, parse_config
+from clipdesk.bot.config import ConfigError, load_env, parse_config
 
 TG = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -65,7 +65,7 @@ def test_a_missing_env_file_that_was_asked_for_is_an_error(tmp_path):
 
 def test_every_variable_the_code_reads_is_in_the_readme_table_and_the_sample_env_file():
     root = Path(__file__).resolve().parents[2]
-    code = "".join(p.read_text() for folder in ("bot", "store") for p in (root / folder).glob("*.py"))
+    code = "".join(p.read_text() for folder in ("bot", "store") for p in (root / folder).rglob("*.py"))
     names = set(re.findall(r"[\"']((?:TELEGRAM|SLACK|CLIPDESK)_[A-Z_]+)[\"']", code))
     readme = (root / "README.md").read_text()
     sample = (root / "deploy" / "clipdesk.env.example").read_text()

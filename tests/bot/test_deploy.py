@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handlers.help import COMMANDS
+from clipdesk.handlers.help import COMMANDS
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 

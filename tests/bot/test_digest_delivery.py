@@ -15,15 +15,15 @@ from typing import Any
 
 import pytest
 
-from bot.delivery import Sender
-from bot.scheduler import Scheduler
-from bot.slack_sender import ChannelPace, SlackSender, web_client
-from bot.telegram_sender import NETWORK_TRIES, TelegramSender, bot_for
-from bot.telegram_settings import TelegramSettings
-from store.db import open_db
-from store.deliveries import SENT, latest_deliveries
-from store.ingest import ingest_text
-from store.subscriptions import get_subscription, subscribe
+from clipdesk.bot.delivery import Sender
+from clipdesk.bot.scheduler import Scheduler
+from clipdesk.bot.slack.sender import ChannelPace, SlackSender, web_client
+from clipdesk.bot.telegram.sender import NETWORK_TRIES, TelegramSender, bot_for
+from clipdesk.bot.telegram.settings import TelegramSettings
+from clipdesk.store.delivery.deliveries import SENT, latest_deliveries
+from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
+from clipdesk.store.index.schema import open_db
+from clipdesk.store.ingest import ingest_text
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.telegram_api import FakeTelegramApi
 

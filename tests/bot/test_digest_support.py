@@ -10,8 +10,8 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.delivery import TargetGone, TemporaryFailure
-from handlers.types import Reply
+from clipdesk.bot.delivery import TargetGone, TemporaryFailure
+from clipdesk.handlers.types import Reply
 
 
 def add_article(db: sqlite_utils.Database, title: str | None, outlet: str | None, ingested_at: str, *,

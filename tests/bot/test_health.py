@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
-from bot.health import Health, start_health_server
+from clipdesk.bot.health import Health, start_health_server
 
 
 async def get(port):

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.logs import setup_logging
+from clipdesk.bot.logs import setup_logging
 
 TG = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 

@@ -9,12 +9,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.health import Health
-from bot.scheduler import Scheduler
-from handlers.digest_compose import compose_digest
-from store.deliveries import get_delivery, pending_deliveries
-from store.digest import newest_ingest
-from store.subscriptions import get_subscription, subscribe
+from clipdesk.bot.health import Health
+from clipdesk.bot.scheduler import Scheduler
+from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.store.delivery.deliveries import get_delivery, pending_deliveries
+from clipdesk.store.delivery.digest import newest_ingest
+from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
 from tests.bot.test_digest_support import RecordingSender, add_article
 
 LONG_AGO = datetime(2026, 1, 1, tzinfo=UTC)

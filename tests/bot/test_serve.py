@@ -15,12 +15,12 @@ import aiohttp
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import cli
-from bot.config import parse_config
-from bot.serve import serve
-from store.db import open_db
-from store.deliveries import latest_deliveries
-from store.subscriptions import subscribe
+from clipdesk.bot.cli.main import cli
+from clipdesk.bot.config import parse_config
+from clipdesk.bot.serve import serve
+from clipdesk.store.delivery.deliveries import latest_deliveries
+from clipdesk.store.delivery.subscriptions import subscribe
+from clipdesk.store.index.schema import open_db
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -83,7 +83,7 @@ async def serve_process(env: dict[str, str], log: Path) -> asyncio.subprocess.Pr
     """`clipdesk serve` in a child process logging to `log`, returned once /healthz answers."""
     with log.open("ab") as out:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "serve", env={**os.environ, **env},
+            sys.executable, "-m", "clipdesk.bot.cli.main", "serve", env={**os.environ, **env},
             stdout=asyncio.subprocess.DEVNULL, stderr=out)
     await wait_up(int(env["CLIPDESK_HEALTH_PORT"]))
     return process

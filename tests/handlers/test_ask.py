@@ -2,9 +2,9 @@
 
 import pytest
 
-from handlers.ask import EMPTY, NOTHING, answer
-from store.ingest import ingest_text
-from store.people import resolve_person
+from clipdesk.handlers.ask import EMPTY, NOTHING, answer
+from clipdesk.store.index.people import resolve_person
+from clipdesk.store.ingest import ingest_text
 
 ARTICLE = """Ministers meet in Vilnius over air defence
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from handlers import commands
-from handlers.commands import handle, parse_command
-from handlers.help import COMMANDS
-from handlers.types import Request
+from clipdesk.handlers import commands
+from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.help import COMMANDS
+from clipdesk.handlers.types import Request
 
 
 def ask(text, command=None, **kw):

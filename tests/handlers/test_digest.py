@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from handlers.digest import DIGEST_COMMANDS
-from handlers.digest_compose import compose_digest
-from handlers.types import Request
-from store.digest import newest_ingest
-from store.subscriptions import get_subscription, list_subscriptions
+from clipdesk.handlers.digest import DIGEST_COMMANDS
+from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.types import Request
+from clipdesk.store.delivery.digest import newest_ingest
+from clipdesk.store.delivery.subscriptions import get_subscription, list_subscriptions
 from tests.bot.test_digest_support import add_article
 
 DAY = date(2026, 2, 10)

@@ -1,7 +1,7 @@
 """/sources lists the indexed coverage with its citations."""
 
-from handlers.commands import handle
-from handlers.types import Request
+from clipdesk.handlers.commands import handle
+from clipdesk.handlers.types import Request
 
 
 def test_sources_lists_every_seed_article(seeded_db):

@@ -2,7 +2,7 @@
 
 import json
 
-from store.ingest import ingest_paths
+from clipdesk.store.ingest import ingest_paths
 
 ARTICLE = """Ministers meet in Geneva
 

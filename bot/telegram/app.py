@@ -1,0 +1,186 @@
+"""clipdesk on Telegram: updates become Requests for the neutral handlers, Replies go back as HTML."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+from telegram import (
+    BotCommand,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from clipdesk.bot.delivery import TargetGone, TemporaryFailure
+from clipdesk.bot.ratelimit import RateLimit
+from clipdesk.bot.telegram.render import render_html
+from clipdesk.bot.telegram.sender import NO_PREVIEW, TelegramSender, rate_limiter
+from clipdesk.bot.telegram.settings import TelegramSettings
+from clipdesk.handlers.cite import citation
+from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.help import COMMANDS
+from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.delivery.seen import first_time
+from clipdesk.store.index.schema import open_db
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+UNLIMITED = {"start", "help"}
+NOT_ALLOWED = "clipdesk is not enabled for this chat. Ask whoever runs it to add the chat id {chat}."
+SLOW_DOWN = "You have asked {limit} questions in the last minute. Please wait {wait} seconds and ask again."
+INLINE_RESULTS = 10
+
+
+class TelegramService:
+    """The bot, started and stopped inside a running event loop (polling, or a webhook when configured)."""
+
+    def __init__(self, settings: TelegramSettings, db_path: Path | str) -> None:
+        if not settings.token:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
+        self.settings = settings
+        self.application: Application = (
+            ApplicationBuilder().token(settings.token)
+            .base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
+            .rate_limiter(rate_limiter()).build())
+        self.sender = TelegramSender(self.application.bot, db_path)
+        self.db = open_db(db_path)
+        self.limit = RateLimit(settings.rate_limit)
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="telegram-store")
+        self.application.add_handler(MessageHandler(filters.TEXT, self.on_message))
+        self.application.add_handler(InlineQueryHandler(self.on_inline_query))
+        self.application.add_error_handler(self.on_error)
+
+    @property
+    def connected(self) -> bool:
+        updater = self.application.updater
+        return bool(updater and updater.running)
+
+    async def start(self) -> None:
+        """Register the command list, then poll or serve the webhook; returns once running."""
+        app = self.application
+        await app.initialize()
+        await app.bot.set_my_commands([BotCommand(name, description) for name, description in COMMANDS])
+        await app.start()
+        assert app.updater is not None
+        if self.settings.webhook_url:
+            await app.updater.start_webhook(
+                listen=self.settings.webhook_listen, port=self.settings.webhook_port,
+                url_path=urlparse(self.settings.webhook_url).path.strip("/"),
+                webhook_url=self.settings.webhook_url, secret_token=self.settings.webhook_secret,
+                allowed_updates=Update.ALL_TYPES)
+        else:
+            await app.updater.start_polling(poll_interval=0.0, timeout=self.settings.poll_timeout,
+                                            allowed_updates=Update.ALL_TYPES)
+        log.info("telegram started as @%s (%s)", app.bot.username,
+                 "webhook" if self.settings.webhook_url else "long polling",
+                 extra={"platform": "telegram", "event": "start"})
+
+    async def stop(self) -> None:
+        """Stop taking updates, let the ones in hand finish, then release the store."""
+        app = self.application
+        if app.updater and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        self._worker.shutdown(wait=True)
+        self.db.close()
+
+    async def run(self, func: Callable[..., T], *args: Any) -> T:
+        """Run a store call on the one worker thread that owns the store connection."""
+        return await asyncio.get_running_loop().run_in_executor(self._worker, func, *args)
+
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+        if message is None or chat is None or user is None or message.text is None:
+            return
+        where = {"platform": "telegram", "chat": str(chat.id), "user": str(user.id)}
+        request = self.request_for(message)
+        if request is None:
+            return
+        if not await self.run(first_time, self.db, "telegram", str(update.update_id)):
+            log.info("update seen before, not answered again", extra={**where, "event": "duplicate"})
+            return
+        log.info("update received", extra={**where, "event": "update"})
+        if not self.settings.chat_allowed(chat.id):
+            reply = Reply(text=NOT_ALLOWED.format(chat=chat.id))
+        elif (request.command or "ask") not in UNLIMITED and (wait := self.limit.check(str(user.id))):
+            reply = Reply(text=SLOW_DOWN.format(limit=self.settings.rate_limit, wait=int(wait) + 1))
+        else:
+            reply = await self.run(handle, request, self.db)
+        try:
+            for part in render_html(reply):
+                await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
+        except (TargetGone, TemporaryFailure) as exc:
+            log.warning("answer not delivered: %s", exc, extra={**where, "event": "error", "error": str(exc)})
+            return
+        log.info("answer sent", extra={**where, "event": "answer"})
+
+    def request_for(self, message: Message) -> Request | None:
+        """The Request a message makes, or None when a group message is not addressed to the bot."""
+        chat, user = message.chat, message.from_user
+        username = self.application.bot.username
+        command, args = parse_command(message.text or "", username)
+        private = chat.type == ChatType.PRIVATE
+        replied = message.reply_to_message
+        to_bot = bool(replied and replied.from_user and replied.from_user.id == self.application.bot.id)
+        mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE) if username else None
+        mentioned = command is None and mention is not None and bool(mention.search(message.text or ""))
+        if not (private or command or to_bot or mentioned):
+            return None
+        if mentioned and mention is not None:
+            command, args = parse_command(mention.sub(" ", message.text or "").strip(), username)
+        reply_to_text = None
+        if replied is not None and not to_bot:
+            reply_to_text = replied.text or replied.caption
+        return Request(
+            platform="telegram", chat_id=str(chat.id), user_id=str(user.id if user else ""),
+            text=message.text or "", command=command, args=args,
+            thread_id=str(message.message_thread_id) if message.is_topic_message else None,
+            reply_to_text=reply_to_text, is_admin=self.settings.is_admin(user.id if user else ""),
+            is_group=not private)
+
+    async def on_inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.inline_query
+        if query is None:
+            return
+        words = query.query.strip()
+        snippets: tuple = ()
+        if words and not self.limit.check(str(query.from_user.id)):
+            request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
+                              user_id=str(query.from_user.id), text=words, command="quote", args=words)
+            snippets = (await self.run(handle, request, self.db)).snippets[:INLINE_RESULTS]
+        results = [
+            InlineQueryResultArticle(
+                id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),
+                input_message_content=InputTextMessageContent(
+                    render_html(Reply(text="", snippets=(s,)))[0].strip(), parse_mode=ParseMode.HTML,
+                    link_preview_options=NO_PREVIEW))
+            for n, s in enumerate(snippets)]
+        await query.answer(results, cache_time=60, is_personal=False)
+        log.info("inline answer sent (%d results)", len(results),
+                 extra={"platform": "telegram", "user": str(query.from_user.id), "event": "inline"})
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log every failure with where it happened; the bot keeps serving."""
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+        log.error("telegram update failed: %s", context.error, exc_info=context.error,
+                  extra={"platform": "telegram", "chat": chat, "event": "error"})

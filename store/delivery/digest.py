@@ -1,0 +1,179 @@
+"""What is new since a digest cursor: articles ingested in a range, filtered by topics, grouped by story."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import sqlite_utils
+from rapidfuzz import fuzz, process, utils
+
+from clipdesk.store.index.people import recognise_people
+
+QUOTES_PER_ARTICLE = 2
+EVENTS_PER_ARTICLE = 2
+NAME_MATCH = 82  # rapidfuzz ratio between a topic and one word of a name: "shoygu" ~ "shoigu" (83),
+#            but not "nato" ~ "nation" (80)
+MIN_FUZZY_LEN = 4
+SAME_TITLE = 80  # token_set_ratio of two headlines about the same story
+MIN_TITLE_WORDS = 4
+IDEAL_QUOTE_CHARS = 200
+MIN_QUOTE_WORDS = 4  # a scare-quoted word or two is not a quotation worth a digest line
+
+
+@dataclass(frozen=True)
+class NewQuote:
+    """A quotation in a new article."""
+
+    text: str
+    speaker: str | None
+    partial: bool
+    paragraph: int
+
+    @property
+    def strength(self) -> float:
+        """Attributed, whole and substantial quotations first."""
+        return (2.0 * bool(self.speaker) + (not self.partial)
+                + min(len(self.text), IDEAL_QUOTE_CHARS) / IDEAL_QUOTE_CHARS)
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event reported in a new article."""
+
+    kind: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    participants: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article ingested after the cursor, with its strongest quotations and its events."""
+
+    id: str
+    source: str  # URL when known, else file name
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None  # ISO when fully known, else as written, else None
+    ingested_at: str
+    quotes: tuple[NewQuote, ...]
+    events: tuple[NewEvent, ...]
+    text: str
+
+    @property
+    def names(self) -> set[str]:
+        """Everyone quoted or taking part in an event."""
+        speakers = {q.speaker for q in self.quotes if q.speaker}
+        return speakers | {p for e in self.events for p in e.participants}
+
+    @property
+    def places(self) -> set[str]:
+        return {e.place for e in self.events if e.place}
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles (one or more outlets) covering the same story, the earliest-ingested first."""
+
+    articles: tuple[NewArticle, ...]
+
+
+def new_articles(db: sqlite_utils.Database, after: str | None, upto: str | None) -> list[NewArticle]:
+    """Articles with `after` < ingested_at <= `upto`, oldest ingest first."""
+    rows = db.execute(
+        """SELECT id, COALESCE(url, source), url, outlet, title, COALESCE(published, published_text),
+                  ingested_at FROM articles
+           WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at, id""",
+        [after or "", upto or ""],
+    ).fetchall()
+    return [_article(db, *row) for row in rows]
+
+
+def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArticle:
+    quotes = [NewQuote(text, speaker, bool(partial), paragraph)
+              for text, speaker, partial, paragraph in db.execute(
+                  """SELECT text, speaker, partial, paragraph FROM quotes
+                     WHERE article_id = ? ORDER BY paragraph, id""", [aid])
+              if len(text.split()) >= MIN_QUOTE_WORDS]
+    quotes.sort(key=lambda q: (-q.strength, q.paragraph))
+    events = [NewEvent(kind, date, date_text, place, tuple(json.loads(names)), summary)
+              for kind, date, date_text, place, names, summary in db.execute(
+                  """SELECT kind, date, date_text, place, participants, summary FROM events
+                     WHERE article_id = ? ORDER BY date IS NULL, date, paragraph, id""", [aid])]
+    text = "\n".join(t for (t,) in db.execute(
+        "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [aid]))
+    source, url, outlet, title, published, ingested_at = meta
+    return NewArticle(aid, source, url, outlet, title, published, ingested_at,
+                      tuple(quotes[:QUOTES_PER_ARTICLE]), tuple(events[:EVENTS_PER_ARTICLE]), text)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing names and words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _proper_words(article: NewArticle) -> set[str]:
+    """Every word of a name in the article: its speakers, participants and places, and every
+    capitalised word of its title and text (names as written), folded."""
+    named = " ".join(article.names | article.places)
+    written = re.findall(r"\b[A-Z][\w'\u2019-]+", " ".join(filter(None, (article.title, article.text))))
+    return {w for w in re.findall(r"\w+", fold(f"{named} {' '.join(written)}")) if len(w) >= MIN_FUZZY_LEN}
+
+
+def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple[str, ...]) -> bool:
+    """True when the article names any of the topics: a person or place (misspellings allowed) or a word."""
+    if not topics:
+        return True
+    body = fold(" ".join(filter(None, (article.title, article.text))))
+    proper = _proper_words(article)
+    for topic in map(fold, topics):
+        if re.search(rf"\b{re.escape(topic)}", body):
+            return True
+        if {p.name for p in recognise_people(db, topic)} & article.names:
+            return True
+        if len(topic) >= MIN_FUZZY_LEN and process.extractOne(topic, proper, scorer=fuzz.ratio,
+                                                              score_cutoff=NAME_MATCH):
+            return True
+    return False
+
+
+def _same_story(a: NewArticle, b: NewArticle) -> bool:
+    dated = [{(e.kind, e.date) for e in x.events if e.date} for x in (a, b)]
+    if dated[0] & dated[1] and a.names & b.names:
+        return True
+    if not (a.title and b.title) or min(len(a.title.split()), len(b.title.split())) < MIN_TITLE_WORDS:
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    return fuzz.token_set_ratio(a.title, b.title, processor=utils.default_process) >= SAME_TITLE
+
+
+def group_stories(articles: list[NewArticle]) -> list[Story]:
+    """Group articles about the same story (similar headlines, or a shared dated event with the
+    same people); stories with the most articles first, then in order of ingest."""
+    groups: list[list[NewArticle]] = []
+    for article in articles:
+        home = next((g for g in groups if any(_same_story(article, other) for other in g)), None)
+        if home is None:
+            groups.append([article])
+        else:
+            home.append(article)
+    ordered = sorted(enumerate(groups), key=lambda ig: (-len(ig[1]), ig[0]))
+    return [Story(tuple(group)) for _, group in ordered]
+
+
+def whats_new(db: sqlite_utils.Database, after: str | None, upto: str | None,
+              topics: tuple[str, ...] = ()) -> list[Story]:
+    """The stories ingested in (after, upto] that match the topics (all of them when none are given)."""
+    return group_stories([a for a in new_articles(db, after, upto) if matches_topics(db, a, topics)])
+
+
+def newest_ingest(db: sqlite_utils.Database) -> str | None:
+    """The newest ingested_at in the store (the cursor a digest taken now would cover up to)."""
+    return db.execute("SELECT MAX(ingested_at) FROM articles").fetchone()[0]

@@ -1,0 +1,413 @@
+"""People and institutions across articles: one canonical row per name, with its aliases."""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from dataclasses import dataclass, field
+
+import sqlite_utils
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from clipdesk.store.index.fts import STOP_WORDS
+from clipdesk.store.text.places import canonical_place
+from clipdesk.store.text.spelling import fold, variants
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
+FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
+INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-order-neutral) need
+MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
+MAX_WIDTH = 4  # the most words an alias spans in a question
+HONORIFICS = _words(
+    "mr mrs ms miss dr sir dame lord lady gen col lt maj capt adm prof rep sen gov")
+PARTICLES = _words(
+    "al bin ibn el de da di van von der den du dos del la le")
+INSTITUTION_WORDS = _words(
+    "kremlin pentagon government ministry embassy parliament duma army navy cabinet administration "
+    "presidency office department council commission agency service command senate congress assembly "
+    "committee force forces guard bank court party union alliance coalition organization organisation "
+    "street house institute university company corporation fund federation palace nato eu un g7 g20 "
+    "osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority authorities "
+    "police")
+# Words of a role written before a name: 'UK Defence Secretary', 'Russia's Minister of Defence'.
+ROLE_HEADS = _words(
+    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
+    "spokesperson president leader leaders diplomat diplomats envoy ambassador brigadier commander premier "
+    "chancellor counterpart adviser advisor aide head director chairman chair chairwoman mayor governor "
+    "lawmaker senator mp representative negotiator prosecutor king queen prince princess pope ceo officer "
+    "deputy executive coordinator founder undersecretary commissioner attorney general analyst economist "
+    "professor expert colonel major captain lieutenant admiral marshal sergeant emir sheikh sultan")
+ROLE_MODIFIERS = _words(
+    "foreign defence defense interior home finance prime vice top senior military former policy security "
+    "national state affairs economy trade justice health armed forces staff press acting new junior shadow "
+    "permanent first high intelligence army navy air presidential government ministry kremlin white house "
+    "cabinet energy environment education transport business culture treasury naval economic digital "
+    "emergency emergencies industry labour labor social information communications development deputy "
+    "supreme allied the of for")
+# Nationality words and the country each describes ('Russian ministry' is 'Russia's ministry').
+_DEMONYM_TEXT = """american:united-states british:united-kingdom english:england scottish:scotland
+welsh:wales irish:ireland
+russian:russia ukrainian:ukraine belarusian:belarus german:germany french:france italian:italy
+spanish:spain polish:poland dutch:netherlands belgian:belgium swedish:sweden finnish:finland
+norwegian:norway danish:denmark estonian:estonia latvian:latvia lithuanian:lithuania czech:czechia
+slovak:slovakia hungarian:hungary romanian:romania bulgarian:bulgaria serbian:serbia croatian:croatia
+greek:greece turkish:turkey georgian:georgia armenian:armenia azerbaijani:azerbaijan kazakh:kazakhstan
+chinese:china japanese:japan korean:korea indian:india pakistani:pakistan iranian:iran iraqi:iraq
+syrian:syria israeli:israel palestinian:palestine egyptian:egypt saudi:saudi-arabia qatari:qatar
+emirati:united-arab-emirates canadian:canada australian:australia european:europe western:west soviet:ussr"""
+DEMONYMS = dict(pair.split(":") for pair in _DEMONYM_TEXT.split())
+QUESTION_WORDS = _words(
+    "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
+    "talks talk meeting meetings war peace minister ministers president secretary defence defense "
+    "foreign prime chief spokesman")
+# Surnames that are also everyday words: written in lower case in a question they name nobody.
+EVERYDAY_SURNAMES = _words(
+    "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
+    "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
+    "small moore banks fields march")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """A person or institution recognised in user text, and the words that named it."""
+
+    id: int
+    name: str
+    kind: str
+    matched: str
+    score: float
+
+
+@dataclass
+class _Index:
+    """The people and aliases of one store, held in memory between calls while the tables are unchanged."""
+
+    key: tuple[int, int] = (-1, -1)
+    alias: dict[str, int] = field(default_factory=dict)
+    people: dict[int, tuple[str, str]] = field(default_factory=dict)  # id -> (name, kind)
+    buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # (initial, length) -> aliases
+    surnames: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # initial -> surname -> ids
+    institutions: dict[str, int] = field(default_factory=dict)  # spelling-neutral key -> id
+    neutral: dict[str, int] = field(default_factory=dict)  # alias in one spelling (defence) -> id
+
+    def add_alias(self, alias: str, pid: int) -> None:
+        if alias in self.alias:
+            return
+        self.alias[alias] = pid
+        self.neutral.setdefault(neutral_spelling(alias), pid)
+        self.buckets.setdefault((alias[0], len(alias)), []).append(alias)
+
+    def add_person(self, pid: int, name: str, kind: str) -> None:
+        self.people[pid] = (name, kind)
+        words = normalise_name(name).split()
+        if kind == "institution":
+            self.institutions.setdefault(institution_key(name), pid)
+        elif words:
+            self.surnames.setdefault(words[-1][0], {}).setdefault(words[-1], set()).add(pid)
+
+
+_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, _Index] = weakref.WeakKeyDictionary()
+
+
+def _state(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Highest alias rowid and person id: both grow with every write, and reading them costs nothing."""
+    return tuple(db.execute("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM aliases),"
+                            " (SELECT COALESCE(MAX(id), 0) FROM people)").fetchone())
+
+
+def _index(db: sqlite_utils.Database) -> _Index:
+    """The in-memory index of people and aliases, rebuilt only when the aliases table has changed."""
+    key = _state(db)
+    index = _CACHE.get(db)
+    if index is not None and index.key == key:
+        return index
+    index = _Index(key=key)
+    for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
+        index.add_person(pid, name, kind)
+    for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
+        index.add_alias(alias, pid)
+    _CACHE[db] = index
+    return index
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+def normalise_name(name: str) -> str:
+    """A name folded for matching: lower case, no accents, honorifics or possessive, single spaces."""
+    words = [_POSSESSIVE.sub("", w) for w in _TOKEN.findall(fold(name))]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_role(written: str) -> tuple[str | None, str]:
+    """('UK Defense Secretary', 'Ben Wallace') from 'UK Defense Secretary Ben Wallace'.
+
+    Leading words of a role (titles, nationalities, acronyms, possessives) are split off only when a
+    name is left after them; otherwise the words are kept whole as the name.
+    """
+    words = written.split()
+    i = 0
+    while i < len(words) - 1 and _is_role_word(words[i]):
+        i += 1
+    role_end = i
+    while 0 < i < len(words) - 1 and fold(words[i]).rstrip(".") in HONORIFICS:
+        i += 1
+    if i == 0 or not words[i][:1].isupper():
+        return None, written
+    return " ".join(words[:role_end]).strip(" ,") or None, " ".join(words[i:])
+
+
+def _is_role_word(word: str) -> bool:
+    low = _POSSESSIVE.sub("", fold(word)).strip(".,")
+    plain = low.replace(".", "")
+    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in DEMONYMS or word.endswith(("'s", "’s"))
+            or (word.replace(".", "").isupper() and len(plain) <= 4) or canonical_place(plain) is not None)
+
+
+def neutral_spelling(text: str) -> str:
+    """One spelling for British and American forms alike ('defense ministry' -> 'defence ministry')."""
+    return " ".join(min(variants(w)) for w in text.split())
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name is a body (the Kremlin, Downing Street, the Russian Defence Ministry, NATO)."""
+    words = normalise_name(name).split()
+    if words and words[-1] in ROLE_HEADS:
+        return False
+    return bool(set(words) & INSTITUTION_WORDS) or (
+        len(words) == 1 and name.replace(".", "").isupper() and len(words[0]) >= 2)
+
+
+def institution_key(name: str) -> str:
+    """A spelling- and word-order-neutral key: 'Russia's Ministry of Defence' = 'Russian Defense Ministry'."""
+    words = [w for w in normalise_name(name).split() if w not in ("the", "of", "for")]
+    return " ".join(sorted(_nation(w) or min(variants(w)) for w in words))
+
+
+def _nation(word: str) -> str | None:
+    """The country a word names or describes, for matching 'Russia's ministry' with 'Russian ministry'."""
+    name = DEMONYMS.get(word, word).replace("-", " ")
+    place = canonical_place(name) or (canonical_place(name.upper()) if len(name) <= 3 else None)
+    return fold(place) if place else None
+
+
+# -- resolving names met in articles -----------------------------------------------------------------
+
+def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None,
+                   kind: str = "person") -> tuple[int, str]:
+    """The (id, canonical name) for `name` as written, creating the person if new.
+
+    Spellings of one person ('Sergey Shoigu', 'Sergei Shoigu', 'Shoygu') resolve to one row; a role
+    written before the name ('UK Defense Secretary Ben Wallace') is split off and kept as the role.
+    """
+    written = " ".join(name.split())
+    if kind == "person" and is_institution(written):
+        kind = "institution"
+    elif kind == "person":
+        written_role, written = split_role(written)
+        role = role or written_role
+        kind = "institution" if is_institution(written) else kind
+    key = normalise_name(written) or fold(written)
+    index = _index(db)
+    pid = index.alias.get(key)
+    if pid is None:
+        pid = _institution(index, written) if kind == "institution" else _person(index, key)
+    created = pid is None
+    if pid is None:
+        pid = _create(db, index, _display(written), kind, role)
+    else:
+        _improve(db, index, pid, written, key, role)
+    if _add_aliases(db, index, pid, key, index.people[pid][1], _is_name(written)) or created:
+        index.key = _state(db)
+    return pid, index.people[pid][0]
+
+
+def _display(written: str) -> str:
+    words = written.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return _POSSESSIVE.sub("", " ".join(words)) if len(words) == 1 else " ".join(words)
+
+
+def _person(index: _Index, key: str) -> int | None:
+    """The known person a (new) spelling of a name belongs to, by surname and first name."""
+    words = key.split()
+    if not words:
+        return None
+    surname, first = words[-1], (words[0] if len(words) > 1 else None)
+    known = index.surnames.get(surname[0], {})
+    best: tuple[float, int] | None = None
+    for other, score, _ in process.extract(surname, list(known), scorer=fuzz.ratio,
+                                           score_cutoff=SURNAME_MATCH, limit=8):
+        if Levenshtein.distance(surname, other) > _edits(surname):
+            continue
+        for pid in known[other]:
+            theirs = normalise_name(index.people[pid][0]).split()
+            their_first = theirs[0] if len(theirs) > 1 else None
+            if first and their_first and not _same_first_name(first, their_first):
+                continue
+            rank = score + (5 if first and their_first else 0) - pid * 1e-9
+            if best is None or rank > best[0]:
+                best = (rank, pid)
+    return best[1] if best else None
+
+
+def _edits(word: str) -> int:
+    """How many letters two spellings of a name of this length may differ by (Shoygu/Shoigu: one)."""
+    return 1 if len(word) < 9 else 2
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= FIRST_NAME_MATCH
+
+
+def _institution(index: _Index, written: str) -> int | None:
+    key = institution_key(written)
+    if key in index.institutions:
+        return index.institutions[key]
+    best = process.extractOne(key, list(index.institutions), scorer=fuzz.ratio,
+                              score_cutoff=INSTITUTION_MATCH)
+    return index.institutions[best[0]] if best else None
+
+
+def _create(db: sqlite_utils.Database, index: _Index, name: str, kind: str, role: str | None) -> int:
+    row = db.execute("SELECT id, name, kind FROM people WHERE name = ?", [name]).fetchone()
+    if row is None:
+        pid = db.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)",
+                         [name, kind, role]).lastrowid
+        row = (pid, name, kind)
+    index.add_person(*row)
+    return row[0]
+
+
+def _improve(db: sqlite_utils.Database, index: _Index, pid: int, written: str, key: str,
+             role: str | None) -> None:
+    """A fuller name replaces a surname-only one ('Wallace' -> 'Ben Wallace'); a missing role is filled."""
+    name, kind = index.people[pid]
+    if role:
+        db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, pid])
+    fuller = _display(written)
+    if kind != "person" or len(key.split()) <= len(normalise_name(name).split()):
+        return
+    if db.execute("SELECT 1 FROM people WHERE name = ?", [fuller]).fetchone():
+        return
+    db.execute("UPDATE people SET name = ? WHERE id = ?", [fuller, pid])
+    db.execute("UPDATE quotes SET speaker = ? WHERE speaker_id = ?", [fuller, pid])
+    old, new = json.dumps(name, ensure_ascii=False), json.dumps(fuller, ensure_ascii=False)
+    db.execute("UPDATE events SET participants = REPLACE(participants, ?, ?) WHERE instr(participants, ?)",
+               [old, new, old])
+    index.add_person(pid, fuller, kind)
+
+
+def _is_name(written: str) -> bool:
+    """Whether words are a personal name ('Ben Wallace'), not a role written in its place ('NATO chief')."""
+    words = written.split()
+    return all(w[:1].isupper() or fold(w) in PARTICLES for w in words) and fold(words[-1]) not in ROLE_HEADS
+
+
+def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, kind: str,
+                 name_like: bool) -> bool:
+    """Record the name, and a person's surname, as aliases; True if any was new."""
+    words = key.split()
+    aliases = {key}
+    if kind == "person" and name_like and len(words) > 1 and len(words[-1]) >= MIN_WORD:
+        aliases.add(words[-1])
+    elif kind == "institution" and words and words[0] == "the":
+        aliases.add(" ".join(words[1:]))
+    new = [a for a in aliases if a and a not in index.alias]
+    if new:
+        db.conn.executemany("INSERT OR IGNORE INTO aliases (alias, person_id) VALUES (?, ?)",
+                            [(a, pid) for a in new])
+        for alias in new:
+            index.add_alias(alias, pid)
+    return bool(new)
+
+
+# -- recognising names in questions ------------------------------------------------------------------
+
+def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
+    """People and institutions named (even misspelt) in `text`, best match first."""
+    if not text or not text.strip():
+        return []
+    index = _index(db)
+    if not index.alias:
+        return []
+    tokens = [(m[0], _POSSESSIVE.sub("", fold(m[0]))) for m in _TOKEN.finditer(text[:2000])]
+    found: list[tuple[int, float, int, int]] = []  # (width, score, start, pid)
+    for i in range(len(tokens)):
+        for width in range(min(MAX_WIDTH, len(tokens) - i), 0, -1):
+            words = tokens[i:i + width]
+            if not _nameable(words):
+                continue
+            key = " ".join(w for _, w in words)
+            if width == 1 and key in EVERYDAY_SURNAMES and words[0][0].islower():
+                continue
+            pid = index.alias.get(key) or index.neutral.get(neutral_spelling(key))
+            score = 100.0
+            if pid is None and width <= 2:
+                pid, score = _fuzzy(index, key)
+            if pid is not None:
+                found.append((width, score, i, pid))
+    return _choose(index, tokens, found)
+
+
+def _nameable(words: list[tuple[str, str]]) -> bool:
+    """Whether these words could name someone: no stop words at the ends, no short lower-case words."""
+    for n, (raw, low) in enumerate(words):
+        inner = 0 < n < len(words) - 1
+        if low in STOP_WORDS and not (inner and low in PARTICLES):
+            return False
+        if low in QUESTION_WORDS and len(words) == 1:
+            return False
+        if len(low) < MIN_WORD and not (raw.isupper() or any(c.isdigit() for c in raw) or inner):
+            return False
+    return True
+
+
+def _fuzzy(index: _Index, key: str) -> tuple[int | None, float]:
+    """The alias a misspelt word or two stands for: same initial, a letter or two apart."""
+    if len(key) < 5 or not key.replace(" ", "").isalpha():
+        return None, 0.0
+    allowed = _edits(key)
+    candidates = [a for n in range(len(key) - allowed, len(key) + allowed + 1)
+                  for a in index.buckets.get((key[0], n), ())]
+    best = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
+    if best is None or _inflection(key, best[0]):
+        return None, 0.0
+    return index.alias[best[0]], fuzz.ratio(key, best[0])
+
+
+def _inflection(word: str, alias: str) -> bool:
+    """'trust' is not 'Truss', 'wallaces' is no misspelling: an edit at the very end of a short word."""
+    return word.startswith(alias) or alias.startswith(word) or (
+        len(word) == len(alias) and len(word) <= 6 and word[:-1] == alias[:-1])
+
+
+def _choose(index: _Index, tokens: list[tuple[str, str]], found: list[tuple[int, float, int, int]]
+            ) -> list[Recognised]:
+    """Longest, best matches first; words already used by a match cannot name another one."""
+    used: set[int] = set()
+    chosen: dict[int, Recognised] = {}
+    order: dict[int, int] = {}
+    for width, score, start, pid in sorted(found, key=lambda f: (-f[0], -f[1], f[2])):
+        span = set(range(start, start + width))
+        if span & used or pid in chosen:
+            continue
+        used |= span
+        name, kind = index.people[pid]
+        matched = " ".join(raw for raw, _ in tokens[start:start + width])
+        chosen[pid] = Recognised(pid, name, kind, matched, score)
+        order[pid] = start
+    return sorted(chosen.values(), key=lambda r: (-r.score, order[r.id]))

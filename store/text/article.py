@@ -1,0 +1,249 @@
+"""Raw scraped text (plus optional sidecar metadata) in, a clean Article out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from clipdesk.store.text.clean import (
+    Kind,
+    Line,
+    classify,
+    is_headline,
+    looks_binary,
+    mostly_letters,
+    normalise,
+)
+from clipdesk.store.text.metadata import (
+    WrittenDate,
+    byline,
+    canonical_outlet,
+    complete_date,
+    normalise_published,
+    outlet_cue,
+    parse_date,
+    parse_dateline,
+    reporting_credit,
+)
+from clipdesk.store.text.model import Article
+
+_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink")  # on lower case
+_BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
+# Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
+_LEAD_WORDS = re.compile(
+    r"(?i)\b(?:said|told|has|have|had|was|were|announced|warned|on\s+(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)|yesterday|today|last\s+(?:week|month|night))\b")
+_QUOTE_MARKS = frozenset("\"“”«»")
+_DIGIT = re.compile(r"\d")
+_MIN_BODY_WORDS = 8
+
+
+class NotAnArticle(ValueError):
+    """The text holds no article (empty, or nothing left after boilerplate is dropped)."""
+
+
+def article_id(raw: str) -> str:
+    """The content hash that identifies an article: the same text is the same article."""
+    return hashlib.sha256(raw.strip().encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Cues:
+    """Metadata the text states, gathered line by line."""
+
+    outlets: list[str | None] = field(default_factory=list)
+    closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
+    dates: list[WrittenDate] = field(default_factory=list)
+    byline: str | None = None
+    credit: str | None = None  # reporters named in a closing "Reporting by" credit
+    meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the title, the standfirst and the body are among the lines."""
+
+    title: int | None
+    standfirst: int | None
+    start: int
+
+
+def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article:
+    """Clean `raw` and pull out its metadata; raise NotAnArticle when there is no article."""
+    if not raw.strip():
+        raise NotAnArticle("no article text")
+    if looks_binary(raw):
+        raise NotAnArticle("binary or garbled text")
+    lines = classify(normalise(raw))
+    cues = _gather(lines)
+    cues.outlets.extend(cues.closing)
+    sidecar = sidecar or {}
+    layout = _layout(lines, cues, sidecar.get("title"))
+    paragraphs = tuple(line.text for i, line in enumerate(lines)
+                       if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
+    if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_BODY_WORDS:
+        raise NotAnArticle("nothing but page furniture")
+    if not mostly_letters(paragraphs[0]):
+        raise NotAnArticle("garbled text")
+    title = lines[layout.title].text if layout.title is not None else None
+    if title and " | " in title:  # "Headline | Site name"
+        title, _, site = title.partition(" | ")
+        site = site.rsplit(" | ", 1)[-1]
+        cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
+    lead = parse_dateline(paragraphs[0])
+    if lead and lead.agency:
+        cues.outlets.insert(0, lead.agency)
+    if lead and lead.date:
+        cues.dates.append(lead.date)
+    published, published_text = _published(cues.dates, sidecar.get("published"))
+    return Article(
+        id=article_id(raw),
+        source=source,
+        paragraphs=paragraphs,
+        title=title or sidecar.get("title") or None,
+        standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
+        outlet=next((o for o in cues.outlets if o), None) or sidecar.get("outlet") or None,
+        url=sidecar.get("url") or None,
+        published=published,
+        published_text=published_text,
+        byline=cues.byline or cues.credit,
+        dateline=lead.place if lead else None,
+    )
+
+
+def _gather(lines: list[Line]) -> _Cues:
+    """Outlet, date and byline cues, including those on lines that are dropped as boilerplate."""
+    cues = _Cues()
+    prose_seen = 0
+    for i, (text, kind) in enumerate(lines):
+        if kind in (Kind.BOILER, Kind.FOOTER):
+            low = text.lower()
+            if low.startswith("source"):
+                cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
+            elif _OUTLET_GATE.search(low):
+                cues.outlets.append(outlet_cue(text))
+            if not cues.credit and text[0] in "(RrWw":
+                cues.credit = reporting_credit(text)
+            if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
+                cues.byline = byline(text)
+            continue
+        if kind is Kind.PROSE:
+            cues.closing = []  # a source line followed by more prose is a chart's or a quote's source
+        if kind is Kind.BLANK or text.count(" ") > 12:
+            prose_seen += kind is Kind.PROSE
+            continue
+        written = parse_date(text) if _DIGIT.search(text) else None
+        if written:
+            cues.dates.append(written)
+            cues.meta.add(i)
+            continue
+        found = byline(text) if _BYLINE_GATE.match(text) else None
+        if not found and kind is Kind.SHORT and prose_seen < 2 and not cues.byline and " in " in text:
+            found = byline(text, head=True)
+        if found:
+            cues.byline = cues.byline or found
+            cues.meta.add(i)
+        prose_seen += kind is Kind.PROSE
+    return cues
+
+
+def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _Layout:
+    """Find the title and standfirst before the body, and the line where the body starts.
+
+    A headline the sidecar names is looked for first; otherwise the headline is found by its shape."""
+    content = [i for i, line in enumerate(lines)
+               if line.kind in (Kind.PROSE, Kind.SHORT) and i not in cues.meta]
+    prose = [i for i in content if lines[i].kind is Kind.PROSE]
+    if not prose:
+        raise NotAnArticle("no article paragraphs")
+    first = prose[0]
+    head_end = min(first, min(cues.meta, default=first))
+    title = _named(lines, content, first, known_title)
+    if title is None:
+        title = _title(lines, content, head_end)
+    if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
+        title = first
+    after = [i for i in prose if title is None or i > title]
+    lead = next((i for i in after[:4] if parse_dateline(lines[i].text)), None)
+    limit = after[1] if len(after) > 1 else len(lines)
+    marks = [i for i in cues.meta if (title is None or i > title) and i < limit]
+    if lead is not None:
+        start = lead
+    elif marks:
+        start = next((i for i in after if i > max(marks)), after[0])
+    else:
+        start = after[0]
+    if title is None:
+        return _Layout(None, None, start)
+    head_end = min((i for i in marks if i > title), default=start)  # a standfirst sits above byline and date
+    head = [i for i in range(title + 1, head_end) if i in content and lines[i].text != lines[title].text and (
+        lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
+    if head:
+        return _Layout(title, head[0], start)
+    if lead is None and not marks and start == title + 1 and len(after) >= 3 \
+            and not _LEAD_WORDS.search(lines[start].text) and (
+            _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
+        return _Layout(title, start, after[1])
+    return _Layout(title, None, start)
+
+
+def _named(lines: list[Line], content: list[int], first: int, known_title: str | None) -> int | None:
+    """The line, above the first paragraph, that is the headline a sidecar names."""
+    if not known_title:
+        return None
+    wanted = " ".join(known_title.split()).casefold()
+    return next((i for i in content if i <= first and lines[i].text.casefold() == wanted), None)
+
+
+def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
+    """The first of the last run of headline-shaped lines before the byline, date or body.
+
+    Section labels and taglines before the headline are cut off from it by other short lines;
+    a standfirst set under the headline continues its run. In a run of three or more, a first
+    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline."""
+    runs: list[list[int]] = []
+    previous = None
+    for i in content:
+        if i >= head_end:
+            break
+        if is_headline(lines[i].text):
+            if previous is None:
+                runs.append([])
+            runs[-1].append(i)
+            previous = i
+        else:
+            previous = None
+    if not runs:
+        return None
+    run = runs[-1]
+    kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
+    return run[1] if kicker else run[0]
+
+
+def _furniture_follows(lines: list[Line], start: int, end: int) -> bool:
+    """True when page furniture (a picture, its caption, a link) separates a line from the next prose."""
+    return lines[start].text.count(" ") < 60 and any(
+        line.kind in (Kind.BOILER, Kind.SHORT) for line in lines[start + 1:end])
+
+
+def _question_headline(text: str) -> bool:
+    """A headline that ends in a question or exclamation mark."""
+    return text[-1] in "?!" and text.count(" ") < 15 and not _QUOTE_MARKS.intersection(text)
+
+
+def _standfirst_shaped(text: str) -> bool:
+    """One sentence of at most 30 words, as a standfirst set directly under the headline is."""
+    return text.count(" ") < 30 and not _SENTENCE_BREAK.search(text)
+
+
+def _published(dates: list[WrittenDate], sidecar: str | None) -> tuple[str | None, str | None]:
+    """(ISO published, as written): a full date in the text, else the sidecar's, completing a partial one."""
+    known = normalise_published(sidecar)
+    full = next((d for d in dates if d.iso), None)
+    if full:
+        return full.iso, full.text
+    if dates:
+        return complete_date(dates[0], known), dates[0].text
+    return known, None

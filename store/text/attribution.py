@@ -1,0 +1,470 @@
+"""Speaker resolution: people, roles, pronouns and institutions mentioned as an article goes along."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from clipdesk.store.text.lexicon import (
+    COMMON,
+    CUE_RE,
+    DETERMINERS,
+    FEMALE_NAMES,
+    GENERIC_HEADS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INDEFINITE,
+    INSTITUTION_WORDS,
+    MALE_NAMES,
+    MINISTERIAL,
+    NATIONALITY_ADJECTIVES,
+    NATIONS,
+    NON_VERBS,
+    ORG_HEADS,
+    PARTICLES,
+    PLACE_WORDS,
+    PLURAL_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPOKESPEOPLE,
+)
+
+WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
+TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
+AFTER_SUBJECT_RE = re.compile(
+    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+    r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
+    r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
+)
+HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
+RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
+LOWER_NEXT_RE = re.compile(r" [a-z]")
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
+STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "pron"})
+STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
+USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
+ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+
+
+@dataclass
+class Entity:
+    """Someone (or some body) the article talks about, under the fullest name it gives."""
+
+    name: str
+    kind: str = "person"  # "person" | "institution" | "as-written"
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    seen: int = 0
+
+    @property
+    def role(self) -> str | None:
+        """The first role written next to the name, if any."""
+        return self.roles[0] if self.roles else None
+
+
+@dataclass
+class Mention:
+    """Words in a paragraph that refer to a speaker candidate, with what they resolve to."""
+
+    start: int
+    end: int
+    kind: str  # person | institution | pronoun | role | bare
+    text: str
+    entity: Entity | None = None
+    subject: bool = False
+    role: str | None = None
+    indefinite: bool = False
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()
+
+
+def _nations(text: str) -> set[str]:
+    return {NATIONS[_key(w)] for w in WORD_RE.findall(text) if _key(w) in NATIONS}
+
+
+def _rank(text: str) -> bool:
+    """True for a deputy's or vice's role."""
+    return bool(RANK_RE.search(text))
+
+
+def _heads(text: str) -> set[str]:
+    words = {_key(w).replace("defense", "defence") for w in WORD_RE.findall(text)}
+    heads = words & ROLE_HEADS
+    if heads & MINISTERIAL:
+        heads |= {"minister"}
+    return heads | (words & {"defence", "foreign", "prime", "military", "interior", "finance"})
+
+
+class Discourse:
+    """Who has been mentioned so far, for resolving surnames, pronouns, role nouns and 'the ministry'."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.first_names: dict[str, Entity] = {}
+        # role heads of unnamed sources ("a European diplomat"), and the body a spokesperson spoke for
+        self.anonymous: dict[str, Entity | None] = {}
+        self.clock = 0
+
+    def touch(self, entity: Entity) -> Entity:
+        """Mark `entity` as the most recently mentioned."""
+        self.clock += 1
+        entity.seen = self.clock
+        return entity
+
+    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None) -> Entity | None:
+        """The person named `name` (its words `tokens`): a full name, or a surname met before in full."""
+        entity = self.entities.get(name.lower())
+        if len(tokens) == 1:
+            entity = self.surnames.get(name.lower()) or entity or self.first_names.get(name.lower())
+            if entity is None and not role and not gender:
+                return None
+        if entity is None:
+            entity = Entity(name, "person")
+            self.entities[name.lower()] = entity
+        if len(tokens) > 1:
+            single = self.entities.get(tokens[-1].lower())
+            if single and single is not entity and single.kind == "person":
+                entity.roles.extend(r for r in single.roles if r not in entity.roles)
+                self.entities[tokens[-1].lower()] = entity
+            self.surnames[tokens[-1].lower()] = entity
+            self.first_names[tokens[0].lower()] = entity
+        if role and role not in entity.roles:
+            entity.roles.append(role)
+        first = tokens[0].lower()
+        entity.gender = entity.gender or gender or (
+            "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES and len(tokens) > 1 else None)
+        return self.touch(entity)
+
+    def institution(self, text: str) -> Entity | None:
+        """The body named by `text`; a bare 'the ministry' is the latest ministry mentioned."""
+        words = text.split()
+        if len(words) == 1 and words[0].islower():
+            for entity in self._recent("institution"):
+                if words[0] in entity.name.lower():
+                    return self.touch(entity)
+            return None
+        entity = self.entities.setdefault(text.lower(), Entity(text, "institution"))
+        return self.touch(entity)
+
+    def group(self, touch: bool = True) -> Entity | None:
+        """The latest body mentioned, for 'the bloc', 'the grouping's ministers', 'it said'."""
+        recent = self._recent("institution")
+        if not recent:
+            return None
+        return self.touch(recent[0]) if touch else recent[0]
+
+    def pronoun(self, word: str, salient: list[Entity]) -> Entity | None:
+        """The most recent salient person a he/she can refer to."""
+        gender = {"he": "m", "she": "f"}.get(word.lower())
+        recent: list[Entity] = []
+        for entity in reversed(salient):
+            if entity.kind == "person" and entity not in recent:
+                recent.append(entity)
+        compatible = [e for e in recent if e.gender in (None, gender)]
+        # women are fewer in the news and their names are better known to the lexicon: a "she" goes to a
+        # woman among the last two people named rather than to a man whose sex the lexicon cannot tell
+        known = [e for e in recent[:2] if e.gender == "f"] if gender == "f" else []
+        return known[0] if known else (compatible[0] if compatible else None)
+
+    def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
+        """The person whose roles best match a role noun such as 'the UK minister'."""
+        nations, heads = _nations(text), _heads(text)
+        if heads & PLURAL_HEADS:
+            return None
+        generic = bool(heads & GENERIC_HEADS)
+        best, best_score = None, 1
+        for entity in self._recent("person"):
+            roles = " ".join(entity.roles)
+            theirs = _nations(roles)
+            if nations and theirs and not nations & theirs:
+                continue
+            if _rank(text) != _rank(roles):
+                continue
+            score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
+            if generic and entity.roles:
+                score += 1
+            if score > best_score:
+                best, best_score = entity, score
+        definite = text.lower().startswith("the ")
+        if best is None and definite and heads & self.anonymous.keys():
+            return self.anonymous[next(iter(heads & self.anonymous.keys()))]
+        if best is None and definite:
+            best = next((e for e in reversed(salient)
+                         if not (nations and _nations(" ".join(e.roles)) - nations)), None)
+        if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
+            return self.group(touch=False)
+        return self.touch(best) if best else None
+
+    def _recent(self, kind: str) -> list[Entity]:
+        found = [e for e in self.entities.values() if e.kind == kind and e.seen]
+        return sorted(found, key=lambda e: e.seen, reverse=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def _class(word: str) -> str:
+    low = _key(word)
+    if low in ("he", "she", "it", "they"):
+        return "pron"
+    if low in DETERMINERS:
+        return "det"
+    if word in COMMON:
+        return "common"
+    if word in HONORIFICS:
+        return "hon"
+    if word in PARTICLES:
+        return "particle"
+    if HYPHENATED_NAME_RE.match(word):
+        return "cap"
+    if low in ROLE_HEADS or "-" in low and ROLE_HEADS.intersection(low.split("-")):
+        return "head"
+    if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
+        return "nat"
+    if low in INSTITUTION_WORDS or word in ORG_HEADS or (len(word) > 1 and word.isupper()) or (
+            word[0].isupper() and any(c.isdigit() for c in word)):
+        return "org"
+    if low in ROLE_MODIFIERS:
+        return "mod"
+    if low in GROUP_NOUNS and word[0].islower():
+        return "group"
+    if word[0].isupper():
+        return "cap"
+    return "other"
+
+
+def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention]:
+    """Mentions of speaker candidates in `text` (quotations already blanked out), in order."""
+    dateline = DATELINE_RE.match(text)
+    begin = dateline.end() if dateline else 0
+    tokens = list(TOKEN_RE.finditer(text, begin))
+    classes = [_class(m[0]) for m in tokens]
+    for n, cls in enumerate(classes):
+        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
+            classes[n] = "cap"
+    mentions: list[Mention] = []
+    done = 0
+    for i in [n for n, cls in enumerate(classes) if cls in STARTS]:
+        if i < done:
+            continue
+        if classes[i] == "pron":
+            word = tokens[i][0]
+            mention = Mention(tokens[i].start(), tokens[i].end(), "pronoun", word)
+            low = word.lower()
+            if low in ("he", "she"):
+                mention.entity = discourse.pronoun(low, salient)
+            elif low == "it":
+                mention.entity = discourse.group(touch=False)
+            _note(text, mention, mentions, salient)
+            continue
+        if tokens[i][0] in ("of", "for"):
+            continue
+        done = _run_end(text, tokens, classes, i)
+        if STRONG.intersection(classes[i:done]):
+            for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
+                _note(text, mention, mentions, salient)
+    _merge_appositions(text, mentions)
+    return mentions
+
+
+def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[Entity]) -> None:
+    """Record a mention; people in subject position (or 'according to X') become salient, unless the
+    mention sits in an aside about the person before it ('X, director of Y, said')."""
+    mention.subject = _is_subject(text, mention)
+    person = next((m for m in reversed(mentions) if m.kind == "person"), None)
+    aside = aside_end(text, person.end) if person else None
+    mentions.append(mention)
+    entity = mention.entity
+    if aside is not None and mention.start < aside:
+        return
+    if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
+        salient.append(entity)
+
+
+def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int) -> int:
+    """End (exclusive) of the run of name/role/institution words starting at token i."""
+    j = i + 1
+    while j < len(tokens):
+        cls = classes[j]
+        joins_names = classes[j - 1] in ("cap", "particle") and j + 1 < len(tokens) \
+            and classes[j + 1] in ("cap", "particle")
+        if cls == "particle" and not joins_names:
+            break
+        inner_the = tokens[j - 1][0] == "of" and j + 1 < len(tokens) and classes[j + 1] in ("mod", "head")
+        if cls not in USEFUL and cls != "particle" or cls == "det" and not inner_the:
+            break
+        gap_start, gap_end = tokens[j - 1].end(), tokens[j].start()
+        spaced = gap_end - gap_start == 1 and text[gap_start] == " "
+        initial = classes[j - 1] == "hon" or len(tokens[j - 1][0]) == 1 and tokens[j - 1][0].isupper()
+        if not spaced and not (initial and text[gap_start:gap_end] in (". ", ".")):
+            break
+        if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
+            break
+        j += 1
+    while j > i and tokens[j - 1][0] in ("of", "for"):
+        j -= 1
+    return j
+
+
+def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
+               discourse: Discourse, salient: list[Entity]) -> list[Mention]:
+    """The mentions in one run of name, title and institution words."""
+    if len(run) == 1 and classes[0] == "cap":
+        return [_single_name(run[0], discourse)]
+    start = 1 if classes[0] == "det" else 0
+    k = len(run)
+    while k > start and classes[k - 1] in ("cap", "particle"):
+        k -= 1
+    owner = max((n for n in range(k, len(run) - 1) if run[n][0].endswith(("’s", "'s"))), default=None)
+    if owner is not None:
+        k = owner + 1
+    if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
+        k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
+    name = run[k:]
+    prefix = run[start:k]
+    prefix_classes = classes[start:k]
+    prefix_words = [t[0] for t in prefix]
+    gender = next((HONORIFICS[w] for w in prefix_words if w in HONORIFICS), None)
+    role_tokens = [t for t, c in zip(prefix, prefix_classes, strict=True) if c != "hon"]
+    has_head = "head" in prefix_classes or bool(prefix) and prefix_classes[-1] == "cap"
+    role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
+    begin, end = run[0].start(), run[-1].end()
+    complement = _complement(prefix)
+    if name and (complement or classes[0] == "det" and not has_head and not gender):
+        whole = text[run[start].start():end]
+        kind = "role" if has_head else "institution"
+        entity = None if has_head else discourse.institution(whole)
+        return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
+    if name:
+        tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
+        tokens = [t for t in tokens if t not in COMMON] or tokens
+        written = re.sub(r"['’]s$", "", text[name[0].start():end])
+        if len(name) > 4:
+            return []
+        entity = discourse.person(tokens, written, role, gender)
+        if entity is not None:
+            return [Mention(run[start].start(), end, "person", written, entity, role=role)]
+        if prefix and set(prefix_classes) & {"org", "nat"}:
+            return _interpret(text, run[:k], classes[:k], discourse, salient)
+        return [Mention(run[start].start(), end, "bare", re.sub(r"['’]s$", "", text[run[start].start():end]))]
+    if not prefix:
+        return []
+    phrase = text[prefix[0].start():end]
+    last_head = max((n for n, c in enumerate(classes) if c == "head"), default=-1)
+    if "group" in classes and has_head:
+        entity = discourse.group()
+        tail = " ".join(t[0] for t in run[classes.index("group") + 1:])
+        return [Mention(begin, end, "role", phrase, entity, role=tail)]
+    if has_head and last_head == len(run) - 1:
+        entity = discourse.role_noun(text[begin:end], salient)
+        indefinite = run[0][0].lower() in INDEFINITE
+        if indefinite:
+            heads = _heads(phrase) & ROLE_HEADS
+            qualified = heads & SPOKESPEOPLE and re.search(r"\b[A-Z]", phrase)
+            source = Entity(phrase, "as-written") if qualified else None
+            discourse.anonymous.update(dict.fromkeys(heads, source))
+        return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
+    if classes[-1] == "group" and classes[0] == "det":
+        return [Mention(begin, end, "institution", phrase, discourse.group())]
+    if "org" in prefix_classes:
+        name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
+        if name_text.islower() and " " in name_text:
+            entity = discourse.institution(name_text.split()[-1]) or discourse.institution(name_text)
+        else:
+            entity = discourse.institution(name_text)
+        return [Mention(begin, end, "institution", name_text, entity)]
+    if set(prefix_classes) <= {"nat", "mod"} and any(w[0].isupper() for w in prefix_words):
+        if _key(prefix_words[-1]) in NATIONALITY_ADJECTIVES and LOWER_NEXT_RE.match(text, end):
+            return []
+        return [Mention(begin, end, "bare", phrase)]
+    return []
+
+
+def _single_name(token: re.Match[str], discourse: Discourse) -> Mention:
+    """A lone capitalised word: a surname met before in full, or a name or place taken as written."""
+    word = token[0]
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    entity = discourse.person([word], word, None, None)
+    return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
+
+
+def _complement(prefix: list[re.Match[str]]) -> bool:
+    """'a spokesperson for General Dynamics': the capitalised words after 'for' name a body."""
+    for n in range(len(prefix) - 1, 0, -1):
+        if prefix[n][0] in ("of", "for"):
+            return prefix[n - 1][0].islower() and all(t[0][0].isupper() for t in prefix[n + 1:])
+    return False
+
+
+def aside_end(text: str, pos: int) -> int | None:
+    """Where an aside after a name ends (at its closing comma): ', R-Miss., who chairs the panel,'."""
+    end = None
+    for _ in range(3):
+        match = ASIDE_RE.match(text, pos)
+        if not match or CUE_RE.search(match.group(1)):
+            break
+        end = pos = match.end()
+    return end
+
+
+def _merge_appositions(text: str, mentions: list[Mention]) -> None:
+    """'His British counterpart, Ben Wallace,' and 'Ben Wallace, the defence secretary, said' give roles;
+    names inside such an aside ('Jane Cooper, deputy chief of RenewableUK, said') are not speakers."""
+    n = 0
+    while n < len(mentions):
+        first = mentions[n]
+        second = mentions[n + 1] if n + 1 < len(mentions) else None
+        if second and first.kind == "role" and second.kind == "person" and second.entity \
+                and text[first.end:second.start] == ", ":
+            _add_role(second.entity, first.text)
+            second.start = first.start
+            mentions.pop(n)
+            continue
+        end = aside_end(text, first.end) if first.kind == "person" and first.entity else None
+        if end is not None:
+            for part in text[first.end:end].split(","):
+                if ROLE_HEADS & {_key(w) for w in WORD_RE.findall(part)}:
+                    _add_role(first.entity, part)
+                    break
+            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= end]
+        n += 1
+
+
+def _add_role(entity: Entity, role: str) -> None:
+    role = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", role.strip(), flags=re.I)
+    if role not in entity.roles:
+        entity.roles.append(role)
+
+
+def _is_subject(text: str, mention: Mention) -> bool:
+    if text[mention.end - 2:mention.end] in ("’s", "'s"):
+        return False
+    match = AFTER_SUBJECT_RE.match(text, mention.end)
+    if match and match.group(1) not in NON_VERBS:
+        return True
+    end = aside_end(text, mention.end)
+    match = end is not None and AFTER_SUBJECT_RE.match(text, end)
+    return bool(match) and match.group(1) not in NON_VERBS
+
+
+def _after_according(text: str, start: int) -> bool:
+    return text[max(0, start - 14):start].lower().endswith("according to ")
+
+
+def speaker_of(mention: Mention) -> tuple[str | None, str | None]:
+    """(speaker name as written, role as written) for a mention, or (None, None) when unresolved."""
+    if mention.entity:
+        return mention.entity.name, mention.role or mention.entity.role
+    anonymous = mention.indefinite and not _heads(mention.text) & SPOKESPEOPLE
+    if mention.kind == "role" and not anonymous and _nations(mention.text) | {
+            w for w in WORD_RE.findall(mention.text) if w[0].isupper()}:
+        text = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
+        return text, text
+    if mention.kind == "bare":
+        return mention.text, None
+    return None, None

@@ -1,0 +1,306 @@
+"""Boilerplate removal: scraped text to normalised lines, each marked as prose, short, or boilerplate."""
+
+from __future__ import annotations
+
+import html
+import re
+from enum import Enum
+from typing import NamedTuple
+
+from clipdesk.store.text.metadata import byline, parse_date, parse_dateline
+
+
+class Kind(Enum):
+    """What a line of scraped text is."""
+
+    BLANK = "blank"
+    PROSE = "prose"  # a sentence-like line: a body paragraph or a standfirst
+    SHORT = "short"  # a headline, label, caption, byline, date or navigation item
+    BOILER = "boiler"  # widgets, credits, appeals, teasers: never part of the article
+    FOOTER = "footer"  # the line that opens a closing appeal; everything after it is boilerplate
+
+
+class Line(NamedTuple):
+    """One normalised line of the scraped text and what it is."""
+
+    text: str
+    kind: Kind
+
+
+_ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Runs of odd or repeated spaces (single plain spaces are left alone: replacing them costs time).
+_SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_CLOSERS = "\"”’'»)]"
+_DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
+
+# Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
+_WIDGET = re.compile(r"""(?x)
+    share(?:[\s-]?line)?|share\ this(?:\ article|\ story|\ page)?|tweet|print|e-?mail|copy(?:\ link)?
+   |(?:link\ )?copied|save(?:\ article)?|bookmark|comments?|\d+\ comments?|comments?\ \(\d+\)
+   |(?:show|view|read)\ comments|(?:post|leave|add|write)\ a\ comment|comments\ are\ closed
+   |views?:?\ *[\d.,]+k?|[\d.,]+k?\ views|ads?|advert(?:isement)?|sponsored(?:\ content)?
+   |story\ continues\ below(?:\ advertisement)?|skip\ (?:advertisement|ad)|scroll\ to\ continue.*
+   |loading|please\ wait|search|menu|close|home|log\ ?in|log\ ?out|sign\ ?in
+   |sign\ ?up(?:\ here|\ now)?|register
+   |subscribe(?:\ now)?|newsletters?|a\+|a-|font\ size|text\ size|listen(?:\ to\ this\ article)?
+   |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
+   |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
+   |all\ news|latest(?:\ news)?|top\ stories|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?
+   |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
+   |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
+   |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
+   |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
+   |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
+""")
+# Lines that open with page furniture or appeals, whatever follows (matched in any case).
+_BOILER_START = re.compile(r"""(?ix)
+    (?:tags?|topics?|keywords|filed\ under|related\ topics|categor(?:y|ies))\s*:
+   |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
+      |image\ caption|media\ caption|caption)s?\b\s*[:,]
+   |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
+   |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:(?:\s\S+){1,8}$
+   |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:our\ |the\ )?(?:twitter|x|facebook|instagram|telegram
+      |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
+   |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
+   |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
+   |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
+   |!\[[^\]]*\]\([^)]*\)$|(?:https?://|www\.)\S+$
+   |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b
+   |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
+      \ (?:updated|corrected|amended)\b
+   |this\ (?:article|story|content)\ is\ (?:more\ than\ |over\ )?(?:\d+|a|an|one|two)\ (?:years?|months?)\ old
+   |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
+   |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
+""")
+# A line that speaks to the reader: "Sign up for...", "Get our...", "Don't miss...".
+_PROMPT = re.compile(
+    r"(?:sign|get|subscribe|receive|join|register|try|don't|want|like|enjoy|for\ more|click)\b")
+# Page furniture that can sit anywhere in a line: rights notices, cookie banners, share prompts.
+# The regex runs only on lines holding one of the _ANYWHERE_KEYS (a cheap test on the lower-cased line).
+_ANYWHERE_KEYS = re.compile(
+    r"©|\(c\)|copyright|rights reserved|contributed|cookie|may not be|use of|reproduction|republication"
+    r"|copying|not responsible|share |newsletter|enable |recaptcha|licensing rights|opens new tab|photo")
+_BOILER_ANYWHERE = re.compile(r"""(?ix)
+    ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed\ (?:reporting|to\ this
+      \ (?:report|story))\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
+      |preferences|consent)\b|\bmay\ not\ be\ (?:published|reproduced|broadcast|rewritten|redistributed)\b
+   |\b(?:use|reproduction|republication|copying)\ of\ (?:the\ |our\ )?(?:materials?|content|articles?)\b
+      .{0,80}?\b(?:allowed|permitted|prohibited|forbidden|hyperlink|link)\b
+   |\bnot\ responsible\ for\ the\ content\ of\ external\b|\bshare\ (?:it|this(?:\ \w+)?)\ on\b
+   |\bnewsletter\b.{0,80}?\b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
+   |\brecaptcha\b|\blicensing\ rights\b|,\ opens\ new\ tab\b
+   |[(\[](?:(?:AP|AFP|Reuters|EPA|Getty)\ )?photo\b[^)\]]*[)\]]$
+""")
+# A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
+# "... AFP via Getty Images". Searched in the last few words of a line only.
+_CAPITALISED = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
+_SLASH_CREDIT = re.compile(rf"[(\[]?{_CAPITALISED}\s?/\s?{_CAPITALISED}[)\]]?$")
+_AGENCY_CREDIT = re.compile(
+    r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
+    r"|anadolu(?:\ agency)?|pa\ (?:wire|media)|handout|pool)[)\]]?$")
+# Lines that open a related-article teaser: "Read more", "Related: ...", "See also".
+_TEASER = re.compile(r"""(?ix)^
+    (?:(?P<loose>read\ more|read\ also|also\ read|read\ next)
+      |see\ also|related(?:\ (?:articles?|stories|news|content|coverage|reading|links|posts))?
+      |more\ on\ this(?:\ story|\ topic)?|you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
+      |recommended(?:\ for\ you)?|further\ reading|don'?t\ miss|up\ next|more\ stories|читайте\ также
+      |(?P<strict>more|watch|listen|video|photos?|gallery))
+    \b\s*(?P<sep>[:|]\s*|[—–-]\s+)?(?P<rest>.*)$""")
+# A caption label standing alone ("Image caption,"): the caption itself is on the next line.
+_CAPTION_LABEL = re.compile(
+    r"(?i)^(?:(?:image|photo|picture|pic|media|video)(?:\s+caption)?|caption)\s*[,:]?$")
+_TEASER_LINES = 4  # at most this many lines follow a teaser marker (caption, headline, credit)
+# The start of a comment section or of a list of other stories: everything after goes (once the story
+# has had a few paragraphs; the same words in a share bar under the headline only drop that line).
+_SECTION_END = re.compile(r"""(?ix)^(?:
+    (?:\d+\ )?(?:reader\ )?comments?(?:\ \(\d+\))?|(?:post|leave|add|write)\ a\ comment|show\ comments
+   |join\ the\ (?:conversation|discussion)|comments\ are\ closed|discussion
+   |most\ (?:read|popular|viewed|shared)|more\ stories|you\ (?:may|might)\ also\ like|more\ from\ .{2,40}
+   |top\ stories|latest(?:\ news|\ stories)?|trending(?:\ now)?|recommended(?:\ for\ you)?
+   |more\ on\ this\ story|editor'?s\ picks?|(?:what\ to\ )?read\ next|up\ next
+   |related\ (?:articles|stories|content|coverage|news)
+)[:.!]?$""")
+_APPEAL_WORDS = re.compile(
+    r"(?i)\b(?:help\ us|support\ (?:us|our)|donat\w*|subscri\w*|become\ a\ member|membership"
+    r"|independent\ journalism|our\ (?:journalism|newsroom|reporters|work)|keep\ (?:us\ )?going)\b")
+_SECTION_END_AFTER = 3  # prose lines the story must have had before such a marker ends it
+# A closing appeal: donation, membership and subscription pitches (everything after is cut).
+_FOOTER = re.compile(r"""(?ix)^(?:
+    a\ message\ from(?:\ \S+){1,5}(?<![.!?])
+   |dear\ (?:readers?|friends?|subscribers?)[,!:]?
+   |(?:please\ )?support\ (?:us|our\ (?:work|journalism|newsroom|reporting)|independent\ (?:journalism|media)
+      |quality\ journalism|the\ [\w .'’]{2,40}?\ journalism|[\w .]{2,30}?['’]s\ journalism)\b.*
+   |before\ you\ (?:go|continue)(?:[.…!,:]|\ [-—–]).*|we\ have\ a\ small\ favou?r\ to\ ask\b.*
+   |help\ us\ (?:keep|continue|remain|stay)\b.*|you'?ve\ read\ \d+\ (?:free\ )?articles?\b.*
+   |become\ a\ (?:member|supporter|patron|subscriber|paid\ subscriber)\b.*
+   |if\ you\ (?:value|appreciate|enjoy(?:ed)?|like)\ (?:our|this|what\ we)\b.*
+      \b(?:journalism|reporting|article|story|work|coverage)\b.*
+   |(?:donate|make\ a\ (?:donation|contribution))\b.*
+   |(?:a\ )?note\ from\ (?:the\ )?(?:author|editors?|newsroom)
+)[:.!]?$""")
+
+
+def looks_binary(raw: str) -> bool:
+    """True for text holding NUL bytes or more than a sprinkling of control or replacement characters."""
+    sample = raw[:20000]
+    return "\x00" in sample or _CONTROL.search(sample) is not None and len(
+        _CONTROL.findall(sample)) * 50 > len(sample)
+
+
+def mostly_letters(text: str) -> bool:
+    """True when at least half of the visible characters of (the start of) a text are letters."""
+    sample = text[:600]
+    visible = len(sample) - sample.count(" ")
+    return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 >= visible
+
+
+def normalise(raw: str) -> list[str]:
+    """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
+
+    HTML entities ("&#8217;") are decoded and markdown links and bold marks reduced to their text."""
+    if "&" in raw and _ENTITY.search(raw):
+        raw = html.unescape(raw)
+    if "](" in raw:
+        raw = _MARKDOWN_LINK.sub(r"\1", raw)
+    if "**" in raw:
+        raw = raw.replace("**", "")
+    return _unwrap([line.strip() if line.isprintable() and "  " not in line else _tidy(line)
+                    for line in raw.splitlines()])
+
+
+def _tidy(line: str) -> str:
+    """A line without invisible characters and with every run of white space made one plain space."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines that a fixed-width wrap or a stray line break split in the middle of a sentence."""
+    width = max(map(len, lines), default=0)
+    full = int(width * 0.7)
+    wrapped = width <= 100 and sum(
+        1 for line, after in zip(lines, lines[1:], strict=False)
+        if len(line) >= full and after and not ends_sentence(line)) >= 3
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        if out and out[-1] and line and (
+                wrapped and len(previous) >= full and line[0] not in "-•*#|>"
+                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
+                or previous.endswith(_DANGLING)) \
+                and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        previous = line
+    return out
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation (before any closing quotes or brackets)."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":")
+
+
+def kind_of(line: str) -> Kind:
+    """What one normalised, non-blank line is, judged on its own."""
+    words = line.count(" ") + 1
+    low = line.lower()
+    if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
+            _PROMPT.match(low) or not ends_sentence(line)):
+        return Kind.BOILER
+    if words <= 25 and _FOOTER.match(line):
+        return Kind.FOOTER
+    word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
+    if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
+        return Kind.BOILER
+    if words <= 12 and line == line.upper():
+        return Kind.BOILER  # all-capitals labels, counters, symbols
+    terminal = ends_sentence(line)
+    if not terminal and 2 < words <= 60 and _credited(line):
+        return Kind.BOILER  # a caption ending with its photo credit
+    if terminal and words >= 3 or words >= 16:
+        return Kind.PROSE
+    return Kind.SHORT
+
+
+def _credited(line: str) -> bool:
+    """A caption line that ends with a photo credit."""
+    tail = line[-60:]
+    slash = tail.find("/")
+    if slash >= 0 and _SLASH_CREDIT.search(tail, max(0, tail.rfind(" ", 0, max(0, slash - 30)))):
+        return True
+    return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None
+
+
+def _anywhere(line: str, low: str) -> bool:
+    return _ANYWHERE_KEYS.search(low) is not None and _BOILER_ANYWHERE.search(line) is not None
+
+
+def classify(lines: list[str]) -> list[Line]:
+    """Mark every line; teaser blocks and everything after a closing appeal become boilerplate."""
+    blank_separated = lines.count("") * 3 >= len(lines)
+    out: list[Line] = []
+    prose = 0
+    cut = caption = False
+    teaser = 0  # lines of a teaser block still to drop
+    headline = False  # the teaser's headline has been dropped
+    block = False  # the teaser is a block of its own, ended by a blank line
+    for text in lines:
+        if not text:
+            out.append(Line(text, Kind.BLANK))
+            if teaser < _TEASER_LINES:  # a blank line ends a teaser block once something was dropped
+                teaser = 0
+            block = False  # a blank right under the marker: what follows may be the story again
+            continue
+        kind = Kind.BOILER if cut or caption else kind_of(text)
+        caption = _CAPTION_LABEL.match(text) is not None
+        if teaser and kind is not Kind.BOILER:
+            if block and parse_dateline(text) is None or kind is Kind.SHORT or _headline_sized(text) and (
+                    not headline or text.endswith("?")):
+                kind = Kind.BOILER
+                teaser -= 1
+                headline = True
+            else:
+                teaser = 0
+        elif teaser:
+            teaser -= 1
+        if kind in (Kind.PROSE, Kind.SHORT) and len(text) < 200:
+            opened = _TEASER.match(text)
+            if opened and (opened["sep"] or not opened["strict"] and (not opened["rest"] or opened["loose"])):
+                kind = Kind.BOILER
+                teaser = 0 if opened["rest"] and not text.endswith(":") else _TEASER_LINES
+                headline, block = False, blank_separated
+        if kind is Kind.FOOTER:
+            if prose and not cut:
+                _drop_appeal_lead_in(out)
+            cut = cut or prose > 0
+        elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _SECTION_END_AFTER and _SECTION_END.match(text):
+            kind, cut = Kind.FOOTER, True
+        prose += kind is Kind.PROSE
+        out.append(Line(text, kind))
+    return out
+
+
+def _drop_appeal_lead_in(out: list[Line]) -> None:
+    """Mark as boilerplate the prose lines just above a closing appeal that already speak its language."""
+    for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
+        if out[i].kind is Kind.BLANK:
+            continue
+        if out[i].kind is not Kind.PROSE or not _APPEAL_WORDS.search(out[i].text):
+            return
+        out[i] = Line(out[i].text, Kind.BOILER)
+
+
+def _headline_sized(text: str) -> bool:
+    """A teaser headline: short, and not a quotation."""
+    return text.count(" ") < 12 and not any(q in text for q in "\"“”«»")
+
+
+def is_headline(text: str) -> bool:
+    """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
+    words = text.count(" ") + 1
+    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()

@@ -1,0 +1,268 @@
+"""Event extraction: meetings, talks, calls, visits, invitations, conferences, sanctions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clipdesk.store.index.people import INSTITUTION_WORDS, normalise_name
+from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
+from clipdesk.store.text.dates import WrittenDate, find_date, year_in
+from clipdesk.store.text.model import Article, Event
+from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+
+# Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
+# stems that must be present before the pattern is tried, and the pattern.
+TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (kind, tuple(stems.split()), re.compile(pattern, re.I)) for kind, stems, pattern in (
+        ("invitation", "invit", r"\binvit(?:ation|ations|e|ed|es|ing)\b"),
+        ("phone call", "call phone conversation",
+         r"\b(?:phone|telephone|video)[- ](?:call|calls|conversation|talks?)\b"
+         r"|\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bphoned\b"
+         r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"),
+        ("summit", "summit", r"\bsummit\b"),
+        ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b|\bforum\b"),
+        ("visit", "visit trip travel arrived",
+         r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
+        ("meeting", "meet met",
+         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:demands?|needs?|targets?"
+         r"|criteria|requirements?|expectations?|deadlines?|standards?|obligations?|goals?|costs?|conditions?)\b)"),
+        ("talks", "talks conversation discussion", r"\btalks\b|\bconversation\b|\bheld\s+discussions?\b"),
+        ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
+    ))
+SANCTION_STEMS = ("sanction", "blacklist")
+ANY_STEM = re.compile("|".join([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
+SANCTIONS = re.compile(
+    r"\b(?:impos\w*|slap\w*|announc\w*|adopt\w*|introduc\w*|unveil\w*|approv\w*|levie[sd]|agreed|extend\w*"
+    r"|expand\w*|hit|hits)\b[^.;]{0,60}?\bsanctions?\b|\bsanctioned\b|\bblacklist(?:ed|ing|s)?\b", re.I)
+# Words shortly before a trigger that make it a wish, a condition or a denial, not something that happened.
+_HYPOTHETICAL_WORDS = """any no without cannot can't can must should would could might if unless
+want wants wanted not never won't wouldn't urge urged urges urging
+demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses"""
+HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
+HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
+                        "called for", "call for")
+LOOKBACK = 40  # characters before a trigger searched for hypothetical words
+# Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
+LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
+LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
+PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
+POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
+ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Prof|No|Jan|Feb|Mar|Apr"
+                          r"|Aug|Sept?|Oct|Nov|Dec|vs)\.$")
+# Modal words just after a trigger: 'talks could turn into...' is a possibility, not an event.
+MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can)\b")
+WORD = re.compile(r"[\w']+")
+PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
+# A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
+# its date is the day of the report, not of the event.
+DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?"
+                      r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+                      r"\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+|\.?\s*/[^/]{1,12}/\.?)\s")
+# 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
+DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
+DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
+# Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
+GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
+                             r"|women|officials|delegations|presidents))\b")
+QUOTE_MARK = re.compile(r'[“”«»"]')
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every event the article reports, with participants, place and date where known."""
+    reading = _Reading(article)
+    last = max((n for n, p in enumerate(article.paragraphs) if ANY_STEM.search(p.lower())), default=-1)
+    for n, paragraph in enumerate(article.paragraphs[:last + 1]):
+        masked = mask_quotations(paragraph)
+        if n == 0:
+            masked = DATELINE.sub(lambda m: " " * len(m[0]), masked, count=1)
+        mentions = scan(masked, reading.discourse, reading.salient)
+        for start, end in sentences(masked):
+            here = [m for m in mentions if start <= m.start < end]
+            reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here)
+    return reading.found
+
+
+class _Reading:
+    """An article read in order: who has been named so far, and the events found."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.year = year_in(article.published_text) if not article.published else None
+        self.dateline = canonical_place(article.dateline) if article.dateline else None
+        self.discourse, self.salient = Discourse(), []
+        self.found: list[Event] = []
+        self.before: Entity | None = None  # the last person a sentence was about
+        self.named: list[str] = []  # the people of the last sentence that named any
+
+    def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention]) -> None:
+        """Record the events `sentence` (paragraph n; quotations blanked in `masked`) reports."""
+        names = _participants(mentions, masked, self.before)
+        if not names and GROUP_REFERENCE.search(masked):
+            names = list(self.named)
+        for number, (kind, trigger) in enumerate(_kinds(masked)):
+            when = find_date(masked, self.article.published, self.year, trigger.span())
+            place = _place(masked, trigger)
+            if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
+                place = self.dateline
+            definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
+            _add(self.found, _event(kind, n, sentence, names, place, when), definite)
+        people = [m.entity for m in mentions if m.entity and m.entity.kind == "person"]
+        self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
+                            and m.entity.kind == "person"), self.before)
+        if people:
+            self.named = list(dict.fromkeys(e.name for e in people))
+
+
+def mask_quotations(paragraph: str) -> str:
+    """The paragraph with quoted words blanked out (a closing mark with no opener blanks from the start)."""
+    marks = list(QUOTE_MARK.finditer(paragraph))
+    if not marks:
+        return paragraph
+    chars = list(paragraph)
+    opened: int | None = None
+    straight = False
+    for mark in marks:
+        i, char = mark.start(), mark[0]
+        if char in "“«" and opened is None:
+            opened, straight = i, False
+        elif char in "”»" and not straight:
+            _blank(chars, 0 if opened is None else opened, i)
+            opened = None
+        elif char == '"':
+            if opened is None:
+                opened, straight = i, True
+            elif straight:
+                _blank(chars, opened, i)
+                opened = None
+    if opened is not None:
+        chars[opened:] = " " * (len(chars) - opened)
+    return "".join(chars)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Blank chars[start..end]; a quotation that ended a sentence still ends it (a full stop is kept)."""
+    ends = "".join(chars[max(start, end - 2):end]).rstrip().endswith((".", "!", "?"))
+    chars[start:end + 1] = " " * (end + 1 - start)
+    if ends:
+        chars[end] = "."
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph; abbreviations and initials do not end one."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if ABBREVIATION.search(text, max(0, match.start() - 6), match.start() + 1):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
+    return any(stem in low for stem in stems)
+
+
+def _kinds(sentence: str) -> list[tuple[str, re.Match[str]]]:
+    """The kind of event the sentence reports (at most one, plus sanctions) and the words that say so."""
+    kinds: list[tuple[str, re.Match[str]]] = []
+    low = sentence.lower()
+    if not ANY_STEM.search(low):
+        return kinds
+    for kind, stems, pattern in TRIGGERS:
+        if not _has_stem(low, stems):
+            continue
+        match = next((m for m in pattern.finditer(sentence) if _happened(low, m)), None)
+        if match:
+            kinds.append((kind, match))
+            break
+    sanction = SANCTIONS.search(sentence) if _has_stem(low, SANCTION_STEMS) else None
+    if sanction and _happened(low, sanction):
+        kinds.append(("sanctions", sanction))
+    return kinds
+
+
+def _happened(low: str, match: re.Match[str]) -> bool:
+    """Whether a trigger reports something, rather than a wish, a condition or a possibility."""
+    before = low[max(0, match.start() - LOOKBACK):match.start()]
+    words = WORD.findall(before)[-4:]
+    if HYPOTHETICAL.intersection(words) or any(p in before for p in HYPOTHETICAL_PHRASES):
+        return False
+    return not MODAL_AFTER.match(low, match.end(), match.end() + 25)
+
+
+def _participants(mentions: list[Mention], sentence: str, before: Entity | None) -> list[str]:
+    """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
+    names: list[str] = []
+    for mention in mentions:
+        entity = mention.entity
+        if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
+            continue
+        if entity.kind in ("person", "institution") and entity.name not in names:
+            names.append(entity.name)
+    if before is not None and before.name not in names and POSSESSIVE_PRONOUN.search(sentence):
+        names.insert(0, before.name)
+    return names
+
+
+def _is_body(name: str) -> bool:
+    """An institution worth naming as a participant (a ministry, NATO), not a stray capitalised word."""
+    return name[:1].isupper() and bool(set(normalise_name(name).split()) & INSTITUTION_WORDS)
+
+
+def _place(sentence: str, trigger: re.Match[str]) -> str | None:
+    """Where the sentence puts the event: a place near its trigger after 'in', 'at', 'to' or 'visit'."""
+    low, high = max(0, trigger.start() - PLACE_BEFORE), trigger.end() + PLACE_AFTER
+    for place in recognise_places(sentence[low:high + 40]):
+        for written in _written_forms(place):
+            for match in re.finditer(rf"\b{re.escape(written)}\b", sentence, re.I):
+                if low <= match.start() <= high and PLACE_CUE.search(
+                        sentence[max(0, match.start() - 20):match.start()]):
+                    return place
+    return None
+
+
+def _written_forms(place: str) -> list[str]:
+    return sorted(place_variants(place), key=len, reverse=True)
+
+
+def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None,
+           when: WrittenDate | None) -> Event:
+    return Event(kind=kind, paragraph=n, summary=sentence, participants=tuple(names), place=place,
+                 date=when.iso if when else None, date_text=when.text if when else None)
+
+
+def _add(found: list[Event], event: Event, definite: bool) -> None:
+    """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
+    for n in range(len(found) - 1, -1, -1):
+        if _same(found[n], event, definite):
+            found[n] = _merged(found[n], event)
+            return
+    found.append(event)
+
+
+def _same(a: Event, b: Event, definite: bool) -> bool:
+    """Whether b is a later mention of a: the same kind, nothing contradicting, and shared people
+    or a definite reference ('the call')."""
+    if a.kind != b.kind:
+        return False
+    if a.date_text and b.date_text and _day_words(a.date_text) != _day_words(b.date_text) and (
+            a.date != b.date or a.date is None):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    return definite or bool(set(a.participants) & set(b.participants))
+
+
+def _day_words(text: str) -> str:
+    return re.sub(r"^on\s+|['’]s$", "", text.lower())
+
+
+def _merged(a: Event, b: Event) -> Event:
+    names = a.participants + tuple(p for p in b.participants if p not in a.participants)
+    dated = a if a.date_text else b
+    return replace(a, participants=names, place=a.place or b.place, date=dated.date,
+                   date_text=dated.date_text)

@@ -1,0 +1,349 @@
+"""Quotation extraction for a cleaned article: find quoted spans, then attribute each to a speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
+from clipdesk.store.text.lexicon import CUE_RE, is_participle
+from clipdesk.store.text.model import Article, Quote
+
+MARK_RE = re.compile(r"[\"“”«»‘’]")
+DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
+OPENERS, CLOSERS = "“«", "”»"
+OPEN_CONTEXT = " \t([{—–-/"
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+ABBREVIATION_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
+    r"Sept?|Oct|Nov|Dec|approx|vs)$")
+LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
+COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
+          r"on\s+[A-Z]\w+|\w+ly)"
+CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
+COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z][\w-]*\s+)?$")
+CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
+TRIM = " \t,;:"
+FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
+PASSIVE_RE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+ACCORDING_RE = re.compile(r"according to\s+")
+UNNAMED_RE = re.compile(
+    rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
+    rf"(?:[\w’'-]+\s+){{0,6}}?({CUE_RE.pattern})")
+DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
+
+
+@dataclass
+class Span:
+    """A quoted stretch of one paragraph: content [start, end) and the marks around it."""
+
+    paragraph: int
+    start: int
+    end: int
+    open_mark: int  # position of the opening mark, or `start` when there is none
+    close_mark: int  # position of the closing mark, or `end` when the quote runs on
+    continued: bool = False  # the quote began in the previous paragraph
+    runs_on: bool = False  # the quote goes on into the next paragraph
+
+
+def _is_opener(text: str, pos: int) -> bool:
+    """Whether the double mark at `pos` opens a quotation: from the space around it when that is clear
+    (it also mends curly marks typed the wrong way round), otherwise from the mark itself."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before in OPEN_CONTEXT and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"):
+        return False
+    return text[pos] in OPENERS
+
+
+def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
+    """Quoted spans of one paragraph; `carried` when a quote from the previous one is still open."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    continued = False
+    seen_double = False
+    if carried and _continues(paragraph):
+        lead = len(paragraph) - len(paragraph.lstrip())
+        skip = paragraph[lead:lead + 1] in ("“", "«", '"')
+        open_at, continued = lead + skip, True
+        seen_double = True
+    for match in MARK_RE.finditer(paragraph, open_at or 0):
+        pos, mark = match.start(), match.group()
+        if mark in "‘’":
+            if open_at is not None:
+                continue
+            if mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
+                single_at = pos + 1
+            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum():
+                spans.append(Span(index, single_at, pos, single_at - 1, pos))
+                single_at = None
+            continue
+        single_at = None
+        opener = _is_opener(paragraph, pos)
+        if open_at is not None and (not opener or mark == '"'):
+            spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
+            open_at, continued = None, False
+        elif opener:
+            open_at = pos + 1
+        elif not seen_double:
+            spans.append(Span(index, 0, pos, 0, pos))
+        seen_double = True
+    if open_at is not None:
+        spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
+    return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _continues(paragraph: str) -> bool:
+    """Whether a paragraph after one that left a quotation open goes on with it: it opens again with a
+    mark, or its first double mark closes; a paragraph with no mark at all means the closing one was lost."""
+    match = DOUBLE_MARK_RE.search(paragraph)
+    if match is None:
+        return False
+    lead = len(paragraph) - len(paragraph.lstrip())
+    return match.start() == lead or not _is_opener(paragraph, match.start())
+
+
+def _mask(paragraph: str, spans: list[Span]) -> str:
+    chars = list(paragraph)
+    for span in spans:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
+
+
+def _sentence_start(masked: str, pos: int, floor: int) -> int:
+    start = floor
+    for match in SENTENCE_END_RE.finditer(masked, floor, pos):
+        if not ABBREVIATION_RE.search(masked, max(0, match.start() - 6), match.start()):
+            start = match.end()
+    return start
+
+
+def _sentence_end(masked: str, pos: int) -> int:
+    for match in SENTENCE_END_RE.finditer(masked, pos):
+        if not ABBREVIATION_RE.search(masked, max(0, match.start() - 6), match.start()):
+            return match.end()
+    return len(masked)
+
+
+def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
+    return next((m for m in mentions if m.start == pos), None)
+
+
+def _after(masked: str, span: Span, stop: int,
+           mentions: list[Mention]) -> tuple[Mention | None, str] | None:
+    """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X';
+    ', a source close to the talks said' gives the cue with no speaker."""
+    pos = LEAD_RE.match(masked, span.close_mark + 1).end()
+    window = [m for m in mentions if pos <= m.start < stop]
+    for mention in window:
+        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
+            return mention, "quoted"
+    first = _mention_at(window, pos)
+    if first:
+        end = aside_end(masked, first.end) if first.kind == "person" else None
+        cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
+        if cue:
+            return first, cue.group(1)
+    cue = CUE_RE.match(masked, pos)
+    if cue:
+        between = DESCRIPTOR_RE.match(masked, cue.end())
+        after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
+        if after:
+            return after, cue.group()
+    according = ACCORDING_RE.match(masked, pos)
+    if according:
+        after = _mention_at(window, according.end())
+        if after:
+            return after, "according to"
+    unnamed = UNNAMED_RE.match(masked, pos)
+    return (None, unnamed.group(1)) if unnamed else None
+
+
+def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """A sentence that ends ', the ministry said.' reports everything quoted in it."""
+    for mention in reversed([m for m in mentions if span.close_mark < m.start < stop]):
+        if masked[:mention.start].rstrip().endswith(","):
+            cue = CUE_AFTER_RE.match(masked, mention.end)
+            if cue and not masked[cue.end():stop].strip(" .").count(","):
+                return mention, cue.group(1)
+            return None
+    return None
+
+
+def _before(masked: str, start: int, stop: int, mentions: list[Mention],
+            sentence: int | None = None) -> tuple[Mention, str | None] | None:
+    """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
+    the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
+    window = [m for m in mentions if start <= m.start and m.end <= stop]
+    cues = [c for c in CUE_RE.finditer(masked, start, stop)
+            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())]
+    if cues:
+        cue = cues[-1]
+        word = cue.group()
+        earlier = [m for m in window if m.end <= cue.start()]
+        participle = is_participle(word)
+        for mention in reversed(earlier):
+            if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
+                                                                  mention.start):
+                continue
+            end = aside_end(masked, mention.end)
+            if participle and "," in masked[mention.end:cue.start()] \
+                    and not masked[mention.end:cue.start()].strip(" ,"):
+                continue
+            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
+                    end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
+                return mention, word
+            if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
+                return mention, "quoted"
+        sentence = start if sentence is None else sentence
+        subjects = [m for m in mentions if sentence <= m.start and m.end <= cue.start() and m.subject
+                    and masked[m.end:cue.start()].strip(" ,")]
+        if subjects and participle:
+            return subjects[-1], word
+        if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
+            return subjects[0], word
+        return None
+    if window and not masked[window[-1].end:stop].strip():
+        return window[-1], None
+    if window and masked[start:stop].rstrip().endswith(":"):
+        subject = next((m for m in window if m.subject), None)
+        if subject:
+            return subject, None
+    for mention in window:
+        if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
+            return mention, "according to"
+    return None
+
+
+def _is_partial(text: str) -> bool:
+    first = re.search(r"[^\W\d_]", re.sub(r"\[[^\]]*\]", "", text) or text)
+    return bool(first and first.group().islower()) or len(text.split()) <= 2
+
+
+@dataclass
+class _Found:
+    span: Span
+    mention: Mention | None
+    cue: str | None
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every quotation in the article body, in order, with its speaker where it can be known."""
+    all_spans = _all_spans(article.paragraphs)
+    last = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
+    if last < 0:
+        return []
+    discourse = Discourse()
+    for heading in (article.title, article.standfirst):
+        if heading:
+            scan(heading, discourse, [])
+    salient: list[Entity] = []
+    found: list[_Found] = []
+    previous = ("", [])
+    for index, paragraph in enumerate(article.paragraphs[:last + 1]):
+        spans = all_spans[index]
+        masked = _mask(paragraph, spans)
+        mentions = scan(masked, discourse, salient)
+        here: list[_Found] = []
+        for n, span in enumerate(spans):
+            result = _attribute(paragraph, masked, spans, n, mentions)
+            if result is None and _unattributed_start(masked, spans, n):
+                prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
+                                               else None)
+                result = _inherit(prior, *previous) if prior or not n else None
+            mention, cue = result if result else (None, None)
+            here.append(_Found(span, mention, cue))
+            if mention and mention.entity and mention.entity.kind == "person":
+                salient.append(mention.entity)
+        _share_across_paragraphs(found, here)
+        found.extend(here)
+        previous = (masked, mentions)
+    return _to_quotes(article, found)
+
+
+def _all_spans(paragraphs: tuple[str, ...]) -> list[list[Span]]:
+    """Quoted spans paragraph by paragraph, carrying a quote left open into the next paragraph."""
+    result = []
+    carried = False
+    for index, paragraph in enumerate(paragraphs):
+        spans = find_spans(paragraph, index, carried)
+        carried = bool(spans) and spans[-1].runs_on
+        result.append(spans)
+    return result
+
+
+def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
+               mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
+    """The speaker named for spans[n] after it, before it, or at the end of its sentence."""
+    span = spans[n]
+    floor = spans[n - 1].close_mark + 1 if n else 0
+    stop = spans[n + 1].open_mark if n + 1 < len(spans) else len(masked)
+    stop = min(stop, _sentence_end(masked, span.close_mark + 1))
+    ended = paragraph[:span.end].rstrip().endswith(".")
+    if ended and FULL_STOP_RE.match(paragraph, span.close_mark + 1):
+        stop = span.close_mark + 1
+    result = _after(masked, span, stop, mentions) if not span.runs_on else None
+    start = _sentence_start(masked, span.open_mark, floor)
+    sentence = _sentence_start(masked, span.open_mark, 0)
+    return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
+        masked, span, stop, mentions)
+
+
+def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
+    """True when spans[n] goes on from the quote before it: same sentence, a new sentence with no
+    words of its own before it, or a paragraph that is nothing but the quotation."""
+    span = spans[n]
+    if not n:
+        return not masked.strip(" \"“”«»,.;:")
+    floor = spans[n - 1].close_mark + 1
+    between = masked[floor:span.open_mark]
+    if _sentence_end(between, 0) == len(between) and not CUE_RE.search(between):
+        return True
+    return not masked[_sentence_start(masked, span.open_mark, floor):span.open_mark].strip(" ,;–—-")
+
+
+def _inherit(prior: _Found | None, previous_masked: str,
+             previous_mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
+    """The speaker of the quotation this one continues, or of a 'X said:' ending the paragraph before."""
+    if prior is not None:
+        return (prior.mention, prior.cue) if prior.mention else None
+    if previous_masked.rstrip().endswith(":"):
+        colon = len(previous_masked.rstrip()) - 1
+        return _before(previous_masked, _sentence_start(previous_masked, colon, 0), colon, previous_mentions)
+    return None
+
+
+def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
+    """A quote running over several paragraphs has one speaker: the one named on any of its parts."""
+    if not (here and here[0].span.continued and found):
+        return
+    chain = [found[-1]]
+    while chain[0].span.continued and len(found) > len(chain):
+        chain.insert(0, found[-len(chain) - 1])
+    parts = chain + [here[0]]
+    named = next((p for p in parts if p.mention), None)
+    if named:
+        for part in parts:
+            if part.mention is None:
+                part.mention, part.cue = named.mention, named.cue
+
+
+def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
+    quotes = []
+    for item in found:
+        span = item.span
+        text = article.paragraphs[span.paragraph][span.start:span.end].strip(TRIM)
+        speaker, role = speaker_of(item.mention) if item.mention else (None, None)
+        partial = _is_partial(text)
+        if partial:
+            text = text.rstrip(".")
+        if partial and not speaker or not any(c.isalnum() for c in text):
+            continue
+        quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
+                            cue=item.cue.lower() if item.cue else None, partial=partial))
+    return quotes

@@ -1,0 +1,108 @@
+"""The clipdesk command line, through click's CliRunner."""
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from clipdesk.bot.cli.main import cli
+
+ASK_KEYS = {"question", "found", "answer", "snippets"}
+SNIPPET_KEYS = {"kind", "text", "speaker", "outlet", "published", "title", "url", "source", "score"}
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_DB", str(tmp_path / "clipdesk.db"))
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize(("path", "command"), list(all_commands(cli)))
+def test_every_command_has_help_text(path, command):
+    assert command.help, f"{' '.join(path)} has no help"
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_the_first_command_indexes_the_seeds_with_a_notice(run, tmp_path):
+    first = run("sources")
+    assert "indexed the 5 bundled seed articles" in first.stderr
+    again = run("sources")
+    assert "bundled seed" not in again.stderr
+    assert len(json.loads(run("sources", "--json").stdout)) == 5
+
+
+def test_ask_json_keeps_its_stable_keys(run):
+    out = json.loads(run("ask", "--json", "What did Healey say about the Russian economy?").stdout)
+    assert set(out) == ASK_KEYS
+    for snippet in out["snippets"]:
+        assert set(snippet) == SNIPPET_KEYS
+
+
+def test_ask_abstains_with_found_false_and_no_snippets(run):
+    out = json.loads(run("ask", "--json", "What is the capital of Australia?").stdout)
+    assert out["found"] is False and out["snippets"] == []
+
+
+def test_ask_stdin_answers_one_json_object_per_line(run):
+    result = run("ask", "--json", "--stdin", input="shoigu below zero\n\nweather in Sydney\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == ["shoigu below zero", "weather in Sydney"]
+
+
+def test_ask_needs_a_question_or_stdin(run):
+    result = CliRunner().invoke(cli, ["ask"])
+    assert result.exit_code == 2 and "QUESTION" in result.output
+
+
+def test_ingest_reports_bad_files_by_name_and_exits_nonzero(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    (folder / "empty.txt").write_text("")
+    result = run("ingest", str(folder))
+    assert result.exit_code == 1
+    assert "bad.txt: not UTF-8" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "0 added" in result.stdout and "2 failed" in result.stdout
+
+
+def test_ingest_of_seeds_again_changes_nothing(run, seeds):
+    run("sources")
+    result = run("ingest", str(seeds))
+    assert "0 added, 0 replaced, 5 unchanged, 0 failed." in result.stdout
+
+
+def test_quotes_and_events_json_keep_their_keys(run):
+    quotes = json.loads(run("quotes", "--json").stdout)
+    events = json.loads(run("events", "--json").stdout)
+    for row in quotes:
+        assert set(row) == {"text", "speaker", "speaker_role", "source", "outlet", "published", "paragraph"}
+    for row in events:
+        assert set(row) == {"kind", "date", "date_text", "place", "participants", "summary", "source"}
+
+
+def test_chat_answers_commands_and_questions_until_quit(run):
+    result = run("chat", input="/help\n/sources\n/quit\n/sources\n")
+    assert "Commands:" in result.stdout
+    assert result.stdout.count("articles indexed") == 1
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("this is not sqlite " * 100)
+    result = CliRunner().invoke(cli, ["sources", "--db", str(bogus)])
+    assert result.exit_code == 1 and "cannot open database" in result.output

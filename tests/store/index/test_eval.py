@@ -1,0 +1,63 @@
+"""The question sets, scored the way the acceptance check scores `clipdesk ask --json`."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clipdesk.handlers.ask import DEFAULT_K, answer
+from tests.conftest import SHARED
+
+OWN = Path(__file__).parent / "data" / "questions.jsonl"
+SHARED_SET = SHARED / "eval" / "questions.jsonl"
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+def _accepted(snippet, accept) -> bool:
+    return any(snippet.source.startswith(src[:3]) and _norm(sub) in _norm(snippet.text)
+               for src, sub in accept)
+
+
+def _score(db, path: Path) -> dict:
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tally = {"answerable": 0, "hit1": 0, "hit3": 0, "offtopic": 0, "abstained": 0, "misses": []}
+    for item in questions:
+        snippets = answer(db, item["q"], k=DEFAULT_K).snippets
+        if item["accept"]:
+            tally["answerable"] += 1
+            first = bool(snippets) and _accepted(snippets[0], item["accept"])
+            top3 = any(_accepted(s, item["accept"]) for s in snippets[:3])
+            tally["hit1"] += first
+            tally["hit3"] += top3
+            if not top3:
+                tally["misses"].append(item["q"])
+        else:
+            tally["offtopic"] += 1
+            tally["abstained"] += not snippets
+            if snippets:
+                tally["misses"].append(item["q"])
+    return tally
+
+
+def _assert_targets(tally: dict) -> None:
+    assert tally["hit1"] >= 0.9 * tally["answerable"], tally
+    assert tally["hit3"] == tally["answerable"], tally
+    assert tally["abstained"] == tally["offtopic"], tally
+
+
+def test_own_question_set_is_large_and_mixed():
+    questions = [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) >= 40
+    assert sum(not q["accept"] for q in questions) >= 5
+
+
+def test_own_question_set_meets_the_targets(seeded_db):
+    _assert_targets(_score(seeded_db, OWN))
+
+
+@pytest.mark.skipif(not SHARED_SET.exists(), reason="the shared evaluation set is not present")
+def test_shared_question_set_meets_the_targets(seeded_db):
+    _assert_targets(_score(seeded_db, SHARED_SET))

@@ -1,0 +1,67 @@
+"""Query shaping: whatever the user types, FTS5 receives only quoted words."""
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clipdesk.store.index import fts
+from clipdesk.store.index.schema import FTS_TOKENIZER
+
+
+@pytest.fixture(scope="module")
+def index() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(text, speaker, tokenize='{FTS_TOKENIZER}')")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [
+        ("Cooperation could go below zero, the minister warned", "Sergei Shoigu"),
+        ("The defence secretary met his counterpart in Moscow", "Ben Wallace"),
+        ("NEAR the border AND across it, troops OR tanks", "Not Anyone"),
+    ])
+    return conn
+
+
+def count(conn: sqlite3.Connection, expression: str) -> int:
+    return conn.execute("SELECT COUNT(*) FROM t WHERE t MATCH ?", [expression]).fetchone()[0]
+
+
+def test_stop_words_and_question_words_are_dropped():
+    assert fts.content_terms("What did the minister say about the zero?") == ["minister", "zero"]
+
+
+def test_words_are_lower_cased_deduplicated_and_bounded():
+    assert fts.content_terms("Moscow moscow MOSCOW") == ["moscow"]
+    assert len(fts.content_terms(" ".join(f"word{i}" for i in range(100)))) == fts.MAX_TERMS
+    assert all(len(t) <= fts.MAX_TOKEN_CHARS for t in fts.content_terms("x" * 500))
+
+
+def test_operators_typed_by_the_user_are_searched_as_words(index):
+    expression = fts.all_of([fts.any_of([w]) for w in fts.tokens("NEAR AND OR")])
+    assert count(index, expression) == 1
+
+
+def test_alternatives_match_either_spelling(index):
+    assert count(index, fts.any_of(["defence", "defense"])) == 1
+    assert count(index, fts.any_of(["kyiv", "kiev"])) == 0
+
+
+def test_a_column_filter_restricts_to_that_column(index):
+    assert count(index, fts.in_column("speaker", fts.phrase("Shoigu"))) == 1
+    assert count(index, fts.in_column("text", fts.phrase("Shoigu"))) == 0
+
+
+def test_text_without_words_gives_no_expression():
+    assert fts.phrase("?!* :^()") == ""
+    assert fts.any_of(["", "()", '"']) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_user_text_makes_a_valid_expression(index, text):
+    expression = fts.all_of([fts.any_of([w]) for w in fts.content_terms(text)])
+    if expression:
+        count(index, expression)
+    for scoped in (fts.in_column("speaker", fts.phrase(text)), fts.any_of([text, text[::-1]])):
+        if scoped:
+            count(index, scoped)

@@ -1,0 +1,246 @@
+"""Search: relevant evidence first with its citation, quotations by the asked speaker, abstention."""
+
+import json
+import random
+
+import pytest
+
+from clipdesk.store.index import question as question_module
+from clipdesk.store.index.intent import intent, speaker_slot
+from clipdesk.store.index.people import Recognised, resolve_person
+from clipdesk.store.index.search import find_quotes, search, who_said
+from clipdesk.store.ingest import ingest_text
+
+ARCTIC = """Norway and Finland agree joint Arctic air patrols
+
+OSLO, March 3 (Reuters) - Norway's defence minister said on Tuesday that Norway and Finland \
+would begin joint air patrols over the Arctic next spring, citing a busier High North.
+
+"The High North is becoming more crowded, and we must be ready," Defence Minister Tore Sandvik \
+told reporters in Oslo.
+
+Finnish Defence Minister Antti Hakkanen said the patrols would not be aimed at any single country.
+
+"This is about deterrence, not provocation," Hakkanen said.
+
+Sandvik said deterrence only works when it is credible and when allies train together.
+
+The two ministers signed the agreement at a meeting in Tromso on March 2.
+
+(Reporting by Gwladys Fouche; Editing by Alex Richardson)
+"""
+
+FISHING = """EU and Norway settle cod quota dispute
+
+BRUSSELS (AP) — The European Union and Norway have settled a long-running dispute over cod \
+quotas around Svalbard, officials said Friday.
+
+Fisheries negotiators agreed to raise the EU share of the catch by a tenth for the coming season.
+
+Norwegian fishermen's associations criticised the deal as too generous to trawlers from Spain and Portugal.
+"""
+
+
+def _article_id(db, source):
+    return db.execute("SELECT id FROM articles WHERE source = ?", [source]).fetchone()[0]
+
+
+def _paragraph_of(db, aid, words):
+    rows = db.execute("SELECT position, text FROM paragraphs WHERE article_id = ?", [aid]).fetchall()
+    return next(pos for pos, text in rows if words in text)
+
+
+@pytest.fixture
+def coverage(db):
+    ingest_text(db, ARCTIC, "reuters_arctic.txt",
+                {"url": "https://example.org/arctic", "outlet": "Reuters", "published": "2025-03-03"})
+    ingest_text(db, FISHING, "ap_fishing.txt")
+    db.execute("DELETE FROM quotes")  # the tests below place their own quotations
+    db.execute("DELETE FROM events")
+    return db
+
+
+def _add_quote(db, source, text, speaker):
+    aid = _article_id(db, source)
+    speaker_id, name = resolve_person(db, speaker)
+    db["quotes"].insert({"article_id": aid, "paragraph": _paragraph_of(db, aid, text), "text": text,
+                         "speaker_id": speaker_id, "speaker": name})
+
+
+DETERRENCE = "This is about deterrence, not provocation"
+CROWDED = "The High North is becoming more crowded, and we must be ready"
+
+
+def _add_both_quotes(db):
+    _add_quote(db, "reuters_arctic.txt", DETERRENCE, "Antti Hakkanen")
+    _add_quote(db, "reuters_arctic.txt", CROWDED, "Tore Sandvik")
+
+
+def test_the_answer_carries_its_citation(coverage):
+    result = search(coverage, "When will the joint Arctic air patrols begin?")
+    best = result.hits[0]
+    assert "joint air patrols" in best.text
+    assert (best.source, best.url, best.outlet, best.published) == (
+        "https://example.org/arctic", "https://example.org/arctic", "Reuters", "2025-03-03")
+
+
+def test_without_a_url_the_file_name_is_the_source_and_unknowns_stay_unknown(coverage):
+    best = search(coverage, "cod quotas Svalbard dispute").hits[0]
+    assert best.source == "ap_fishing.txt"
+    assert best.url is None and best.published is None
+
+
+def test_the_evidence_covering_more_of_the_question_ranks_first(coverage):
+    hits = search(coverage, "Norwegian fishermen criticised the cod deal", k=3).hits
+    assert "criticised the deal" in hits[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Australia?",
+    "Who won the Tour de France?",
+    "What did Olaf Scholz say about Arctic air patrols?",
+    "what did olaf scholz say about the joint arctic air patrols next spring",
+    "recipe for banana bread",
+])
+def test_questions_the_coverage_cannot_answer_get_no_hits(coverage, question):
+    result = search(coverage, question)
+    assert not result.found and result.hits == ()
+
+
+@pytest.mark.parametrize("question", ["", "   ", "what is the?", "?!", "and or not"])
+def test_questions_without_content_words_get_no_hits(coverage, question):
+    assert not search(coverage, question).found
+
+
+def test_paraphrase_with_other_word_forms_is_found(coverage):
+    hits = search(coverage, "Who signed the agreements in Tromso?").hits
+    assert hits and "signed the agreement" in hits[0].text
+
+
+def test_when_questions_prefer_dated_evidence(coverage):
+    hits = search(coverage, "When did the ministers sign the patrol agreement?").hits
+    assert hits[0].text.endswith("on March 2.")
+    assert search(coverage, "When did the ministers sign the patrol agreement?").intent == "when"
+
+
+def test_when_questions_prefer_events(coverage):
+    aid = _article_id(coverage, "reuters_arctic.txt")
+    coverage["events"].insert({
+        "article_id": aid, "paragraph": _paragraph_of(coverage, aid, "Tromso"), "kind": "meeting",
+        "date": None, "date_text": "March 2", "place": "Tromso",
+        "participants": json.dumps(["Tore Sandvik", "Antti Hakkanen"]),
+        "summary": "The two ministers signed the agreement at a meeting in Tromso on March 2."})
+    best = search(coverage, "When did the ministers meet in Tromso?").hits[0]
+    assert best.kind == "event"
+
+
+def test_quotations_by_the_speaker_asked_about_come_first(coverage):
+    _add_both_quotes(coverage)
+    best = search(coverage, "What did Hakkanen say about deterrence?").hits[0]
+    assert (best.kind, best.speaker) == ("quote", "Antti Hakkanen")
+    assert best.text == DETERRENCE
+    assert search(coverage, "What did Sandvik say about the High North?").hits[0].speaker == "Tore Sandvik"
+
+
+def test_one_hit_per_paragraph_and_at_most_k(coverage):
+    _add_quote(coverage, "reuters_arctic.txt", DETERRENCE, "Antti Hakkanen")
+    hits = search(coverage, "deterrence Hakkanen Sandvik patrols Norway Finland", k=2).hits
+    assert len(hits) <= 2
+    assert len({(h.article_id, h.paragraph) for h in hits}) == len(hits)
+
+
+def test_find_quotes_by_speaker_and_words(coverage):
+    _add_both_quotes(coverage)
+    assert [h.speaker for h in find_quotes(coverage, speaker="Antti Hakkanen")] == ["Antti Hakkanen"]
+    assert find_quotes(coverage, speaker="Tore Sandvik", words="crowded")[0].text.startswith("The High North")
+    assert find_quotes(coverage, speaker="Tore Sandvik", words="provocation") == []
+    assert find_quotes(coverage, speaker="Somebody Unheard-of") == []
+    assert find_quotes(coverage, words="deterrence")[0].speaker == "Antti Hakkanen"
+
+
+def test_who_said_finds_the_speaker_of_a_phrase(coverage):
+    _add_both_quotes(coverage)
+    assert who_said(coverage, "not provocation")[0].speaker == "Antti Hakkanen"
+    assert who_said(coverage, "more crowded")[0].speaker == "Tore Sandvik"
+    assert who_said(coverage, "banana bread") == []
+
+
+def test_a_name_recognised_too_loosely_is_still_refused(coverage, monkeypatch):
+    person_id, name = resolve_person(coverage, "Tore Sandvik")
+
+    def too_loose(db, text):
+        return [Recognised(person_id, name, "person", "Sandberg", 70.0)] if "Sandberg" in text else []
+
+    monkeypatch.setattr(question_module, "recognise_people", too_loose)
+    assert not search(coverage, "What did Sandberg say about the High North?").found
+    monkeypatch.setattr(question_module, "recognise_people",
+                        lambda db, text: [Recognised(person_id, name, "person", "Sandvk", 90.0)])
+    assert search(coverage, "What did Sandvk say about the High North?").hits[0].text.startswith('"The High')
+
+
+def test_common_and_unknown_words_over_thousands_of_paragraphs(db):
+    rnd = random.Random(7)
+    vocabulary = ["russia", "ukraine", "nato", "minister", "talks", "said", "moscow", "london", "defence",
+                  "sanctions", "war", "troops", "border", "security"] + [f"word{i}" for i in range(3000)]
+    weights = [1 / (i + 1) for i in range(len(vocabulary))]
+    db.conn.executemany("INSERT INTO articles (id, source, ingested_at) VALUES (?, ?, '2025')",
+                        [(f"a{i}", f"a{i}.txt") for i in range(1000)])
+    db.conn.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
+                        [(f"a{i}", p, " ".join(rnd.choices(vocabulary, weights, k=30)))
+                         for i in range(1000) for p in range(8)])
+    common = search(db, "russia ukraine nato talks")
+    assert common.found and all({"russia", "ukraine", "nato", "talks"} <= set(h.text.split())
+                                for h in common.hits)
+    assert not search(db, "What is the capital of Australia?").found
+
+
+@pytest.mark.parametrize(("question", "kind", "slot"), [
+    ("When did Wallace visit Moscow?", "when", ""),
+    ("On which date did they meet?", "when", ""),
+    ("Where did the ministers meet?", "where", ""),
+    ("In which city is the headquarters?", "where", ""),
+    ("Who said cooperation could go below zero?", "who", ""),
+    ("What did Olaf Scholz say about gas?", "what", "Olaf Scholz"),
+    ("Who can end the war, according to the defence secretary?", "who", "the defence secretary"),
+    ("nuclear testing", "what", ""),
+])
+def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(question, kind, slot):
+    assert (intent(question), speaker_slot(question)) == (kind, slot)
+
+
+@pytest.mark.parametrize(("question", "source", "words"), [
+    ("What did Shoygu say about cooperation with London?", "002", "zero"),
+    ("healy russian economy", "000", "economy is distorted"),
+    ("Kiev ceasefire negotiations", "000", "must involve Kyiv"),
+    ("Is the UK defense secretary sure Trump can convince Putin?", "001", "UK Defence Secretary"),
+    ("Ukrainian border military deployment", "004", "deployment on Ukraine’s border"),
+])
+def test_misspelt_names_other_spellings_and_place_variants_find_the_seed_evidence(
+        seeded_db, question, source, words):
+    best = search(seeded_db, question).hits[0]
+    assert best.source.startswith(source) and words in best.text
+
+
+@pytest.mark.parametrize("question", ["What did Olaf Scholz say about cooperation with London?",
+                                      "what did scholz say about the russian economy"])
+def test_an_unknown_person_is_never_the_nearest_known_one(seeded_db, question):
+    assert not search(seeded_db, question).found
+
+
+def test_a_person_asked_about_is_not_taken_for_the_speaker(coverage):
+    _add_both_quotes(coverage)
+    hits = search(coverage, "What did Hakkanen say about Sandvik and the High North?").hits
+    assert hits and all(h.speaker != "Tore Sandvik" for h in hits)
+
+
+def test_hits_far_weaker_than_the_best_are_left_out(coverage):
+    hits = search(coverage, "deterrence Hakkanen", k=5).hits
+    assert hits[0].text.startswith('"This is about deterrence')
+    assert not any("aimed at any single country" in h.text for h in hits)
+
+
+def test_what_someone_said_is_never_answered_with_another_speakers_words(coverage):
+    _add_both_quotes(coverage)
+    hits = search(coverage, "What did Sandvik say about provocation?").hits
+    assert not any(h.speaker == "Antti Hakkanen" or "provocation" in h.text for h in hits)
+    assert search(coverage, "What did Hakkanen say about provocation?").hits[0].speaker == "Antti Hakkanen"

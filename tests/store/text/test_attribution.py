@@ -1,0 +1,159 @@
+"""Who said it: cue verbs before and after, pronouns, role nouns, institutions, and unknown speakers."""
+
+import pytest
+
+from clipdesk.store.text.lexicon import is_cue
+from clipdesk.store.text.model import Article
+from clipdesk.store.text.quotes import extract_quotes
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    article = Article(id="t", source="t.txt", paragraphs=paragraphs)
+    return [(q.speaker, q.cue) for q in extract_quotes(article)]
+
+
+@pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
+                                  "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote"])
+def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
+    assert is_cue(word)
+
+
+@pytest.mark.parametrize("word", ["call", "report", "state", "post", "table", "the"])
+def test_words_that_are_mostly_nouns_are_not_cues_in_their_bare_form(word):
+    assert not is_cue(word)
+
+
+@pytest.mark.parametrize("paragraph, cue", [
+    ("“Sanctions are working, slowly but surely,” Finnish President Alexander Stubb said.", "said"),
+    ("“Sanctions are working, slowly but surely,” said Finnish President Alexander Stubb.", "said"),
+    ("“Sanctions are working, slowly but surely,” Finnish President Alexander Stubb told reporters.", "told"),
+    ("Finnish President Alexander Stubb said: “Sanctions are working, slowly but surely.”", "said"),
+    ("Finnish President Alexander Stubb says “sanctions are working, slowly but surely”.", "says"),
+    ("“Sanctions are working, slowly but surely,” according to Finnish President Alexander Stubb.",
+     "according to"),
+    ("“Sanctions are working, slowly but surely,” the daily Helsingin Sanomat quoted Alexander Stubb as "
+     "saying.", "quoted"),
+])
+def test_cues_before_or_after_the_quotation_name_the_speaker(paragraph, cue):
+    assert speakers(paragraph) == [("Alexander Stubb", cue)]
+
+
+def test_a_surname_alone_resolves_to_the_full_name_given_earlier_with_the_role_as_written():
+    article = Article(id="t", source="t.txt", paragraphs=(
+        "BERLIN (dpa) - German Defence Minister Boris Pistorius visited a tank plant in Kassel.",
+        "“We need to produce faster and in greater numbers,” Pistorius said.",
+    ))
+    quote = extract_quotes(article)[0]
+    assert (quote.speaker, quote.speaker_role) == ("Boris Pistorius", "German Defence Minister")
+
+
+def test_pronouns_resolve_to_the_most_recent_compatible_person():
+    assert speakers(
+        "EU foreign policy chief Kaja Kallas met Chinese Foreign Minister Wang Yi in Brussels on Wednesday.",
+        "“China holds the key to ending this war,” she said.",
+        "Wang Yi rejected the claim. “China is not a party to the conflict,” he said.",
+    ) == [("Kaja Kallas", "said"), ("Wang Yi", "said")]
+
+
+def test_a_pronoun_with_nobody_named_before_stays_unknown():
+    assert speakers("“We will rebuild every house,” he said.") == [(None, "said")]
+
+
+def test_role_nouns_match_the_roles_written_next_to_names_earlier():
+    assert speakers(
+        "French Armed Forces Minister Catherine Vautrin hosted her Polish counterpart, "
+        "Wladyslaw Kosiniak-Kamysz, in Paris on Tuesday.",
+        "“Our two armies will train together on the eastern flank,” the Polish minister said.",
+        "“France will be present for as long as it takes,” the French minister added.",
+    ) == [("Wladyslaw Kosiniak-Kamysz", "said"), ("Catherine Vautrin", "added")]
+
+
+def test_a_described_official_resolves_through_the_nationality_of_the_role():
+    assert speakers(
+        "Canadian Defence Minister David McGuinty met Russian Deputy Foreign Minister Sergei Ryabkov.",
+        "“Nothing has changed in our assessment of the threat,” the Canadian official said.",
+    ) == [("David McGuinty", "said")]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“The president has no plans to travel abroad this month,” the Kremlin said.", "Kremlin"),
+    ("“The prime minister made clear that the UK stands with Ukraine,” Downing Street said.",
+     "Downing Street"),
+    ("The Russian Defence Ministry said in a statement that its forces had “repelled four attacks.”",
+     "Russian Defence Ministry"),
+    ("He “called for calm on all sides and a return to talks”, a Spanish government statement said.",
+     "Spanish government"),
+])
+def test_institutions_speak(paragraph, speaker):
+    assert [s for s, _ in speakers(paragraph)] == [speaker]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    assert [s for s, _ in speakers(
+        "The Ukrainian Foreign Ministry summoned the Hungarian ambassador on Monday.",
+        "“Such statements are unacceptable and insulting,” the ministry said.",
+    )] == ["Ukrainian Foreign Ministry"]
+
+
+def test_a_body_named_before_speaks_through_its_group_noun():
+    assert [s for s, _ in speakers(
+        "Leaders of the G20 met in Johannesburg, where the bloc’s finance ministers warned of "
+        "“serious risks to global growth”.",
+    )] == ["G20"]
+
+
+def test_a_participle_cue_takes_the_subject_of_its_clause():
+    assert speakers(
+        "Norwegian Prime Minister Jonas Gahr Store rejected the proposal, saying “Norway will not accept "
+        "any change to the Svalbard treaty.”",
+    ) == [("Jonas Gahr Store", "saying")]
+
+
+def test_names_inside_an_aside_are_not_taken_for_the_speaker():
+    assert speakers(
+        "“The market is finally taking the risk seriously,” Lena Weber, an analyst at Deutsche Bank in "
+        "Frankfurt, told Reuters.",
+    ) == [("Lena Weber", "told")]
+
+
+def test_an_anonymous_source_is_never_given_a_name():
+    assert speakers(
+        "Czech President Petr Pavel spoke at the conference in Prague.",
+        "Pavel left early. “The decision was taken weeks ago,” a source familiar with the talks said.",
+    ) == [(None, "said")]
+
+
+def test_a_quotation_broken_by_its_attribution_keeps_one_speaker():
+    assert speakers(
+        "Irish Taoiseach Micheal Martin spoke in Dublin.",
+        "“We will not be rushed,” Martin said, “and we will not be bullied into a bad deal.”",
+    ) == [("Micheal Martin", "said"), ("Micheal Martin", "said")]
+
+
+def test_a_person_is_named_past_an_affiliation_and_a_title_with_particles():
+    assert [s for s, _ in speakers(
+        "“The door to dialogue remains open,” European Commission President Ursula von der Leyen wrote on X.",
+        "“We are working around the clock,” Qatari spokesman Majed al-Ansari told reporters.",
+        "“Both sides came to keep the channel alive,” Al Jazeera's Resul Serdar said.",
+    )] == ["Ursula von der Leyen", "Majed al-Ansari", "Resul Serdar"]
+
+
+def test_a_deputy_is_not_taken_for_the_chief():
+    assert speakers(
+        "German Chancellor Friedrich Merz spoke first. Finance Minister Lars Klingbeil followed him.",
+        "“Security has a price, and we are prepared to pay it,” the vice chancellor said.",
+    ) == [("Lars Klingbeil", "said")]
+
+
+def test_an_unnamed_source_introduced_earlier_stays_unnamed():
+    assert speakers(
+        "Foreign Minister Abbas Araghchi left Geneva on Friday.",
+        "A European diplomat said Iran had been warned. “The clock is ticking,” the diplomat said.",
+    ) == [(None, "said")]
+
+
+def test_she_prefers_a_woman_named_just_before_to_a_man_whose_sex_is_unknown():
+    assert speakers(
+        "Danish Prime Minister Mette Frederiksen defended the plan.",
+        "Opposition leader Troels Lund Poulsen criticised it. “We cannot afford to wait,” she said.",
+    ) == [("Mette Frederiksen", "said")]

@@ -1,0 +1,149 @@
+"""Events: what happened, who took part, where and when, as the article tells it."""
+
+import json
+
+from clipdesk.store.ingest import ingest_text
+from clipdesk.store.text.events import extract_events, mask_quotations, sentences
+from clipdesk.store.text.model import Article
+
+SEED_002 = "002_3eb661917a67719b.txt"
+
+
+def article(*paragraphs: str, published: str | None = None, dateline: str | None = None,
+            published_text: str | None = None) -> Article:
+    return Article(id="x", source="x.txt", paragraphs=paragraphs, published=published,
+                   published_text=published_text, dateline=dateline)
+
+
+def kinds(events) -> list[str]:
+    return [e.kind for e in events]
+
+
+def test_a_reuters_style_meeting_has_participants_place_and_date():
+    events = extract_events(article(
+        "BERLIN, May 12 (Reuters) - German Chancellor Olaf Scholz met French President Emmanuel Macron "
+        "in Berlin on Friday to discuss support for Ukraine, a government spokesman said.",
+        published="2023-05-13T10:00:00Z", dateline="Berlin"))
+    assert len(events) == 1
+    event = events[0]
+    assert event.kind == "meeting"
+    assert event.participants == ("Olaf Scholz", "Emmanuel Macron")
+    assert event.place == "Berlin"
+    assert (event.date, event.date_text) == ("2023-05-12", "on Friday")
+    assert event.paragraph == 0 and event.summary.startswith("BERLIN, May 12")
+
+
+def test_surnames_and_pronouns_resolve_to_names_written_earlier():
+    events = extract_events(article(
+        "Polish Foreign Minister Radoslaw Sikorski arrived in Vilnius on Tuesday.",
+        "He held talks with Lithuanian counterpart Gabrielius Landsbergis about air defence.",
+        "Later, Sikorski travelled to Riga.",
+        published="2024-03-08"))
+    talks = next(e for e in events if e.kind == "talks")
+    assert talks.participants == ("Radoslaw Sikorski", "Gabrielius Landsbergis")
+    visits = [e for e in events if e.kind == "visit"]
+    assert {e.place for e in visits} == {"Vilnius", "Riga"}
+    assert all(e.participants == ("Radoslaw Sikorski",) for e in visits)
+    assert next(e for e in visits if e.place == "Vilnius").date == "2024-03-05"
+
+
+def test_a_phone_call_mentioned_again_is_one_event_that_gains_the_date():
+    events = extract_events(article(
+        "Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin in a phone call that "
+        "Ankara was ready to host talks.",
+        "The call came days after a drone strike on the port.",
+        "Erdogan said in Wednesday's call that the grain deal should be revived.",
+        published="2023-09-01"))
+    calls = [e for e in events if e.kind == "phone call"]
+    assert len(calls) == 1
+    assert calls[0].participants[:2] == ("Recep Tayyip Erdogan", "Vladimir Putin")
+    assert (calls[0].date, calls[0].date_text) == ("2023-08-30", "Wednesday")
+
+
+def test_invitations_conferences_summits_and_sanctions_are_kinds_of_their_own():
+    events = extract_events(article(
+        "On 3 March 2023, Japan's Prime Minister Fumio Kishida sent an invitation to Ukrainian President "
+        "Volodymyr Zelensky to attend the summit in Hiroshima.",
+        "The European Union on Monday imposed sanctions on three Iranian drone makers.",
+        "Defence ministers gathered at a conference in Brussels.",
+        published="2023-03-08"))
+    assert kinds(events) == ["invitation", "sanctions", "conference"]
+    assert events[0].date == "2023-03-03"
+    assert events[1].date == "2023-03-06"
+    assert events[2].place == "Brussels"
+
+
+def test_wishes_conditions_and_quoted_words_are_not_events():
+    events = extract_events(article(
+        "Moscow wants immediate talks with the West, officials said.",
+        "Any negotiations must involve Kyiv, the minister said.",
+        "\u201cWe will meet them anywhere,\u201d the envoy said.",
+        "Critics warned that the talks could collapse.",
+        "The minister warned against threatening Russia with sanctions."))
+    assert events == []
+
+
+def test_without_date_words_there_is_no_date_and_without_a_year_no_iso_date():
+    events = extract_events(article(
+        "Finnish and Swedish defence chiefs met in Stockholm.",
+        "On January 17, the Swedish minister visited Helsinki.",
+        published_text="January 27"))
+    assert (events[0].date, events[0].date_text) == (None, None)
+    assert (events[1].date, events[1].date_text) == (None, "On January 17")
+
+
+def test_relative_days_stay_unresolved_when_the_publication_day_is_unknown():
+    events = extract_events(article("Ministers met yesterday in Warsaw."))
+    assert (events[0].date, events[0].date_text, events[0].place) == (None, "yesterday", "Warsaw")
+
+
+def test_a_dateline_places_a_local_event_only_in_the_lead():
+    lead = "The foreign ministers met on Thursday."
+    assert extract_events(article(lead, dateline="GENEVA"))[0].place == "Geneva"
+    late = extract_events(article("Diplomats gathered.", "Officials spoke.", "Aid was sent.", lead,
+                                  dateline="GENEVA"))
+    assert late[0].place is None
+
+
+def test_a_quotation_that_ends_a_sentence_still_ends_it():
+    text = ("He urged the West \u201cto stop arming Kyiv.\u201d "
+            "The minister hoped his meeting with Wallace went well.")
+    masked = mask_quotations(text)
+    assert "arming" not in masked
+    assert [masked[a:b].strip()[:12] for a, b in sentences(masked)] == ["He urged the", "The minister"]
+
+
+def test_seed_002_events_carry_participants_and_dates_as_written(seeded_db):
+    rows = seeded_db.execute(
+        "SELECT kind, participants, date, date_text, place FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE a.source = ? ORDER BY paragraph", [SEED_002]).fetchall()
+    assert rows
+    meeting = next(r for r in rows if r[0] == "meeting")
+    assert {"Sergey Shoigu", "Ben Wallace"} <= set(json.loads(meeting[1]))
+    assert meeting[2] is None and meeting[3] == "on Friday"  # the article's publication day is unknown
+    assert any(r[4] == "Moscow" for r in rows)
+
+
+def test_event_participants_are_canonical_people_after_ingest(db):
+    ingest_text(db, "Sergey Shoigu met Ben Wallace in Moscow on Friday, the ministry said.\n\n"
+                    "Wallace later visited an exhibition with Shoigu.\n", "interfax.txt")
+    ingest_text(db, "Russian Defence Minister Sergei Shoigu held talks with his Chinese counterpart in "
+                    "Beijing, state media reported on Tuesday.\n", "tass.txt")
+    people = [row[0] for row in db.execute("SELECT name FROM people WHERE kind = 'person'")]
+    assert people.count("Sergey Shoigu") == 1 and "Sergei Shoigu" not in people
+    named = [json.loads(row[0]) for row in db.execute("SELECT participants FROM events")]
+    assert all("Sergey Shoigu" in names for names in named)
+
+
+def test_the_two_ministers_are_the_people_of_the_sentence_before():
+    events = extract_events(article(
+        "MOSCOW, Feb 3 (Interfax) - Russian Foreign Minister Sergei Lavrov will hold talks with his Turkish "
+        "counterpart Hakan Fidan in Ankara next week, the ministry said.",
+        "The two ministers last met in Moscow in December.",
+        "European ministers also agreed new sanctions on Belarus.",
+        published="2024-02-03T12:00:00Z", dateline="Moscow"))
+    assert [(e.kind, e.place, e.date_text) for e in events] == [
+        ("talks", "Ankara", "next week"), ("meeting", "Moscow", "in December"), ("sanctions", None, None)]
+    assert events[1].participants == ("Sergei Lavrov", "Hakan Fidan")
+    assert events[2].participants == ()
+    assert events[0].date is None  # a week is not a day

@@ -1,0 +1,40 @@
+"""Places: other spellings and misspellings of a place are recognised as one place."""
+
+import pytest
+
+from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks were held in Kiev and later in Kharkov.", ["Kyiv", "Kharkiv"]),
+    ("Troops massed in Byelorussia", ["Belarus"]),
+    ("ODESSA port reopened", ["Odesa"]),
+    ("what did shoigu say about cooperation with london?", ["London"]),
+    ("Moscow\u2019s concerns were heard in Brussels", ["Moscow", "Brussels"]),
+    ("the summit in Brussells", ["Brussels"]),
+    ("U.S. and UK officials", ["United States", "United Kingdom"]),
+    ("a meeting in Bod\u00f8", ["Bod\u00f8"]),
+    ("what did the uk say to the eu?", ["United Kingdom", "European Union"]),
+    ("the UK's position", ["United Kingdom"]),
+])
+def test_places_are_recognised_under_any_spelling(text, expected):
+    assert recognise_places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "tell us what they said", "Russian forces", "parts of the home front", "a Ukrainian drone", "",
+])
+def test_words_that_are_not_places_name_none(text):
+    assert recognise_places(text) == []
+
+
+def test_every_spelling_of_a_place_is_given_for_search():
+    assert {"Kyiv", "Kiev"} <= place_variants("kiev")
+    assert {"Kharkiv", "Kharkov"} <= place_variants("Kharkiv")
+    assert place_variants("Springfield") == {"Springfield"}
+
+
+def test_canonical_place_accepts_datelines_as_written():
+    assert canonical_place("LONDON") == "London"
+    assert canonical_place("Kiev") == "Kyiv"
+    assert canonical_place("Atlantis") is None

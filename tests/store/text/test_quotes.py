@@ -1,0 +1,159 @@
+"""Finding quotations: quote marks of every kind, broken and run-on quotes, partial and scare quotes."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clipdesk.store.index.schema import open_db
+from clipdesk.store.ingest import ingest_text
+from clipdesk.store.text.model import Article
+from clipdesk.store.text.quotes import extract_quotes
+
+
+def quotes_in(*paragraphs: str, title: str | None = None):
+    return extract_quotes(Article(id="t", source="t.txt", paragraphs=paragraphs, title=title))
+
+
+def test_straight_double_quotes_give_the_text_without_marks_its_paragraph_and_cue():
+    found = quotes_in(
+        "GENEVA (Reuters) - Swiss Foreign Minister Ignazio Cassis hosted the talks on Tuesday.",
+        '"We made real progress today, and both sides want to continue," Cassis told reporters.',
+    )
+    assert [(q.text, q.paragraph, q.speaker, q.cue) for q in found] == [
+        ("We made real progress today, and both sides want to continue", 1, "Ignazio Cassis", "told")]
+
+
+def test_curly_double_quotes_and_guillemets_are_both_quotation_marks():
+    found = quotes_in(
+        "Polish Prime Minister Donald Tusk spoke after the summit in Warsaw.",
+        "“Europe has to be able to defend itself without waiting for anyone,” Tusk said.",
+        "«We will not be intimidated by threats from Moscow,» he added.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(1, "Donald Tusk"), (2, "Donald Tusk")]
+    assert found[1].text == "We will not be intimidated by threats from Moscow"
+
+
+def test_curly_single_quotes_are_partial_quotes_and_apostrophes_are_not():
+    found = quotes_in(
+        "Foreign Secretary David Lammy urged Russia’s leaders to ‘step back from the brink’ in the east.",
+    )
+    assert [(q.text, q.speaker, q.partial) for q in found] == [
+        ("step back from the brink", "David Lammy", True)]
+
+
+def test_a_paragraph_whose_opening_mark_was_lost_still_gives_its_quotation():
+    found = quotes_in(
+        "Dutch Defence Minister Ruben Brekelmans met his German counterpart in The Hague on Monday.",
+        "We are buying more air defence this year than in the previous decade,” Brekelmans said.",
+    )
+    assert [(q.text, q.speaker, q.partial) for q in found] == [
+        ("We are buying more air defence this year than in the previous decade", "Ruben Brekelmans", False)]
+
+
+def test_a_quotation_running_over_paragraphs_is_attributed_in_every_paragraph():
+    found = quotes_in(
+        "Speaking in Leeds, Chancellor Rachel Reeves said: “The choices in this budget are hard ones.",
+        "“But they are the right choices for working people, and I will not duck them.”",
+        "Economists said the plans were broadly as expected.",
+    )
+    assert [(q.paragraph, q.speaker) for q in found] == [(0, "Rachel Reeves"), (1, "Rachel Reeves")]
+    assert found[1].text.startswith("But they are the right choices")
+
+
+def test_a_quoted_paragraph_after_an_attributed_one_continues_the_same_speaker():
+    found = quotes_in(
+        "He “urged restraint on all sides”, the German government said in a statement.",
+        "“The chancellor stressed that a ceasefire must hold before any talks can begin.”",
+    )
+    assert [q.speaker for q in found] == ["German government", "German government"]
+
+
+def test_a_second_sentence_quoted_after_the_attribution_keeps_the_speaker():
+    found = quotes_in(
+        "“We see a pattern of provocations,” said analyst Kristi Raik. “Allies have to respond calmly.”",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We see a pattern of provocations", "Kristi Raik"),
+        ("Allies have to respond calmly.", "Kristi Raik"),
+    ]
+
+
+def test_partial_quotes_inside_reported_speech_are_marked_partial():
+    found = quotes_in(
+        "Japanese Defence Minister Minoru Kihara called the talks in Tokyo “frank and useful” and said "
+        "the two countries would meet “again before the summer.”",
+    )
+    assert [(q.text, q.speaker, q.partial) for q in found] == [
+        ("frank and useful", "Minoru Kihara", True), ("again before the summer", "Minoru Kihara", True)]
+
+
+def test_bracketed_editorial_insertions_are_kept_as_written():
+    found = quotes_in(
+        "Latvian President Edgars Rinkevics spoke to the BBC on Friday.",
+        "“They [the Russians] test us every week, and we answer [them] every week,” Rinkevics said.",
+    )
+    assert found[0].text == "They [the Russians] test us every week, and we answer [them] every week"
+
+
+def test_scare_quotes_and_unattributed_fragments_are_not_stored():
+    found = quotes_in(
+        "The authorities have labelled the newspaper a “foreign agent” and its work “undesirable”.",
+        "Critics describe the law as part of a wider “crackdown on dissent in the country”.",
+    )
+    assert found == []
+
+
+def test_an_unattributed_full_sentence_is_stored_without_inventing_a_speaker():
+    found = quotes_in(
+        "Sirens sounded across the city before dawn.",
+        "“We ran to the basement with the children and waited for the explosions to stop.”",
+    )
+    assert [(q.speaker, q.partial) for q in found] == [(None, False)]
+
+
+def test_quotes_in_the_headline_are_not_body_quotations():
+    found = quotes_in("The minister spoke in parliament on Monday.",
+                      title="Minister says cuts are ‘unavoidable’")
+    assert found == []
+
+
+def test_ingest_stores_extracted_quotes_with_their_speaker():
+    db = open_db(memory=True)
+    ingest_text(db, "Ceasefire talks resume\n\nDOHA (Al Jazeera) - Qatar's Prime Minister Mohammed bin "
+                    "Abdulrahman Al Thani said the talks would resume on Sunday.\n\n\"We are closer than we "
+                    "have been for months,\" Al Thani said.\n", "aj.txt")
+    rows = list(db["quotes"].rows)
+    assert [(r["text"], r["cue"], r["partial"]) for r in rows] == [
+        ("We are closer than we have been for months", "said", 0)]
+    assert rows[0]["speaker"] is not None and "Al Thani" in rows[0]["speaker"]
+
+
+def test_curly_marks_typed_the_wrong_way_round_still_delimit_the_quotation():
+    found = quotes_in(
+        "Slovak Prime Minister Robert Fico spoke after the cabinet meeting in Bratislava.",
+        "”We will not send a single bullet to Ukraine,“ Fico said.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not send a single bullet to Ukraine", "Robert Fico")]
+
+
+def test_a_lost_closing_mark_does_not_swallow_the_paragraphs_after_it():
+    found = quotes_in(
+        "“We will rebuild every school in the region, Governor Oleh Syniehubov said.",
+        "Emergency services said the fire had been put out by morning.",
+        "Officials said repairs would begin next week.",
+    )
+    assert [q.paragraph for q in found] == [0]
+
+
+PIECES = st.sampled_from(["“", "”", '"', "‘", "’", "«", "»", ", ", ". ", ": ", " he said", " said Anna Berg",
+                          "The minister", " warned", " the Kremlin", "Mr Smith", " called it ", "[the army]",
+                          " according to ", "Peace", " talks ", "it’s", " U.S. ", "—", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(PIECES, max_size=25).map("".join), min_size=1, max_size=6))
+def test_any_text_gives_quotations_that_are_found_in_their_paragraph(paragraphs):
+    paragraphs = tuple(p for p in paragraphs if p.strip()) or ("Nothing here.",)
+    for quote in quotes_in(*paragraphs):
+        assert quote.text and quote.text in paragraphs[quote.paragraph]
+        assert quote.speaker is None or quote.speaker.strip()
