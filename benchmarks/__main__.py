@@ -13,7 +13,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--with-1m", action="store_true", help="add a 1,000,000-article run (slow to build)")
     parser.add_argument("--questions", type=int, default=20, help="questions of each kind")
-    parser.add_argument("--baseline-max", type=int, default=10_000,
+    parser.add_argument("--baseline-max", type=int, default=100_000,
                         help="largest size the in-memory BM25 baseline is built for")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([1_000_000] if args.with_1m else [])
