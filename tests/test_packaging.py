@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_wheel_installs_only_the_clipdesk_namespace_with_its_seeds(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path),
+                    str(ROOT)], check=True, capture_output=True)
     [wheel] = tmp_path.glob("clipdesk-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     top = {name.split("/")[0] for name in names}
@@ -25,6 +25,7 @@ def test_the_wheel_installs_only_the_clipdesk_namespace_with_its_seeds(tmp_path)
 
 def test_the_editable_install_does_not_expose_the_repository_folders_as_top_level_names():
     code = ("import importlib.util, sys; sys.path = [p for p in sys.path if p not in ('', '.')];"
-            "print([n for n in ('store', 'handlers', 'bot', 'tests', 'benchmarks') if importlib.util.find_spec(n)])")
+            "names = ('store', 'handlers', 'bot', 'tests', 'benchmarks');"
+            "print([n for n in names if importlib.util.find_spec(n)])")
     out = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
