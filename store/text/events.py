@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clipdesk.store.index.people import INSTITUTION_WORDS, normalise_name
+from clipdesk.store.index.people import normalise_name
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
+from clipdesk.store.text.lexicon import ABBREVIATION_RE, INSTITUTION_WORDS
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 
@@ -49,8 +50,6 @@ LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many para
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
-ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Prof|No|Jan|Feb|Mar|Apr"
-                          r"|Aug|Sept?|Oct|Nov|Dec|vs)\.$")
 # Modal words just after a trigger: 'talks could turn into...' is a possibility, not an event.
 MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can)\b")
 WORD = re.compile(r"[\w']+")
@@ -153,7 +152,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph; abbreviations and initials do not end one."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        if ABBREVIATION.search(text, max(0, match.start() - 6), match.start() + 1):
+        if ABBREVIATION_RE.search(text, max(0, match.start() - 6), match.start()):
             continue
         spans.append((start, match.end()))
         start = match.end()

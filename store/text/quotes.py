@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
-from clipdesk.store.text.lexicon import CUE_RE, is_participle
+from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
 from clipdesk.store.text.model import Article, Quote
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
@@ -14,9 +14,6 @@ DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
-ABBREVIATION_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
-    r"Sept?|Oct|Nov|Dec|approx|vs)$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \

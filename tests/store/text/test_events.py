@@ -147,3 +147,11 @@ def test_the_two_ministers_are_the_people_of_the_sentence_before():
     assert events[1].participants == ("Sergei Lavrov", "Hakan Fidan")
     assert events[2].participants == ()
     assert events[0].date is None  # a week is not a day
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence_or_split_the_meeting():
+    text = "Sgt. John Smith met Vladimir Putin in Moscow on Friday."
+    assert sentences(text) == [(0, len(text))]
+    events = extract_events(article(text))
+    assert kinds(events) == ["meeting"]
+    assert events[0].participants == ("John Smith", "Vladimir Putin")
