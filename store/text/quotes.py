@@ -14,6 +14,10 @@ DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare quote), not speech
+# Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
+LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
+                             r"nicknamed|known\s+as))\s*[\"“‘«']?$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
@@ -217,6 +221,17 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     return None
 
 
+def _is_label(paragraph: str, start: int, text: str) -> bool:
+    """A short quoted phrase that names or labels something rather than reports speech: written in
+    capitals ('“Night Wolves”', 'Alexander “The Surgeon” Z.') or after an article ('the “Kremlin report”')."""
+    words = text.split()
+    if not words or len(words) > FRAGMENT_WORDS:
+        return False
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and words[0] not in ("I", "We", "It"):
+        return True
+    return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
+
+
 def _is_partial(text: str) -> bool:
     first = re.search(r"[^\W\d_]", re.sub(r"\[[^\]]*\]", "", text) or text)
     return bool(first and first.group().islower()) or len(text.split()) <= 2
@@ -339,7 +354,8 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         partial = _is_partial(text)
         if partial:
             text = text.rstrip(".")
-        if partial and not speaker or not any(c.isalnum() for c in text):
+        if partial and not speaker or _is_label(article.paragraphs[span.paragraph], span.start, text) \
+                or not any(c.isalnum() for c in text):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

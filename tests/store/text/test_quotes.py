@@ -157,3 +157,14 @@ def test_any_text_gives_quotations_that_are_found_in_their_paragraph(paragraphs)
     for quote in quotes_in(*paragraphs):
         assert quote.text and quote.text in paragraphs[quote.paragraph]
         assert quote.speaker is None or quote.speaker.strip()
+
+
+def test_short_quoted_names_and_labels_are_not_anyones_quotation():
+    found = quotes_in(
+        "The daily Northern Courier reported that the leader of the biker club “Night Owls”, Ivan Petrov, "
+        "warned spokesman Oleg Marin about the “Kremlin file”.",
+        "Marin said the “Kremlin file” was a hostile step, and that Viktor “The Mechanic” S. had left.",
+        "Researcher Aiko Tanaka observed that the slugs shed their bodies at a “breakage plane” in the neck.",
+        "Marin called the exchange “frank and useful”.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("frank and useful", "Oleg Marin")]
