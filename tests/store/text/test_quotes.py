@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
+from clipdesk.store.text.article import parse_article
 from clipdesk.store.text.model import Article
 from clipdesk.store.text.quotes import extract_quotes
 
@@ -168,3 +169,14 @@ def test_short_quoted_names_and_labels_are_not_anyones_quotation():
         "Marin called the exchange “frank and useful”.",
     )
     assert [(q.text, q.speaker) for q in found] == [("frank and useful", "Oleg Marin")]
+
+
+def test_quotes_scraped_without_spaces_around_their_marks_keep_their_speakers():
+    article = parse_article(
+        "Union rejects pay offer\n\n"
+        "Union leader Grace Okafor said members had rejected the offer.\"It is overdue and it is too little,\" "
+        "she said.Transport Secretary Neil Brennan added that talks would go on.“We will find a way through "
+        "this together,”Brennan said.\n", "okafor.txt")
+    assert [(q.text, q.speaker) for q in extract_quotes(article)] == [
+        ("It is overdue and it is too little", "Grace Okafor"),
+        ("We will find a way through this together", "Neil Brennan")]
