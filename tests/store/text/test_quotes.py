@@ -174,9 +174,9 @@ def test_short_quoted_names_and_labels_are_not_anyones_quotation():
 def test_quotes_scraped_without_spaces_around_their_marks_keep_their_speakers():
     article = parse_article(
         "Union rejects pay offer\n\n"
-        "Union leader Grace Okafor said members had rejected the offer.\"It is overdue and it is too little,\" "
+        "Union leader Grace Okafor said members had rejected the offer.\"It is overdue and too little,\" "
         "she said.Transport Secretary Neil Brennan added that talks would go on.“We will find a way through "
         "this together,”Brennan said.\n", "okafor.txt")
     assert [(q.text, q.speaker) for q in extract_quotes(article)] == [
-        ("It is overdue and it is too little", "Grace Okafor"),
+        ("It is overdue and too little", "Grace Okafor"),
         ("We will find a way through this together", "Neil Brennan")]
