@@ -18,6 +18,8 @@ FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
                              r"nicknamed|known\s+as))\s*[\"“‘«']?$")
+NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
+VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
@@ -215,6 +217,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         subject = next((m for m in window if m.subject), None)
         if subject:
             return subject, None
+        label = _name_line(masked[:stop].rstrip()[:-1], window)
+        if label and window[0].start >= start:
+            return label
     for mention in window:
         if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
             return mention, "according to"
@@ -267,7 +272,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             if result is None and _unattributed_start(masked, spans, n):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
-                result = _inherit(prior, *previous) if prior or not n else None
+                label = _name_line(*previous) if not n else None
+                result = label or (_inherit(prior, *previous) if prior or not n else None)
+                if result is None and not n and index and not all_spans[index - 1]:
+                    result = _narrator(*previous)
             mention, cue = result if result else (None, None)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
@@ -317,6 +325,24 @@ def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
     if _sentence_end(between, 0) == len(between) and not CUE_RE.search(between):
         return True
     return not masked[_sentence_start(masked, span.open_mark, floor):span.open_mark].strip(" ,;–—-")
+
+
+def _name_line(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
+    """The person a paragraph of nothing but a name names ('Tom Smith (Rovers)', 'Jane Doe:'), as the
+    speaker of the quotation under it."""
+    first = next((m for m in mentions if m.kind == "person"), None)
+    if first is None or masked[:first.start].strip(" -–—•*"):
+        return None
+    return (first, None) if NAME_LINE_REST_RE.fullmatch(masked, first.end) else None
+
+
+def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
+    """The named person the paragraph before (with no quotation of its own) was about, for a paragraph
+    that is nothing but a quotation: 'Analyst Ann Lee shared her view.' ⏎ '“Prices fell again.”'."""
+    last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
+    subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
+                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))), None)
+    return (subject, None) if subject else None
 
 
 def _inherit(prior: _Found | None, previous_masked: str,

@@ -180,3 +180,26 @@ def test_quotes_scraped_without_spaces_around_their_marks_keep_their_speakers():
     assert [(q.text, q.speaker) for q in extract_quotes(article)] == [
         ("It is overdue and too little", "Grace Okafor"),
         ("We will find a way through this together", "Neil Brennan")]
+
+
+def test_a_colon_label_or_a_name_line_above_names_the_speaker():
+    article = parse_article(
+        "What the managers said\n\n"
+        "Derby County 0-1 Rovers\n"
+        "Jane Doe: “We were unlucky today and we know it. We will come back stronger.\n"
+        "“Next week is another game and we are ready for it.”\n"
+        "Tom Smith (Rovers)\n"
+        "“I don’t feel lucky at all, we earned every point of this one.”\n"
+        "Anna Berg, shadow transport minister\n"
+        "“A lot of confected outrage about this, but it will allow every member a vote.”\n", "managers.txt")
+    assert [q.speaker for q in extract_quotes(article)] == ["Jane Doe", "Jane Doe", "Tom Smith", "Anna Berg"]
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_named_person_is_theirs():
+    found = quotes_in(
+        "Speaking to a broadcaster, analyst Ann Lee shared her view on why the shares fell.",
+        "\"Click prices declined for the fourth quarter in a row. That is the mobile problem.\"",
+        "Police arrested a man named John Smith on Monday.",
+        "“We ran to the basement with the children and waited there.”",
+    )
+    assert [q.speaker for q in found] == ["Ann Lee", None]
