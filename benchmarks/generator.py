@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from clipdesk.store.text.places import GAZETTEER
+from clipdesk.store.text.places import ALIASES
 
 # Names and ordinary words are built from different syllables, as in real text, so a topic word is not
 # taken for a misspelt surname.
@@ -93,7 +93,7 @@ class World:
             first, surname = _word(rnd, NAME_SYLLABLES, 2).title(), _word(rnd, NAME_SYLLABLES, 3).title()
             self.people.append(Person(first, surname, rnd.choice(ROLES), _transliterations(first),
                                       _misspellings(surname)))
-        known = [[w.strip() for w in line.split("|")] for line in GAZETTEER.strip().splitlines()]
+        known = [[w.strip() for w in line.split("|")] for line in ALIASES.strip().splitlines()]
         invented: set[str] = set()
         while len(invented) < places - len(known):
             suffix = rnd.choice(["", "grad", "ville", "stan", "ia"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
 from rapidfuzz import fuzz, process, utils
 
 from clipdesk.store.index.people import recognise_people
+from clipdesk.store.text.spelling import fold
 
 QUOTES_PER_ARTICLE = 2
 EVENTS_PER_ARTICLE = 2
@@ -111,11 +111,6 @@ def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArtic
     source, url, outlet, title, published, ingested_at = meta
     return NewArticle(aid, source, url, outlet, title, published, ingested_at,
                       tuple(quotes[:QUOTES_PER_ARTICLE]), tuple(events[:EVENTS_PER_ARTICLE]), text)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing names and words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _proper_words(article: NewArticle) -> set[str]:

@@ -12,63 +12,31 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from clipdesk.store.index.fts import STOP_WORDS
-from clipdesk.store.text.places import canonical_place
+from clipdesk.store.text.lexicon import (
+    COURTESY_TITLES,
+    DEMONYMS,
+    INSTITUTION_WORDS,
+    PARTICLES,
+    PLACE_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    words,
+)
+from clipdesk.store.text.places import canonical_place, country_of
 from clipdesk.store.text.spelling import fold, variants
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
 FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
 INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-order-neutral) need
 MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
 MAX_WIDTH = 4  # the most words an alias spans in a question
-HONORIFICS = _words(
-    "mr mrs ms miss dr sir dame lord lady gen col lt maj capt adm prof rep sen gov")
-PARTICLES = _words(
-    "al bin ibn el de da di van von der den du dos del la le")
-INSTITUTION_WORDS = _words(
-    "kremlin pentagon government ministry embassy parliament duma army navy cabinet administration "
-    "presidency office department council commission agency service command senate congress assembly "
-    "committee force forces guard bank court party union alliance coalition organization organisation "
-    "street house institute university company corporation fund federation palace nato eu un g7 g20 "
-    "osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority authorities "
-    "police")
-# Words of a role written before a name: 'UK Defence Secretary', 'Russia's Minister of Defence'.
-ROLE_HEADS = _words(
-    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
-    "spokesperson president leader leaders diplomat diplomats envoy ambassador brigadier commander premier "
-    "chancellor counterpart adviser advisor aide head director chairman chair chairwoman mayor governor "
-    "lawmaker senator mp representative negotiator prosecutor king queen prince princess pope ceo officer "
-    "deputy executive coordinator founder undersecretary commissioner attorney general analyst economist "
-    "professor expert colonel major captain lieutenant admiral marshal sergeant emir sheikh sultan")
-ROLE_MODIFIERS = _words(
-    "foreign defence defense interior home finance prime vice top senior military former policy security "
-    "national state affairs economy trade justice health armed forces staff press acting new junior shadow "
-    "permanent first high intelligence army navy air presidential government ministry kremlin white house "
-    "cabinet energy environment education transport business culture treasury naval economic digital "
-    "emergency emergencies industry labour labor social information communications development deputy "
-    "supreme allied the of for")
-# Nationality words and the country each describes ('Russian ministry' is 'Russia's ministry').
-_DEMONYM_TEXT = """american:united-states british:united-kingdom english:england scottish:scotland
-welsh:wales irish:ireland
-russian:russia ukrainian:ukraine belarusian:belarus german:germany french:france italian:italy
-spanish:spain polish:poland dutch:netherlands belgian:belgium swedish:sweden finnish:finland
-norwegian:norway danish:denmark estonian:estonia latvian:latvia lithuanian:lithuania czech:czechia
-slovak:slovakia hungarian:hungary romanian:romania bulgarian:bulgaria serbian:serbia croatian:croatia
-greek:greece turkish:turkey georgian:georgia armenian:armenia azerbaijani:azerbaijan kazakh:kazakhstan
-chinese:china japanese:japan korean:korea indian:india pakistani:pakistan iranian:iran iraqi:iraq
-syrian:syria israeli:israel palestinian:palestine egyptian:egypt saudi:saudi-arabia qatari:qatar
-emirati:united-arab-emirates canadian:canada australian:australia european:europe western:west soviet:ussr"""
-DEMONYMS = dict(pair.split(":") for pair in _DEMONYM_TEXT.split())
-QUESTION_WORDS = _words(
+HONORIFICS = frozenset(title.lower() for title in COURTESY_TITLES)  # stripped from the front of a name
+QUESTION_WORDS = words(
     "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
     "talks talk meeting meetings war peace minister ministers president secretary defence defense "
     "foreign prime chief spokesman")
 # Surnames that are also everyday words: written in lower case in a question they name nobody.
-EVERYDAY_SURNAMES = _words(
+EVERYDAY_SURNAMES = words(
     "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
     "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
     "small moore banks fields march")
@@ -170,7 +138,8 @@ def split_role(written: str) -> tuple[str | None, str]:
 def _is_role_word(word: str) -> bool:
     low = _POSSESSIVE.sub("", fold(word)).strip(".,")
     plain = low.replace(".", "")
-    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in DEMONYMS or word.endswith(("'s", "’s"))
+    return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in DEMONYMS or low in PLACE_WORDS
+            or word.endswith(("'s", "’s"))
             or (word.replace(".", "").isupper() and len(plain) <= 4) or canonical_place(plain) is not None)
 
 
@@ -196,8 +165,9 @@ def institution_key(name: str) -> str:
 
 def _nation(word: str) -> str | None:
     """The country a word names or describes, for matching 'Russia's ministry' with 'Russian ministry'."""
-    name = DEMONYMS.get(word, word).replace("-", " ")
-    place = canonical_place(name) or (canonical_place(name.upper()) if len(name) <= 3 else None)
+    place = country_of(word) or canonical_place(word)
+    if place is None and len(word) <= 3:
+        place = canonical_place(word.upper())
     return fold(place) if place else None
 
 

@@ -15,6 +15,7 @@ from clipdesk.store.text.clean import (
     mostly_letters,
     normalise,
 )
+from clipdesk.store.text.lexicon import COMMON
 from clipdesk.store.text.metadata import (
     WrittenDate,
     byline,
@@ -38,6 +39,18 @@ _LEAD_WORDS = re.compile(
 _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
+_NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
+
+
+def _labels_quote(lines: list[Line], i: int) -> bool:
+    """A short line naming whoever speaks in the quotation under it: 'Tom Hale (Rovers)', 'Ann Lee, MP'."""
+    text = lines[i].text
+    words = text.split()
+    after = next((line for line in lines[i + 1:] if line.kind is not Kind.BLANK), None)
+    return (after is not None and after.kind is Kind.PROSE and after.text[:1] in _QUOTE_MARKS
+            and 2 <= len(words) < _NAME_LINE_WORDS and words[0] not in COMMON
+            and all(w[:1].isupper() and w[:1].isalpha() for w in words[:2])
+            and not text.endswith((".", "?", "!")))
 
 
 class NotAnArticle(ValueError):
@@ -82,7 +95,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     sidecar = sidecar or {}
     layout = _layout(lines, cues, sidecar.get("title"))
     paragraphs = tuple(line.text for i, line in enumerate(lines)
-                       if i >= layout.start and line.kind is Kind.PROSE and i not in cues.meta)
+                       if i >= layout.start and i not in cues.meta and (
+                           line.kind is Kind.PROSE or line.kind is Kind.SHORT and _labels_quote(lines, i)))
     if sum(p.count(" ") + 1 for p in paragraphs) < _MIN_BODY_WORDS:
         raise NotAnArticle("nothing but page furniture")
     if not mostly_letters(paragraphs[0]):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clipdesk.store.text.lexicon import (
+    BODY_WORDS,
     COMMON,
     CUE_RE,
     DETERMINERS,
@@ -15,18 +16,17 @@ from clipdesk.store.text.lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE,
-    INSTITUTION_WORDS,
     MALE_NAMES,
     MINISTERIAL,
     NATIONALITY_ADJECTIVES,
     NATIONS,
     NON_VERBS,
-    ORG_HEADS,
     PARTICLES,
     PLACE_WORDS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SEATS_OF_POWER,
     SPOKESPEOPLE,
 )
 
@@ -225,8 +225,8 @@ def _class(word: str) -> str:
         return "head"
     if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
         return "nat"
-    if low in INSTITUTION_WORDS or word in ORG_HEADS or (len(word) > 1 and word.isupper()) or (
-            word[0].isupper() and any(c.isdigit() for c in word)):
+    if low in SEATS_OF_POWER or (len(word) > 1 and word.isupper()) or word[0].isupper() and (
+            low in BODY_WORDS or any(c.isdigit() for c in word)):
         return "org"
     if low in ROLE_MODIFIERS:
         return "mod"

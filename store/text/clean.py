@@ -169,8 +169,30 @@ def normalise(raw: str) -> list[str]:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
         raw = raw.replace("**", "")
-    return _unwrap([line.strip() if line.isprintable() and "  " not in line else _tidy(line)
+    return _unwrap([respace(line.strip() if line.isprintable() and "  " not in line else _tidy(line))
                     for line in raw.splitlines()])
+
+
+# Spaces a scraper lost: 'Moscow.The talks', '(Reporter Jo Bo)Russian', 'offer.“It is', 'said,”she'.
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
+                     r"|(?<=[a-z][)])(?=[A-Z][a-z])|(?<=[\w.,!?;:])(?=“)|(?<=”)(?=\w)")
+_GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
+
+
+def respace(line: str) -> str:
+    """The line with the spaces put back that scraped text lost around sentence ends and quote marks.
+
+    A straight mark between two words opens a quotation when an even number of marks comes before it
+    (the space goes before it) and closes one otherwise (the space goes after it)."""
+    line = _RUN_ON.sub(" ", line)
+    if '"' not in line:
+        return line
+    parts, last = [], 0
+    for mark in _GLUED_STRAIGHT.finditer(line):
+        opens = line.count('"', 0, mark.start()) % 2 == 0
+        parts += [line[last:mark.start()], ' "' if opens else '" ']
+        last = mark.end()
+    return "".join(parts) + line[last:]
 
 
 def _tidy(line: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clipdesk.store.index.people import INSTITUTION_WORDS, normalise_name
+from clipdesk.store.index.people import normalise_name
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
+from clipdesk.store.text.lexicon import ABBREVIATION_RE, INSTITUTION_WORDS
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 
@@ -27,7 +28,8 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("meeting", "meet met",
          r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:demands?|needs?|targets?"
          r"|criteria|requirements?|expectations?|deadlines?|standards?|obligations?|goals?|costs?|conditions?)\b)"),
-        ("talks", "talks conversation discussion", r"\btalks\b|\bconversation\b|\bheld\s+discussions?\b"),
+        ("talks", "talks conversation discuss",
+         r"(?<!\bhe )(?<!\bshe )(?<!\bwho )\btalks\b|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
@@ -38,10 +40,29 @@ SANCTIONS = re.compile(
 # Words shortly before a trigger that make it a wish, a condition or a denial, not something that happened.
 _HYPOTHETICAL_WORDS = """any no without cannot can't can must should would could might if unless
 want wants wanted not never won't wouldn't urge urged urges urging
-demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses"""
+demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
+plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
+considering consider considers considered may proposed propose proposes offer offered offers seek seeks
+sought seeking aim aims intend intends intended due upcoming"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
-                        "called for", "call for")
+                        "called for", "call for", "was to", "were to", "is to", "are to", "set to")
+# Words anywhere in a sentence that say its meeting did not happen, or that it only mentions one.
+CALLED_OFF = re.compile(
+    r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
+    r"scrapped|delayed|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
+    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through)\b", re.I)
+# A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
+PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"
+                            r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
+# Words before a name that cite it as the source of the report, not as someone taking part.
+SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
+# A verb of reporting right after a name that closes the sentence: '..., Russian defence ministry said'.
+TAIL_SOURCE = re.compile(r"\s*(?:also\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
+# Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
+BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
+# Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
+NOUN_KINDS = frozenset({"talks", "negotiations"})
 LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
@@ -49,10 +70,10 @@ LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many para
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
-ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Prof|No|Jan|Feb|Mar|Apr"
-                          r"|Aug|Sept?|Oct|Nov|Dec|vs)\.$")
 # Modal words just after a trigger: 'talks could turn into...' is a possibility, not an event.
-MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can)\b")
+MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can|"
+                         r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
+                         r"likely|unlikely|scheduled|due))\b")
 WORD = re.compile(r"[\w']+")
 PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
 # A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
@@ -80,7 +101,7 @@ def extract_events(article: Article) -> list[Event]:
         mentions = scan(masked, reading.discourse, reading.salient)
         for start, end in sentences(masked):
             here = [m for m in mentions if start <= m.start < end]
-            reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here)
+            reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here, start)
     return reading.found
 
 
@@ -96,12 +117,20 @@ class _Reading:
         self.before: Entity | None = None  # the last person a sentence was about
         self.named: list[str] = []  # the people of the last sentence that named any
 
-    def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention]) -> None:
-        """Record the events `sentence` (paragraph n; quotations blanked in `masked`) reports."""
-        names = _participants(mentions, masked, self.before)
+    def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int = 0) -> None:
+        """Record the events `sentence` (paragraph n, at `offset`; quotations blanked in `masked`) reports."""
+        plan = PLANNED_CLAUSE.search(masked)
+        taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset)
+                       and (plan is None or m.start - offset < plan.start())]
+        if plan is not None:
+            sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
+        names = _participants(taking_part, masked, self.before, offset)
         if not names and GROUP_REFERENCE.search(masked):
             names = list(self.named)
-        for number, (kind, trigger) in enumerate(_kinds(masked)):
+        kinds = [] if CALLED_OFF.search(masked) else _kinds(masked)
+        for number, (kind, trigger) in enumerate(kinds):
+            if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
+                continue
             when = find_date(masked, self.article.published, self.year, trigger.span())
             place = _place(masked, trigger)
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
@@ -153,7 +182,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph; abbreviations and initials do not end one."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        if ABBREVIATION.search(text, max(0, match.start() - 6), match.start() + 1):
+        if ABBREVIATION_RE.search(text, max(0, match.start() - 6), match.start()):
             continue
         spans.append((start, match.end()))
         start = match.end()
@@ -194,18 +223,38 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     return not MODAL_AFTER.match(low, match.end(), match.end() + 25)
 
 
-def _participants(mentions: list[Mention], sentence: str, before: Entity | None) -> list[str]:
+def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
+                  offset: int = 0) -> list[str]:
     """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
     names: list[str] = []
     for mention in mentions:
         entity = mention.entity
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
+        if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
+            continue
         if entity.kind in ("person", "institution") and entity.name not in names:
             names.append(entity.name)
-    if before is not None and before.name not in names and POSSESSIVE_PRONOUN.search(sentence):
+    pronoun = POSSESSIVE_PRONOUN.search(sentence)
+    named_first = pronoun and any(
+        m.entity and m.entity.kind == "person" and m.start - offset < pronoun.start() for m in mentions)
+    if before is not None and before.name not in names and pronoun and not named_first:
         names.insert(0, before.name)
     return names
+
+
+def _glued_to_place(name: str) -> bool:
+    """A name run into the dateline's place ('Xinhua News Agency Moscow'), not a body of that place."""
+    words = name.split()
+    return (len(words) > 2 and words[-2].lower() not in ("of", "in", "for")
+            and canonical_place(words[-1]) is not None)
+
+
+def _bystander(sentence: str, start: int, end: int) -> bool:
+    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'),
+    not a participant."""
+    return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
+        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.-]{0,30}$", sentence[:start]))
 
 
 def _is_body(name: str) -> bool:

@@ -4,6 +4,8 @@ institutions, honorifics and first names that speaker resolution recognises."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 # base form -> irregular past (None: regular -ed). Present forms only for verbs that are rarely nouns.
 _PRESENT_TOO: dict[str, str | None] = {
@@ -60,81 +62,95 @@ def is_participle(word: str) -> bool:
 # The vocabulary of speakers: nations, titles, bodies, honorifics, first names (for he/she).
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     """A vocabulary written as one space-separated string."""
     return frozenset(text.split())
 
 
-NATIONS: dict[str, str] = {}
-for _code, _names in {
-    "GB": "uk u.k. britain british england english scotland scottish wales welsh london whitehall",
-    "RU": "russia russian russians moscow kremlin soviet",
-    "US": "us u.s. usa america american americans washington",
-    "UA": "ukraine ukrainian ukrainians kyiv kiev",
-    "FR": "france french paris", "DE": "germany german berlin", "CN": "china chinese beijing",
-    "EU": "eu european brussels", "NATO": "nato", "PL": "poland polish warsaw",
-    "BY": "belarus belarusian minsk", "TR": "turkey turkish ankara", "IL": "israel israeli",
-    "IR": "iran iranian tehran", "IN": "india indian delhi", "JP": "japan japanese tokyo",
-    "IT": "italy italian rome", "ES": "spain spanish madrid", "HU": "hungary hungarian budapest",
-    "SE": "sweden swedish stockholm", "FI": "finland finnish helsinki", "NO": "norway norwegian oslo",
-    "EE": "estonia estonian tallinn", "LV": "latvia latvian riga", "LT": "lithuania lithuanian vilnius",
-    "CA": "canada canadian ottawa", "AU": "australia australian canberra", "KR": "korea korean seoul",
-    "SY": "syria syrian damascus", "GE": "georgia georgian tbilisi", "QA": "qatar qatari doha",
-    "SA": "saudi riyadh", "EG": "egypt egyptian cairo", "PS": "palestinian gaza", "NL": "dutch netherlands",
-    "BE": "belgium belgian", "DK": "denmark danish copenhagen", "RO": "romania romanian bucharest",
-    "IE": "ireland irish dublin", "AT": "austria austrian vienna", "CH": "switzerland swiss bern",
-    "CZ": "czech prague", "SK": "slovakia slovak bratislava", "GR": "greece greek athens",
-    "PT": "portugal portuguese lisbon", "MX": "mexico mexican", "BR": "brazil brazilian",
-    "ZA": "african", "NG": "nigeria nigerian abuja", "KE": "kenya kenyan nairobi", "SD": "sudan sudanese",
-    "ML": "mali malian bamako", "PK": "pakistan pakistani islamabad", "AF": "afghanistan afghan kabul",
-    "IQ": "iraq iraqi baghdad", "LB": "lebanon lebanese beirut", "AM": "armenia armenian yerevan",
-    "AZ": "azerbaijan azerbaijani baku", "MD": "moldova moldovan chisinau", "RS": "serbia serbian belgrade",
-    "KZ": "kazakhstan kazakh astana", "JO": "jordan jordanian amman", "YE": "yemen yemeni",
-}.items():
-    for _w in _names.split():
-        NATIONS[_w] = _code
+# Nationality words, each with the code of the country or union it describes.
+DEMONYMS: dict[str, str] = {}
+# Names of each country, its capital and seats of power, by code; with DEMONYMS, the words naming a nation.
+_NATION_WORDS: dict[str, str] = {}
+for _code, _demonyms, _names in (
+    ("GB", "british english scottish welsh", "uk u.k. britain england scotland wales london whitehall"),
+    ("RU", "russian russians soviet", "russia moscow kremlin"),
+    ("US", "american americans", "us u.s. usa america washington"),
+    ("UA", "ukrainian ukrainians", "ukraine kyiv kiev"), ("FR", "french", "france paris"),
+    ("DE", "german", "germany berlin"), ("CN", "chinese", "china beijing"),
+    ("EU", "european", "eu brussels"), ("NATO", "", "nato"), ("PL", "polish", "poland warsaw"),
+    ("BY", "belarusian", "belarus minsk"), ("TR", "turkish", "turkey ankara"), ("IL", "israeli", "israel"),
+    ("IR", "iranian", "iran tehran"), ("IN", "indian", "india delhi"), ("JP", "japanese", "japan tokyo"),
+    ("IT", "italian", "italy rome"), ("ES", "spanish", "spain madrid"),
+    ("HU", "hungarian", "hungary budapest"), ("SE", "swedish", "sweden stockholm"),
+    ("FI", "finnish", "finland helsinki"), ("NO", "norwegian", "norway oslo"),
+    ("EE", "estonian", "estonia tallinn"), ("LV", "latvian", "latvia riga"),
+    ("LT", "lithuanian", "lithuania vilnius"), ("CA", "canadian", "canada ottawa"),
+    ("AU", "australian", "australia canberra"), ("KR", "korean", "korea seoul"),
+    ("SY", "syrian", "syria damascus"), ("GE", "georgian", "georgia tbilisi"),
+    ("QA", "qatari", "qatar doha"), ("SA", "saudi", "riyadh"), ("EG", "egyptian", "egypt cairo"),
+    ("PS", "palestinian", "gaza"), ("NL", "dutch", "netherlands"), ("BE", "belgian", "belgium"),
+    ("DK", "danish", "denmark copenhagen"), ("RO", "romanian", "romania bucharest"),
+    ("IE", "irish", "ireland dublin"), ("AT", "austrian", "austria vienna"),
+    ("CH", "swiss", "switzerland bern"), ("CZ", "czech", "prague"), ("SK", "slovak", "slovakia bratislava"),
+    ("GR", "greek", "greece athens"), ("PT", "portuguese", "portugal lisbon"), ("MX", "mexican", "mexico"),
+    ("BR", "brazilian", "brazil"), ("ZA", "african", ""), ("NG", "nigerian", "nigeria abuja"),
+    ("KE", "kenyan", "kenya nairobi"), ("SD", "sudanese", "sudan"), ("ML", "malian", "mali bamako"),
+    ("PK", "pakistani", "pakistan islamabad"), ("AF", "afghan", "afghanistan kabul"),
+    ("IQ", "iraqi", "iraq baghdad"), ("LB", "lebanese", "lebanon beirut"),
+    ("AM", "armenian", "armenia yerevan"), ("AZ", "azerbaijani", "azerbaijan baku"),
+    ("MD", "moldovan", "moldova chisinau"), ("RS", "serbian", "serbia belgrade"),
+    ("KZ", "kazakh", "kazakhstan astana"), ("JO", "jordanian", "jordan amman"), ("YE", "yemeni", "yemen"),
+    ("BG", "bulgarian", "bulgaria"), ("HR", "croatian", "croatia zagreb"), ("AE", "emirati", "uae"),
+    ("TH", "thai", "thailand bangkok"),
+):
+    DEMONYMS.update(dict.fromkeys(_demonyms.split(), _code))
+    _NATION_WORDS.update(dict.fromkeys(_names.split(), _code))
+NATIONS: dict[str, str] = DEMONYMS | _NATION_WORDS
+NATIONALITY_ADJECTIVES = frozenset(DEMONYMS)
 PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "western", "east", "eastern"})
-ROLE_HEADS = _words(
+# Words of a role written before or after a name: 'UK Defence Secretary', 'the bank's chief executive'.
+ROLE_HEADS = words(
     "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
-    "commander premier chancellor counterpart adviser advisor aide head director chairman chair mayor "
-    "governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince pope "
-    "ceo officer deputy executive coordinator founder undersecretary commissioner attorney analyst "
-    "economist researcher professor expert co-founder cofounder"
+    "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
+    "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
+    "princess pope ceo officer deputy executive coordinator founder undersecretary commissioner attorney "
+    "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
+    "lieutenant admiral marshal sergeant emir sheikh sultan"
 )
-NATIONALITY_ADJECTIVES = frozenset(
-    w for w in NATIONS if w.endswith(("ian", "ish", "ese", "ch", "can", "ean", "ern", "ic"))
-) | _words("israeli qatari saudi iraqi swiss greek thai pakistani azerbaijani yemeni afghan kazakh slovak")
-PLURAL_HEADS = _words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
+PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
-ROLE_MODIFIERS = _words(
+ROLE_MODIFIERS = words(
     "foreign defence defense interior home finance prime deputy vice top senior military former policy "
     "security national state affairs economy trade justice health armed forces staff press acting new "
-    "junior shadow permanent first high chief general of for intelligence army navy air presidential "
+    "junior shadow permanent first high chief general the of for intelligence army navy air presidential "
     "government ministry kremlin white house cabinet statement source sources energy environment education "
     "transport business culture housing science climate treasury communities work pensions humanitarian "
     "naval founding managing executive commerce agriculture economic digital sports emergencies emergency "
     "industry labour labor social information communications infrastructure veterans development "
-    "communication policy"
+    "communication supreme allied"
 )
-INSTITUTION_WORDS = _words(
+# Words that name a body even in lower case ('the ministry said', 'the Kremlin').
+SEATS_OF_POWER = words(
     "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "
     "army military cabinet administration presidency"
 )
-ORG_HEADS = _words(
-    "Ministry Office Department Government Council Commission Embassy Agency Service Command Parliament "
-    "Steel Motors Airlines Airways Energy Oil Gas Holdings Inc Ltd Corp Capital Partners Technologies "
-    "Industries Pharma Media Telecom Foundation "
-    "Duma Senate Congress Assembly Committee Army Navy Force Forces Guard Bank Court Party Union Alliance "
-    "Coalition Organization Organisation Street House Kremlin Pentagon Times Post News Institute "
-    "University Group Company Corporation Fund Republic Republics Federation Palace Cabinet"
+# Words that make a capitalised name a body ('Defence Ministry', 'Azov Steel', 'Foreign Office').
+BODY_WORDS = words(
+    "office department council commission agency service command senate congress assembly committee navy "
+    "force forces guard bank court party union alliance coalition organization organisation street house "
+    "institute university group company corporation fund federation palace republic republics nato eu un "
+    "g7 g20 osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority "
+    "authorities police steel motors airlines airways energy oil gas holdings inc ltd corp capital "
+    "partners technologies industries pharma media telecom foundation times post news"
 )
+INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
                          "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
                          "union", "coalition", "ministry", "government", "agency", "council"})
-COMMON = _words(
+COMMON = words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
     "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "
     "By From To His Her Their Its Our My Your We He She They It I Some Many Both Each All Any Another "
@@ -145,12 +161,23 @@ COMMON = _words(
     "Analysts Experts Residents Witnesses Sources Diplomats Protesters Activists Observers Campaigners "
     "Lawmakers Ministers Officers Troops Doctors Investigators Prosecutors Rescuers Supporters Opponents"
 )
-HONORIFICS = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f",
-              "Lady": "f", "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None,
-              "Gov": None, "Lt": None, "Maj": None, "Capt": None, "Prof": None, "Colonel": None,
-              "General": None, "Major": None, "Captain": None, "Lieutenant": None, "Admiral": None,
-              "Sergeant": None, "Marshal": None, "Brigadier": None}
-FEMALE_NAMES = _words(
+# Titles written before a name, with the gender they tell (None: either). The short ones are also
+# stripped from a name to match it ('Mr Wallace' is 'Wallace').
+COURTESY_TITLES: dict[str, str | None] = {
+    "Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f",
+    "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
+    "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None, "Supt": None,
+}
+RANKS: dict[str, str | None] = dict.fromkeys(
+    words("Colonel General Major Captain Lieutenant Admiral Sergeant Marshal Brigadier"))
+HONORIFICS: dict[str, str | None] = COURTESY_TITLES | RANKS
+# Words written with a full stop that does not end a sentence ('Sgt. Smith', 'Jan. 5', 'No. 10').
+_WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady")
+ABBREVIATIONS = frozenset(t for t in COURTESY_TITLES if t not in _WHOLE_WORDS) | words(
+    "St Rev Jr Sr No Vol Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec approx vs Mt Ft Gen Corp Inc Ltd Co Bros")
+# An abbreviation just before a full stop at the end of the searched text.
+ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")$")
+FEMALE_NAMES = words(
     "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
     "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
     "maia iryna yulia natalia olga tatiana svetlana marianne jacinda julia margaret helen catherine "
@@ -159,7 +186,7 @@ FEMALE_NAMES = _words(
     "elena irina ekaterina valentina lyudmila mariya oksana olha yuliia kateryna magdalena alicia elvira "
     "mathilde sanae salome paula olivia sylvie ana lucia isabel beatriz fatima aisha leila nadia"
 )
-MALE_NAMES = _words(
+MALE_NAMES = words(
     "john ben boris vladimir sergei sergey dmitry dmitri jens josep donald joe emmanuel olaf rishi keir "
     "david james michael volodymyr andriy dmytro oleksii mark antony tony lloyd pete jake antonio xi "
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
@@ -167,8 +194,33 @@ MALE_NAMES = _words(
 )
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "another"})
 DETERMINERS = INDEFINITE | {"the", "his", "her", "its", "their"}
-PARTICLES = _words("bin ibn al el de da di van von der den du dos del")
-NON_VERBS = _words(
+PARTICLES = words("bin ibn al el de da di van von der den du dos del la le")
+NON_VERBS = words(
     "and or of in on at to for with from by the a an as than into about over after before during between "
     "against that which while but if when where whose via per"
 )
+
+
+@lru_cache(maxsize=1)
+def _englishwords() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def is_english_word(word: str) -> bool:
+    """True when `word` (any case) is an ordinary English word: 'nice', 'reading', 'split'."""
+    return word.lower() in _englishwords()
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> Callable[[str], str]:
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False).get_gender
+
+
+def first_name_gender(word: str) -> str | None:
+    """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
+    gender = _first_names()(word) if word.isalpha() else "unknown"
+    return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(gender)

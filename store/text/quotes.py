@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
-from clipdesk.store.text.lexicon import CUE_RE, is_participle
+from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
 from clipdesk.store.text.model import Article, Quote
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
@@ -14,9 +14,12 @@ DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
-ABBREVIATION_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Aug|"
-    r"Sept?|Oct|Nov|Dec|approx|vs)$")
+FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare quote), not speech
+# Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
+LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
+                             r"nicknamed|known\s+as))\s*[\"“‘«']?$")
+NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
+VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
@@ -214,10 +217,24 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         subject = next((m for m in window if m.subject), None)
         if subject:
             return subject, None
+        label = _name_line(masked[:stop].rstrip()[:-1], window)
+        if label and window[0].start >= start:
+            return label
     for mention in window:
         if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
             return mention, "according to"
     return None
+
+
+def _is_label(paragraph: str, start: int, text: str) -> bool:
+    """A short quoted phrase that names or labels something rather than reports speech: written in
+    capitals ('“Night Wolves”', 'Alexander “The Surgeon” Z.') or after an article ('the “Kremlin report”')."""
+    words = text.split()
+    if not words or len(words) > FRAGMENT_WORDS:
+        return False
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and words[0] not in ("I", "We", "It"):
+        return True
+    return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
 
 
 def _is_partial(text: str) -> bool:
@@ -255,7 +272,10 @@ def extract_quotes(article: Article) -> list[Quote]:
             if result is None and _unattributed_start(masked, spans, n):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
-                result = _inherit(prior, *previous) if prior or not n else None
+                label = _name_line(*previous) if not n else None
+                result = label or (_inherit(prior, *previous) if prior or not n else None)
+                if result is None and not n and index and not all_spans[index - 1]:
+                    result = _narrator(*previous)
             mention, cue = result if result else (None, None)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
@@ -307,6 +327,24 @@ def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
     return not masked[_sentence_start(masked, span.open_mark, floor):span.open_mark].strip(" ,;–—-")
 
 
+def _name_line(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
+    """The person a paragraph of nothing but a name names ('Tom Smith (Rovers)', 'Jane Doe:'), as the
+    speaker of the quotation under it."""
+    first = next((m for m in mentions if m.kind == "person"), None)
+    if first is None or masked[:first.start].strip(" -–—•*"):
+        return None
+    return (first, None) if NAME_LINE_REST_RE.fullmatch(masked, first.end) else None
+
+
+def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
+    """The named person the paragraph before (with no quotation of its own) was about, for a paragraph
+    that is nothing but a quotation: 'Analyst Ann Lee shared her view.' ⏎ '“Prices fell again.”'."""
+    last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
+    subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
+                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))), None)
+    return (subject, None) if subject else None
+
+
 def _inherit(prior: _Found | None, previous_masked: str,
              previous_mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
     """The speaker of the quotation this one continues, or of a 'X said:' ending the paragraph before."""
@@ -342,7 +380,8 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         partial = _is_partial(text)
         if partial:
             text = text.rstrip(".")
-        if partial and not speaker or not any(c.isalnum() for c in text):
+        if partial and not speaker or _is_label(article.paragraphs[span.paragraph], span.start, text) \
+                or not any(c.isalnum() for c in text):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

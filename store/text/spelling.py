@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from unidecode import unidecode
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from clipdesk.store.text.lexicon import words
 
 # Stems whose British spelling ends -our where American ends -or (colour/color, favourable/favorable).
-_OUR = _words(
+_OUR = words(
     "arbour ardour armour behaviour candour clamour colour demeanour endeavour favour fervour flavour "
     "glamour harbour honour humour labour neighbour odour parlour rancour rigour rumour saviour savour "
     "splendour succour tumour valour vapour vigour")
 # Stems whose British spelling ends -re where American ends -er (centre/center, theatres/theaters).
-_RE = _words(
+_RE = words(
     "calibre centre fibre litre lustre manoeuvre meagre metre sabre sceptre sombre spectre theatre")
 # Verbs that double a final l before -ed/-ing/-er in British spelling only (travelled/traveled).
-_LL = _words(
+_LL = words(
     "barrel bevel cancel channel counsel cudgel dial duel enamel equal fuel funnel grovel jewel kennel "
     "label level libel marvel model panel pedal quarrel revel rival shovel signal snorkel total towel "
     "travel tunnel unravel yodel")
@@ -40,7 +38,7 @@ _PAIRS = {
 }
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing", "r", "rs", "ment", "ments")
 # Words written with -ise (or -ize) on both sides of the Atlantic: never switched.
-_ISE_FIXED = _words(
+_ISE_FIXED = words(
     "advise advertise apprise arise chastise circumcise comprise compromise concise demise despise devise "
     "disguise enterprise excise exercise expertise franchise improvise incise merchandise paradise porpoise "
     "precise premise promise raise praise reprise revise rise sunrise supervise surmise surprise televise "
@@ -49,14 +47,12 @@ _ISE_FIXED = _words(
 _ISE = re.compile(r"^(\w*[^aeiouy\W])([iy])([sz])(e|es|ed|ing|er|ers|ation|ations|ational|able)$")
 
 
-_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
-                               "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "\u2019": "'", "\u2018": "'"})
-
-
 def fold(text: str) -> str:
-    """Lower case without accents or curly apostrophes: 'Zelenskyy’s' -> "zelenskyy's", 'Bodø' -> 'bodo'."""
-    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    """Lower case in plain Latin letters: 'Zelenskyy’s' -> "zelenskyy's", 'Bodø' -> 'bodo'.
+
+    The one fold for comparing names, places and topic words everywhere (unidecode transliterates).
+    """
+    return unidecode(text).lower()
 
 
 def variants(word: str) -> set[str]:

@@ -147,3 +147,43 @@ def test_the_two_ministers_are_the_people_of_the_sentence_before():
     assert events[1].participants == ("Sergei Lavrov", "Hakan Fidan")
     assert events[2].participants == ()
     assert events[0].date is None  # a week is not a day
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence_or_split_the_meeting():
+    text = "Sgt. John Smith met Vladimir Putin in Moscow on Friday."
+    assert sentences(text) == [(0, len(text))]
+    events = extract_events(article(text))
+    assert kinds(events) == ["meeting"]
+    assert events[0].participants == ("John Smith", "Vladimir Putin")
+
+
+def test_cancelled_postponed_refused_and_planned_meetings_are_not_events():
+    events = extract_events(article(
+        "A summit in Valletta, expected to be attended by President Anna Berg, has been cancelled.",
+        "Minister Tom Hale's visit to Riga, scheduled for today, has been postponed.",
+        "Berg said she wanted to speak by phone with President Ivo Marr, but he did not respond.",
+        "Hale was to hold talks with his counterpart Lina Oster on Monday.",
+        "Further negotiations between the two sides are possible, but not planned.",
+        "He was considering the possibility of the first talks in years.",
+        "The ministry gave no details of the talks.",
+        published="2024-05-02"))
+    assert events == []
+
+
+def test_a_planned_second_clause_and_the_source_of_the_report_take_no_part():
+    events = extract_events(article(
+        "President Anna Berg held a telephone conversation with Chancellor Ivo Marr on Tuesday and plans "
+        "to have a phone call with President Lina Oster soon, citing the presidential office.",
+        "Defence Minister Tom Hale and his Latvian counterpart Karl Ozols discussed air defence by phone, "
+        "the Estonian defence ministry said.",
+        published="2024-05-02"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("phone call", ("Anna Berg", "Ivo Marr")), ("talks", ("Tom Hale", "Karl Ozols"))]
+    assert "Oster" not in events[0].summary
+
+
+def test_a_byline_in_the_dateline_takes_no_part_in_the_meeting():
+    events = extract_events(article(
+        "Northern Wire Agency Moscow, February 11 (Reporter Lin Bo)Defence Minister Pavel Orlov on Thursday "
+        "held talks with visiting Defence Secretary Tom Hale in Moscow."))
+    assert [e.participants for e in events] == [("Pavel Orlov", "Tom Hale")]

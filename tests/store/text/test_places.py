@@ -2,7 +2,7 @@
 
 import pytest
 
-from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -38,3 +38,33 @@ def test_canonical_place_accepts_datelines_as_written():
     assert canonical_place("LONDON") == "London"
     assert canonical_place("Kiev") == "Kyiv"
     assert canonical_place("Atlantis") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods closed roads in Jakarta and Surabaya", ["Jakarta", "Surabaya"]),
+    ("JAKARTA, March 3 - ministers met", ["Jakarta"]),
+    ("The delegation flew from Nice to Reading", ["Nice", "Reading"]),
+])
+def test_cities_of_the_gazetteer_are_recognised(text, expected):
+    assert recognise_places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We had a nice time reading in the bath before the split",
+    "Victoria Beckham and Florence Welch sang",
+    "a mobile phone was found",
+    "Nice work, said Reading's manager",
+])
+def test_cities_named_like_words_or_first_names_are_places_only_where_text_says_so(text):
+    assert recognise_places(text) == []
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Norwegian", "Norway"), ("Dutch", "Netherlands"), ("dutch", "Netherlands"), ("Russian", "Russia"),
+])
+def test_nationality_words_name_their_country(word, country):
+    assert country_of(word) == country
+
+
+def test_a_word_that_is_no_nationality_names_no_country():
+    assert country_of("Tuesday") is None

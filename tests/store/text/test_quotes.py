@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
+from clipdesk.store.text.article import parse_article
 from clipdesk.store.text.model import Article
 from clipdesk.store.text.quotes import extract_quotes
 
@@ -157,3 +158,48 @@ def test_any_text_gives_quotations_that_are_found_in_their_paragraph(paragraphs)
     for quote in quotes_in(*paragraphs):
         assert quote.text and quote.text in paragraphs[quote.paragraph]
         assert quote.speaker is None or quote.speaker.strip()
+
+
+def test_short_quoted_names_and_labels_are_not_anyones_quotation():
+    found = quotes_in(
+        "The daily Northern Courier reported that the leader of the biker club “Night Owls”, Ivan Petrov, "
+        "warned spokesman Oleg Marin about the “Kremlin file”.",
+        "Marin said the “Kremlin file” was a hostile step, and that Viktor “The Mechanic” S. had left.",
+        "Researcher Aiko Tanaka observed that the slugs shed their bodies at a “breakage plane” in the neck.",
+        "Marin called the exchange “frank and useful”.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("frank and useful", "Oleg Marin")]
+
+
+def test_quotes_scraped_without_spaces_around_their_marks_keep_their_speakers():
+    article = parse_article(
+        "Union rejects pay offer\n\n"
+        "Union leader Grace Okafor said members had rejected the offer.\"It is overdue and too little,\" "
+        "she said.Transport Secretary Neil Brennan added that talks would go on.“We will find a way through "
+        "this together,”Brennan said.\n", "okafor.txt")
+    assert [(q.text, q.speaker) for q in extract_quotes(article)] == [
+        ("It is overdue and too little", "Grace Okafor"),
+        ("We will find a way through this together", "Neil Brennan")]
+
+
+def test_a_colon_label_or_a_name_line_above_names_the_speaker():
+    article = parse_article(
+        "What the managers said\n\n"
+        "Derby County 0-1 Rovers\n"
+        "Jane Doe: “We were unlucky today and we know it. We will come back stronger.\n"
+        "“Next week is another game and we are ready for it.”\n"
+        "Tom Smith (Rovers)\n"
+        "“I don’t feel lucky at all, we earned every point of this one.”\n"
+        "Anna Berg, shadow transport minister\n"
+        "“A lot of confected outrage about this, but it will allow every member a vote.”\n", "managers.txt")
+    assert [q.speaker for q in extract_quotes(article)] == ["Jane Doe", "Jane Doe", "Tom Smith", "Anna Berg"]
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_named_person_is_theirs():
+    found = quotes_in(
+        "Speaking to a broadcaster, analyst Ann Lee shared her view on why the shares fell.",
+        "\"Click prices declined for the fourth quarter in a row. That is the mobile problem.\"",
+        "Police arrested a man named John Smith on Monday.",
+        "“We ran to the basement with the children and waited there.”",
+    )
+    assert [q.speaker for q in found] == ["Ann Lee", None]
