@@ -117,6 +117,8 @@ def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArtic
 
 def fold(text: str) -> str:
     """Lower case without accents, for comparing names and words."""
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -128,21 +130,31 @@ def _proper_words(article: NewArticle) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(f"{named} {' '.join(written)}")) if len(w) >= MIN_FUZZY_LEN}
 
 
-def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple[str, ...]) -> bool:
-    """True when the article names any of the topics: a person or place (misspellings allowed) or a word."""
+def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple[str, ...],
+                   people: dict[str, set[str]] | None = None) -> bool:
+    """True when the article names any of the topics: a person or place (misspellings allowed) or a word.
+
+    `people` (from topic_people) saves looking the topics' people up again for every article.
+    """
     if not topics:
         return True
+    people = people if people is not None else topic_people(db, topics)
     body = fold(" ".join(filter(None, (article.title, article.text))))
     proper = _proper_words(article)
     for topic in map(fold, topics):
         if re.search(rf"\b{re.escape(topic)}", body):
             return True
-        if {p.name for p in recognise_people(db, topic)} & article.names:
+        if people[topic] & article.names:
             return True
         if len(topic) >= MIN_FUZZY_LEN and process.extractOne(topic, proper, scorer=fuzz.ratio,
                                                               score_cutoff=NAME_MATCH):
             return True
     return False
+
+
+def topic_people(db: sqlite_utils.Database, topics: tuple[str, ...]) -> dict[str, set[str]]:
+    """The canonical names each (folded) topic is recognised as."""
+    return {topic: {p.name for p in recognise_people(db, topic)} for topic in map(fold, topics)}
 
 
 @dataclass(frozen=True)
@@ -236,7 +248,8 @@ def group_stories(articles: list[NewArticle]) -> list[Story]:
 def whats_new(db: sqlite_utils.Database, after: str | None, upto: str | None,
               topics: tuple[str, ...] = ()) -> list[Story]:
     """The stories ingested in (after, upto] that match the topics (all of them when none are given)."""
-    return group_stories([a for a in new_articles(db, after, upto) if matches_topics(db, a, topics)])
+    people = topic_people(db, topics)
+    return group_stories([a for a in new_articles(db, after, upto) if matches_topics(db, a, topics, people)])
 
 
 def newest_ingest(db: sqlite_utils.Database) -> str | None:
