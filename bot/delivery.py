@@ -27,3 +27,8 @@ class Sender(Protocol):
     async def send_part(self, chat_id: str, thread_id: str | None, part: Any) -> None:
         """Send one rendered message; raise TargetGone or TemporaryFailure on failure."""
         ...
+
+
+class PartRejected(TemporaryFailure):
+    """The platform refused this message for good (HTTP 400: too long, bad entities or blocks); sending
+    it again cannot succeed. A sender's send_part logs and counts it and lets the digest move on."""

@@ -10,8 +10,9 @@ import click
 import sqlite_utils
 
 from clipdesk.bot.cli.chat import GREETING, chat
-from clipdesk.bot.cli.db import db_option, open_store
+from clipdesk.bot.cli.db import StoreGroup, db_option, open_store
 from clipdesk.bot.cli.digest import digest_command, subscriptions_command
+from clipdesk.bot.cli.migrate import migrate_command
 from clipdesk.bot.cli.render import one_line, render_text
 from clipdesk.bot.cli.serve import serve_command
 from clipdesk.bot.cli.slack import slack_command
@@ -25,7 +26,7 @@ from clipdesk.store.ingest import Outcome, article_files, ingest_paths
 PROGRESS_OVER = 3
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=StoreGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="clipdesk")
 def cli() -> None:
     """clipdesk: ask questions about news coverage and get sourced quotations back.
@@ -182,6 +183,7 @@ def chat_command(db_file: Path | None) -> None:
 
 for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
     cli.add_command(command)
+cli.add_command(migrate_command)
 
 
 def main() -> None:

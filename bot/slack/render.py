@@ -51,9 +51,12 @@ def citation_mrkdwn(s: Snippet) -> str:
 
 
 def citation_plain(s: Snippet) -> str:
-    """The citation as plain (escaped) fallback text."""
-    parts = [s.speaker, s.outlet or s.title, s.published, s.url or s.source]
-    return escape(" \u00b7 ".join(p for p in parts if p))
+    """The citation as plain (escaped) fallback text, each piece cut to fit."""
+    parts = [fit(p, PART_CHARS) for p in (s.speaker, s.outlet or s.title, s.published) if p]
+    where = s.url or s.source
+    if where:
+        parts.append(fit(where, URL_CHARS))
+    return " \u00b7 ".join(parts)
 
 
 def snippet_body(s: Snippet) -> str:

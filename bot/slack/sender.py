@@ -20,7 +20,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from clipdesk.bot.delivery import TargetGone, TemporaryFailure
+from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.slack.render import render
 from clipdesk.handlers.types import Reply
 from clipdesk.store.delivery.subscriptions import deactivate
@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "slack"
 GONE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "account_inactive"})
+# The message itself is refused: the same part would be refused again.
+REJECTED_ERRORS = frozenset({"msg_too_long", "invalid_blocks", "invalid_blocks_format", "no_text",
+                             "invalid_attachments", "too_many_attachments", "invalid_arguments",
+                             "metadata_too_large", "invalid_metadata_format"})
 RATE_LIMIT_RETRIES = 3
 MIN_INTERVAL = 1.0  # seconds between two messages to one channel (Slack allows about one per second)
 
@@ -70,14 +74,21 @@ class SlackSender:
         self.client = client
         self.db_path = db_path
         self.pace = pace or ChannelPace()
+        self.rejected = 0  # digest parts Slack refused for good
 
     def render(self, reply: Reply) -> list[dict]:
         """{"text", "blocks"} messages, each within Slack's block and text limits."""
         return render(reply)
 
     async def send_part(self, chat_id: str, thread_id: str | None, part: dict) -> None:
-        """Post one message; TargetGone (subscription switched off) or TemporaryFailure on failure."""
-        await self.post(chat_id, thread_id, part)
+        """Post one message; TargetGone (subscription switched off) or TemporaryFailure on failure.
+
+        A part Slack refuses for good (too long, invalid blocks) is logged, counted and skipped.
+        """
+        try:
+            await self.post(chat_id, thread_id, part)
+        except PartRejected:
+            self.rejected += 1
 
     async def post(self, channel: str, thread_ts: str | None, part: dict) -> dict:
         """chat.postMessage at the channel's pace; the API's answer, or TargetGone / TemporaryFailure."""
@@ -97,6 +108,11 @@ class SlackSender:
                 log.warning("channel gone; %d subscription(s) switched off", stopped,
                             extra={**where, "event": "target_gone", "error": error})
                 raise TargetGone(f"{channel}: {error}") from exc
+            if error in REJECTED_ERRORS or exc.response.status_code == 400:
+                log.error("message refused for good, skipped", extra={
+                    **where, "event": "part_rejected", "error": error or "HTTP 400",
+                    "chars": len(part.get("text", ""))})
+                raise PartRejected(f"{channel}: {error or 400}") from exc
             log.error("chat.postMessage failed", extra={
                 **where, "event": "send_failed", "error": error or f"HTTP {exc.response.status_code}"})
             raise TemporaryFailure(f"{channel}: {error or exc.response.status_code}") from exc

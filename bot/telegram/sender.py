@@ -11,7 +11,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter, ExtBot
 
-from clipdesk.bot.delivery import TargetGone, TemporaryFailure
+from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.telegram.render import render_html
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.handlers.types import Reply
@@ -39,12 +39,20 @@ class TelegramSender:
     def __init__(self, bot: Bot, db_path: Path | str) -> None:
         self.bot = bot
         self.db = open_db(db_path)
+        self.rejected = 0  # digest parts Telegram refused for good
 
     def render(self, reply: Reply) -> list[str]:
         return render_html(reply)
 
     async def send_part(self, chat_id: str, thread_id: str | None, part: str) -> None:
-        await self.send(chat_id, thread_id, part)
+        """Send one digest part; a part Telegram refuses for good is logged, counted and skipped."""
+        try:
+            await self.send(chat_id, thread_id, part)
+        except PartRejected as exc:
+            self.rejected += 1
+            log.error("digest part refused for good, skipped: %s", exc,
+                      extra={"platform": "telegram", "chat": chat_id, "event": "part_rejected",
+                             "error": str(exc), "chars": len(part)})
 
     async def send(self, chat_id: str | int, thread_id: str | None, text: str,
                    reply_to: int | None = None) -> Message:
@@ -72,7 +80,7 @@ class TelegramSender:
                 if "chat not found" in exc.message.lower():
                     self._gone(chat, exc.message)
                     raise TargetGone(exc.message) from exc
-                raise TemporaryFailure(exc.message) from exc
+                raise PartRejected(exc.message) from exc  # a 400 answers the same part the same way
             except NetworkError as exc:  # also TimedOut and 5xx answers
                 if attempt + 1 == NETWORK_TRIES:
                     raise TemporaryFailure(exc.message) from exc

@@ -105,4 +105,4 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
     bogus = tmp_path / "bogus.db"
     bogus.write_text("this is not sqlite " * 100)
     result = CliRunner().invoke(cli, ["sources", "--db", str(bogus)])
-    assert result.exit_code == 1 and "cannot open database" in result.output
+    assert result.exit_code == 1 and f"{bogus}: file is not a database" in result.output

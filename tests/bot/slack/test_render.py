@@ -92,3 +92,14 @@ def test_escaping_leaves_no_angle_brackets_and_loses_nothing(text):
 @given(st.text(), st.integers(min_value=10, max_value=200))
 def test_fit_never_exceeds_its_limit(text, limit):
     assert len(fit(text, limit)) <= limit
+
+
+def test_a_5000_character_title_speaker_and_url_are_cut_with_an_ellipsis_within_slacks_limits():
+    huge = Snippet(kind="quote", text="We will not accept it", speaker="Sergey " * 800, title="Talks " * 850,
+                   url="https://example.org/" + "a" * 5000, source="b" * 5000, published="2022-02-11")
+    for message in render(Reply(text="Sergey Shoigu said:", snippets=(huge,) * 30, found=True)):
+        assert len(message["text"]) <= MESSAGE_CHARS and len(message["blocks"]) <= MAX_BLOCKS
+        assert "\u2026" in message["text"]
+        for block in message["blocks"]:
+            pieces = [block["text"]] if block["type"] == "section" else block["elements"]
+            assert all(len(p["text"]) <= SECTION_CHARS for p in pieces)

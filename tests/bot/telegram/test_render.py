@@ -57,3 +57,29 @@ def test_any_text_renders_as_valid_messages(lead, texts):
     parts = render_html(Reply(text=lead or "x", snippets=tuple(quote(t) for t in texts)))
     for part in parts:
         visible_text(part)
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_a_5000_character_title_speaker_and_url_are_cut_with_an_ellipsis_within_4096():
+    long = "Talks " * 850
+    snippet = Snippet(kind="quote", text="We will not accept it", speaker="Sergey " * 800, outlet=None,
+                      published="2022-02-11", title=long, url="https://example.org/" + "a" * 5000,
+                      source="b" * 5000)
+    parts = render_html(Reply(text="Sergey Shoigu said:", snippets=(snippet,) * 3, found=True))
+    for part in parts:
+        assert _utf16(part) <= 4096
+        shown = visible_text(part)
+        assert "\u2026" in shown and "\u201cWe will not accept it\u201d" in shown
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=6000), st.text(max_size=6000), st.text(max_size=3000))
+def test_any_citation_renders_within_telegrams_limit_counted_in_utf16(title, speaker, text):
+    snippet = Snippet(kind="quote", text=text or "x", speaker=speaker or None, outlet=None, published=None,
+                      title=title, url="https://example.org/" + title, source=title)
+    for part in render_html(Reply(text=title, snippets=(snippet, snippet))):
+        assert _utf16(part) <= 4096
+        visible_text(part)

@@ -1,0 +1,123 @@
+"""Digest composition time for 500..3,000 new articles: story grouping pairwise (before) and bucketed (now).
+
+    python -m benchmarks.digest_compose [--sizes 500,1000,2000,3000]
+
+One store of synthetic coverage (benchmarks/generator.py) where about a third of the articles are other
+outlets' takes on an earlier story (its headline with a word changed) is built once. For each size the
+first N articles are grouped by the old all-pairs comparison (kept here as the reference) and by
+store.delivery.digest.group_stories, the groupings are checked to be the same, and compose_digest is
+timed end to end (reading the articles, grouping, building the Reply).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from rapidfuzz import fuzz, utils
+
+from benchmarks.generator import World, articles
+from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.store.delivery.digest import (
+    MIN_TITLE_WORDS,
+    SAME_TITLE,
+    NewArticle,
+    Story,
+    group_stories,
+    new_articles,
+)
+from clipdesk.store.index.schema import open_db
+from clipdesk.store.ingest import ingest_paths
+
+SIZES = (500, 1000, 2000, 3000)
+RETOLD = 0.35  # share of articles that retell an earlier story
+
+
+def _pairwise_same_story(a: NewArticle, b: NewArticle) -> bool:
+    dated = [{(e.kind, e.date) for e in x.events if e.date} for x in (a, b)]
+    if dated[0] & dated[1] and a.names & b.names:
+        return True
+    if not (a.title and b.title) or min(len(a.title.split()), len(b.title.split())) < MIN_TITLE_WORDS:
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    return fuzz.token_set_ratio(a.title, b.title, processor=utils.default_process) >= SAME_TITLE
+
+
+def pairwise_group_stories(items: list[NewArticle]) -> list[Story]:
+    """The grouping as it was: every article against every member of every earlier group."""
+    groups: list[list[NewArticle]] = []
+    for article in items:
+        home = next((g for g in groups if any(_pairwise_same_story(article, o) for o in g)), None)
+        if home is None:
+            groups.append([article])
+        else:
+            home.append(article)
+    ordered = sorted(enumerate(groups), key=lambda ig: (-len(ig[1]), ig[0]))
+    return [Story(tuple(group)) for _, group in ordered]
+
+
+def coverage(n: int, folder: Path, seed: int = 3) -> Path:
+    """n article files; some retell an earlier one's story under a slightly different headline."""
+    rnd = random.Random(seed)
+    world = World(seed)
+    titles: list[str] = []
+    for name, raw in articles(n, seed=seed, world=world):
+        lines = raw.split("\n")
+        if titles and rnd.random() < RETOLD:
+            words = rnd.choice(titles).split()
+            words[rnd.randrange(len(words))] = rnd.choice(["new", "fresh", "more", "latest"])
+            lines[1] = " ".join(words)
+        titles.append(lines[1])
+        (folder / name).write_text("\n".join(lines))
+    return folder
+
+
+def _ids(stories: list[Story]) -> list[tuple[str, ...]]:
+    return [tuple(a.id for a in s.articles) for s in stories]
+
+
+def measure(sizes: tuple[int, ...]) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        db = open_db(Path(tmp) / "digest.db")
+        ingest_paths(db, [coverage(max(sizes), folder)])
+        every = new_articles(db, None, "9999")
+        for n in sizes:
+            first = every[:n]
+            started = time.perf_counter()
+            before = pairwise_group_stories(first)
+            pairwise = time.perf_counter() - started
+            started = time.perf_counter()
+            now = group_stories(first)
+            bucketed = time.perf_counter() - started
+            started = time.perf_counter()
+            reply = compose_digest(db, None, first[-1].ingested_at, date(2026, 12, 2))
+            composed = time.perf_counter() - started
+            rows.append({"articles": n, "stories": len(now), "same": _ids(before) == _ids(now),
+                         "pairwise_s": pairwise, "bucketed_s": bucketed, "compose_s": composed,
+                         "snippets": len(reply.snippets) if reply else 0})
+        db.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.digest_compose", description=__doc__)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated article counts")
+    sizes = tuple(int(s) for s in parser.parse_args().sizes.split(",") if s.strip())
+    print("| new articles | stories | grouping before (pairwise) | grouping now | compose_digest now "
+          "| same groups |")
+    print("|---:|---:|---:|---:|---:|:---:|")
+    for r in measure(sizes):
+        print(f"| {r['articles']:,} | {r['stories']:,} | {r['pairwise_s']:.2f} s | {r['bucketed_s']:.3f} s "
+              f"| {r['compose_s']:.2f} s | {'yes' if r['same'] else 'NO'} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""Numbered forward-only schema migrations, each one transaction under the write lock, in PRAGMA user_version.
+
+To change the schema, append one step to MIGRATIONS with the next number; never edit a step that has
+shipped. A step that rewrites existing tables (copies a table to change a column, say) sets
+`rewrites=True`, and the file is copied with VACUUM INTO beside itself before that step runs:
+
+    Migration(3, "vectors: one embedding per paragraph", sql('''
+        CREATE TABLE vectors (paragraph_id INTEGER PRIMARY KEY REFERENCES paragraphs(id) ON DELETE CASCADE,
+                              embedding BLOB NOT NULL);
+    '''))
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+class NewerSchema(Exception):
+    """The file was written by a newer clipdesk than this one: its schema is past the last known step."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: `apply` runs inside the step's transaction; the file is then at `version`."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+    rewrites: bool = False  # rewrites existing tables: back the file up (VACUUM INTO) first
+
+
+def sql(script: str) -> Callable[[sqlite3.Connection], None]:
+    """A step that runs the statements of `script` one by one (inside the step's transaction)."""
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in statements(script):
+            conn.execute(statement)
+    return apply
+
+
+def statements(script: str) -> list[str]:
+    """The complete SQL statements of a script (trigger bodies kept whole); executescript would commit."""
+    out: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:80]!r}")
+    return out
+
+
+BASE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,            -- content hash of the raw text
+    source TEXT NOT NULL,           -- file name, or URL when one is known
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    standfirst TEXT,
+    published TEXT,                 -- ISO 8601, only when fully known
+    published_text TEXT,            -- the date as written (may be partial)
+    byline TEXT,
+    dateline TEXT,
+    ingested_at TEXT NOT NULL       -- UTC ISO 8601, for "what is new"
+);
+CREATE INDEX IF NOT EXISTS articles_ingested_at ON articles(ingested_at);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_id, position);
+
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,      -- canonical name
+    kind TEXT NOT NULL DEFAULT 'person',  -- person | institution
+    role TEXT                       -- role as written where first seen
+);
+
+CREATE TABLE IF NOT EXISTS aliases (
+    alias TEXT PRIMARY KEY,         -- normalised (lower case, no accents)
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS aliases_person ON aliases(person_id);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,     -- position of the paragraph in its article
+    text TEXT NOT NULL,
+    speaker_id INTEGER REFERENCES people(id),
+    speaker TEXT,                   -- canonical speaker name (denormalised for search)
+    speaker_role TEXT,
+    cue TEXT,
+    partial INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    date_text TEXT,
+    place TEXT,
+    participants TEXT NOT NULL DEFAULT '[]',  -- JSON list of canonical names
+    summary TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+
+CREATE TABLE IF NOT EXISTS subscriptions (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    chat_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL DEFAULT '',
+    time TEXT NOT NULL DEFAULT '08:00',
+    tz TEXT NOT NULL DEFAULT 'UTC',
+    topics TEXT NOT NULL DEFAULT '',
+    notify_empty INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    cursor TEXT,                    -- ingested_at high-water mark of the last digest sent
+    UNIQUE (platform, chat_id, thread_id)
+);
+
+CREATE TABLE IF NOT EXISTS deliveries (
+    id INTEGER PRIMARY KEY,
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+    local_date TEXT NOT NULL,       -- the subscriber's local day this digest is for
+    state TEXT NOT NULL,            -- pending | sent | failed
+    cursor TEXT,                    -- ingested_at high-water mark this digest covers
+    parts_sent INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    error TEXT,
+    UNIQUE (subscription_id, local_date)
+);
+"""
+
+BASE_FTS: dict[str, list[str]] = {
+    "paragraphs": ["text"],
+    "quotes": ["text", "speaker"],
+    "events": ["summary", "participants", "place"],
+}
+
+
+def _fts(table: str, columns: list[str]) -> str:
+    """An external-content FTS5 index of `table` kept in step by triggers (sqlite-utils' layout)."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    fts = f"[{table}_fts]"
+    return f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING FTS5 ({cols}, tokenize='{FTS_TOKENIZER}', content=[{table}]);
+CREATE TRIGGER IF NOT EXISTS [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+  INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
+END;
+CREATE TRIGGER IF NOT EXISTS [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES('delete', old.rowid, {old});
+END;
+CREATE TRIGGER IF NOT EXISTS [{table}_au] AFTER UPDATE ON [{table}] BEGIN
+  INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES('delete', old.rowid, {old});
+  INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
+END;
+"""
+
+
+def _base(conn: sqlite3.Connection) -> None:
+    """The tables of the first release; an older interrupted first run may have left some of them."""
+    sql(BASE_SCHEMA)(conn)
+    for table, columns in BASE_FTS.items():
+        fresh = not _exists(conn, f"{table}_fts")
+        sql(_fts(table, columns))(conn)
+        if fresh:
+            conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
+
+
+def _exists(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is not None
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "articles, paragraphs, people, quotes, events, subscriptions, deliveries; FTS5", _base),
+    # Files made between 8041534 and this step already have `seen` at user_version 1; hence IF NOT EXISTS.
+    Migration(2, "seen: updates already answered (redelivery dedupe)", sql("""
+        CREATE TABLE IF NOT EXISTS seen (
+            platform TEXT NOT NULL,
+            key TEXT NOT NULL,              -- update_id, event_id, or channel:ts
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (platform, key)
+        );
+    """)),
+]
+
+
+def latest(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """The schema version the code writes: the last step's number."""
+    return migrations[-1].version if migrations else 0
+
+
+def check_numbering(migrations: Sequence[Migration]) -> None:
+    """Steps are numbered 1, 2, 3 ... in order, with no gap and no repeat."""
+    numbers = [m.version for m in migrations]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise ValueError(f"migrations must be numbered 1..{len(numbers)} in order, got {numbers}")
+
+
+def file_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def refuse_newer(conn: sqlite3.Connection, where: str, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Raise NewerSchema when the file's version is past the code's last step."""
+    version, known = file_version(conn), latest(migrations)
+    if version > known:
+        raise NewerSchema(f"{where} has schema version {version}, newer than this clipdesk knows "
+                          f"(up to {known}); upgrade clipdesk or use another database")
+
+
+def pending(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """The steps not yet applied to this file."""
+    version = file_version(conn)
+    return [m for m in migrations if m.version > version]
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS,
+            now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> list[Migration]:
+    """Apply every pending step in order, each in its own BEGIN IMMEDIATE transaction; the steps applied.
+
+    The version is read again under the write lock, so two processes opening an old file at once
+    apply each step once. A step with `rewrites` is preceded by a VACUUM INTO copy of the file.
+    """
+    check_numbering(migrations)
+    refuse_newer(conn, _file(conn) or "the database", migrations)
+    applied: list[Migration] = []
+    for step in pending(conn, migrations):
+        if step.rewrites:
+            backup(conn, step.version - 1, now())
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if file_version(conn) >= step.version:  # another process got there first
+                conn.rollback()
+                continue
+            step.apply(conn)
+            conn.execute(f"PRAGMA user_version = {step.version:d}")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+        applied.append(step)
+        log.info("schema migrated to version %d: %s", step.version, step.name,
+                 extra={"event": "migrated", "version": step.version})
+    return applied
+
+
+def backup(conn: sqlite3.Connection, version: int, when: datetime) -> Path | None:
+    """Copy the file (VACUUM INTO) to NAME.vVERSION-TIMESTAMP.bak beside it; None for a memory database."""
+    path = _file(conn)
+    if not path:
+        return None
+    target = Path(f"{path}.v{version}-{when:%Y%m%dT%H%M%S%fZ}.bak")
+    conn.execute("VACUUM INTO ?", [str(target)])
+    log.info("backed up %s to %s before a migration", path, target, extra={"event": "backup"})
+    return target
+
+
+def _file(conn: sqlite3.Connection) -> str:
+    """The main database's file name ('' in memory)."""
+    return next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
