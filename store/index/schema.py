@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from clipdesk.store.index.vectors import ensure_schema as ensure_vector_schema
+
 SCHEMA_VERSION = 1
 DEFAULT_DB = "clipdesk.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -141,6 +143,7 @@ def open_db(path: str | os.PathLike | None = None, *, memory: bool = False) -> s
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     migrate(db)
+    ensure_vector_schema(db)
     return db
 
 

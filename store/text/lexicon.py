@@ -172,3 +172,12 @@ NON_VERBS = _words(
     "and or of in on at to for with from by the a an as than into about over after before during between "
     "against that which while but if when where whose via per"
 )
+
+# other words for a role's head, so "the Kremlin's press secretary" finds the Kremlin spokesman
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    word: frozenset({"spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"})
+    for word in SPOKESPEOPLE
+} | {
+    "defense": frozenset({"defence"}), "defence": frozenset({"defense"}),
+    "head": frozenset({"chief", "leader"}), "chief": frozenset({"head", "leader"}),
+}
