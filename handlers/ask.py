@@ -7,7 +7,7 @@ import sqlite_utils
 from clipdesk.handlers.cite import snippet
 from clipdesk.handlers.text import clip_question
 from clipdesk.handlers.types import Reply, Request, Snippet
-from clipdesk.store.index.search import search
+from clipdesk.store.index.search import Hit, search
 
 DEFAULT_K = 3
 NOTHING = "Nothing in the indexed coverage answers that. Try other words, or /sources to see what is indexed."
@@ -39,3 +39,30 @@ def lead(best: Snippet) -> str:
 def handle_ask(request: Request, db: sqlite_utils.Database) -> Reply:
     """Answer /ask and plain-text questions."""
     return answer(db, request.args, thread_id=request.thread_id)
+
+
+def explain(db: sqlite_utils.Database, question: str, k: int = DEFAULT_K) -> dict:
+    """Why the question was or was not answered: the intent, the threshold, and for each hit (or the
+    best candidate, when none passed) its lexical and semantic scores and its relevance."""
+    result = search(db, clip_question(question), k=k)
+    shown = result.hits or ((result.best,) if result.best else ())
+    return {"intent": result.intent, "threshold": round(result.threshold, 3), "answered": result.found,
+            "hits": [_explained(h) for h in shown]}
+
+
+def _explained(hit: Hit) -> dict:
+    return {"kind": hit.kind, "source": hit.source, "paragraph": hit.paragraph,
+            "lexical": round(hit.lexical, 3),
+            "semantic": None if hit.semantic is None else round(hit.semantic, 3),
+            "relevance": round(hit.relevance, 3), "score": round(hit.score, 3), "text": hit.text[:80]}
+
+
+def explain_text(explained: dict) -> str:
+    """The explanation as lines for a terminal."""
+    verdict = "answered" if explained["answered"] else "abstained (best candidate below the threshold)"
+    lines = [f"intent: {explained['intent']}   threshold: {explained['threshold']}   {verdict}"]
+    for i, h in enumerate(explained["hits"], 1):
+        semantic = "off" if h["semantic"] is None else h["semantic"]
+        lines.append(f"{i}. {h['kind']} {h['source']} #{h['paragraph']}: lexical {h['lexical']}"
+                     f"  semantic {semantic}  relevance {h['relevance']}  rank score {h['score']}")
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from clipdesk.store.index.people import resolve_person
 from clipdesk.store.index.schema import transaction
+from clipdesk.store.index.vectors import store_article_vectors
 from clipdesk.store.text.article import NotAnArticle, article_id, parse_article
 from clipdesk.store.text.events import extract_events
 from clipdesk.store.text.model import Article, Event, Quote
@@ -100,6 +101,7 @@ def store_parsed(db: sqlite_utils.Database, parsed: Parsed) -> Outcome:
         [(article.id, event.paragraph, event.kind, event.date, event.date_text, event.place,
           json.dumps([resolve_person(db, name)[1] for name in event.participants], ensure_ascii=False),
           event.summary) for event in parsed.events])
+    store_article_vectors(db, article.id)
     return Outcome(article.source, "replaced" if replaced else "added", article_id=article.id)
 
 

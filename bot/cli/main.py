@@ -17,7 +17,7 @@ from clipdesk.bot.cli.render import one_line, render_text
 from clipdesk.bot.cli.serve import serve_command
 from clipdesk.bot.cli.slack import slack_command
 from clipdesk.bot.cli.telegram import telegram_command
-from clipdesk.handlers.ask import DEFAULT_K, answer
+from clipdesk.handlers.ask import DEFAULT_K, answer, explain, explain_text
 from clipdesk.handlers.types import Reply
 from clipdesk.store.index.listings import list_events, list_quotes, list_sources
 from clipdesk.store.index.people import recognise_people
@@ -55,8 +55,11 @@ def _ask_json(question: str, reply: Reply) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
 @click.option("--stdin", "from_stdin", is_flag=True,
               help="Read one question per line from standard input (with --json: one JSON object per line).")
+@click.option("--explain", "explaining", is_flag=True,
+              help="Also show each hit's lexical and semantic scores, the intent and the threshold.")
 @db_option
-def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, db_file: Path | None) -> None:
+def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, explaining: bool,
+        db_file: Path | None) -> None:
     """Ask a QUESTION about the coverage; answers cite speaker, outlet, date and source."""
     if from_stdin == bool(question):
         raise click.UsageError('give a QUESTION, or --stdin to read questions line by line')
@@ -66,10 +69,12 @@ def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, db_file: 
         if from_stdin and not q:
             continue
         reply = answer(db, q, k=k)
+        why = explain(db, q, k=k) if explaining else None
         if as_json:
-            _echo_json(_ask_json(q, reply))
+            _echo_json({**_ask_json(q, reply), **({"explain": why} if why else {})})
         else:
-            click.echo(render_text(reply) + ("\n" if from_stdin else ""))
+            click.echo(render_text(reply) + (f"\n\n{explain_text(why)}" if why else "")
+                       + ("\n" if from_stdin else ""))
 
 
 @cli.command()

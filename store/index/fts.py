@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
+
+from clipdesk.store.index.schema import FTS_TOKENIZER as TOKENIZER
 
 MAX_TERMS = 16
 MAX_TOKEN_CHARS = 40
@@ -62,3 +65,41 @@ def all_of(expressions: Sequence[str]) -> str:
 def in_column(column: str, expression: str) -> str:
     """`expression` restricted to one column of the FTS table (a column filter)."""
     return f"{{{column}}} : {expression}" if expression else ""
+
+
+# -- the index's own view of words: stems and exact document counts ------------------------------
+
+STEM_MEMO = 200_000  # words whose stem is remembered (the memo is emptied when it is full)
+_STEMS: dict[str, str] = {}
+_PROBE = "clipdesk_probe"
+
+
+def stems(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, str]:
+    """Each word's token as the FTS5 index stores it (the same porter tokenizer, run by SQLite on a
+    temporary table, so Python and the index always agree), memoised."""
+    words = set(words)
+    unknown = sorted(w for w in words if w not in _STEMS)
+    if unknown:
+        if len(_STEMS) + len(unknown) > STEM_MEMO:
+            _STEMS.clear()
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}"
+                     f" USING fts5(word, tokenize='{TOKENIZER}')")
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_tokens"
+                     f" USING fts5vocab(temp, {_PROBE}, 'instance')")
+        conn.executemany(f"INSERT INTO temp.{_PROBE} (rowid, word) VALUES (?, ?)", enumerate(unknown, 1))
+        found = dict(conn.execute(f"SELECT doc, term FROM temp.{_PROBE}_tokens WHERE offset = 0").fetchall())
+        conn.execute(f"DELETE FROM temp.{_PROBE}")
+        for i, word in enumerate(unknown, 1):
+            _STEMS[word] = found.get(i, word)
+    return {w: _STEMS[w] for w in words}
+
+
+def doc_counts(conn: sqlite3.Connection, table: str, terms: Iterable[str]) -> dict[str, int]:
+    """Exact number of rows of `table`'s FTS index holding each (stemmed) term, from fts5vocab."""
+    vocab = f"clipdesk_{table}_vocab"
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {table}_fts, 'row')")
+    counts = {}
+    for term in set(terms):
+        row = conn.execute(f"SELECT doc FROM temp.{vocab} WHERE term = ?", [term]).fetchone()
+        counts[term] = row[0] if row else 0
+    return counts

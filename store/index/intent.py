@@ -1,16 +1,18 @@
-"""What kind of answer a question wants (who / what / when / where), and whether text holds a date."""
+"""What kind of answer a question wants (who / what / when / where / how many), and whether text holds
+a date or a number."""
 
 from __future__ import annotations
 
 import re
 
-WHO, WHAT, WHEN, WHERE = "who", "what", "when", "where"
+WHO, WHAT, WHEN, WHERE, HOW_MANY = "who", "what", "when", "where", "how many"
 
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (WHEN, re.compile(r"\b(when|what (day|date|time|year|month)|which (day|date|year|month)"
                       r"|how long ago)\b")),
     (WHERE, re.compile(r"\b(where|in which (city|country|place|town)|which (city|country|place|town))\b")),
     (WHO, re.compile(r"\b(who|whom|whose|which (person|official|minister|leader))\b")),
+    (HOW_MANY, re.compile(r"\b(how (many|much|big|large|far|often)|what (number|share|proportion))\b")),
 )
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -21,6 +23,10 @@ _DATE = re.compile(
     r"|(19|20)\d\d\b|\d{4}-\d\d-\d\d|last (week|month|year)|next (week|month|year))",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter)\b",
+    re.IGNORECASE)
 _SPEAKER_SLOT = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?P<a>[^?!.,;]{1,60}?)\s+"
     r"(?:say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
@@ -28,7 +34,7 @@ _SPEAKER_SLOT = re.compile(
 
 
 def intent(question: str) -> str:
-    """who | what | when | where: the first question word that names a kind of answer wins."""
+    """who | what | when | where | how many: the first question word that names a kind of answer wins."""
     lowered = question.lower()
     found = [(m.start(), kind) for kind, pattern in _LEADS if (m := pattern.search(lowered))]
     return min(found)[1] if found else WHAT
@@ -37,6 +43,11 @@ def intent(question: str) -> str:
 def mentions_date(text: str) -> bool:
     """Whether `text` states when something happened (a date, weekday, year or relative day)."""
     return bool(_DATE.search(text))
+
+
+def mentions_number(text: str) -> bool:
+    """Whether `text` states a number (in digits or words)."""
+    return bool(_NUMBER.search(text))
 
 
 def speaker_slot(question: str) -> str:

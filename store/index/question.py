@@ -13,11 +13,11 @@ from clipdesk.store.index import fts
 from clipdesk.store.index.intent import WHAT, intent, speaker_slot
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
+from clipdesk.store.text.lexicon import ROLE_SYNONYMS
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 from clipdesk.store.text.spelling import variants
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
-DF_CAP = 2000  # document frequencies are counted up to here: beyond it a word is simply common
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -28,15 +28,12 @@ class Question:
     terms: tuple[Term, ...]
     speaker_ids: frozenset[int]
     intent: str = WHAT
+    asks_speaker: bool = False  # "what did X say", "according to X": X's own words are wanted
 
     @property
-    def names_missing_from_coverage(self) -> bool:
-        """A name the user wrote (capitalised, unrecognised) that no paragraph contains."""
-        return any(t.name and t.df == 0 for t in self.terms)
-
-
-_DF_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[tuple[int, int], dict[str, int]]] = (
-    weakref.WeakKeyDictionary())
+    def topic(self) -> str:
+        """What the question asks about its people and places: its other meaning-bearing words."""
+        return " ".join(t.word for t in self.terms if not (t.entity or t.name))
 
 
 def understand(db: sqlite_utils.Database, text: str) -> Question:
@@ -62,12 +59,87 @@ def understand(db: sqlite_utils.Database, text: str) -> Question:
         places = recognise_places(word) or _place_of_demonym(word)
         alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
-    total, counts = _paragraph_count(db), _df_counts(db)
+    raw = _with_role_holders(db, raw, slot, speaker_ids)
+    return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
+
+
+def _weighed(db: sqlite_utils.Database, raw: list[Term]) -> tuple[Term, ...]:
+    """The terms with their stemmed forms, document counts and weights.
+
+    A phrase is counted as its rarest word, a term as the sum of its alternatives (exact counts from
+    the index's vocabulary, so common words weigh less the more common they are)."""
+    phrases = {a: fts.tokens(a)[: fts.MAX_TERMS] for t in raw for a in t.alternatives}
+    stem = fts.stems(db.conn, (w for words in phrases.values() for w in words))
+    counts = fts.doc_counts(db.conn, "paragraphs", stem.values())
+    total = _paragraph_count(db)
     terms = []
     for term in raw:
-        df = _df(db, fts.any_of(term.alternatives), counts)
-        terms.append(replace(term, df=df, idf=weight(df, total, term.name)))
-    return Question(tuple(terms), frozenset(speaker_ids), intent(text))
+        forms = frozenset(tuple(stem[w] for w in phrases[a]) for a in term.alternatives if phrases[a])
+        df = min(total, sum(min(counts[w] for w in form) for form in forms))
+        terms.append(replace(term, forms=forms, df=df, idf=weight(df, total, term.name)))
+    return tuple(terms)
+
+
+def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str],
+                       speaker_ids: set[int]) -> list[Term]:
+    """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
+    person the coverage gives that role: most of the role's words (at least two) found among the
+    question's, in any spelling or other word for it. The role's words stay (others may hold it too)."""
+    words = {t.word: _lowered(t.alternatives) for t in raw if not t.entity or len(t.word.split()) == 1}
+    for holder, name, role in _roles(db):
+        used: set[str] = set()
+        hits = 0
+        role_words = fts.content_terms(role)
+        for role_word in role_words:
+            found = _role_word_in(_spellings(role_word), words)
+            hits += bool(found)
+            used |= found
+        if hits < 2 or hits * 3 < 2 * len(role_words) or any(name in t.alternatives for t in raw):
+            continue
+        if not slot or slot & used:
+            speaker_ids.add(holder)
+        names = _aliases(db, Recognised(holder, name, "person", name, 100.0))
+        raw = [replace(t, alternatives=t.alternatives | names) if t.word in used else t for t in raw]
+    return raw
+
+
+def _role_word_in(spellings: set[str], words: dict[str, set[str]]) -> set[str]:
+    """The question words that say a role word: one word in any of its spellings, or every word of
+    a phrase for it ("press secretary")."""
+    for spelling in spellings:
+        parts = spelling.split()
+        if len(parts) == 1:
+            found = {word for word, alternatives in words.items() if spelling in alternatives}
+        else:
+            found = set(parts) if set(parts) <= set(words) else set()
+        if found:
+            return found
+    return set()
+
+
+def _roles(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
+    """The people the coverage gives a role, with it (memoised while the registry is unchanged)."""
+    count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    cached = _ROLES.get(db)
+    if cached is None or cached[0] != count:
+        rows = db.execute("SELECT id, name, role FROM people WHERE kind = 'person' AND role IS NOT NULL"
+                          " AND role != name").fetchall()
+        cached = (count, [tuple(r) for r in rows])
+        _ROLES[db] = cached
+    return cached[1]
+
+
+_ROLES: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[int, list]] = weakref.WeakKeyDictionary()
+
+
+def _spellings(word: str) -> set[str]:
+    places = recognise_places(word) or _place_of_demonym(word)
+    return _lowered({word, *variants(word), *ROLE_SYNONYMS.get(word, ()),
+                     *(v for place in places for v in place_variants(place))})
+
+
+def _lowered(phrases: frozenset[str] | set[str]) -> set[str]:
+    return {p.lower() for p in phrases}
 
 
 _DEMONYMS = (("ian", ("ia", "e", "", "a")), ("ean", ("e", "a")), ("an", ("a", "")), ("ish", ("ain", "")),
@@ -113,27 +185,6 @@ def _spelt_like(db: sqlite_utils.Database, person: Recognised) -> bool:
 
 def _paragraph_count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
-
-
-def _df_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """The document-frequency cache of this store, emptied whenever the store has changed."""
-    generation = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    cached = _DF_CACHE.get(db)
-    if cached is None or cached[0] != generation:
-        cached = (generation, {})
-        _DF_CACHE[db] = cached
-    return cached[1]
-
-
-def _df(db: sqlite_utils.Database, expression: str, counts: dict[str, int]) -> int:
-    """How many paragraphs match `expression`, counted up to DF_CAP (memoised in `counts`)."""
-    if not expression:
-        return 0
-    if expression not in counts:
-        counts[expression] = db.execute(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
-            [expression, DF_CAP]).fetchone()[0]
-    return counts[expression]
 
 
 def person_id(db: sqlite_utils.Database, speaker: str) -> int | None:

@@ -1,4 +1,4 @@
-"""Scoring candidates: how much of the question they cover (IDF-weighted), plus what the intent prefers."""
+"""Scoring candidates: one relevance from lexical and semantic evidence, plus what the intent prefers."""
 
 from __future__ import annotations
 
@@ -6,20 +6,31 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from clipdesk.store.index.intent import WHEN, WHERE, WHO, mentions_date
+from clipdesk.store.index.intent import HOW_MANY, WHEN, WHERE, WHO, mentions_date, mentions_number
 
-MIN_COVERAGE = 0.5  # share of the question's IDF mass a hit must contain to count as relevant
-RELATIVE_FLOOR = 0.7  # hits covering less than this share of the best hit's coverage are noise
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
+# relevance = LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (cosine - SEMANTIC_ZERO), fitted on the dev set
+LEXICAL_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 1.0
+TOPIC_WEIGHT = 0.5
+TOPIC_FLOOR = 0.1  # a hit supporting the question's topic less than this is probably about something else
+TOPIC_GAP_WEIGHT = 3.0  # relevance lost per unit of support under TOPIC_FLOOR
+TOPIC_ZERO = 0.0  # the cosine the words besides the names reach with unrelated text
+SEMANTIC_ZERO = 0.2  # the cosine unrelated text reaches with this model
+MEAN_SIMILARITY = 0.45  # a relevant hit's typical cosine, credited when there are no vectors
+NAME_MISS_PENALTY = 2.0  # a person or place the question names, absent from the hit and its article
+THRESHOLD = 0.61  # the best hit's relevance needed to answer at all (chosen on the dev set)
+RELATIVE_FLOOR = 0.6  # hits less relevant than this share of the best hit are noise
 SPEAKER_BONUS = 0.25  # a quotation by the person the question names
 WHEN_EVENT_BONUS = 0.15  # an event for a "when" question
 WHEN_DATE_BONUS = 0.1  # any evidence stating a date, for a "when" question
 WHO_SPEAKER_BONUS = 0.05  # a quotation with a named speaker, for a "who" question
-WHERE_PLACE_BONUS = 0.1  # evidence naming a place, for a "where" question
-SPECIFIC_BONUS = {"quote": 0.02, "event": 0.01, "paragraph": 0.0}  # at equal cover, the exact evidence
-BM25_WEIGHT = 0.05  # BM25 only breaks ties between equally covering hits
-
+WHERE_PLACE_BONUS = 0.3  # evidence naming a place, for a "where" question
+WHERE_EVENT_BONUS = 0.15  # an event with its place, for a "where" question
+NUMBER_BONUS = 0.1  # evidence stating a number, for a "how many / how much" question
+SPECIFIC_BONUS = {"quote": 0.02, "event": 0.01, "paragraph": 0.0}  # at equal relevance, the exact evidence
+BM25_WEIGHT = 0.05  # BM25 only breaks ties between equally relevant hits
 
 @dataclass(frozen=True)
 class Term:
@@ -33,6 +44,7 @@ class Term:
     topic: bool = False  # a person asked about, not asked to speak: never matched as a quote's speaker
     speaker: bool = False  # the person a "what did X say" question asks to speak: every hit must name them
     name: bool = False  # written with a capital inside the question
+    forms: frozenset[tuple[str, ...]] = frozenset()  # the alternatives as the index's stemmed tokens
 
 
 @dataclass(frozen=True)
@@ -68,10 +80,30 @@ def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[st
     return mass / total if total else 0.0
 
 
-def score(cover: float, kind: str, intent: str, text: str, *, speaker_id: int | None,
-          asked: frozenset[int], has_place: bool, rank_share: float) -> float:
-    """Coverage first; the intent's preferences and BM25 (`rank_share` in 0..1) after."""
-    value = cover + SPECIFIC_BONUS.get(kind, 0.0) + BM25_WEIGHT * rank_share
+def relevance(cover: float, topic_cover: float | None, similarity: float | None,
+              topic_similarity: float | None, names_missed: float) -> float:
+    """One calibrated relevance from the lexical cover (0..1) of the whole question and of its topic
+    (the words besides its names; None when it has none), the semantic cosines of both (None without
+    vectors: the covers alone, on the same scale), and the share of named people and places found
+    neither in the hit nor in its article. A hit that hardly supports the topic loses relevance
+    steeply (TOPIC_FLOOR): sharing a name or a city with the question is not answering it."""
+    if topic_cover is None:  # a question of names only: its topic is its names
+        topic = cover
+    elif topic_similarity is None:
+        topic = topic_cover
+    else:
+        topic = max(topic_cover, topic_similarity - TOPIC_ZERO)
+    if similarity is None:
+        similarity = MEAN_SIMILARITY if cover else SEMANTIC_ZERO
+    value = (LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (similarity - SEMANTIC_ZERO) + TOPIC_WEIGHT * topic
+             - TOPIC_GAP_WEIGHT * max(0.0, TOPIC_FLOOR - topic))
+    return value - NAME_MISS_PENALTY * names_missed
+
+
+def score(value: float, kind: str, intent: str, text: str, *, speaker_id: int | None,
+          asked: frozenset[int], has_place: bool, rank_share: float, placed_event: bool = False) -> float:
+    """Relevance first; the intent's preferences and BM25 (`rank_share` in 0..1) after."""
+    value += SPECIFIC_BONUS.get(kind, 0.0) + BM25_WEIGHT * rank_share
     if speaker_id is not None and speaker_id in asked:
         value += SPEAKER_BONUS
     if intent == WHO and speaker_id is not None:
@@ -80,5 +112,7 @@ def score(cover: float, kind: str, intent: str, text: str, *, speaker_id: int | 
         value += WHEN_EVENT_BONUS if kind == "event" else 0.0
         value += WHEN_DATE_BONUS if mentions_date(text) else 0.0
     if intent == WHERE and has_place:
-        value += WHERE_PLACE_BONUS
+        value += WHERE_PLACE_BONUS + (WHERE_EVENT_BONUS if placed_event else 0.0)
+    if intent == HOW_MANY and mentions_number(text):
+        value += NUMBER_BONUS
     return value

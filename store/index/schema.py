@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from clipdesk.store.index.migrations import FTS_TOKENIZER, NewerSchema, latest, migrate, refuse_newer
+from clipdesk.store.index.vectors import ensure_schema as ensure_vector_schema
 
 SCHEMA_VERSION = latest()
 DEFAULT_DB = "clipdesk.db"
@@ -46,6 +47,7 @@ def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
         db.execute("PRAGMA synchronous = NORMAL")
         if upgrade:
             migrate(db.conn)
+            ensure_vector_schema(db)
     except BaseException:
         db.close()
         raise

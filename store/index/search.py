@@ -1,31 +1,41 @@
-"""The retrieval core: a question in, ranked and cited evidence out (or an abstention)."""
+"""The retrieval core: a question in, ranked and cited evidence out (or an abstention).
+
+Candidates come from FTS5 (one statement per table over the question's rare words, best BM25 first)
+and from the stored sentence vectors (nearest to the question's); every candidate is then scored in
+Python: which question words it holds (common words too), its cosine to the question, and whether the
+people and places the question names are in it or its article. The best hit's relevance decides
+whether to answer at all.
+"""
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlite_utils
 
-from clipdesk.store.index import fts
-from clipdesk.store.index.intent import WHERE
-from clipdesk.store.index.question import DF_CAP, Question, person_id, understand
+from clipdesk.store.index import fts, vectors
+from clipdesk.store.index.intent import WHERE, WHO
+from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
-    CONTEXT_WEIGHT,
-    MIN_COVERAGE,
     RELATIVE_FLOOR,
+    THRESHOLD,
     Candidate,
     Term,
     coverage,
+    relevance,
     score,
 )
 from clipdesk.store.text.places import recognise_places
 
 MAX_QUESTION_CHARS = 1000
-PER_TABLE = 12  # candidates fetched from each FTS table (more when more hits are asked for)
-MAX_QUERIES = 16  # FTS5 queries per table and question, at most
-CONTEXT_CHECKS = 4  # candidates per table (the most hopeful) whose article is searched for missing names
+PER_TABLE = 20  # candidates fetched from each FTS table (more when more hits are asked for)
+SEMANTIC_CANDIDATES = 30  # candidates taken from the vector scan
+RARE_MIN = 2000  # a word in at most this many paragraphs (or RARE_SHARE of them) drives the FTS query
+RARE_SHARE = 0.002
+CONTEXT_CHECKS = 12  # candidates (the most hopeful) whose article is searched for the names they lack
+SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 
 
@@ -44,6 +54,9 @@ class Hit:
     published: str | None = None  # ISO when fully known, else the date as written
     title: str | None = None
     url: str | None = None
+    lexical: float = 0.0  # the share of the question's weighted words it holds (0..1)
+    semantic: float | None = None  # its cosine to the question (None without vectors)
+    relevance: float = 0.0  # the calibrated relevance compared with the threshold
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,9 @@ class SearchResult:
     """Ranked hits, best first; `found` is False when the coverage has nothing relevant."""
 
     hits: tuple[Hit, ...] = field(default_factory=tuple)
-    intent: str = "what"  # who | what | when | where
+    intent: str = "what"  # who | what | when | where | how many
+    threshold: float = THRESHOLD
+    best: Hit | None = None  # the most relevant candidate, even when it fell under the threshold
 
     @property
     def found(self) -> bool:
@@ -60,23 +75,52 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class _Scored:
-    """A candidate with its ranking score and its relevance (the coverage part of the score)."""
+    """A candidate with its ranking value, its relevance and the evidence behind them."""
 
     value: float
-    cover: float
+    relevance: float
     candidate: Candidate
+    cover: float = 0.0
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A candidate row's searchable columns and what citing it needs."""
+
+    text: str
+    columns: dict[str, str]
+    speaker_id: int | None
+    place: str | None
+    article_id: str
 
 
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
     """Answer a free question with at most k hits, or none when nothing is relevant."""
     question = (question or "")[:MAX_QUESTION_CHARS]
     q = understand(db, question)
-    if not q.terms or q.names_missing_from_coverage or k < 1:
+    if not q.terms or k < 1:
         return SearchResult(intent=q.intent)
-    scored: list[_Scored] = []
+    limit = max(k, PER_TABLE)
+    found: dict[tuple[str, int], float] = {}
     for kind in TABLES:
-        scored.extend(_score_all(db, kind, _relaxed(db, kind, q.terms, "", max(k, PER_TABLE)), q))
-    return SearchResult(hits=tuple(_best(db, scored, k)), intent=q.intent)
+        found.update(((kind, rowid), rank) for rowid, rank in _lexical(db, kind, q.terms, "", limit))
+    queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
+    if queries is None:
+        scored = _score_all(db, found, None, q)
+    else:
+        similar = vectors.similarities(db, queries, found)
+        scored = _score_all(db, found, similar, q)
+        if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
+            # the words found nothing convincing: look for the meaning over the whole store
+            nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
+            extra = {key: 0.0 for key in nearest if key not in found}
+            scored += _score_all(db, extra, nearest, q)
+    if not scored:
+        return SearchResult(intent=q.intent)
+    best = max(scored, key=lambda s: s.relevance)
+    hits = _best(db, scored, k) if best.relevance >= THRESHOLD else []
+    return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
 
 
 def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
@@ -92,16 +136,22 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
             return []
         rows = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
                           [speaker_id, k]).fetchall()
-        return [_hit(db, 1.0, Candidate("quote", r[0], 0.0, frozenset())) for r in rows]
+        return [_hit(db, _Scored(1.0, 1.0, Candidate("quote", r[0], 0.0, frozenset()))) for r in rows]
     scope = ""
     if speaker_id is not None:
         name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
         scope = fts.in_column("speaker", fts.phrase(name))
-    found = _relaxed(db, "quote", terms, scope, max(k, PER_TABLE))
-    if speaker_id is not None and found:
-        details = _details(db, "quote", [c.rowid for c in found])
-        found = [c for c in found if details[c.rowid][1] == speaker_id]
-    return _best(db, [_Scored(cover, cover, c) for c in found if (cover := coverage(terms, c.matched))], k)
+    found = _lexical(db, "quote", terms, scope, max(k, PER_TABLE))
+    rows = _rows(db, "quote", [rowid for rowid, _ in found])
+    scored = []
+    for rowid, rank in found:
+        row = rows[rowid]
+        if speaker_id is not None and row.speaker_id != speaker_id:
+            continue
+        cover = coverage(terms, _matched(terms, "quote", row, db))
+        if cover:
+            scored.append(_Scored(cover, cover, Candidate("quote", rowid, rank, frozenset()), cover))
+    return _best(db, scored, k)
 
 
 def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
@@ -111,63 +161,54 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
         return []
     exact = fts.in_column("text", fts.phrase(" ".join(fts.tokens(phrase)[:fts.MAX_TERMS])))
     verbatim = {rowid for rowid, _ in _match(db, "quotes", exact, max(k, PER_TABLE))} if exact else set()
+    found = _lexical(db, "quote", terms, "", max(k, PER_TABLE))
+    rows = _rows(db, "quote", [rowid for rowid, _ in found])
     scored = []
-    for c in _relaxed(db, "quote", terms, "", max(k, PER_TABLE)):
-        cover = coverage(terms, c.matched)
-        scored.append(_Scored(cover + (1.0 if c.rowid in verbatim else 0.0), cover, c))
+    for rowid, rank in found:
+        cover = coverage(terms, _matched(terms, "quote", rows[rowid], db))
+        value = cover + (1.0 if rowid in verbatim else 0.0)
+        scored.append(_Scored(value, cover, Candidate("quote", rowid, rank, frozenset()), cover))
     return _best(db, scored, k)
 
 
 # -- finding candidates ---------------------------------------------------------------------------
 
 def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
-           common: bool = False) -> list[tuple[int, float]]:
-    """(rowid, rank) of the best `limit` rows; for a very common expression, the newest rows instead."""
-    order = "rowid DESC" if common else "rank"
+           by_rank: bool = True) -> list[tuple[int, float]]:
+    """(rowid, rank) of the best `limit` rows; without ranking, the newest rows instead."""
+    order = "rank" if by_rank else "rowid DESC"
     return db.execute(
         f"SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY {order} LIMIT ?",
         [expression, limit]).fetchall()
 
 
-def _relaxed(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str,
-             limit: int) -> list[Candidate]:
-    """Rows matching the most informative combinations of the question's terms, best first.
+def rare_ceiling(db: sqlite_utils.Database) -> int:
+    """The document count above which a word is too common to drive an FTS5 query."""
+    total = db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
+    return max(RARE_MIN, int(RARE_SHARE * total))
 
-    Combinations are tried in decreasing weight (names left out still count CONTEXT_WEIGHT, as
-    the article may name them elsewhere): all terms (AND) first, then the sets one term smaller,
-    and so on, stopping when `limit` rows are found, when the weight falls under the relevance
-    threshold, or after MAX_QUERIES queries. A row keeps the first (the heaviest) combination it
-    matched.
+
+def _lexical(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str,
+             limit: int) -> list[tuple[int, float]]:
+    """Rows holding any of the question's rare words (and every speaker it requires), best BM25 first.
+
+    One statement per table: `ORDER BY rank` walks the posting list of every word in the MATCH, so
+    common words stay out of it and are credited in Python (see _matched). A question of common
+    words only takes the newest rows holding its two rarest words.
     """
+    ceiling = rare_ceiling(db)
     required = [t for t in terms if t.speaker]
-    usable = [t for t in terms if t.df > 0 and not t.speaker]
     scope = fts.all_of([scope, *(_expression(t, kind) for t in required)])
-    total = sum(t.idf for t in terms)
-    base = sum(t.idf for t in required)
-    found: dict[int, Candidate] = {}
-    frontier = [(-base - sum(t.idf for t in usable), tuple(range(len(usable))))]
-    visited: set[tuple[int, ...]] = set()
-    queries = 0
-    while frontier and len(found) < limit and queries < MAX_QUERIES:
-        bound, subset = heapq.heappop(frontier)
-        if not (subset or required) or -bound < MIN_COVERAGE * total:
-            break
-        kept = [*required, *(usable[i] for i in subset)]
-        expression = fts.all_of([scope, *(_expression(t, kind) for t in kept if not t.speaker)])
-        common = min(t.df for t in kept) >= DF_CAP
-        matched = frozenset(t.word for t in kept)
-        queries += 1
-        for rowid, rank in _match(db, TABLES[kind], expression, limit, common):
-            found.setdefault(rowid, Candidate(kind, rowid, rank, matched))
-        for i in subset:
-            child = tuple(j for j in subset if j != i)
-            if child not in visited:
-                visited.add(child)
-                dropped = usable[i]
-                # a dropped name may still be credited from the rest of the article
-                loss = dropped.idf * (1 - CONTEXT_WEIGHT if dropped.entity or dropped.name else 1)
-                heapq.heappush(frontier, (bound + loss, child))
-    return list(found.values())
+    rare = [t for t in terms if 0 < t.df <= ceiling and not t.speaker]
+    if rare:
+        words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
+        return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
+    if scope:
+        return _match(db, TABLES[kind], scope, limit, by_rank=min(t.df for t in required) <= ceiling)
+    common = sorted((t for t in terms if t.df > 0), key=lambda t: t.df)[:2]
+    if not common:
+        return []
+    return _match(db, TABLES[kind], fts.all_of([_expression(t, kind) for t in common]), limit, by_rank=False)
 
 
 def _expression(term: Term, kind: str) -> str:
@@ -181,30 +222,79 @@ def _expression(term: Term, kind: str) -> str:
 
 # -- scoring and citing ---------------------------------------------------------------------------
 
-def _score_all(db: sqlite_utils.Database, kind: str, candidates: list[Candidate],
-               q: Question) -> list[_Scored]:
-    if not candidates:
-        return []
-    details = _details(db, kind, [c.rowid for c in candidates])
-    best_rank = min(c.rank for c in candidates) or -1.0
-    names = [t for t in q.terms if (t.entity or t.name) and t.df > 0]
+def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
+               similar: dict[tuple[str, int], Any] | None, q: Question) -> list[_Scored]:
+    """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value."""
+    rows: dict[tuple[str, int], _Row] = {}
+    for kind in TABLES:
+        ids = [rowid for k, rowid in found if k == kind]
+        rows.update(((kind, rowid), row) for rowid, row in _rows(db, kind, ids).items())
+    best_rank = min(found.values(), default=0.0) or -1.0  # BM25 ranks are negative: the best is lowest
+    names = [t for t in q.terms if t.entity or t.name]
+    topics = [t for t in q.terms if not (t.entity or t.name)]
+    matched = {key: _matched(q.terms, key[0], row, db) for key, row in rows.items()}
+    matched = {key: words for key, words in matched.items() if _speaker_ok(q, key[0], rows[key], words)}
+    hopes = {key: coverage(q.terms, words, [t.word for t in names]) for key, words in matched.items()}
+    checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
     in_article: dict = {}
-    hopes = {c.rowid: coverage(q.terms, c.matched, [t.word for t in names]) for c in candidates}
-    checked = {c.rowid for c in sorted(candidates, key=lambda c: -hopes[c.rowid])[:CONTEXT_CHECKS]}
     scored = []
-    for c in candidates:
-        text, speaker_id, place, article_id = details[c.rowid]
-        context = []
-        if c.rowid in checked and hopes[c.rowid] >= MIN_COVERAGE:
-            context = [t.word for t in names if t.word not in c.matched
-                       and _named_in_article(db, article_id, t, in_article)]
-        cover = coverage(q.terms, c.matched, context)
-        value = score(cover, kind, q.intent, text,
-                      speaker_id=speaker_id, asked=q.speaker_ids,
-                      has_place=q.intent == WHERE and bool(place or recognise_places(text)),
-                      rank_share=c.rank / best_rank if best_rank < 0 else 0.0)
-        scored.append(_Scored(value, cover, c))
+    for key, words in matched.items():
+        row = rows[key]
+        missing = [t for t in names if t.word not in words]
+        context = [t.word for t in missing
+                   if key in checked and t.df and _named_in_article(db, row.article_id, t, in_article)]
+        cover = coverage(q.terms, words, context)
+        mass = sum(t.idf for t in names)
+        missed = sum(t.idf for t in missing if t.word not in context) / mass if mass else 0.0
+        cosines = similar.get(key) if similar is not None else None
+        similarity = float(cosines[0]) if cosines is not None else None
+        topic_similarity = float(cosines[1]) if cosines is not None and len(cosines) > 1 else None
+        value = relevance(cover, coverage(topics, words) if topics else None, similarity, topic_similarity,
+                          missed)
+        ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
+                       asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
+                       has_place=q.intent == WHERE and bool(row.place or recognise_places(row.text)),
+                       rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
+                       placed_event=key[0] == "event" and bool(row.place))
+        scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
+                              cover, similarity))
     return scored
+
+
+def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
+    """A "what did X say" question is answered only with evidence naming X (X's own words, for quotes)."""
+    required = [t for t in q.terms if t.speaker]
+    if not required:
+        return True
+    if kind == "quote":
+        return row.speaker_id in q.speaker_ids or all(t.word in words for t in required)
+    return all(t.word in words for t in required)
+
+
+def _matched(terms: Sequence[Term], kind: str, row: _Row, db: sqlite_utils.Database) -> set[str]:
+    """The question terms a row holds, compared as the index's stemmed tokens; in quotations the
+    person asked to speak counts in the speaker column, other people in what is said."""
+    columns = {name: fts.tokens(text) for name, text in row.columns.items()}
+    stem = fts.stems(db.conn, (w for words in columns.values() for w in words))
+    stemmed = {name: [stem[w] for w in words] for name, words in columns.items()}
+    found = set()
+    for term in terms:
+        if kind == "quote" and term.speaker:
+            where = ["speaker"]
+        elif kind == "quote" and term.topic:
+            where = ["text"]
+        else:
+            where = list(stemmed)
+        if any(_holds(stemmed[c], form) for c in where for form in term.forms):
+            found.add(term.word)
+    return found
+
+
+def _holds(tokens: list[str], form: tuple[str, ...]) -> bool:
+    if len(form) == 1:
+        return form[0] in tokens
+    n = len(form)
+    return any(tuple(tokens[i:i + n]) == form for i in range(len(tokens) - n + 1))
 
 
 def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
@@ -225,25 +315,36 @@ def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
     return memo[key]
 
 
-def _details(db: sqlite_utils.Database, kind: str,
-             rowids: list[int]) -> dict[int, tuple[str, int | None, str | None, str]]:
-    marks = ",".join("?" * len(rowids))
-    sql = {
-        "quote": f"SELECT id, text, speaker_id, NULL, article_id FROM quotes WHERE id IN ({marks})",
-        "event": f"SELECT id, summary, NULL, place, article_id FROM events WHERE id IN ({marks})",
-        "paragraph": f"SELECT id, text, NULL, NULL, article_id FROM paragraphs WHERE id IN ({marks})",
-    }[kind]
-    return {r[0]: (r[1], r[2], r[3], r[4]) for r in db.execute(sql, rowids).fetchall()}
+_ROWS = {
+    "quote": "SELECT id, text, speaker, speaker_id, NULL, article_id FROM quotes WHERE id IN ({})",
+    "event": "SELECT id, summary, participants, NULL, place, article_id FROM events WHERE id IN ({})",
+    "paragraph": "SELECT id, text, NULL, NULL, NULL, article_id FROM paragraphs WHERE id IN ({})",
+}
+
+
+def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, _Row]:
+    if not rowids:
+        return {}
+    sql = _ROWS[kind].format(",".join("?" * len(rowids)))
+    out = {}
+    for rowid, text, other, speaker_id, place, article_id in db.execute(sql, rowids).fetchall():
+        columns = {"text": text}
+        if kind == "quote":
+            columns["speaker"] = other or ""
+        elif kind == "event":
+            columns.update(participants=other or "", place=place or "")
+        out[rowid] = _Row(text, columns, speaker_id, place, article_id)
+    return out
 
 
 def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
-    floor = max([MIN_COVERAGE, *(RELATIVE_FLOOR * s.cover for s in scored)])
-    relevant = sorted((s for s in scored if s.cover >= floor), key=lambda s: -s.value)
+    top = max((s.relevance for s in scored), default=0.0)
+    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top), key=lambda s: -s.value)
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for s in relevant:
-        hit = _hit(db, s.value, s.candidate)
+        hit = _hit(db, s)
         if (hit.article_id, hit.paragraph) in seen:
             continue
         seen.add((hit.article_id, hit.paragraph))
@@ -260,10 +361,12 @@ _CITED = {
 }
 
 
-def _hit(db: sqlite_utils.Database, value: float, c: Candidate) -> Hit:
+def _hit(db: sqlite_utils.Database, s: _Scored) -> Hit:
+    c = s.candidate
     text, article_id, paragraph, speaker = db.execute(_CITED[c.kind], [c.rowid]).fetchone()
     source, url, outlet, published, title = db.execute(
         "SELECT COALESCE(url, source), url, outlet, COALESCE(published, published_text), title"
         " FROM articles WHERE id = ?", [article_id]).fetchone()
-    return Hit(kind=c.kind, text=text, score=value, article_id=article_id, paragraph=paragraph,
-               source=source, speaker=speaker, outlet=outlet, published=published, title=title, url=url)
+    return Hit(kind=c.kind, text=text, score=s.value, article_id=article_id, paragraph=paragraph,
+               source=source, speaker=speaker, outlet=outlet, published=published, title=title, url=url,
+               lexical=s.cover, semantic=s.similarity, relevance=s.relevance)

@@ -224,3 +224,11 @@ def first_name_gender(word: str) -> str | None:
     """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
     gender = _first_names()(word) if word.isalpha() else "unknown"
     return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(gender)
+# other words for a role's head, so "the Kremlin's press secretary" finds the Kremlin spokesman
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    word: frozenset({"spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"})
+    for word in SPOKESPEOPLE
+} | {
+    "defense": frozenset({"defence"}), "defence": frozenset({"defense"}),
+    "head": frozenset({"chief", "leader"}), "chief": frozenset({"head", "leader"}),
+}

@@ -4,6 +4,7 @@ import pytest
 
 from clipdesk.handlers.ask import EMPTY, NOTHING, answer
 from clipdesk.store.index.people import resolve_person
+from clipdesk.store.index.vectors import backfill_vectors
 from clipdesk.store.ingest import ingest_text
 
 ARTICLE = """Ministers meet in Vilnius over air defence
@@ -28,6 +29,7 @@ def _quote(db, text, speaker):
     speaker_id, name = resolve_person(db, speaker) if speaker else (None, None)
     db["quotes"].insert({"article_id": aid, "paragraph": 1, "text": text, "speaker_id": speaker_id,
                          "speaker": name})
+    backfill_vectors(db)  # as ingest would have: every row has its vector
 
 
 def test_a_quotation_is_introduced_by_its_speaker(coverage):

@@ -9,6 +9,7 @@ from clipdesk.store.index import question as question_module
 from clipdesk.store.index.intent import intent, speaker_slot
 from clipdesk.store.index.people import Recognised, resolve_person
 from clipdesk.store.index.search import find_quotes, search, who_said
+from clipdesk.store.index.vectors import backfill_vectors
 from clipdesk.store.ingest import ingest_text
 
 ARCTIC = """Norway and Finland agree joint Arctic air patrols
@@ -74,6 +75,7 @@ CROWDED = "The High North is becoming more crowded, and we must be ready"
 def _add_both_quotes(db):
     _add_quote(db, "reuters_arctic.txt", DETERRENCE, "Antti Hakkanen")
     _add_quote(db, "reuters_arctic.txt", CROWDED, "Tore Sandvik")
+    backfill_vectors(db)  # as ingest would have: every row has its vector
 
 
 def test_the_answer_carries_its_citation(coverage):
@@ -130,6 +132,7 @@ def test_when_questions_prefer_events(coverage):
         "date": None, "date_text": "March 2", "place": "Tromso",
         "participants": json.dumps(["Tore Sandvik", "Antti Hakkanen"]),
         "summary": "The two ministers signed the agreement at a meeting in Tromso on March 2."})
+    backfill_vectors(coverage)
     best = search(coverage, "When did the ministers meet in Tromso?").hits[0]
     assert best.kind == "event"
 

@@ -1,0 +1,350 @@
+"""Sentence embeddings of paragraphs, quotations and events: the model, int8 storage in SQLite, search.
+
+The default model is WordLlama's 256-dimension static embedding, loaded straight from the files inside
+the `wordllama` wheel (never the network). `CLIPDESK_EMBEDDINGS` chooses another: `none` switches
+semantic matching off, any other value is a model2vec model name or folder (`pip install
+'clipdesk[models]'`). Vectors are stored one per row as int8 (256 bytes) with their sign bits
+(32 bytes), which a whole-store scan compares by Hamming distance before exact re-scoring.
+numpy and the model are imported only when a vector is needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ENV = "CLIPDESK_EMBEDDINGS"
+DEFAULT_MODEL = "wordllama"
+OFF = "none"
+KINDS = ("paragraph", "quote", "event")
+SCAN_KEEP = 200  # rows kept from the Hamming scan for exact re-scoring
+BACKFILL_BATCH = 512
+
+_WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
+_WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS vectors (
+    kind TEXT NOT NULL,             -- paragraph | quote | event
+    row INTEGER NOT NULL,           -- the id of the row in its table
+    bits BLOB NOT NULL,             -- sign bits of the vector (dim / 8 bytes)
+    vec BLOB NOT NULL,              -- the vector quantised to int8 (dim bytes)
+    PRIMARY KEY (kind, row)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS paragraphs_vector_gone AFTER DELETE ON paragraphs
+    BEGIN DELETE FROM vectors WHERE kind = 'paragraph' AND row = old.id; END;
+CREATE TRIGGER IF NOT EXISTS quotes_vector_gone AFTER DELETE ON quotes
+    BEGIN DELETE FROM vectors WHERE kind = 'quote' AND row = old.id; END;
+CREATE TRIGGER IF NOT EXISTS events_vector_gone AFTER DELETE ON events
+    BEGIN DELETE FROM vectors WHERE kind = 'event' AND row = old.id; END;
+CREATE TABLE IF NOT EXISTS vector_model (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,             -- the model the stored vectors come from
+    dim INTEGER NOT NULL
+);
+"""
+
+_TABLES = {"paragraph": "paragraphs", "quote": "quotes", "event": "events"}
+_TEXTS = {
+    "paragraph": "SELECT id, text FROM paragraphs",
+    # a quotation is embedded with its speaker and its paragraph: short quotes mean little alone
+    "quote": "SELECT id, COALESCE(speaker || ': ', '') || text || ' | ' || COALESCE((SELECT p.text"
+             " FROM paragraphs p WHERE p.article_id = quotes.article_id AND p.position = quotes.paragraph),"
+             " '') FROM quotes",
+    "event": "SELECT id, summary FROM events",
+}
+
+log = logging.getLogger(__name__)
+
+
+class StaticEmbedder:
+    """A static (token lookup, mean pooled, L2-normalised) sentence embedding."""
+
+    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any) -> None:
+        import numpy as np
+
+        self.name = name
+        self.embedding = np.ascontiguousarray(embedding, dtype=np.float32)
+        self.dim = int(self.embedding.shape[1])
+        self.tokenizer = tokenizer
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        vocab = self.embedding.shape[0]
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        for i, encoding in enumerate(encodings):
+            ids = np.asarray(encoding.ids, dtype=np.int64)
+            ids = ids[ids < vocab]
+            if ids.size:
+                out[i] = self.embedding[ids].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+class Model2VecEmbedder:
+    """A model2vec StaticModel by name or folder (the optional `models` extra)."""
+
+    def __init__(self, name: str) -> None:
+        from model2vec import StaticModel
+
+        self.name = name
+        self.model = StaticModel.from_pretrained(name)
+        self.dim = int(self.model.dim)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.asarray(self.model.encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+Embedder = StaticEmbedder | Model2VecEmbedder
+
+
+def model_name() -> str:
+    """The model `CLIPDESK_EMBEDDINGS` asks for (`none` when semantic matching is off)."""
+    return (os.environ.get(ENV) or DEFAULT_MODEL).strip() or DEFAULT_MODEL
+
+
+def _wordllama_dir() -> Path:
+    spec = importlib.util.find_spec("wordllama")  # found without importing it (it would set up logging)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the wordllama package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def load_wordllama() -> StaticEmbedder:
+    """WordLlama's packaged weights and tokenizer, read from the installed files (no network)."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    package = _wordllama_dir()
+    embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
+    return StaticEmbedder(DEFAULT_MODEL, embedding, Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER)))
+
+
+_MODELS: dict[str, Embedder | None] = {}
+_LOCK = threading.Lock()
+
+
+def model() -> Embedder | None:
+    """The configured model, loaded once; None when switched off or it cannot be loaded (logged)."""
+    name = model_name()
+    if name.lower() == OFF:
+        return None
+    with _LOCK:
+        if name not in _MODELS:
+            try:
+                _MODELS[name] = load_wordllama() if name == DEFAULT_MODEL else Model2VecEmbedder(name)
+            except Exception as exc:  # a missing extra or a broken download must not stop answering
+                log.warning("embedding model %r unavailable, answering from words only: %s", name, exc)
+                _MODELS[name] = None
+        return _MODELS[name]
+
+
+# -- storage --------------------------------------------------------------------------------------
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the vector tables if they are missing (a self-contained schema step)."""
+    db.conn.executescript(SCHEMA)
+
+
+def _quantise(vectors: np.ndarray) -> tuple[list[bytes], list[bytes]]:
+    import numpy as np
+
+    peak = np.abs(vectors).max(axis=1, keepdims=True)
+    scaled = np.divide(vectors, peak, out=np.zeros_like(vectors), where=peak > 0)
+    codes = np.round(scaled * 127).astype(np.int8)
+    bits = np.packbits(vectors > 0, axis=1)
+    return [b.tobytes() for b in bits], [c.tobytes() for c in codes]
+
+
+def _stored_model_matches(db: sqlite_utils.Database, embedder: Embedder) -> bool:
+    row = db.execute("SELECT name, dim FROM vector_model WHERE id = 1").fetchone()
+    if row is None:
+        db.execute("INSERT INTO vector_model (id, name, dim) VALUES (1, ?, ?)", [embedder.name, embedder.dim])
+        return True
+    return tuple(row) == (embedder.name, embedder.dim)
+
+
+def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Sequence[tuple[int, str]]) -> None:
+    if not rows:
+        return
+    bits, codes = _quantise(embedder.embed([text for _, text in rows]))
+    db.conn.executemany("INSERT OR REPLACE INTO vectors (kind, row, bits, vec) VALUES (?, ?, ?, ?)",
+                        [(kind, rowid, b, c) for (rowid, _), b, c in zip(rows, bits, codes, strict=True)])
+
+
+def store_article_vectors(db: sqlite_utils.Database, article_id: str) -> None:
+    """Embed and store the vectors of one article's paragraphs, quotations and events (inside the
+    caller's transaction); nothing when semantic matching is off or the store holds another model's."""
+    embedder = model()
+    if embedder is None or not _stored_model_matches(db, embedder):
+        return
+    for kind, sql in _TEXTS.items():
+        _write(db, embedder, kind, db.execute(f"{sql} WHERE article_id = ?", [article_id]).fetchall())
+
+
+def missing_count(db: sqlite_utils.Database) -> int:
+    """How many rows have no vector yet."""
+    return sum(_missing(db, kind, count=True) for kind in KINDS)
+
+
+def _missing(db: sqlite_utils.Database, kind: str, count: bool = False) -> Any:
+    table = _TABLES[kind]
+    where = f"NOT EXISTS (SELECT 1 FROM vectors v WHERE v.kind = '{kind}' AND v.row = {table}.id)"
+    if count:
+        return db.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}").fetchone()[0]
+    return db.execute(f"{_TEXTS[kind]} WHERE {where}")
+
+
+def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> int:
+    """Compute the vectors an existing store lacks (all of them when the model changed), in batches
+    committed one by one; `progress(n)` is told how many rows each batch did. Returns the rows done."""
+    from clipdesk.store.index.schema import transaction
+
+    ensure_schema(db)
+    embedder = model()
+    if embedder is None:
+        return 0
+    with transaction(db):
+        if not _stored_model_matches(db, embedder):
+            db.execute("DELETE FROM vectors")
+            db.execute("UPDATE vector_model SET name = ?, dim = ? WHERE id = 1",
+                       [embedder.name, embedder.dim])
+    done = 0
+    for kind in KINDS:
+        cursor = _missing(db, kind)
+        while batch := cursor.fetchmany(BACKFILL_BATCH):
+            with transaction(db):
+                _write(db, embedder, kind, batch)
+            done += len(batch)
+            if progress:
+                progress(len(batch))
+    return done
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+class _Codes:
+    """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
+    for a fast scan), with the kind and row of each."""
+
+    def __init__(self, generation: tuple[int, int], kinds: np.ndarray, rows: np.ndarray,
+                 columns: list[np.ndarray]) -> None:
+        self.generation, self.kinds, self.rows, self.columns = generation, kinds, rows, columns
+
+    def key(self, i: int) -> tuple[str, int]:
+        return KINDS[self.kinds[i]], int(self.rows[i])
+
+
+_CODES: weakref.WeakKeyDictionary[sqlite_utils.Database, _Codes] = weakref.WeakKeyDictionary()
+
+
+def _generation(db: sqlite_utils.Database) -> tuple[int, int]:
+    return db.execute("SELECT COUNT(*), COALESCE(MAX(row), 0) FROM vectors").fetchone()
+
+
+def _codes(db: sqlite_utils.Database) -> _Codes:
+    import numpy as np
+
+    generation = _generation(db)
+    cached = _CODES.get(db)
+    if cached is None or cached.generation != generation:
+        n = generation[0]
+        kinds, rows = np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.int64)
+        width = db.execute("SELECT COALESCE(MAX(length(bits)), 8) FROM vectors").fetchone()[0]
+        packed = np.zeros((n, width + (-width) % 8), dtype=np.uint8)
+        cursor = db.execute("SELECT kind, row, bits FROM vectors")
+        i = 0
+        while batch := cursor.fetchmany(10_000):
+            for kind, row, bits in batch[: n - i]:
+                kinds[i], rows[i] = KINDS.index(kind), row
+                packed[i, : len(bits)] = np.frombuffer(bits, dtype=np.uint8)
+                i += 1
+        words = packed[:i].view(np.uint64)
+        cached = _Codes(generation, kinds[:i], rows[:i], [np.ascontiguousarray(words[:, j])
+                                                          for j in range(words.shape[1])])
+        _CODES[db] = cached
+    return cached
+
+
+def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarray | None:
+    """The vectors of a question's texts (the whole question first), or None when semantic matching is
+    off, the store has no vectors of this model, or the question has no word the model knows."""
+    embedder = model()
+    if embedder is None:
+        return None
+    try:
+        stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
+    except sqlite_utils.db.OperationalError:
+        return None
+    if stored is None or stored[0] != embedder.name:
+        return None
+    embedded = embedder.embed(texts)
+    return embedded if embedded[0].any() else None
+
+
+def similarities(db: sqlite_utils.Database, queries: np.ndarray,
+                 keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], np.ndarray]:
+    """Cosine similarity of each query (rows of an (m, dim) array) to each stored (kind, row) vector
+    that exists."""
+    import numpy as np
+
+    out: dict[tuple[str, int], np.ndarray] = {}
+    by_kind: dict[str, list[int]] = {}
+    for kind, row in keys:
+        by_kind.setdefault(kind, []).append(row)
+    for kind, rows in by_kind.items():
+        marks = ",".join("?" * len(rows))
+        found = db.execute(f"SELECT row, vec FROM vectors WHERE kind = ? AND row IN ({marks})",
+                           [kind, *rows]).fetchall()
+        if not found:
+            continue
+        codes = np.frombuffer(b"".join(r[1] for r in found), dtype=np.int8).reshape(len(found), -1)
+        codes = codes.astype(np.float32)
+        norms = np.linalg.norm(codes, axis=1, keepdims=True)
+        scores = (codes / np.where(norms > 0, norms, 1.0)) @ queries.T
+        out.update({(kind, r[0]): s for r, s in zip(found, scores, strict=True)})
+    return out
+
+
+def nearest(db: sqlite_utils.Database, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
+    """The n stored rows most similar to the first query (with their similarities to every query):
+    a Hamming scan of the sign bits over the whole store, then exact (int8) cosine on the SCAN_KEEP
+    closest."""
+    import numpy as np
+
+    codes = _codes(db)
+    if not codes.rows.size:
+        return {}
+    packed = np.packbits(queries[0] > 0)
+    query_bits = np.pad(packed, (0, (-packed.size) % 8)).view(np.uint64)
+    distance = np.zeros(codes.rows.size, dtype=np.uint16)
+    for column, word in zip(codes.columns, query_bits, strict=True):
+        distance += np.bitwise_count(column ^ word)
+    keep = min(SCAN_KEEP, codes.rows.size)
+    closest = np.argpartition(distance, keep - 1)[:keep]
+    scores = similarities(db, queries, [codes.key(i) for i in closest])
+    return dict(sorted(scores.items(), key=lambda kv: -kv[1][0])[:n])
