@@ -34,12 +34,12 @@ def run(command, *args):
 def test_subscriptions_as_a_table_and_as_json(store):
     subscribe(store, "telegram", "12345", at="07:15", tz="Europe/Kyiv", topics=("zelensky", "drones"))
     subscribe(store, "slack", "C0ABC", "1700000000.000100", notify_empty=True)
-    table = run(subscriptions_command).output.splitlines()
+    table = run(subscriptions_command).stdout.splitlines()
     assert table[0].split() == ["TARGET", "TIME", "ZONE", "TOPICS", "EMPTY", "DAYS", "ACTIVE", "LAST",
                                 "DIGEST"]
     assert table[1].split()[:3] == ["slack:C0ABC:1700000000.000100", "08:00", "UTC"]
     assert "zelensky, drones" in table[2] and "Europe/Kyiv" in table[2]
-    rows = json.loads(run(subscriptions_command, "--json").output)
+    rows = json.loads(run(subscriptions_command, "--json").stdout)
     assert [r["target"] for r in rows] == ["slack:C0ABC:1700000000.000100", "telegram:12345"]
     assert rows[1]["topics"] == ["zelensky", "drones"] and rows[0]["notify_empty"] is True
     assert rows[1]["last_digest"] is None
@@ -52,17 +52,17 @@ async def test_the_table_shows_each_subscriptions_last_digest(store):
     scheduler = Scheduler(store, {"telegram": sender})
     await scheduler.run_due(datetime(2026, 2, 9, 8, 0, tzinfo=UTC))
     await scheduler.run_due(datetime(2026, 2, 10, 8, 0, tzinfo=UTC))
-    [row] = json.loads(run(subscriptions_command, "--json").output)
+    [row] = json.loads(run(subscriptions_command, "--json").stdout)
     assert (row["last_digest"], row["last_state"]) == ("2026-02-10", "sent")
-    assert "2026-02-10 sent" in run(subscriptions_command).output
+    assert "2026-02-10 sent" in run(subscriptions_command).stdout
 
 
 def test_stopped_subscriptions_only_with_all(store):
     subscribe(store, "telegram", "1")
     store.execute("UPDATE subscriptions SET active = 0")
     store.conn.commit()
-    assert json.loads(run(subscriptions_command, "--json").output) == []
-    assert len(json.loads(run(subscriptions_command, "--json", "--all").output)) == 1
+    assert json.loads(run(subscriptions_command, "--json").stdout) == []
+    assert len(json.loads(run(subscriptions_command, "--json", "--all").stdout)) == 1
 
 
 def test_preview_prints_the_next_digest_and_records_nothing(store):
