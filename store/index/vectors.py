@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from clipdesk.store.index import wordcache
+from clipdesk.store.index.wordcache import WordTokens
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -80,6 +83,7 @@ class StaticEmbedder:
         self.tokenizer = tokenizer
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
+        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if wordcache.applies(tokenizer) else None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -88,16 +92,18 @@ class StaticEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        vocab = self.embedding.shape[0]
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        for i, encoding in enumerate(encodings):
-            ids = np.asarray(encoding.ids, dtype=np.int64)
-            ids = ids[ids < vocab]
-            if ids.size:
-                out[i] = self.embedding[ids].mean(axis=0)
+        ids = [self.words.ids(t) for t in texts] if self.words else self._ids(texts)
+        for i, row in enumerate(ids):
+            if row:
+                out[i] = self.embedding[row].mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
+
+    def _ids(self, texts: Sequence[str]) -> list[list[int]]:
+        vocab = self.embedding.shape[0]
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [[i for i in encoding.ids if i < vocab] for encoding in encodings]
 
 
 class Model2VecEmbedder:
