@@ -202,14 +202,17 @@ def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Seque
                         [(kind, rowid, b, c) for (rowid, _), b, c in zip(rows, bits, codes, strict=True)])
 
 
-def store_article_vectors(db: sqlite_utils.Database, article_id: str) -> None:
-    """Embed and store the vectors of one article's paragraphs, quotations and events (inside the
-    caller's transaction); nothing when semantic matching is off or the store holds another model's."""
+def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None:
+    """Embed and store the vectors of these articles' paragraphs, quotations and events, one model call
+    per kind (inside the caller's transaction); nothing when semantic matching is off or the store holds
+    another model's."""
     embedder = model()
-    if embedder is None or not _stored_model_matches(db, embedder):
+    if not article_ids or embedder is None or not _stored_model_matches(db, embedder):
         return
+    marks = ",".join("?" * len(article_ids))
     for kind, sql in _TEXTS.items():
-        _write(db, embedder, kind, db.execute(f"{sql} WHERE article_id = ?", [article_id]).fetchall())
+        rows = db.execute(f"{sql} WHERE article_id IN ({marks})", list(article_ids)).fetchall()
+        _write(db, embedder, kind, rows)
 
 
 def missing_count(db: sqlite_utils.Database) -> int:
