@@ -237,6 +237,12 @@ def _is_label(paragraph: str, start: int, text: str) -> bool:
     return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
 
 
+def is_fragment(text: str) -> bool:
+    """A quoted phrase of one to three words ('glad', 'no collusion', 'on the agenda'): kept, and found
+    when asked who said it, but not listed as anyone's quotation."""
+    return len(text.split()) <= FRAGMENT_WORDS
+
+
 def _is_partial(text: str) -> bool:
     first = re.search(r"[^\W\d_]", re.sub(r"\[[^\]]*\]", "", text) or text)
     return bool(first and first.group().islower()) or len(text.split()) <= 2
