@@ -245,7 +245,8 @@ def _copyright_holder(line: str) -> str | None:
     before = line[:mark.start()].strip(" .,|-–—")
     if before and before.count(" ") < 4 and not _YEAR.search(before):
         return canonical_outlet(before)
-    after = line[_HOLDER_START.match(line, mark.end()).end():]
+    start = _HOLDER_START.match(line, mark.end())  # every part optional: it always matches
+    after = line[start.end() if start else mark.end():]
     name = _HOLDER_END.split(after, maxsplit=1)[0]
     return canonical_outlet(name) if 2 <= len(name) <= 60 else None
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
 from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
 from clipdesk.store.text.model import Article, Quote
+from clipdesk.store.text.unmarked import unmarked_quotes
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
 DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
@@ -260,7 +261,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     all_spans = _all_spans(article.paragraphs)
     last = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
     if last < 0:
-        return []
+        return unmarked_quotes(article)
     discourse = Discourse()
     for heading in (article.title, article.standfirst):
         if heading:
@@ -289,7 +290,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         _share_across_paragraphs(found, here)
         found.extend(here)
         previous = (masked, mentions)
-    return _to_quotes(article, found)
+    return _with_unmarked(article, _to_quotes(article, found))
 
 
 def _all_spans(paragraphs: tuple[str, ...]) -> list[list[Span]]:
@@ -375,6 +376,12 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
         for part in parts:
             if part.mention is None:
                 part.mention, part.cue = named.mention, named.cue
+
+
+def _with_unmarked(article: Article, quotes: list[Quote]) -> list[Quote]:
+    """The quotations plus speech given without quotation marks, in paragraph order."""
+    unmarked = unmarked_quotes(article)
+    return sorted(quotes + unmarked, key=lambda q: q.paragraph) if unmarked else quotes
 
 
 def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
