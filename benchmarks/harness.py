@@ -298,6 +298,8 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
                 statuses[status] = statuses.get(status, 0) + 1
             hostile.inputs = requests
             hostile.notes.append("statuses " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items())))
+            await _settle(lambda: len(fake.requests))
+            hostile.tracebacks, caught.count = caught.count, 0
             forged_statuses: dict[int, int] = {}
             for n in range(max(requests // 10, 50)):
                 headers = rnd.choice(
@@ -323,7 +325,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             await _settle(lambda: len(fake.requests))
             posted = fake.calls("chat.postMessage") + fake.calls("response_url/cmd")
             hostile.over_limit = sum(len(json.dumps(c)) > SLACK_LIMIT for c in posted)
-            hostile.tracebacks, caught.count = caught.count, 0
+            forged.tracebacks, caught.count = caught.count, 0
             before = len(fake.calls("chat.postMessage"))
             await deliver.event(
                 deliver.event_body(
@@ -339,12 +341,12 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             hostile.crashes = (
                 0 if await _wait_for_chat(fake, "chat.postMessage", "C0PROBE", before, 60) else 1
             )
-            forged.tracebacks = caught.count
+            hostile.tracebacks += caught.count
         finally:
             await service.stop()
             logging.getLogger().removeHandler(caught)
     if caught.first:
-        hostile.notes.append(f"first traceback: {caught.first}")
+        next(p for p in (hostile, forged) if p.tracebacks).notes.append(f"first traceback: {caught.first}")
     return [hostile, forged]
 
 
