@@ -112,6 +112,13 @@ class Tracebacks(logging.Handler):
             self.count += 1
             self.first = self.first or f"{record.name}: {record.getMessage()[:120]}"
 
+    def charge(self, part: Part) -> None:
+        """Add the tracebacks seen since the last charge to `part`, with the first one's message."""
+        part.tracebacks += self.count
+        if self.first:
+            part.notes.append(f"first traceback: {self.first}")
+        self.count, self.first = 0, None
+
 
 def _char(rnd: random.Random) -> str:
     """Any code point but a lone surrogate (which no platform can send)."""
@@ -218,7 +225,7 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             hostile.over_limit = sum(
                 len(c.get("text", "")) > TELEGRAM_LIMIT for c in fake.calls("sendMessage")
             )
-            hostile.tracebacks, caught.count = caught.count, 0
+            caught.charge(hostile)
             hostile.notes.append(f"{len(fake.calls('sendMessage')):,} messages sent")
             await service.stop()
             service = TelegramService(
@@ -238,12 +245,10 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             flood.notes.append(f"{len(to_flooder) - notices} answers and {notices} notices to the flooder")
             flood.notes.append("another user answered" if probe else "another user NOT answered")
             flood.crashes = 0 if probe else 1
-            flood.tracebacks = caught.count
+            caught.charge(flood)
         finally:
             await service.stop()
             logging.getLogger().removeHandler(caught)
-    if caught.first:
-        hostile.notes.append(f"first traceback: {caught.first}")
     return [hostile, flood]
 
 
@@ -299,7 +304,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             hostile.inputs = requests
             hostile.notes.append("statuses " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items())))
             await _settle(lambda: len(fake.requests))
-            hostile.tracebacks, caught.count = caught.count, 0
+            caught.charge(hostile)
             forged_statuses: dict[int, int] = {}
             for n in range(max(requests // 10, 50)):
                 headers = rnd.choice(
@@ -325,7 +330,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             await _settle(lambda: len(fake.requests))
             posted = fake.calls("chat.postMessage") + fake.calls("response_url/cmd")
             hostile.over_limit = sum(len(json.dumps(c)) > SLACK_LIMIT for c in posted)
-            forged.tracebacks, caught.count = caught.count, 0
+            caught.charge(forged)
             before = len(fake.calls("chat.postMessage"))
             await deliver.event(
                 deliver.event_body(
@@ -341,12 +346,10 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             hostile.crashes = (
                 0 if await _wait_for_chat(fake, "chat.postMessage", "C0PROBE", before, 60) else 1
             )
-            hostile.tracebacks += caught.count
+            caught.charge(hostile)
         finally:
             await service.stop()
             logging.getLogger().removeHandler(caught)
-    if caught.first:
-        next(p for p in (hostile, forged) if p.tracebacks).notes.append(f"first traceback: {caught.first}")
     return [hostile, forged]
 
 
