@@ -157,8 +157,8 @@ def _gazetteer() -> _Gazetteer:
     for written in hand:  # first, so that their canonical spelling wins (Kyiv, not Kiev)
         for name in written:
             gaz.add(written[0], name)
-    for code, country in countries:
-        name = country.removeprefix("The ")
+    for code, geonames_name in countries:
+        name = geonames_name.removeprefix("The ")
         canonical = gaz.by_alias.get(fold(name), name)
         gaz.countries[code] = canonical
         gaz.add(canonical, name)
