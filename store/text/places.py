@@ -163,11 +163,11 @@ def _gazetteer() -> _Gazetteer:
         gaz.countries[code] = canonical
         gaz.add(canonical, name)
     for country in pycountry.countries:
-        canonical = gaz.countries.get(country.alpha_2)
+        known = gaz.countries.get(country.alpha_2)
         for attr in ("name", "common_name", "official_name"):
-            name = getattr(country, attr, None)
-            if canonical and name and "," not in name:
-                gaz.add(canonical, name.removeprefix("the "))
+            other: str | None = getattr(country, attr, None)
+            if known and other and "," not in other:
+                gaz.add(known, other.removeprefix("the "))
     major = set(gaz.names)
     for city, population in cities:
         if population < CITY_FLOOR:
