@@ -179,6 +179,26 @@ def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tup
     return None
 
 
+def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple[Mention, str] | None:
+    """The mention a cue directly follows: 'X said', 'X, who chairs the panel, said', 'X (D-Md.) said'."""
+    word = cue.group()
+    participle = is_participle(word)
+    for mention in reversed([m for m in window if m.end <= cue.start()]):
+        if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
+                                                              mention.start):
+            continue
+        end = aside_end(masked, mention.end)
+        if participle and "," in masked[mention.end:cue.start()] \
+                and not masked[mention.end:cue.start()].strip(" ,"):
+            continue
+        if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
+                end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
+            return mention, word
+        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
+            return mention, "quoted"
+    return None
+
+
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             sentence: int | None = None) -> tuple[Mention, str | None] | None:
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
@@ -189,21 +209,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     if cues:
         cue = cues[-1]
         word = cue.group()
-        earlier = [m for m in window if m.end <= cue.start()]
+        found = _speaker_at(masked, window, cue)
+        if found:
+            return found
         participle = is_participle(word)
-        for mention in reversed(earlier):
-            if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
-                                                                  mention.start):
-                continue
-            end = aside_end(masked, mention.end)
-            if participle and "," in masked[mention.end:cue.start()] \
-                    and not masked[mention.end:cue.start()].strip(" ,"):
-                continue
-            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
-                    end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
-                return mention, word
-            if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
-                return mention, "quoted"
         sentence = start if sentence is None else sentence
         subjects = [m for m in mentions if sentence <= m.start and m.end <= cue.start() and m.subject
                     and masked[m.end:cue.start()].strip(" ,")]
@@ -211,7 +220,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
-        return None
+        # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
+        # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
+        return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
     if window and not masked[window[-1].end:stop].strip():
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):

@@ -26,7 +26,8 @@ def unmarked_quotes(article: Article) -> list[Quote]:
         return []
     discourse = Discourse()
     mentions = [scan(p, discourse, []) for p in paragraphs]
-    turns = {i: name for i, p in enumerate(paragraphs) if (name := _turn_speaker(p, mentions[i]))}
+    written = " ".join([article.title or "", article.standfirst or "", *paragraphs])
+    turns = {i: name for i, p in enumerate(paragraphs) if (name := _turn_speaker(p, mentions[i], written))}
     labelled = sum(bool(_TURN.match(p)) for p in paragraphs)  # questions by outlets are turns too
     transcript = bool(turns) and (labelled >= 2 or min(turns) < _OPENING)
     quotes: list[Quote] = []
@@ -56,8 +57,10 @@ def _quote(text: str, paragraph: int, speaker: str | None, cue: str) -> list[Quo
     return [Quote(text=text.strip(), paragraph=paragraph, speaker=speaker, cue=cue)]
 
 
-def _turn_speaker(paragraph: str, mentions: list[Mention]) -> str | None:
-    """The person a transcript turn opens with ('Mao Ning:'; capitals are read as a name)."""
+def _turn_speaker(paragraph: str, mentions: list[Mention], written: str) -> str | None:
+    """The person a transcript turn opens with ('Mao Ning:'); a name in capitals ('PETER COOK:') only
+    when the article also writes it as a name ('Press Secretary Peter Cook'), so that a label in
+    capitals ('GORSUCH NOMINATION:') is not taken for a speaker."""
     match = _TURN.match(paragraph)
     if not match:
         return None
@@ -66,6 +69,8 @@ def _turn_speaker(paragraph: str, mentions: list[Mention]) -> str | None:
         return None  # an outlet's question at a briefing
     if name.isupper():
         name = name.title()
+        if name not in written:
+            return None
         found = scan(name + ".", Discourse(), [])
     else:
         found = [m for m in mentions if m.start == 0]

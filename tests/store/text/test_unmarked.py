@@ -71,3 +71,15 @@ def test_an_ordinary_story_gets_no_unmarked_speech():
     story = ("Ferry talks end without a deal\n\nThe operator and the islands' council met on Tuesday but "
              "could not agree on the winter timetable, the council said.\n\nNote: the talks resume in May.\n")
     assert said(story) == []
+
+
+def test_a_label_in_capitals_before_a_colon_is_not_a_speaker():
+    roundup = ("Congressional Roundup\n\nBUDGET VOTE: The Senate passed the budget on Friday. A supporter, "
+               'Sen. Ada Morrow, said the plan "keeps every promise we made to voters this year."\n')
+    assert said(roundup) == [("keeps every promise we", "Ada Morrow")]
+
+
+def test_a_cue_word_in_the_clause_before_the_quote_does_not_hide_the_speaker():
+    story = ('An opponent, Sen. Hal Price, R-Kan., said confirming the judge would continue the trend of a '
+             'court "that favors employers over the people who work for them."')
+    assert said("Judge confirmed\n\n" + story + "\n") == [("that favors employers over", "Hal Price")]
