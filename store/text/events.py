@@ -59,12 +59,6 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
 # A verb of reporting right after a name that closes the sentence: '..., Russian defence ministry said'.
 TAIL_SOURCE = re.compile(r"\s*(?:also\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
-# A name that says a whole clause with a subject of its own reports it: 'Kim said Yoon made his remarks in
-# a meeting', 'X said the two sides met'; not 'X said on Sunday after a meeting with...', 'X said he met'.
-REPORTS_CLAUSE = re.compile(
-    r"(?:,[^,]{1,60},)?\s+(?:also\s+)?(?:said|says|told\s+(?:reporters|journalists))\s+"
-    r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:that\s+)?"
-    r"(?:the|his|her|its|their|(?!(?:On|In|At|After|Before|During|While|When|As)\b)[A-Z][a-z]+)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
@@ -257,11 +251,10 @@ def _glued_to_place(name: str) -> bool:
 
 
 def _bystander(sentence: str, start: int, end: int) -> bool:
-    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said',
-    'Kim said Yoon made his remarks in a meeting'), not a participant."""
+    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'),
+    not a participant."""
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
-        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.-]{0,30}$", sentence[:start])
-    ) or bool(REPORTS_CLAUSE.match(sentence, end))
+        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.-]{0,30}$", sentence[:start]))
 
 
 def _is_body(name: str) -> bool:

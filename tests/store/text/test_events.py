@@ -194,13 +194,3 @@ def test_a_conference_call_with_analysts_is_not_a_conference():
         '"Our quarter was one of progress," chief executive Ed Marr said on a conference call '
         'with analysts.'))
     assert [e.kind for e in events] == []
-
-
-def test_who_reports_a_meeting_in_a_clause_of_its_own_is_not_taking_part():
-    events = extract_events(article(
-        "Spokeswoman Ana Ruiz said President Tomas Vidal made the remarks in a meeting with his cabinet.",
-        "Foreign Minister Lena Dahl said on Sunday after a meeting with her Danish counterpart Jens Holm "
-        "that the two countries would share radar data.",
-        "Prime Minister Omar Said said Monday he met the rebel leaders in Doha."))
-    assert [e.participants for e in events] == [
-        ("Tomas Vidal",), ("Lena Dahl", "Jens Holm"), ("Omar Said",)]
