@@ -45,6 +45,8 @@ _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
 # A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
+_LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
+_LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
@@ -77,6 +79,7 @@ class _Cues:
 
     outlets: list[str | None] = field(default_factory=list)
     mastheads: list[str] = field(default_factory=list)  # names set alone above the story or closing it
+    labels: list[str] = field(default_factory=list)  # short lines above the story that may name its outlet
     closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
@@ -114,6 +117,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         raise NotAnArticle("nothing but page furniture")
     if not mostly_letters(paragraphs[0]):
         raise NotAnArticle("garbled text")
+    cues.mastheads.extend(_confirmed_labels(cues.labels, paragraphs))
     title = _clean_title(lines[layout.title].text) if layout.title is not None else None
     if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
@@ -175,6 +179,8 @@ def _gather(lines: list[Line]) -> _Cues:
             name = masthead(text)
             if name:
                 cues.mastheads.append(name)
+            elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():
+                cues.labels.append(text)
         if written:
             cues.dates.append(written)
             cues.meta.add(i)
@@ -187,6 +193,21 @@ def _gather(lines: list[Line]) -> _Cues:
             cues.meta.add(i)
         prose_seen += kind is Kind.PROSE
     return cues
+
+
+def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[str]:
+    """Label lines above the story ("GlobalPost", "al jazeera") that the story itself uses as a news
+    organisation's name: "GlobalPost's Noga Tarnopolsky", "told Al Jazeera", "Al Jazeera reported"."""
+    body = " ".join(paragraphs[:_LABEL_PARAGRAPHS])
+    found = []
+    for label in labels:
+        name = re.escape(label).replace(r"\ ", r"\s")
+        use = re.search(rf"(?i:\b({name}))(?:['’]s\s+[A-Z][a-z]|\s+(?:reported|reports)\b)"
+                        rf"|\b(?:told|according\s+to)\s+(?i:({name}))\b", body)
+        written = use and (use[1] or use[2])
+        if written and written[:1].isupper():
+            found.append(canonical_outlet(written) or written)
+    return [name for name in found if name]
 
 
 def _closing_masthead(lines: list[Line]) -> str | None:

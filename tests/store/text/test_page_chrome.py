@@ -301,3 +301,32 @@ The harbour minister denounced claims by a former adviser that the two ports sho
 to merge, saying a merger was the only way to keep both open.
 """)
     assert credit.outlet is None
+
+
+def test_a_one_word_label_line_the_story_uses_as_an_outlet_names_it():
+    wire = parse("""Port strike ends after pay deal, union says
+
+HarbourWire
+
+Dock workers at the port agreed a pay deal on Monday, ending a week-long strike, the union said.
+
+HarbourWire's Lena Ode reported that the first ships were loading by the evening.
+""")
+    assert wire.outlet == "HarbourWire"
+    lower = parse("""Rovers sack manager after cup exit
+
+coast radio
+
+The club sacked its manager on Sunday after a cup defeat, a club official told Coast Radio.
+""")
+    assert lower.outlet == "Coast Radio"
+
+
+def test_a_label_line_the_story_does_not_use_as_an_outlet_is_not_one():
+    section = parse("""Rovers sack manager after cup exit
+
+Sport
+
+The club sacked its manager on Sunday after a cup defeat, a club official told reporters.
+""")
+    assert section.outlet is None
