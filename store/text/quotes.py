@@ -19,6 +19,8 @@ FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
                              r"nicknamed|known\s+as))\s*[\"“‘«']?$")
+# A quoted title of a report, a book or a film: 'a report entitled “Empire of Hacking”' names, not speaks.
+TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
@@ -404,8 +406,9 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         partial = _is_partial(text)
         if partial:
             text = text.rstrip(".")
-        if partial and not speaker or _is_label(article.paragraphs[span.paragraph], span.start, text) \
-                or not any(c.isalnum() for c in text):
+        paragraph = article.paragraphs[span.paragraph]
+        if partial and not speaker or _is_label(paragraph, span.start, text) \
+                or not any(c.isalnum() for c in text) or TITLED_RE.search(paragraph, 0, span.open_mark):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

@@ -212,3 +212,10 @@ def test_a_bracketed_party_and_state_or_an_aside_after_the_name_keeps_the_speake
         "“Joan, did you sleep here?”",
         "And Sen. Ray Dunn (R-Ga.), spotting reporters as he came in, quipped, “Six a.m., really?”")
     assert [q.speaker for q in found] == ["Ada Morrow", "Hal Price", "Ray Dunn"]
+
+
+def test_the_quoted_title_of_a_report_is_not_a_quotation():
+    found = quotes_in(
+        "The two agencies jointly issued a report entitled “Harbours at Risk: The Cost of the Storm Season "
+        "for Small Ports” on Monday, the ministry said.")
+    assert found == []
