@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from clipdesk.handlers.text import clip_question
 from clipdesk.handlers.types import Reply, Request, Snippet
 from clipdesk.store.index.listings import list_events
 from clipdesk.store.index.people import recognise_people
+from clipdesk.store.store import Store
 from clipdesk.store.text.places import recognise_places
 
 MAX_EVENTS = 15
 
 
-def handle_events(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_events(request: Request, store: Store) -> Reply:
     """/events [person or place]: the timeline, oldest first, undated events last."""
     about = clip_question(request.args)
     person = place = None
     if about:
-        people = recognise_people(db, about)
+        people = recognise_people(store, about)
         places = recognise_places(about)
         person = people[0].name if people else None
         place = places[0] if places and not person else None
         if person is None and place is None:
             return Reply(text=f"I don't know anyone or anywhere called \u201c{about}\u201d in the coverage.",
                          thread_id=request.thread_id)
-    events = list_events(db, person=person, place=place)
+    events = list_events(store, person=person, place=place)
     if not events:
         scope = f" involving {person or place}" if about else ""
         return Reply(text=f"No events{scope} in the indexed coverage.", thread_id=request.thread_id)

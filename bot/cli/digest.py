@@ -17,16 +17,16 @@ from clipdesk.handlers.digest import handle_digest
 from clipdesk.handlers.types import Request
 from clipdesk.store.delivery.deliveries import latest_deliveries
 from clipdesk.store.delivery.subscriptions import list_subscriptions
-from clipdesk.store.index.schema import db_path
+from clipdesk.store.store import Store
 
 
-def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
+def build_senders(env: dict[str, str], store: Store) -> dict[str, Sender]:
     """A Sender for each platform whose bot token is set; the others are skipped with a note."""
     senders: dict[str, Sender] = {}
     if env.get("TELEGRAM_BOT_TOKEN"):
         from clipdesk.bot.telegram.sender import sender_from_env as telegram_sender
 
-        senders["telegram"] = telegram_sender(env, db_file)
+        senders["telegram"] = telegram_sender(env, store)
     else:
         click.echo("skipping telegram: TELEGRAM_BOT_TOKEN is not set", err=True)
     if env.get("SLACK_BOT_TOKEN"):
@@ -34,7 +34,7 @@ def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
         from clipdesk.bot.slack.settings import SlackSettings
 
         settings = SlackSettings.from_env(env)
-        senders["slack"] = SlackSender(web_client(settings.bot_token, settings.api_base_url), db_file)
+        senders["slack"] = SlackSender(web_client(settings.bot_token, settings.api_base_url), store)
     else:
         click.echo("skipping slack: SLACK_BOT_TOKEN is not set", err=True)
     return senders
@@ -89,7 +89,7 @@ def digest_command(run_due: bool, target: str | None, concurrency: int, env_file
                                       command="digest", thread_id=thread_id), db)
         click.echo(render_text(reply))
         return
-    senders = build_senders(load_env(env_file), db_path(db_file))
+    senders = build_senders(load_env(env_file), db)
     summary = asyncio.run(_run_once(Scheduler(db, senders, concurrency=concurrency)))
     click.echo(describe_pass(summary))
 

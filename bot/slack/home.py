@@ -55,5 +55,5 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         if event.get("tab", "home") != "home":
             return
         async with bot.working():
-            sources = await bot.run(list_sources, bot.db)
+            sources = await bot.store.run(list_sources, bot.store)
             await client.views_publish(user_id=event["user"], view=home_view(sources))
