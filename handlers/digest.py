@@ -1,4 +1,5 @@
-"""Digest commands: subscribe, unsubscribe, subscription, digest (a preview that records nothing)."""
+"""Digest commands: subscribe, unsubscribe, subscription, digest (a preview that records nothing), and the
+listing of every subscription with its last digest."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from zoneinfo import available_timezones
 
 from clipdesk.handlers.digest_compose import compose_digest
 from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.delivery.deliveries import latest_deliveries
 from clipdesk.store.delivery.digest import newest_ingest
 from clipdesk.store.delivery.subscriptions import (
     DEFAULT_TIME,
@@ -17,6 +19,7 @@ from clipdesk.store.delivery.subscriptions import (
     FIRST_DIGEST_LOOKBACK,
     Subscription,
     get_subscription,
+    list_subscriptions,
     subscribe,
     unsubscribe,
 )
@@ -151,6 +154,16 @@ def handle_digest(request: Request, store: Store) -> Reply:
                  else f"the last {_hours(FIRST_DIGEST_LOOKBACK)}")
         return Reply(text=f"Nothing new since {since}.", thread_id=request.thread_id)
     return reply
+
+
+def subscription_rows(store: Store, active_only: bool = True) -> list[dict]:
+    """Every subscription (only the active ones unless `active_only` is False) with its last digest."""
+    last = {sub_id: (d.local_date, d.state) for sub_id, d in latest_deliveries(store).items()}
+    return [{"target": s.target, "platform": s.platform, "chat_id": s.chat_id,
+             "thread_id": s.thread_id or None, "time": s.time, "tz": s.tz, "topics": list(s.topics),
+             "notify_empty": s.notify_empty, "active": s.active,
+             "last_digest": last.get(s.id, (None, None))[0], "last_state": last.get(s.id, (None, None))[1]}
+            for s in list_subscriptions(store, active_only=active_only)]
 
 
 def _hours(span: timedelta) -> str:

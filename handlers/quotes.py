@@ -1,10 +1,11 @@
-"""The quote and who handlers: quotations by speaker and words, and who said a phrase."""
+"""The quote and who handlers: quotations by speaker and words, who said a phrase, and the full listing."""
 
 from __future__ import annotations
 
 from clipdesk.handlers.cite import snippet
 from clipdesk.handlers.text import clip_question
 from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.index.listings import list_quotes
 from clipdesk.store.index.people import recognise_people
 from clipdesk.store.index.search import find_quotes, who_said
 from clipdesk.store.store import Store
@@ -33,6 +34,15 @@ def handle_quote(request: Request, store: Store) -> Reply:
     lead = f"Quotations by {speaker}:" if speaker else "Quotations:"
     return Reply(text=lead, snippets=tuple(snippet(h) for h in hits),
                  thread_id=request.thread_id, found=True)
+
+
+def quotations(store: Store, speaker: str | None = None) -> list[dict] | None:
+    """Every stored quotation in article order, or only those of the person `speaker` names (misspelt
+    or not); None when it names no one in the coverage."""
+    if not speaker:
+        return list_quotes(store)
+    people = recognise_people(store, clip_question(speaker))
+    return list_quotes(store, [people[0].id]) if people else None
 
 
 def handle_who(request: Request, store: Store) -> Reply:
