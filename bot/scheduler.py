@@ -15,24 +15,22 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from clipdesk.bot.delivery import Sender, TargetGone, TemporaryFailure
+from clipdesk.handlers.deliveries import (
+    Delivery,
+    Subscription,
+    delivered,
+    due_digests,
+    failed_for_now,
+    part_delivered,
+    start_delivery,
+    target_gone,
+)
 from clipdesk.handlers.digest_compose import compose_digest
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.deliveries import (
-    PENDING,
-    Delivery,
-    begin_delivery,
-    deliveries_from,
-    finish_delivery,
-    give_up,
-    pending_deliveries,
-    record_part,
-    retry_later,
-)
-from clipdesk.store.delivery.subscriptions import Subscription, deactivate, list_subscriptions
 from clipdesk.store.store import Store
 
 if TYPE_CHECKING:
@@ -78,48 +76,15 @@ class Scheduler:
         if self.health is not None:
             self.health.tick(when)
 
-    def plan(self, now: datetime, summary: PassSummary, busy: frozenset[int] = frozenset()
-             ) -> list[tuple[Subscription, str]]:
-        """(subscription, local day) of every digest to send or resume now, leaving out the
-        subscriptions in `busy` (being sent by an earlier pass). A store call: run it on the worker.
-
-        Today's digest is due once its local time has passed (so a restart catches up on today's
-        missed digests, never on earlier days'). A digest cut off on an earlier day is finished if it
-        had begun reaching the chat, and given up as missed if nothing of it was sent.
-        """
-        subs = {s.id: s for s in list_subscriptions(self.store, active_only=True)}
-        records = deliveries_from(self.store, (now - timedelta(days=2)).date())
-        jobs: list[tuple[Subscription, str]] = []
-        for sub in subs.values():
-            if sub.id in busy:
-                continue
-            if sub.platform not in self.senders:
-                summary.no_sender += 1
-                continue
-            today = sub.due_today(now)
-            record = records.get((sub.id, str(today[0]))) if today else None
-            if today and (record is None or record.state == PENDING):
-                jobs.append((sub, str(today[0])))
-        for delivery in pending_deliveries(self.store):
-            sub = subs.get(delivery.subscription_id)
-            if sub is None or sub.platform not in self.senders or sub.id in busy:
-                continue
-            if delivery.local_date >= str(sub.local_date(now)):
-                continue
-            if delivery.parts_sent:
-                jobs.append((sub, delivery.local_date))
-            else:
-                give_up(self.store, delivery.id, "missed: its day passed before it could be sent")
-                summary.missed += 1
-        summary.due = len(jobs)
-        return jobs
-
     async def run_due(self, now: datetime | None = None) -> PassSummary:
         """One pass: send (or resume) every digest due at `now`, and wait for them all."""
         now = (now or self.clock()).astimezone(UTC)
         self._tick()
         summary = PassSummary()
-        jobs = await self.store.run(self.plan, now, summary, frozenset(self._in_flight))
+        busy = frozenset(self._in_flight)
+        due = await self.store.run(due_digests, self.store, now, set(self.senders), busy)
+        jobs = due.jobs
+        summary.due, summary.missed, summary.no_sender = len(jobs), due.missed, due.no_sender
         self._in_flight.update(sub.id for sub, _ in jobs)
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
@@ -154,7 +119,7 @@ class Scheduler:
             if self._stopping:
                 summary.stopped += 1
                 return
-            delivery = await self.store.run(begin_delivery, self.store, sub.id, day, now)
+            delivery = await self.store.run(start_delivery, self.store, sub, day, now)
             if delivery is None:
                 return
             sender = self.senders[sub.platform]
@@ -167,22 +132,21 @@ class Scheduler:
                 for index in range(delivery.parts_sent, len(parts)):
                     await self._send(sender, sub, parts[index])
                     if index + 1 < len(parts):
-                        await self.store.run(record_part, self.store, delivery.id, index + 1)
+                        await self.store.run(part_delivered, self.store, delivery, index + 1)
                 sent = max(len(parts), delivery.parts_sent)
-                await self.store.run(finish_delivery, self.store, delivery, sent)
+                await self.store.run(delivered, self.store, delivery, sent)
             except TargetGone as exc:
-                await self.store.run(deactivate, self.store, sub.platform, sub.chat_id, str(exc))
-                await self.store.run(give_up, self.store, delivery.id, f"target gone: {exc}")
+                await self.store.run(target_gone, self.store, sub.platform, sub.chat_id, str(exc), delivery)
                 summary.gone += 1
                 log.warning("digest target gone; subscription deactivated",
                             extra={**extra, "error": str(exc)})
             except TemporaryFailure as exc:
-                await self.store.run(retry_later, self.store, delivery.id, f"temporary: {exc}")
+                await self.store.run(failed_for_now, self.store, delivery, f"temporary: {exc}")
                 summary.retry += 1
                 log.warning("digest send failed for now; retrying next pass",
                             extra={**extra, "error": str(exc)})
             except Exception as exc:
-                await self.store.run(retry_later, self.store, delivery.id, f"error: {exc!r}")
+                await self.store.run(failed_for_now, self.store, delivery, f"error: {exc!r}")
                 summary.retry += 1
                 log.exception("digest send failed; retrying next pass", extra=extra)
             else:

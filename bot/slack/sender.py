@@ -21,8 +21,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.slack.render import render
+from clipdesk.handlers.deliveries import target_gone
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.subscriptions import deactivate
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class SlackSender:
         except SlackApiError as exc:
             error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
             if error in GONE_ERRORS:
-                stopped = await self.store.run(deactivate, self.store, PLATFORM, channel, error)
+                stopped = await self.store.run(target_gone, self.store, PLATFORM, channel, error)
                 log.warning("channel gone; %d subscription(s) switched off", stopped,
                             extra={**where, "event": "target_gone", "error": error})
                 raise TargetGone(f"{channel}: {error}") from exc

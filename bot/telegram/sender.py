@@ -13,8 +13,8 @@ from telegram.ext import AIORateLimiter, ExtBot
 from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.telegram.render import render_html
 from clipdesk.bot.telegram.settings import TelegramSettings
+from clipdesk.handlers.deliveries import chat_moved, target_gone
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.subscriptions import deactivate, move_chat
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class TelegramSender:
                     if reply_to else None)
             except ChatMigrated as exc:
                 new_chat = str(exc.new_chat_id)
-                moved = await self.store.run(move_chat, self.store, self.platform, chat, new_chat)
+                moved = await self.store.run(chat_moved, self.store, self.platform, chat, new_chat)
                 log.info("chat moved to %s (%d subscriptions follow)", new_chat, moved,
                          extra={"platform": "telegram", "chat": chat, "event": "chat_migrated"})
                 chat = new_chat
@@ -93,7 +93,7 @@ class TelegramSender:
         await self.bot.shutdown()
 
     async def _gone(self, chat: str, reason: str) -> None:
-        stopped = await self.store.run(deactivate, self.store, self.platform, chat, reason)
+        stopped = await self.store.run(target_gone, self.store, self.platform, chat, reason)
         log.warning("chat unreachable, %d subscriptions stopped: %s", stopped, reason,
                     extra={"platform": "telegram", "chat": chat, "error": reason})
 
