@@ -33,6 +33,7 @@ from clipdesk.bot.telegram.app import TelegramService
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -214,7 +215,8 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
     logging.getLogger().addHandler(caught)
     async with FakeTelegramApi() as fake:
         settings = TelegramSettings(token=TOKEN, api_base_url=fake.base_url, poll_timeout=1)
-        service = TelegramService(settings, db_path)  # the default rate limit: 10 a minute per user
+        store = Store.open(db_path)
+        service = TelegramService(settings, store)  # the default rate limit: 10 a minute per user
         await service.start()
         try:
             texts = hostile_texts(rnd)
@@ -243,6 +245,7 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             caught.charge(flood)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
     return [hostile, flood]
 
@@ -266,7 +269,8 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
         settings = SlackSettings(
             bot_token="xoxb-test", signing_secret=SECRET, api_base_url=fake.base_url, host="127.0.0.1", port=0
         )
-        service = SlackService(settings, db_path, ChannelPace(0))
+        store = Store.open(db_path)
+        service = SlackService(settings, store, ChannelPace(0))
         await service.start()
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
         try:
@@ -344,6 +348,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             caught.charge(hostile)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
     return [hostile, forged]
 
