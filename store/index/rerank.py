@@ -31,6 +31,7 @@ WHERE_EVENT_BONUS = 0.15  # an event with its place, for a "where" question
 NUMBER_BONUS = 0.1  # evidence stating a number, for a "how many / how much" question
 SPECIFIC_BONUS = {"quote": 0.02, "event": 0.01, "paragraph": 0.0}  # at equal relevance, the exact evidence
 BM25_WEIGHT = 0.05  # BM25 only breaks ties between equally relevant hits
+FIT_SHARE = 0.7  # evidence of the kind the question asks for leads when at least this share as relevant
 
 @dataclass(frozen=True)
 class Term:
@@ -98,6 +99,24 @@ def relevance(cover: float, topic_cover: float | None, similarity: float | None,
     value = (LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (similarity - SEMANTIC_ZERO) + TOPIC_WEIGHT * topic
              - TOPIC_GAP_WEIGHT * max(0.0, TOPIC_FLOOR - topic))
     return value - NAME_MISS_PENALTY * names_missed
+
+
+def fits(intent: str, kind: str, text: str, *, speaker_id: int | None, asked: frozenset[int],
+         asks_speaker: bool, new_place: bool, dated: bool, participants: bool) -> bool:
+    """Whether a hit is the kind of evidence the question asks for: the asked person's own quotation
+    for "what did X say", a quotation's speaker or an event's participants for "who", a date for
+    "when", an event's place the question does not name for "where", a number for "how many"."""
+    if asks_speaker and asked:
+        return kind == "quote" and speaker_id in asked
+    if intent == WHO:
+        return (kind == "quote" and speaker_id is not None) or (kind == "event" and participants)
+    if intent == WHEN:
+        return dated or mentions_date(text)
+    if intent == WHERE:
+        return new_place
+    if intent == HOW_MANY:
+        return mentions_number(text)
+    return False
 
 
 def score(value: float, kind: str, intent: str, text: str, *, speaker_id: int | None,

@@ -9,6 +9,7 @@ whether to answer at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,11 +20,13 @@ from clipdesk.store.index import fts, vectors
 from clipdesk.store.index.intent import WHERE, WHO
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
+    FIT_SHARE,
     RELATIVE_FLOOR,
     THRESHOLD,
     Candidate,
     Term,
     coverage,
+    fits,
     relevance,
     score,
 )
@@ -82,6 +85,7 @@ class _Scored:
     candidate: Candidate
     cover: float = 0.0
     similarity: float | None = None
+    fit: bool = False  # the kind of evidence the question asks for (see rerank.fits)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class _Row:
     speaker_id: int | None
     place: str | None
     article_id: str
+    dated: bool = False  # an event with its date
+    participants: bool = False  # an event naming who took part
 
 
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
@@ -106,16 +112,17 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     for kind in TABLES:
         found.update(((kind, rowid), rank) for rowid, rank in _lexical(db, kind, q.terms, "", limit))
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
+    named_places = frozenset(recognise_places(question))
     if queries is None:
-        scored = _score_all(db, found, None, q)
+        scored = _score_all(db, found, None, q, named_places)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q)
+        scored = _score_all(db, found, similar, q, named_places)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q)
+            scored += _score_all(db, extra, nearest, q, named_places)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
@@ -134,9 +141,9 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
     if not terms:
         if speaker_id is None:
             return []
-        rows = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
-                          [speaker_id, k]).fetchall()
-        return [_hit(db, _Scored(1.0, 1.0, Candidate("quote", r[0], 0.0, frozenset()))) for r in rows]
+        newest = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
+                            [speaker_id, k]).fetchall()
+        return [_hit(db, _Scored(1.0, 1.0, Candidate("quote", r[0], 0.0, frozenset()))) for r in newest]
     scope = ""
     if speaker_id is not None:
         name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
@@ -223,7 +230,8 @@ def _expression(term: Term, kind: str) -> str:
 # -- scoring and citing ---------------------------------------------------------------------------
 
 def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
-               similar: dict[tuple[str, int], Any] | None, q: Question) -> list[_Scored]:
+               similar: dict[tuple[str, int], Any] | None, q: Question,
+               named_places: frozenset[str] = frozenset()) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value."""
     rows: dict[tuple[str, int], _Row] = {}
     for kind in TABLES:
@@ -251,13 +259,18 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         topic_similarity = float(cosines[1]) if cosines is not None and len(cosines) > 1 else None
         value = relevance(cover, coverage(topics, words) if topics else None, similarity, topic_similarity,
                           missed)
+        places = set(recognise_places(row.text) + ([row.place] if row.place else [])) if q.intent == WHERE \
+            else set()
         ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
                        asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
-                       has_place=q.intent == WHERE and bool(row.place or recognise_places(row.text)),
-                       rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
+                       has_place=bool(places), rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
                        placed_event=key[0] == "event" and bool(row.place))
+        fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
+                   asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
+                   dated=row.dated,
+                   participants=row.participants)
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
-                              cover, similarity))
+                              cover, similarity, fit))
     return scored
 
 
@@ -316,9 +329,10 @@ def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
 
 
 _ROWS = {
-    "quote": "SELECT id, text, speaker, speaker_id, NULL, article_id FROM quotes WHERE id IN ({})",
-    "event": "SELECT id, summary, participants, NULL, place, article_id FROM events WHERE id IN ({})",
-    "paragraph": "SELECT id, text, NULL, NULL, NULL, article_id FROM paragraphs WHERE id IN ({})",
+    "quote": "SELECT id, text, speaker, speaker_id, NULL, article_id, 0 FROM quotes WHERE id IN ({})",
+    "event": "SELECT id, summary, participants, NULL, place, article_id,"
+             " COALESCE(date, date_text) IS NOT NULL FROM events WHERE id IN ({})",
+    "paragraph": "SELECT id, text, NULL, NULL, NULL, article_id, 0 FROM paragraphs WHERE id IN ({})",
 }
 
 
@@ -327,20 +341,23 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
         return {}
     sql = _ROWS[kind].format(",".join("?" * len(rowids)))
     out = {}
-    for rowid, text, other, speaker_id, place, article_id in db.execute(sql, rowids).fetchall():
+    for rowid, text, other, speaker_id, place, article_id, dated in db.execute(sql, rowids).fetchall():
         columns = {"text": text}
         if kind == "quote":
             columns["speaker"] = other or ""
         elif kind == "event":
             columns.update(participants=other or "", place=place or "")
-        out[rowid] = _Row(text, columns, speaker_id, place, article_id)
+        took_part = kind == "event" and bool(json.loads(other or "[]"))
+        out[rowid] = _Row(text, columns, speaker_id, place, article_id, bool(dated), took_part)
     return out
 
 
 def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
-    """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
+    """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
+    of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best."""
     top = max((s.relevance for s in scored), default=0.0)
-    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top), key=lambda s: -s.value)
+    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top),
+                      key=lambda s: (not (s.fit and s.relevance >= FIT_SHARE * top), -s.value))
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for s in relevant:

@@ -247,3 +247,25 @@ def test_what_someone_said_is_never_answered_with_another_speakers_words(coverag
     hits = search(coverage, "What did Sandvik say about provocation?").hits
     assert not any(h.speaker == "Antti Hakkanen" or "provocation" in h.text for h in hits)
     assert search(coverage, "What did Hakkanen say about provocation?").hits[0].speaker == "Antti Hakkanen"
+
+
+CABLES = """Baltic ministers warn on undersea cables
+
+RIGA, May 5 - Latvia's defence minister Ilze Kalnina warned on Monday that sabotage of undersea cables \
+in the Baltic Sea was a growing threat to shipping and energy links, speaking after talks in Riga.
+
+"Every cable we lose is a lesson we should not need to learn twice," Kalnina said.
+
+Shipping companies said insurance costs had risen since the first cable was cut.
+"""
+
+
+def test_what_did_x_say_leads_with_x_s_quotation_over_a_paragraph_holding_more_words(db):
+    ingest_text(db, CABLES, "lsm_cables.txt")
+    hits = search(db, "What did the Latvian defence minister say about the cables?", k=3).hits
+    assert (hits[0].kind, hits[0].speaker) == ("quote", "Ilze Kalnina")
+    assert any(h.kind == "paragraph" and "undersea cables" in h.text for h in hits[1:])
+
+def test_how_many_questions_lead_with_a_number(coverage):
+    hits = search(coverage, "How much bigger will the EU share of the cod catch be?", k=3).hits
+    assert "by a tenth" in hits[0].text
