@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clipdesk.store.index.intent import HOW_MANY, WHEN, WHERE, WHO, mentions_date, mentions_number
 
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
+SOFT_ZERO = 0.45  # word-vector cosine below which a hit's nearest word is not the question's in other words
+SOFT_FULL = 0.9  # ... and at which it counts as the word itself ("soldiers" for "troops")
 # relevance = LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (cosine - SEMANTIC_ZERO), fitted on the dev set
 LEXICAL_WEIGHT = 1.0
 SEMANTIC_WEIGHT = 1.0
@@ -72,13 +74,21 @@ def weight(df: int, total: int, name: bool) -> float:
     return value * UNSEEN_WEIGHT if df == 0 and not name else value
 
 
-def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[str] = ()) -> float:
-    """The weighted share of the question's terms that `matched` contains (`context` counts less)."""
+def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[str] = (),
+             soft: Mapping[str, float] | None = None) -> float:
+    """The weighted share of the question's terms that `matched` contains (`context` counts less, and
+    a word said in other words, `soft`, by how close the nearest word is: see soft_credit)."""
     total = sum(t.idf for t in terms)
-    found, nearby = set(matched), set(context)
-    mass = sum(t.idf if t.word in found else CONTEXT_WEIGHT * t.idf if t.word in nearby else 0.0
-               for t in terms)
+    found, nearby, near = set(matched), set(context), soft or {}
+    mass = sum(t.idf if t.word in found else CONTEXT_WEIGHT * t.idf if t.word in nearby
+               else near.get(t.word, 0.0) * t.idf for t in terms)
     return mass / total if total else 0.0
+
+
+def soft_credit(cosine: float) -> float:
+    """The share of a word's weight earned by the nearest word of a hit (word vectors' cosine): none
+    up to SOFT_ZERO, all of it at SOFT_FULL."""
+    return min(1.0, max(0.0, (cosine - SOFT_ZERO) / (SOFT_FULL - SOFT_ZERO)))
 
 
 def relevance(cover: float, topic_cover: float | None, similarity: float | None,

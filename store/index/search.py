@@ -29,6 +29,7 @@ from clipdesk.store.index.rerank import (
     fits,
     relevance,
     score,
+    soft_credit,
 )
 from clipdesk.store.text.places import recognise_places
 
@@ -211,7 +212,8 @@ def _lexical(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
         words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
         return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
     if scope:
-        return _match(db, TABLES[kind], scope, limit, by_rank=min((t.df for t in required), default=0) <= ceiling)
+        return _match(db, TABLES[kind], scope, limit,
+                      by_rank=min((t.df for t in required), default=0) <= ceiling)
     common = sorted((t for t in terms if t.df > 0), key=lambda t: t.df)[:2]
     if not common:
         return []
@@ -242,6 +244,7 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
     topics = [t for t in q.terms if not (t.entity or t.name)]
     matched = {key: _matched(q.terms, key[0], row, db) for key, row in rows.items()}
     matched = {key: words for key, words in matched.items() if _speaker_ok(q, key[0], rows[key], words)}
+    soft = _said_otherwise(q, {key: rows[key] for key in matched}, matched)
     hopes = {key: coverage(q.terms, words, [t.word for t in names]) for key, words in matched.items()}
     checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
     in_article: dict = {}
@@ -251,13 +254,14 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         missing = [t for t in names if t.word not in words]
         context = [t.word for t in missing
                    if key in checked and t.df and _named_in_article(db, row.article_id, t, in_article)]
-        cover = coverage(q.terms, words, context)
+        cover = coverage(q.terms, words, context, soft.get(key))
         mass = sum(t.idf for t in names)
         missed = sum(t.idf for t in missing if t.word not in context) / mass if mass else 0.0
         cosines = similar.get(key) if similar is not None else None
         similarity = float(cosines[0]) if cosines is not None else None
         topic_similarity = float(cosines[1]) if cosines is not None and len(cosines) > 1 else None
-        value = relevance(cover, coverage(topics, words) if topics else None, similarity, topic_similarity,
+        value = relevance(cover, coverage(topics, words, (), soft.get(key)) if topics else None, similarity,
+                          topic_similarity,
                           missed)
         places = set(recognise_places(row.text) + ([row.place] if row.place else [])) if q.intent == WHERE \
             else set()
@@ -272,6 +276,33 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
+
+
+def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
+                    matched: dict[tuple[str, int], set[str]]) -> dict[tuple[str, int], dict[str, float]]:
+    """For each candidate, the credit (rerank.soft_credit) of each ordinary question word it lacks,
+    from the nearest of its own words by word vectors: "troops" for "soldiers", "losing" for "losses".
+    Names are never credited this way; nothing without vectors."""
+    plain = [t.word for t in q.terms
+             if not (t.entity or t.name or t.speaker or t.topic) and " " not in t.word]
+    lacking = {key: [w for w in plain if w not in words] for key, words in matched.items()}
+    wanted = sorted({w for words in lacking.values() for w in words})
+    if not wanted:
+        return {}
+    own = {key: sorted({w for text in rows[key].columns.values() for w in fts.tokens(text)
+                        if w not in fts.STOP_WORDS and not w.isdigit()}) for key in lacking if lacking[key]}
+    vocabulary = sorted({w for words in own.values() for w in words})
+    asked, seen = vectors.word_vectors(wanted), vectors.word_vectors(vocabulary)
+    if asked is None or seen is None or not vocabulary:
+        return {}
+    cosines = asked @ seen.T
+    row_of, column_of = {w: i for i, w in enumerate(wanted)}, {w: i for i, w in enumerate(vocabulary)}
+    out: dict[tuple[str, int], dict[str, float]] = {}
+    for key, words in own.items():
+        columns = [column_of[w] for w in words]
+        if columns:
+            out[key] = {w: soft_credit(float(cosines[row_of[w], columns].max())) for w in lacking[key]}
+    return out
 
 
 def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
