@@ -19,6 +19,7 @@ from clipdesk.store.text.spelling import variants
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
 _WORD = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,13 @@ def _place_of_demonym(word: str) -> list[str]:
 
 
 def _names(text: str) -> set[str]:
-    """Words that name someone or something: capitalised inside the question, or in the speaker slot
-    and no ordinary English word ("what did scholz say", not "what do spy agencies think")."""
+    """Words that name someone or something: capitalised inside the question, a year, or in the
+    speaker slot and no ordinary English word ("what did scholz say", not "what do spy agencies think")."""
     words = _WORD.findall(text)
     capitalised = {w.lower() for w in words[1:] if w[:1].isupper()}
+    years = {w for w in words if _YEAR.fullmatch(w)}  # "the 2026 summit" is not the 2024 one
     slot = {w for w in fts.tokens(speaker_slot(text)) if not _ordinary(w)}
-    return (capitalised | slot) - fts.STOP_WORDS
+    return (capitalised | years | slot) - fts.STOP_WORDS
 
 
 def _ordinary(word: str) -> bool:

@@ -23,6 +23,7 @@ from clipdesk.store.index.rerank import (
     FIT_SHARE,
     RELATIVE_FLOOR,
     THRESHOLD,
+    TOPIC_FLOOR,
     Candidate,
     Term,
     coverage,
@@ -127,7 +128,8 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
-    hits = _best(db, scored, k) if best.relevance >= THRESHOLD else []
+    own_words = THRESHOLD if q.asks_speaker and q.speaker_ids else None
+    hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
     return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
 
 
@@ -260,8 +262,8 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         cosines = similar.get(key) if similar is not None else None
         similarity = float(cosines[0]) if cosines is not None else None
         topic_similarity = float(cosines[1]) if cosines is not None and len(cosines) > 1 else None
-        value = relevance(cover, coverage(topics, words, (), soft.get(key)) if topics else None, similarity,
-                          topic_similarity,
+        topic_cover = coverage(topics, words, (), soft.get(key)) if topics else None
+        value = relevance(cover, topic_cover, similarity, topic_similarity,
                           missed)
         places = set(recognise_places(row.text) + ([row.place] if row.place else [])) if q.intent == WHERE \
             else set()
@@ -271,8 +273,8 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
                        placed_event=key[0] == "event" and bool(row.place))
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
-                   dated=row.dated,
-                   participants=row.participants)
+                   dated=row.dated, participants=row.participants,
+                   on_topic=_says_topic(db, topics, row, soft.get(key)))
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
@@ -303,6 +305,16 @@ def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
         if columns:
             out[key] = {w: soft_credit(float(cosines[row_of[w], columns].max())) for w in lacking[key]}
     return out
+
+
+def _says_topic(db: sqlite_utils.Database, topics: Sequence[Term], row: _Row,
+                soft: dict[str, float] | None) -> bool:
+    """Whether the words themselves (not who says them: a role matches its holder's name) hold
+    enough of the question's topic (TOPIC_FLOOR), in any word form or in other words."""
+    if not topics:
+        return True
+    said = _matched(topics, "paragraph", _Row(row.text, {"text": row.text}, None, None, row.article_id), db)
+    return coverage(topics, said, (), soft) >= TOPIC_FLOOR
 
 
 def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
@@ -383,12 +395,19 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
     return out
 
 
-def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
+def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int,
+          lead_floor: float | None = None) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
-    of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best."""
+    of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
+    or at least `lead_floor` relevant (the asked person's own words: relevant enough alone)."""
     top = max((s.relevance for s in scored), default=0.0)
-    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top),
-                      key=lambda s: (not (s.fit and s.relevance >= FIT_SHARE * top), -s.value))
+    floor = FIT_SHARE * top if lead_floor is None else min(lead_floor, FIT_SHARE * top)
+
+    def leads(s: _Scored) -> bool:
+        return s.fit and s.relevance >= floor
+
+    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
+                      key=lambda s: (not leads(s), -s.value))
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for s in relevant:
