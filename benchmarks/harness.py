@@ -33,6 +33,7 @@ from clipdesk.bot.telegram.app import TelegramService
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -41,6 +42,8 @@ SECRET = "e3b0c44298fc1c149afbf4c8996fb924"
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "store" / "index" / "fixtures"
 PROBE = "What did Shoigu say about cooperation with London?"
 TELEGRAM_LIMIT = 4096
+USERS = 5_000  # hostile updates come from this many users, most of them within the rate limit
+FLOODER = 9_000_001  # outside the hostile users
 SLACK_LIMIT = 40_000
 FTS_SYNTAX = [
     '"',
@@ -111,6 +114,13 @@ class Tracebacks(logging.Handler):
         if record.exc_info:
             self.count += 1
             self.first = self.first or f"{record.name}: {record.getMessage()[:120]}"
+
+    def charge(self, part: Part) -> None:
+        """Add the tracebacks seen since the last charge to `part`, with the first one's message."""
+        part.tracebacks += self.count
+        if self.first:
+            part.notes.append(f"first traceback: {self.first}")
+        self.count, self.first = 0, None
 
 
 def _char(rnd: random.Random) -> str:
@@ -204,46 +214,39 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
     caught = Tracebacks()
     logging.getLogger().addHandler(caught)
     async with FakeTelegramApi() as fake:
-        settings = TelegramSettings(
-            token=TOKEN, api_base_url=fake.base_url, poll_timeout=1, rate_limit=10_000
-        )
-        service = TelegramService(settings, db_path)
+        settings = TelegramSettings(token=TOKEN, api_base_url=fake.base_url, poll_timeout=1)
+        store = Store.open(db_path)
+        service = TelegramService(settings, store)  # the default rate limit: 10 a minute per user
         await service.start()
         try:
             texts = hostile_texts(rnd)
             for _ in range(updates):
-                fake.queue(telegram_update(fake, next(texts), rnd, users=2_000))
+                fake.queue(telegram_update(fake, next(texts), rnd, users=USERS))
             hostile.inputs = updates
             await _settle(lambda: len(fake.requests))
             hostile.over_limit = sum(
                 len(c.get("text", "")) > TELEGRAM_LIMIT for c in fake.calls("sendMessage")
             )
-            hostile.tracebacks, caught.count = caught.count, 0
+            caught.charge(hostile)
             hostile.notes.append(f"{len(fake.calls('sendMessage')):,} messages sent")
-            await service.stop()
-            service = TelegramService(
-                TelegramSettings(token=TOKEN, api_base_url=fake.base_url, poll_timeout=1), db_path
-            )
-            await service.start()
             before = len(fake.calls("sendMessage"))
             for n in range(1_000):
-                fake.queue(fake.message_update(f"question {n} about Shoigu", chat_id=777, user_id=777))
+                fake.queue(fake.message_update(f"question {n} on Shoigu", chat_id=FLOODER, user_id=FLOODER))
             flood.inputs = 1_000
-            fake.queue(fake.message_update(PROBE, chat_id=778, user_id=778))
-            probe = await _wait_for_chat(fake, "sendMessage", 778, before)
+            fake.queue(fake.message_update(PROBE, chat_id=FLOODER + 1, user_id=FLOODER + 1))
+            probe = await _wait_for_chat(fake, "sendMessage", FLOODER + 1, before)
             await _settle(lambda: len(fake.requests))
-            to_flooder = [c for c in fake.calls("sendMessage")[before:] if str(c["chat_id"]) == "777"]
+            to_flooder = [c for c in fake.calls("sendMessage")[before:] if c["chat_id"] == FLOODER]
             notices = sum("wait" in c.get("text", "").lower() for c in to_flooder)
             flood.inconsistent = int(notices > 5)  # a handful of notices at most, then silence
             flood.notes.append(f"{len(to_flooder) - notices} answers and {notices} notices to the flooder")
             flood.notes.append("another user answered" if probe else "another user NOT answered")
             flood.crashes = 0 if probe else 1
-            flood.tracebacks = caught.count
+            caught.charge(flood)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
-    if caught.first:
-        hostile.notes.append(f"first traceback: {caught.first}")
     return [hostile, flood]
 
 
@@ -266,14 +269,15 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
         settings = SlackSettings(
             bot_token="xoxb-test", signing_secret=SECRET, api_base_url=fake.base_url, host="127.0.0.1", port=0
         )
-        service = SlackService(settings, db_path, ChannelPace(0))
+        store = Store.open(db_path)
+        service = SlackService(settings, store, ChannelPace(0))
         await service.start()
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
         try:
             texts = hostile_texts(rnd)
             statuses: dict[int, int] = {}
             for n in range(requests):
-                text, user = next(texts)[:50_000], f"U{rnd.randrange(2_000):05d}"
+                text, user = next(texts)[:50_000], f"U{rnd.randrange(USERS):05d}"
                 if n % 2:
                     event = {
                         "type": "app_mention",
@@ -299,7 +303,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             hostile.inputs = requests
             hostile.notes.append("statuses " + ", ".join(f"{k}: {v:,}" for k, v in sorted(statuses.items())))
             await _settle(lambda: len(fake.requests))
-            hostile.tracebacks, caught.count = caught.count, 0
+            caught.charge(hostile)
             forged_statuses: dict[int, int] = {}
             for n in range(max(requests // 10, 50)):
                 headers = rnd.choice(
@@ -325,7 +329,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             await _settle(lambda: len(fake.requests))
             posted = fake.calls("chat.postMessage") + fake.calls("response_url/cmd")
             hostile.over_limit = sum(len(json.dumps(c)) > SLACK_LIMIT for c in posted)
-            forged.tracebacks, caught.count = caught.count, 0
+            caught.charge(forged)
             before = len(fake.calls("chat.postMessage"))
             await deliver.event(
                 deliver.event_body(
@@ -341,12 +345,11 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             hostile.crashes = (
                 0 if await _wait_for_chat(fake, "chat.postMessage", "C0PROBE", before, 60) else 1
             )
-            hostile.tracebacks += caught.count
+            caught.charge(hostile)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
-    if caught.first:
-        next(p for p in (hostile, forged) if p.tracebacks).notes.append(f"first traceback: {caught.first}")
     return [hostile, forged]
 
 

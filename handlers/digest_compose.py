@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlite_utils
 from rapidfuzz import fuzz
 
 from clipdesk.handlers.types import Reply, Snippet
 from clipdesk.store.delivery.digest import NewArticle, NewEvent, NewQuote, Story, whats_new
+from clipdesk.store.store import Store
 
 MAX_STORIES = 15
 QUOTES_PER_STORY = 3
@@ -69,11 +69,11 @@ def nothing_new_reply(day: date, topics: tuple[str, ...] = (), thread_id: str | 
                  thread_id=thread_id)
 
 
-def compose_digest(db: sqlite_utils.Database, after: str | None, upto: str | None, day: date,
+def compose_digest(store: Store, after: str | None, upto: str | None, day: date,
                    topics: tuple[str, ...] = (), notify_empty: bool = False,
                    thread_id: str | None = None) -> Reply | None:
     """The digest of what was ingested in (after, upto]; None when there is nothing to send."""
-    stories = whats_new(db, after, upto, topics)
+    stories = whats_new(store, after, upto, topics)
     if stories:
         return digest_reply(stories, day, topics, thread_id)
     return nothing_new_reply(day, topics, thread_id) if notify_empty else None
