@@ -12,7 +12,10 @@ import feedparser
 import sqlite_utils
 
 from clipdesk.store.delivery.feeds import (
+    DEFAULT_EVERY,
     Feed,
+    FeedError,
+    add_feed,
     article_at,
     canonical_url,
     entry_done,
@@ -195,3 +198,19 @@ def _article(fetcher: Fetcher, entry: Entry) -> Parsed:
         except NotAnArticle:
             pass
     return fetch_page(fetcher, entry.link, entry.hints())
+
+
+def poll_all(db: sqlite_utils.Database, fetcher: Fetcher, feeds: list[Feed],
+             now: datetime | None = None) -> list[PollResult]:
+    """Poll the given feeds one after another (a failing one never stops the rest)."""
+    return [poll_feed(db, fetcher, feed, now) for feed in feeds]
+
+
+def follow(db: sqlite_utils.Database, fetcher: Fetcher, url: str, name: str | None = None,
+           every: int = DEFAULT_EVERY) -> Feed:
+    """Start following a feed whose address the fetcher may reach; raise FeedError saying why not."""
+    try:
+        fetcher.check(url)
+    except FetchError as exc:
+        raise FeedError(str(exc)) from exc
+    return add_feed(db, url, name, every)

@@ -263,7 +263,8 @@ class Fetcher:
                 raise FetchError(url, f"HTTP {status}: the server asks to wait {retry:.0f} s", retry)
         raise AssertionError("unreachable")
 
-    def _send(self, url: str, extra: dict[str, str]) -> http.client.HTTPResponse:
+    def check(self, url: str) -> tuple[str, int, str]:
+        """(host, port, address) of a URL this fetcher may fetch; raise Refused or FetchError if not."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise Refused(url, f"only http and https URLs can be fetched, not {parts.scheme or 'this'}")
@@ -275,14 +276,17 @@ class Fetcher:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError as exc:
             raise Refused(url, f"bad port: {exc}") from exc
-        address = self._address(url, parts.hostname, port)
+        return parts.hostname, port, self._address(url, parts.hostname, port)
+
+    def _send(self, url: str, extra: dict[str, str]) -> http.client.HTTPResponse:
+        parts = urlsplit(url)
+        host, port, address = self.check(url)
         timeout = self.settings.timeout
         conn: http.client.HTTPConnection
         if parts.scheme == "https":
-            conn = _PinnedHTTPS(parts.hostname, port, address, timeout=timeout,
-                                context=ssl.create_default_context())
+            conn = _PinnedHTTPS(host, port, address, timeout=timeout, context=ssl.create_default_context())
         else:
-            conn = _PinnedHTTP(parts.hostname, port, address, timeout=timeout)
+            conn = _PinnedHTTP(host, port, address, timeout=timeout)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate",
                    "Accept": "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml,"

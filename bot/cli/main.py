@@ -12,6 +12,7 @@ import sqlite_utils
 from clipdesk.bot.cli.chat import GREETING, chat
 from clipdesk.bot.cli.db import StoreGroup, db_option, open_store
 from clipdesk.bot.cli.digest import digest_command, subscriptions_command
+from clipdesk.bot.cli.feeds import feeds_command, ingest_urls, is_url
 from clipdesk.bot.cli.migrate import migrate_command
 from clipdesk.bot.cli.render import one_line, render_text
 from clipdesk.bot.cli.serve import serve_command
@@ -135,15 +136,16 @@ def sources(as_json: bool, db_file: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @db_option
-def ingest(paths: tuple[Path, ...], db_file: Path | None) -> None:
-    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too)."""
+def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
+    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too), or page URLs."""
     db = open_store(db_file)
-    files = list(article_files(paths))
-    if not files:
+    urls = [p for p in paths if is_url(p)]
+    files = list(article_files(Path(p) for p in paths if not is_url(p)))
+    if not files and not urls:
         raise click.ClickException("no .txt files found in " + ", ".join(map(str, paths)))
-    outcomes = _ingest_all(db, files)
+    outcomes = (_ingest_all(db, files) if files else []) + ingest_urls(db, urls)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "replaced", "unchanged", "error")}
     click.echo(f"{counts['added']} added, {counts['replaced']} replaced, "
                f"{counts['unchanged']} unchanged, {counts['error']} failed.")
@@ -189,6 +191,7 @@ def chat_command(db_file: Path | None) -> None:
 for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
     cli.add_command(command)
 cli.add_command(migrate_command)
+cli.add_command(feeds_command)
 
 
 def main() -> None:

@@ -188,8 +188,9 @@ def record_failure(db: sqlite_utils.Database, feed: Feed, error: str, retry_afte
     wait = min(feed.every * 2 ** min(failures - 1, 10), max(MAX_BACKOFF, feed.every))
     wait = max(wait, retry_after or 0)
     with transaction(db):
-        db.table("feeds").update(feed.id, {"last_poll": _iso(when), "failures": failures, "last_error": error[:500],
-                                     "next_due": _iso(when + timedelta(seconds=wait))})
+        db.table("feeds").update(feed.id, {"last_poll": _iso(when), "failures": failures,
+                                           "last_error": error[:500],
+                                           "next_due": _iso(when + timedelta(seconds=wait))})
     updated = find_feed(db, feed.url)
     assert updated is not None
     return updated
