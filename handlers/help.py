@@ -14,6 +14,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("unsubscribe", "Stop the daily digest"),
     ("subscription", "Show this chat's digest settings"),
     ("digest", "Preview today's digest now"),
+    ("feeds", "Feeds followed; admins: /feeds add URL [30m], /feeds remove NAME"),
+    ("add", "Admins: index an article page now: /add URL"),
     ("help", "How to use clipdesk"),
 )
 
