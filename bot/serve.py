@@ -1,4 +1,4 @@
-"""One process, one asyncio loop: every configured platform, the digest scheduler and /healthz."""
+"""One process, one asyncio loop: every configured platform, the digest scheduler, feed polling, /healthz."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Protocol
 
 from clipdesk.bot.config import Config
 from clipdesk.bot.delivery import Sender
+from clipdesk.bot.feed_poller import FeedPoller
 from clipdesk.bot.health import Health, start_health_server
 from clipdesk.bot.scheduler import Scheduler
+from clipdesk.store.fetch import Fetcher, FetchSettings
 from clipdesk.store.index.schema import open_db
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ async def serve(config: Config, env: dict[str, str], stop: asyncio.Event | None 
     services = build_services(config, env)
     db = open_db(config.db)
     scheduler = Scheduler(db, {s.sender.platform: s.sender for s in services}, health)
+    poller = FeedPoller(config.db, Fetcher(FetchSettings.from_env(env)), tick=config.feed_check)
     runner = await start_health_server(health, config.health_host, config.health_port)
     started: list[Service] = []
     try:
@@ -62,7 +65,7 @@ async def serve(config: Config, env: dict[str, str], stop: asyncio.Event | None 
             health.watch(service.sender.platform, lambda s=service: s.connected)
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
-        await scheduler.run_forever(stop)
+        await asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop))
     finally:
         stop.set()
         for service in reversed(started):
