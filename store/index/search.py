@@ -204,7 +204,7 @@ def _lexical(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
         words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
         return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
     if scope:
-        return _match(db, TABLES[kind], scope, limit, by_rank=min(t.df for t in required) <= ceiling)
+        return _match(db, TABLES[kind], scope, limit, by_rank=min((t.df for t in required), default=0) <= ceiling)
     common = sorted((t for t in terms if t.df > 0), key=lambda t: t.df)[:2]
     if not common:
         return []
