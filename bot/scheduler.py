@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from clipdesk.bot.delivery import Sender, TargetGone, TemporaryFailure
+from clipdesk.handlers.digest import command
 from clipdesk.handlers.digest_compose import compose_digest
 from clipdesk.handlers.types import Reply
 from clipdesk.store.delivery.deliveries import (
@@ -135,11 +136,13 @@ class Scheduler:
 
     def _compose(self, sub: Subscription, delivery: Delivery,
                  composed: dict[tuple, Reply | None]) -> Reply | None:
-        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id)
+        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id,
+               sub.platform)
         if key not in composed:
             composed[key] = compose_digest(self.db, sub.cursor, delivery.cursor,
                                            date.fromisoformat(delivery.local_date), sub.topics,
-                                           sub.notify_empty, sub.thread_id or None)
+                                           sub.notify_empty, sub.thread_id or None,
+                                           more=f"{command(sub.platform, 'digest')} all")
         return composed[key]
 
     async def _deliver(self, sub: Subscription, day: str, now: datetime, summary: PassSummary,
