@@ -22,6 +22,11 @@ MAX_LISTED = 30
 ADMINS_ONLY = "Only clipdesk's admins may {what}."
 
 
+def _url(word: str) -> str:
+    """A URL as typed, or as Slack wraps it: <https://x.example/a> or <https://x.example/a|x.example/a>."""
+    return word.strip("<>").split("|", 1)[0]
+
+
 def _fetcher() -> Fetcher:
     return Fetcher(FetchSettings.from_env())
 
@@ -51,7 +56,7 @@ def _add(request: Request, db: sqlite_utils.Database, words: list[str]) -> Reply
     usage = f"Usage: {command(request.platform, 'feeds')} add URL [30m|2h|1d] [name]"
     if not words:
         return Reply(text=usage, thread_id=request.thread_id)
-    url, rest = words[0].strip("<>"), words[1:]
+    url, rest = _url(words[0]), words[1:]
     try:
         every = parse_every(rest[0]) if rest and rest[0][:1].isdigit() else None
         name = " ".join(rest[1:] if every else rest) or None
@@ -100,7 +105,7 @@ def handle_add(request: Request, db: sqlite_utils.Database) -> Reply:
         fetcher = _fetcher()
     except ValueError as exc:
         return Reply(text=f"Not added: {exc}", thread_id=request.thread_id)
-    outcome = ingest_url(db, fetcher, words[0].strip("<>"))
+    outcome = ingest_url(db, fetcher, _url(words[0]))
     if outcome.status == "error":
         return Reply(text=f"Not added: {outcome.message}", thread_id=request.thread_id)
     row = db.execute("SELECT title, outlet, COALESCE(published, published_text) FROM articles WHERE id = ?",

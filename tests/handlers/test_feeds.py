@@ -62,7 +62,7 @@ def test_an_admins_add_indexes_the_page_and_its_quotes_are_found(db, site):
     assert "Only clipdesk's admins" in say(db, f"/add {site.url('/strike')}", is_admin=False).text
     added = say(db, f"/add {site.url('/strike')}")
     assert added.found and f"Added: {STRIKE.title} · Harbour Gazette · 2026-11-30" in added.text
-    assert "Already indexed" in say(db, f"/add {site.url('/strike')}").text
+    assert "Already indexed" in say(db, f"/add <{site.url('/strike')}|{site.url('/strike')[7:]}>").text
     quote = say(db, "/quote brenner", is_admin=False)
     assert quote.found and any("protects every job" in s.text and s.url == site.url("/strike")
                                for s in quote.snippets)

@@ -143,3 +143,23 @@ def test_entries_without_links_and_entity_declarations_are_left_out():
     bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel>&a;</channel></rss>'
     with pytest.raises(BrokenFeed, match="entities"):
         parse_feed(bomb, "https://x.example/feed")
+
+
+RSS_1 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://x.example/"><title>Old Style Wire</title><link>https://x.example/</link></channel>
+  <item rdf:about="https://x.example/a"><title>First item</title><link>https://x.example/a</link>
+    <dc:date>2026-11-30T07:00:00Z</dc:date><dc:source>Harbour Gazette</dc:source></item>
+</rdf:RDF>"""
+RSS_091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Plain Wire</title>
+<item><title>Second item</title><link>https://y.example/b</link></item></channel></rss>"""
+
+
+def test_rss_1_0_and_0_91_are_read_with_their_dates_and_titles():
+    [first] = parse_feed(RSS_1, "https://x.example/rss").entries
+    assert (first.link, first.title, first.published) == ("https://x.example/a", "First item",
+                                                          "2026-11-30T07:00:00+00:00")
+    assert first.outlet == "Old Style Wire"
+    plain = parse_feed(RSS_091, "https://y.example/rss")
+    assert plain.title == "Plain Wire" and plain.entries[0].published is None  # no date given, none made
