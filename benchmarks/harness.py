@@ -33,6 +33,7 @@ from clipdesk.bot.telegram.app import TelegramService
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -42,6 +43,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "store" / "index" / "
 PROBE = "What did Shoigu say about cooperation with London?"
 TELEGRAM_LIMIT = 4096
 USERS = 5_000  # hostile updates come from this many users, most of them within the rate limit
+FLOODER = 9_000_001  # outside the hostile users
 SLACK_LIMIT = 40_000
 FTS_SYNTAX = [
     '"',
@@ -213,7 +215,8 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
     logging.getLogger().addHandler(caught)
     async with FakeTelegramApi() as fake:
         settings = TelegramSettings(token=TOKEN, api_base_url=fake.base_url, poll_timeout=1)
-        service = TelegramService(settings, db_path)  # the default rate limit: 10 a minute per user
+        store = Store.open(db_path)
+        service = TelegramService(settings, store)  # the default rate limit: 10 a minute per user
         await service.start()
         try:
             texts = hostile_texts(rnd)
@@ -228,12 +231,12 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             hostile.notes.append(f"{len(fake.calls('sendMessage')):,} messages sent")
             before = len(fake.calls("sendMessage"))
             for n in range(1_000):
-                fake.queue(fake.message_update(f"question {n} about Shoigu", chat_id=777, user_id=777))
+                fake.queue(fake.message_update(f"question {n} on Shoigu", chat_id=FLOODER, user_id=FLOODER))
             flood.inputs = 1_000
-            fake.queue(fake.message_update(PROBE, chat_id=778, user_id=778))
-            probe = await _wait_for_chat(fake, "sendMessage", 778, before)
+            fake.queue(fake.message_update(PROBE, chat_id=FLOODER + 1, user_id=FLOODER + 1))
+            probe = await _wait_for_chat(fake, "sendMessage", FLOODER + 1, before)
             await _settle(lambda: len(fake.requests))
-            to_flooder = [c for c in fake.calls("sendMessage")[before:] if str(c["chat_id"]) == "777"]
+            to_flooder = [c for c in fake.calls("sendMessage")[before:] if c["chat_id"] == FLOODER]
             notices = sum("wait" in c.get("text", "").lower() for c in to_flooder)
             flood.inconsistent = int(notices > 5)  # a handful of notices at most, then silence
             flood.notes.append(f"{len(to_flooder) - notices} answers and {notices} notices to the flooder")
@@ -242,6 +245,7 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             caught.charge(flood)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
     return [hostile, flood]
 
@@ -265,7 +269,8 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
         settings = SlackSettings(
             bot_token="xoxb-test", signing_secret=SECRET, api_base_url=fake.base_url, host="127.0.0.1", port=0
         )
-        service = SlackService(settings, db_path, ChannelPace(0))
+        store = Store.open(db_path)
+        service = SlackService(settings, store, ChannelPace(0))
         await service.start()
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
         try:
@@ -343,6 +348,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             caught.charge(hostile)
         finally:
             await service.stop()
+            store.close()
             logging.getLogger().removeHandler(caught)
     return [hostile, forged]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from clipdesk.store.fetch import FetchSettings
+from clipdesk.handlers.following import fetcher
 
 SECRET_VARS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
                "SLACK_SIGNING_SECRET")
@@ -85,7 +85,7 @@ def parse_config(env: dict[str, str]) -> Config:
     _int(env, "SLACK_PORT", 3000, 0, 65535, problems)
     _int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535, problems)
     try:
-        FetchSettings.from_env(env)
+        fetcher(env)
     except ValueError as exc:
         problems.append(f"{exc}.")
     feed_check = _seconds(env, "CLIPDESK_FEED_CHECK", problems)

@@ -1,7 +1,8 @@
 """Feed polling inside `clipdesk serve`: due feeds polled in threads beside the digest scheduler's loop.
 
-Each feed is polled in its own thread with its own connection to the store, a few at a time; a slow or
-failing feed holds up nobody (its backoff is in the store), and a feed is never in two polls at once.
+Each feed is polled in its own thread with its own connection to the store file, a few at a time
+(fetching and parsing never run on the loop or the store's worker); a slow or failing feed holds up
+nobody (its backoff is in the store), and a feed is never in two polls at once.
 """
 
 from __future__ import annotations
@@ -9,14 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
-from clipdesk.store.delivery.feeds import Feed, due_feeds, find_feed
-from clipdesk.store.feed_ingest import PollResult, poll_feed
-from clipdesk.store.fetch import Fetcher
-from clipdesk.store.index.schema import open_db
+from clipdesk.handlers.following import Feed, Fetcher, PollResult, due_feeds, fetcher, poll_one
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -27,37 +25,33 @@ DEFAULT_CONCURRENCY = 4
 class FeedPoller:
     """Looks for due feeds every `tick` seconds and polls them, `concurrency` at a time."""
 
-    def __init__(self, db_path: str | os.PathLike, fetcher: Fetcher | None = None, *,
+    def __init__(self, store: Store, env: Mapping[str, str] | None = None, *, client: Fetcher | None = None,
                  tick: float = DEFAULT_TICK, concurrency: int = DEFAULT_CONCURRENCY,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        self.db_path = db_path
-        self.fetcher = fetcher or Fetcher()
+        self.store = store
+        self.fetcher = client or fetcher(env)
         self.tick = tick
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
         self._in_flight: dict[int, asyncio.Task[PollResult | None]] = {}
 
-    def _due(self) -> list[Feed]:
-        db = open_db(self.db_path)
+    def _poll(self, feed: Feed) -> PollResult | None:
+        """One poll on a connection of its own (a store in memory, which no other connection sees, is
+        polled on its worker instead)."""
+        own = Store.open(self.store.path, upgrade=False) if self.store.path else self.store
         try:
-            return due_feeds(db, self.clock())
+            return poll_one(own, self.fetcher, feed, self.clock())
         finally:
-            db.close()
-
-    def _poll(self, feed_id: int, url: str) -> PollResult | None:
-        db = open_db(self.db_path)
-        try:
-            feed = find_feed(db, url)  # as it is now: removed or changed since it was found due
-            if feed is None or feed.id != feed_id:
-                return None
-            return poll_feed(db, self.fetcher, feed, self.clock())
-        finally:
-            db.close()
+            if own is not self.store:
+                own.close()
 
     async def _run(self, feed: Feed) -> PollResult | None:
         async with self._slots:
             try:
-                result = await asyncio.to_thread(self._poll, feed.id, feed.url)
+                if self.store.path:
+                    result = await asyncio.to_thread(self._poll, feed)
+                else:
+                    result = await self.store.run(self._poll, feed)
             except Exception:
                 log.exception("feed poll failed", extra={"event": "feed_poll", "feed": feed.name})
                 return None
@@ -69,7 +63,7 @@ class FeedPoller:
     async def start_due(self) -> list[asyncio.Task[PollResult | None]]:
         """Start polling every due feed not already being polled; the tasks started."""
         try:
-            due = await asyncio.to_thread(self._due)
+            due = await self.store.run(due_feeds, self.store, self.clock())
         except Exception:
             log.exception("looking for due feeds failed", extra={"event": "feed_poll"})
             return []

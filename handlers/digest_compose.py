@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlite_utils
 from rapidfuzz import fuzz
 
 from clipdesk.handlers.types import Reply, Snippet
 from clipdesk.store.delivery.digest import NewArticle, NewEvent, NewQuote, Story, split_topics, whats_new
+from clipdesk.store.store import Store
 
 MAX_STORIES = 10
 QUOTES_PER_STORY = 2
@@ -95,12 +95,12 @@ def nothing_new_reply(day: date, topics: tuple[str, ...] = (), thread_id: str | 
                  thread_id=thread_id)
 
 
-def compose_digest(db: sqlite_utils.Database, after: str | None, upto: str | None, day: date,
+def compose_digest(store: Store, after: str | None, upto: str | None, day: date,
                    topics: tuple[str, ...] = (), notify_empty: bool = False,
                    thread_id: str | None = None, limit: int | None = MAX_STORIES,
                    more: str = "/digest all") -> Reply | None:
     """The digest of what was ingested in (after, upto]; None when there is nothing to send."""
-    stories = whats_new(db, after, upto, topics)
+    stories = whats_new(store, after, upto, topics)
     if stories:
         return digest_reply(stories, day, topics, thread_id, limit, more)
     return nothing_new_reply(day, topics, thread_id) if notify_empty else None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from clipdesk.handlers.digest import command
+from clipdesk.handlers.following import add_pages, fetcher, follow
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.feeds import (
+    DEFAULT_EVERY,
     Feed,
     FeedError,
     describe_every,
@@ -14,9 +14,7 @@ from clipdesk.store.delivery.feeds import (
     parse_every,
     remove_feed,
 )
-from clipdesk.store.feed_ingest import follow
-from clipdesk.store.fetch import Fetcher, FetchSettings
-from clipdesk.store.pages import ingest_url
+from clipdesk.store.store import Store
 
 MAX_LISTED = 30
 ADMINS_ONLY = "Only clipdesk's admins may {what}."
@@ -27,10 +25,6 @@ def _url(word: str) -> str:
     return word.strip("<>").split("|", 1)[0]
 
 
-def _fetcher() -> Fetcher:
-    return Fetcher(FetchSettings.from_env())
-
-
 def _line(feed: Feed) -> str:
     head = f"{feed.name} — {feed.url} (every {describe_every(feed.every)})"
     if feed.failing:
@@ -38,7 +32,7 @@ def _line(feed: Feed) -> str:
     return f"• {head}" + ("" if feed.last_ok else ": not polled yet")
 
 
-def _listing(request: Request, db: sqlite_utils.Database) -> Reply:
+def _listing(request: Request, db: Store) -> Reply:
     feeds = list_feeds(db)
     if not feeds:
         return Reply(text=f"No feeds are followed yet. Admins can add one with "
@@ -52,7 +46,7 @@ def _listing(request: Request, db: sqlite_utils.Database) -> Reply:
     return Reply(text=lead + ":\n" + "\n".join(lines), thread_id=request.thread_id, found=True)
 
 
-def _add(request: Request, db: sqlite_utils.Database, words: list[str]) -> Reply:
+def _add(request: Request, db: Store, words: list[str]) -> Reply:
     usage = f"Usage: {command(request.platform, 'feeds')} add URL [30m|2h|1d] [name]"
     if not words:
         return Reply(text=usage, thread_id=request.thread_id)
@@ -60,14 +54,14 @@ def _add(request: Request, db: sqlite_utils.Database, words: list[str]) -> Reply
     try:
         every = parse_every(rest[0]) if rest and rest[0][:1].isdigit() else None
         name = " ".join(rest[1:] if every else rest) or None
-        feed = follow(db, _fetcher(), url, name, every or parse_every("30m"))
+        feed = follow(db, fetcher(), url, name, every or DEFAULT_EVERY)
     except (FeedError, ValueError) as exc:
         return Reply(text=f"Not added: {exc}\n{usage}", thread_id=request.thread_id)
     return Reply(text=f"Following {feed.name} ({feed.url}) every {describe_every(feed.every)}; "
                       "its new articles are indexed at each poll.", thread_id=request.thread_id, found=True)
 
 
-def _remove(request: Request, db: sqlite_utils.Database, words: list[str]) -> Reply:
+def _remove(request: Request, db: Store, words: list[str]) -> Reply:
     if not words:
         return Reply(text=f"Usage: {command(request.platform, 'feeds')} remove NAME",
                      thread_id=request.thread_id)
@@ -79,7 +73,7 @@ def _remove(request: Request, db: sqlite_utils.Database, words: list[str]) -> Re
                  thread_id=request.thread_id, found=True)
 
 
-def handle_feeds(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_feeds(request: Request, db: Store) -> Reply:
     """/feeds: the feeds followed (failing ones with their last error); /feeds add URL, /feeds remove NAME."""
     action, *words = request.args.split() or ["list"]
     action = action.lower()
@@ -93,7 +87,7 @@ def handle_feeds(request: Request, db: sqlite_utils.Database) -> Reply:
     return _add(request, db, words) if action == "add" else _remove(request, db, words)
 
 
-def handle_add(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_add(request: Request, db: Store) -> Reply:
     """/add URL: fetch an article page now and index it (admins only)."""
     if not request.is_admin:
         return Reply(text=ADMINS_ONLY.format(what="add pages"), thread_id=request.thread_id)
@@ -102,10 +96,9 @@ def handle_add(request: Request, db: sqlite_utils.Database) -> Reply:
         return Reply(text=f"Usage: {command(request.platform, 'add')} URL (one article page)",
                      thread_id=request.thread_id)
     try:
-        fetcher = _fetcher()
+        [outcome] = add_pages(db, fetcher(), [_url(words[0])])
     except ValueError as exc:
         return Reply(text=f"Not added: {exc}", thread_id=request.thread_id)
-    outcome = ingest_url(db, fetcher, _url(words[0]))
     if outcome.status == "error":
         return Reply(text=f"Not added: {outcome.message}", thread_id=request.thread_id)
     row = db.execute("SELECT title, outlet, COALESCE(published, published_text) FROM articles WHERE id = ?",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.store import Store
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask", "Ask a question about the coverage"),
@@ -35,6 +36,6 @@ def help_text() -> str:
     return HELP.format(commands=lines)
 
 
-def handle_help(request: Request, db: object) -> Reply:
+def handle_help(request: Request, store: Store) -> Reply:
     """Answer /help and /start."""
     return Reply(text=help_text(), thread_id=request.thread_id, found=True)

@@ -200,12 +200,6 @@ def _article(fetcher: Fetcher, entry: Entry) -> Parsed:
     return fetch_page(fetcher, entry.link, entry.hints())
 
 
-def poll_all(db: sqlite_utils.Database, fetcher: Fetcher, feeds: list[Feed],
-             now: datetime | None = None) -> list[PollResult]:
-    """Poll the given feeds one after another (a failing one never stops the rest)."""
-    return [poll_feed(db, fetcher, feed, now) for feed in feeds]
-
-
 def follow(db: sqlite_utils.Database, fetcher: Fetcher, url: str, name: str | None = None,
            every: int = DEFAULT_EVERY) -> Feed:
     """Start following a feed whose address the fetcher may reach; raise FeedError saying why not."""

@@ -7,30 +7,33 @@ import sys
 from pathlib import Path
 
 import click
-import sqlite_utils
 
 from clipdesk.bot.cli.db import db_option, open_store
-from clipdesk.store.delivery.feeds import (
+from clipdesk.handlers.following import (
     DEFAULT_EVERY,
+    BadOpml,
     Feed,
     FeedError,
+    Fetcher,
+    Outcome,
+    add_pages,
     describe_every,
-    find_feed,
-    list_feeds,
+    export_opml,
+    fetcher,
+    follow,
+    followed,
+    import_opml,
     parse_every,
-    remove_feed,
+    poll_feeds,
+    unfollow,
 )
-from clipdesk.store.delivery.opml import BadOpml, read_opml, write_opml
-from clipdesk.store.feed_ingest import follow, poll_all
-from clipdesk.store.fetch import Fetcher, FetchSettings
-from clipdesk.store.ingest import Outcome
-from clipdesk.store.pages import ingest_url
+from clipdesk.store.store import Store
 
 
-def fetcher() -> Fetcher:
+def _fetcher() -> Fetcher:
     """A fetcher with the CLIPDESK_FETCH_* settings; a bad setting is a one-line error."""
     try:
-        return Fetcher(FetchSettings.from_env())
+        return fetcher()
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -65,7 +68,7 @@ def add_command(url: str, every: str, name: str | None, db_file: Path | None) ->
     seconds = _every(every)
     db = open_store(db_file)
     try:
-        feed = follow(db, fetcher(), url, name, seconds)
+        feed = follow(db, _fetcher(), url, name, seconds)
     except FeedError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Following {feed.name} ({feed.url}) every {describe_every(feed.every)}.")
@@ -76,7 +79,7 @@ def add_command(url: str, every: str, name: str | None, db_file: Path | None) ->
 @db_option
 def list_command(as_json: bool, db_file: Path | None) -> None:
     """The feeds followed, when they were last polled, and any that keep failing with their error."""
-    feeds = list_feeds(open_store(db_file))
+    feeds = followed(open_store(db_file))
     if as_json:
         click.echo(json.dumps([{**f.as_dict(), "failing": f.failing} for f in feeds], ensure_ascii=False))
         return
@@ -93,7 +96,7 @@ def list_command(as_json: bool, db_file: Path | None) -> None:
 @db_option
 def remove_command(feed: str, db_file: Path | None) -> None:
     """Stop following FEED (its URL or name); its articles stay indexed."""
-    removed = remove_feed(open_store(db_file), feed)
+    removed = unfollow(open_store(db_file), feed)
     if removed is None:
         raise click.ClickException(f"no feed with the URL or name {feed!r}; see clipdesk feeds list")
     click.echo(f"Stopped following {removed.name} ({removed.url}).")
@@ -104,11 +107,11 @@ def remove_command(feed: str, db_file: Path | None) -> None:
 def poll_command(db_file: Path | None) -> None:
     """Poll every feed once now and exit (for cron and tests); exit status 1 if a feed failed."""
     db = open_store(db_file)
-    feeds = list_feeds(db)
+    feeds = followed(db)
     if not feeds:
         click.echo("No feeds followed. Add one with: clipdesk feeds add URL")
         return
-    results = poll_all(db, fetcher(), feeds)
+    results = poll_feeds(db, _fetcher(), feeds)
     for result in results:
         click.echo(result.summary)
         for error in result.errors:
@@ -129,42 +132,33 @@ def import_command(file: Path, every: str, db_file: Path | None) -> None:
     """Follow every feed listed in an OPML FILE (an RSS reader's export)."""
     seconds = _every(every)
     try:
-        outlines = read_opml(file.read_bytes())
+        done = import_opml(open_store(db_file), _fetcher(), file.read_bytes(), seconds)
     except BadOpml as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
-    db = open_store(db_file)
-    client, added = fetcher(), 0
-    for outline in outlines:
-        if find_feed(db, outline.url) is not None:
-            click.echo(f"already following {outline.url}", err=True)
-            continue
-        name = outline.name if outline.name and find_feed(db, outline.name) is None else None
-        try:
-            follow(db, client, outline.url, name, seconds)
-            added += 1
-        except FeedError as exc:
-            click.echo(f"error: {exc}", err=True)
-    click.echo(f"{added} of {len(outlines)} feeds added.")
+    for line in done.skipped:
+        click.echo(line, err=True)
+    for error in done.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"{done.added} of {done.listed} feeds added.")
 
 
 @feeds_command.command("export")
 @db_option
 def export_command(db_file: Path | None) -> None:
     """Print the feeds followed as OPML, for an RSS reader or another clipdesk."""
-    click.echo(write_opml(list_feeds(open_store(db_file))), nl=False)
+    click.echo(export_opml(open_store(db_file)), nl=False)
 
 
 def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def ingest_urls(db: sqlite_utils.Database, urls: list[str]) -> list[Outcome]:
+def ingest_urls(store: Store, urls: list[str]) -> list[Outcome]:
     """Fetch and ingest each page URL, reporting failures on stderr."""
-    client = fetcher()
-    outcomes = []
-    for url in urls:
-        outcome = ingest_url(db, client, url)
+    if not urls:
+        return []
+    outcomes = add_pages(store, _fetcher(), urls)
+    for outcome in outcomes:
         if outcome.status == "error":
             click.echo(f"error: {outcome.message}", err=True)
-        outcomes.append(outcome)
     return outcomes

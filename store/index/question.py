@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, replace
 
 import sqlite_utils
 from rapidfuzz import fuzz
 
 from clipdesk.store.index import fts
+from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.intent import WHAT, intent, speaker_slot
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
@@ -120,16 +120,14 @@ def _role_word_in(spellings: set[str], words: dict[str, set[str]]) -> set[str]:
 def _roles(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
     """The people the coverage gives a role, with it (memoised while the registry is unchanged)."""
     count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
-    cached = _ROLES.get(db)
+    caches = caches_of(db)
+    cached = caches.roles
     if cached is None or cached[0] != count:
         rows = db.execute("SELECT id, name, role FROM people WHERE kind = 'person' AND role IS NOT NULL"
                           " AND role != name").fetchall()
         cached = (count, [tuple(r) for r in rows])
-        _ROLES[db] = cached
+        caches.roles = cached
     return cached[1]
-
-
-_ROLES: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[int, list]] = weakref.WeakKeyDictionary()
 
 
 def _spellings(word: str) -> set[str]:

@@ -14,12 +14,13 @@ import importlib.util
 import logging
 import os
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
+
+from clipdesk.store.index.caches import caches_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -259,9 +260,6 @@ class _Codes:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-_CODES: weakref.WeakKeyDictionary[sqlite_utils.Database, _Codes] = weakref.WeakKeyDictionary()
-
-
 def _generation(db: sqlite_utils.Database) -> tuple[int, int]:
     return db.execute("SELECT COUNT(*), COALESCE(MAX(row), 0) FROM vectors").fetchone()
 
@@ -270,7 +268,8 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     import numpy as np
 
     generation = _generation(db)
-    cached = _CODES.get(db)
+    caches = caches_of(db)
+    cached = caches.codes
     if cached is None or cached.generation != generation:
         n = generation[0]
         kinds, rows = np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.int64)
@@ -286,7 +285,7 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
         words = packed[:i].view(np.uint64)
         cached = _Codes(generation, kinds[:i], rows[:i], [np.ascontiguousarray(words[:, j])
                                                           for j in range(words.shape[1])])
-        _CODES[db] = cached
+        caches.codes = cached
     return cached
 
 

@@ -16,6 +16,7 @@ from clipdesk.store.delivery.feeds import add_feed, find_feed
 from clipdesk.store.fetch import Fetcher, FetchSettings
 from clipdesk.store.index.listings import list_sources
 from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 from tests.fakes.news_site import NewsSite, article_page, rss
 from tests.fakes.stories import BRIDGE, STRIKE, STRIKE_ELSEWHERE
 
@@ -53,7 +54,7 @@ async def test_a_slow_or_broken_feed_does_not_hold_up_the_others(tmp_path):
         db = open_db(path)
         for url in (slow.url("/feed.xml"), fast.url("/broken.xml"), fast.url("/feed.xml")):
             add_feed(db, url)
-        poller = FeedPoller(path, Fetcher(FETCH), concurrency=3)
+        poller = FeedPoller(Store.open(path), client=Fetcher(FETCH), concurrency=3)
         tasks = await poller.start_due()
         assert len(tasks) == 3 and await poller.start_due() == []  # none is polled twice at once
         done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
