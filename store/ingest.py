@@ -107,6 +107,11 @@ def _known(db: sqlite_utils.Database, aid: str) -> bool:
     return db.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
 
 
+def store_parsed(db: sqlite_utils.Database, parsed: Parsed) -> Outcome:
+    """Write one parsed article (inside the caller's transaction), replacing an older text of its source."""
+    return store_many(db, [parsed])[0]
+
+
 @dataclass(frozen=True)
 class _Resolved:
     """A parsed article with the people of its quotations and events resolved to ids."""

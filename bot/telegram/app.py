@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from telegram import (
@@ -38,10 +33,9 @@ from clipdesk.handlers.commands import handle, parse_command
 from clipdesk.handlers.help import COMMANDS
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 UNLIMITED = {"start", "help"}
 NOT_ALLOWED = "clipdesk is not enabled for this chat. Ask whoever runs it to add the chat id {chat}."
@@ -52,7 +46,7 @@ INLINE_RESULTS = 10
 class TelegramService:
     """The bot, started and stopped inside a running event loop (polling, or a webhook when configured)."""
 
-    def __init__(self, settings: TelegramSettings, db_path: Path | str) -> None:
+    def __init__(self, settings: TelegramSettings, store: Store) -> None:
         if not settings.token:
             raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
         self.settings = settings
@@ -60,10 +54,9 @@ class TelegramService:
             ApplicationBuilder().token(settings.token)
             .base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
             .rate_limiter(rate_limiter()).build())
-        self.sender = TelegramSender(self.application.bot, db_path)
-        self.db = open_db(db_path)
+        self.sender = TelegramSender(self.application.bot, store)
+        self.store = store
         self.limit = RateLimit(settings.rate_limit)
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="telegram-store")
         self.application.add_handler(MessageHandler(filters.TEXT, self.on_message))
         self.application.add_handler(InlineQueryHandler(self.on_inline_query))
         self.application.add_error_handler(self.on_error)
@@ -94,19 +87,13 @@ class TelegramService:
                  extra={"platform": "telegram", "event": "start"})
 
     async def stop(self) -> None:
-        """Stop taking updates, let the ones in hand finish, then release the store."""
+        """Stop taking updates and let the ones in hand finish (whoever opened the store closes it)."""
         app = self.application
         if app.updater and app.updater.running:
             await app.updater.stop()
         if app.running:
             await app.stop()
         await app.shutdown()
-        self._worker.shutdown(wait=True)
-        self.db.close()
-
-    async def run(self, func: Callable[..., T], *args: Any) -> T:
-        """Run a store call on the one worker thread that owns the store connection."""
-        return await asyncio.get_running_loop().run_in_executor(self._worker, func, *args)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat, user = update.effective_message, update.effective_chat, update.effective_user
@@ -116,7 +103,7 @@ class TelegramService:
         request = self.request_for(message)
         if request is None:
             return
-        if not await self.run(first_time, self.db, "telegram", str(update.update_id)):
+        if not await self.store.run(first_time, self.store, "telegram", str(update.update_id)):
             log.info("update seen before, not answered again", extra={**where, "event": "duplicate"})
             return
         log.info("update received", extra={**where, "event": "update"})
@@ -125,7 +112,7 @@ class TelegramService:
         elif (request.command or "ask") not in UNLIMITED and (wait := self.limit.check(str(user.id))):
             reply = Reply(text=SLOW_DOWN.format(limit=self.settings.rate_limit, wait=int(wait) + 1))
         else:
-            reply = await self.run(handle, request, self.db)
+            reply = await self.store.run(handle, request, self.store)
         try:
             for part in render_html(reply):
                 await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
@@ -167,7 +154,7 @@ class TelegramService:
         if words and not self.limit.check(str(query.from_user.id)):
             request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
                               user_id=str(query.from_user.id), text=words, command="quote", args=words)
-            snippets = (await self.run(handle, request, self.db)).snippets[:INLINE_RESULTS]
+            snippets = (await self.store.run(handle, request, self.store)).snippets[:INLINE_RESULTS]
         results = [
             InlineQueryResultArticle(
                 id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),

@@ -14,7 +14,6 @@ import importlib.util
 import logging
 import os
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from clipdesk.store.index import wordcache
+from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
@@ -256,6 +256,28 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
 
 # -- search ---------------------------------------------------------------------------------------
 
+WORD_MEMO = 20_000  # word vectors remembered (the memo is emptied when it is full)
+_WORDS: dict[tuple[str, str], np.ndarray] = {}
+
+
+def word_vectors(words: Sequence[str]) -> np.ndarray | None:
+    """Unit vectors of single words (one row each, memoised), or None when semantic matching is off."""
+    import numpy as np
+
+    embedder = model()
+    if embedder is None:
+        return None
+    unknown = sorted({w for w in words if (embedder.name, w) not in _WORDS})
+    if unknown:
+        if len(_WORDS) + len(unknown) > WORD_MEMO:
+            _WORDS.clear()
+            unknown = sorted(set(words))
+        _WORDS.update(((embedder.name, w), v) for w, v in zip(unknown, embedder.embed(unknown), strict=True))
+    if not words:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([_WORDS[(embedder.name, w)] for w in words])
+
+
 class _Codes:
     """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
     for a fast scan), with the kind and row of each, and the newest row of each kind they hold.
@@ -272,9 +294,6 @@ class _Codes:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-_CODES: weakref.WeakKeyDictionary[sqlite_utils.Database, _Codes] = weakref.WeakKeyDictionary()
-
-
 def _newest(db: sqlite_utils.Database) -> dict[str, int]:
     """The highest row of each kind that has a vector (an index lookup each)."""
     return {kind: db.execute("SELECT COALESCE(MAX(row), 0) FROM vectors WHERE kind = ?", [kind]).fetchone()[0]
@@ -286,7 +305,8 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
 
     stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
     model, newest = (stored[0] if stored else None), _newest(db)
-    cached = _CODES.get(db)
+    caches = caches_of(db)
+    cached = caches.codes
     if cached is None or cached.model != model:
         cached = _Codes(model, np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64), [],
                         {kind: 0 for kind in KINDS})
@@ -310,7 +330,7 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
             cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest)
         else:
             cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest)
-    _CODES[db] = cached
+    caches.codes = cached
     return cached
 
 
