@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from clipdesk.bot.delivery import TargetGone, TemporaryFailure
 from clipdesk.bot.slack.sender import PLATFORM, SlackSender
 from clipdesk.bot.slack.settings import SlackSettings
-from clipdesk.handlers.commands import handle
+from clipdesk.handlers.commands import handle_async
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.store import Store
@@ -50,8 +50,8 @@ class SlackBot:
             log.warning("stopped with %d answer(s) unsent", self._busy, extra={"platform": PLATFORM})
 
     async def answer(self, request: Request) -> Reply:
-        """The handlers' Reply, computed on the store's worker thread (the loop keeps acking meanwhile)."""
-        return await self.store.run(handle, request, self.store)
+        """The handlers' Reply, computed off the loop (which keeps acking meanwhile)."""
+        return await handle_async(request, self.store)
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is seen (Slack retries and duplicate events)."""

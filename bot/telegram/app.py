@@ -29,7 +29,7 @@ from clipdesk.bot.telegram.render import render_html
 from clipdesk.bot.telegram.sender import NO_PREVIEW, TelegramSender, rate_limiter
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.handlers.cite import citation
-from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.commands import handle_async, parse_command
 from clipdesk.handlers.help import COMMANDS
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
@@ -112,7 +112,7 @@ class TelegramService:
         elif (request.command or "ask") not in UNLIMITED and (wait := self.limit.check(str(user.id))):
             reply = Reply(text=SLOW_DOWN.format(limit=self.settings.rate_limit, wait=int(wait) + 1))
         else:
-            reply = await self.store.run(handle, request, self.store)
+            reply = await handle_async(request, self.store)
         try:
             for part in render_html(reply):
                 await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
@@ -154,7 +154,7 @@ class TelegramService:
         if words and not self.limit.check(str(query.from_user.id)):
             request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
                               user_id=str(query.from_user.id), text=words, command="quote", args=words)
-            snippets = (await self.store.run(handle, request, self.store)).snippets[:INLINE_RESULTS]
+            snippets = (await handle_async(request, self.store)).snippets[:INLINE_RESULTS]
         results = [
             InlineQueryResultArticle(
                 id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),
