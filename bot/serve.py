@@ -5,26 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Protocol
 
 from clipdesk.bot.config import Config
-from clipdesk.bot.delivery import Sender
 from clipdesk.bot.health import Health, start_health_server
 from clipdesk.bot.scheduler import Scheduler
+from clipdesk.bot.service import Service
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
-
-
-class Service(Protocol):
-    """A running platform adapter as serve drives it."""
-
-    sender: Sender
-    connected: bool
-
-    async def start(self) -> None: ...
-
-    async def stop(self) -> None: ...
 
 
 def build_services(config: Config, env: dict[str, str], store: Store) -> list[Service]:
