@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 
 from clipdesk.bot.config import Config
 from clipdesk.bot.health import Health, start_health_server
@@ -13,6 +14,11 @@ from clipdesk.bot.service import Service
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
+
+
+def _probe(service: Service) -> Callable[[], bool]:
+    """Whether `service` is connected, asked each time health is reported."""
+    return lambda: service.connected
 
 
 def build_services(config: Config, env: dict[str, str], store: Store) -> list[Service]:
@@ -57,7 +63,7 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
         for service in services:
             await service.start()
             started.append(service)
-            health.watch(service.sender.platform, lambda s=service: s.connected)
+            health.watch(service.sender.platform, _probe(service))
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
         await scheduler.run_forever(stop)
