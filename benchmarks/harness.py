@@ -43,6 +43,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "store" / "index" / "
 PROBE = "What did Shoigu say about cooperation with London?"
 TELEGRAM_LIMIT = 4096
 USERS = 5_000  # hostile updates come from this many users, most of them within the rate limit
+FLOODER = 9_000_001  # outside the hostile users
 SLACK_LIMIT = 40_000
 FTS_SYNTAX = [
     '"',
@@ -230,12 +231,12 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             hostile.notes.append(f"{len(fake.calls('sendMessage')):,} messages sent")
             before = len(fake.calls("sendMessage"))
             for n in range(1_000):
-                fake.queue(fake.message_update(f"question {n} about Shoigu", chat_id=777, user_id=777))
+                fake.queue(fake.message_update(f"question {n} on Shoigu", chat_id=FLOODER, user_id=FLOODER))
             flood.inputs = 1_000
-            fake.queue(fake.message_update(PROBE, chat_id=778, user_id=778))
-            probe = await _wait_for_chat(fake, "sendMessage", 778, before)
+            fake.queue(fake.message_update(PROBE, chat_id=FLOODER + 1, user_id=FLOODER + 1))
+            probe = await _wait_for_chat(fake, "sendMessage", FLOODER + 1, before)
             await _settle(lambda: len(fake.requests))
-            to_flooder = [c for c in fake.calls("sendMessage")[before:] if str(c["chat_id"]) == "777"]
+            to_flooder = [c for c in fake.calls("sendMessage")[before:] if c["chat_id"] == FLOODER]
             notices = sum("wait" in c.get("text", "").lower() for c in to_flooder)
             flood.inconsistent = int(notices > 5)  # a handful of notices at most, then silence
             flood.notes.append(f"{len(to_flooder) - notices} answers and {notices} notices to the flooder")
