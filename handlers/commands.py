@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from clipdesk.handlers.ask import handle_ask
 from clipdesk.handlers.digest import DIGEST_COMMANDS
 from clipdesk.handlers.events import handle_events
+from clipdesk.handlers.feeds import FEED_COMMANDS
 from clipdesk.handlers.help import handle_help
 from clipdesk.handlers.quotes import handle_quote, handle_who
 from clipdesk.handlers.sources import handle_sources
@@ -29,6 +30,7 @@ HANDLERS: dict[str, Handler] = {
     "events": handle_events,
     "sources": handle_sources,
     **DIGEST_COMMANDS,
+    **FEED_COMMANDS,
 }
 WRITES = frozenset({"subscribe", "unsubscribe"})  # the commands that change the store
 
