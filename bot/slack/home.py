@@ -7,6 +7,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from clipdesk.bot.slack.context import SlackBot
 from clipdesk.bot.slack.render import fit, link
+from clipdesk.bot.slack.request import slack_request
 from clipdesk.store.index.listings import Source, list_sources
 
 MAX_SOURCES = 40  # a Home view holds at most 100 blocks
@@ -47,13 +48,28 @@ def home_view(sources: list[Source]) -> dict:
     return {"type": "home", "blocks": blocks}
 
 
+def notice_view(text: str) -> dict:
+    """A Home tab that only says `text` (the chat is not enabled, or the user should slow down)."""
+    return {"type": "home", "blocks": [
+        {"type": "header", "text": {"type": "plain_text", "text": "clipdesk"}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": fit(text, 2000)}}]}
+
+
 def register(app: AsyncApp, bot: SlackBot) -> None:
-    """Publish the Home tab whenever a user opens it."""
+    """Publish the Home tab whenever a user opens it (after the access step, as for a question)."""
 
     @app.event("app_home_opened")
-    async def home_opened(event: dict, client: AsyncWebClient) -> None:
-        if event.get("tab", "home") != "home":
+    async def home_opened(body: dict, event: dict, client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home" or not event.get("user"):
             return
+        user = event["user"]
+        request = slack_request("sources", channel=event.get("channel") or f"D{user}", user=user,
+                                is_admin=True)
+        keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
         async with bot.working():
-            sources = await bot.run(list_sources, bot.db)
-            await client.views_publish(user_id=event["user"], view=home_view(sources))
+            admission = await bot.admit(request, keys)
+            if admission.notice is not None:
+                await client.views_publish(user_id=user, view=notice_view(admission.notice.text))
+            if admission.answer:
+                sources = await bot.run(list_sources, bot.db)
+                await client.views_publish(user_id=user, view=home_view(sources))

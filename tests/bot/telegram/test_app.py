@@ -58,6 +58,15 @@ async def answer_to(telegram: FakeTelegramApi, update: dict, count: int | None =
     return sent[-1]
 
 
+async def sent_to(telegram: FakeTelegramApi, chat_id: int, timeout: float = 10.0) -> dict:
+    """The first message sent to `chat_id`, once there is one."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (found := [m for m in telegram.calls(SEND) if m["chat_id"] == chat_id]):
+        assert asyncio.get_running_loop().time() < deadline, f"nothing sent to {chat_id}"
+        await asyncio.sleep(0.01)
+    return found[0]
+
+
 async def quiet_then_answer(telegram: FakeTelegramApi, update: dict) -> None:
     """Queue `update`, then a private question; the only answer must be the private one's."""
     before = len(telegram.calls(SEND))
@@ -174,7 +183,9 @@ async def test_a_failing_send_is_logged_and_the_bot_keeps_serving(bot, telegram,
         telegram.queue(telegram.message_update(ASK, chat_id=2, user_id=2))
         telegram.queue(telegram.message_update(ASK, chat_id=3, user_id=3))
         sent = await telegram.wait_for(SEND, 5)
-    assert sent[-1]["chat_id"] == 3
+        telegram.queue(telegram.message_update(ASK, chat_id=4, user_id=4))
+        later = await sent_to(telegram, 4)
+    assert {m["chat_id"] for m in sent} == {1, 2, 3} and "below zero" in later["text"]
     assert any(r.getMessage().startswith("answer not delivered") for r in caplog.records)
 
 
