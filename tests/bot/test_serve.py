@@ -43,6 +43,14 @@ async def wait_until(check, timeout: float = 10.0) -> None:
         await asyncio.sleep(0.05)
 
 
+async def wait_until_async(ask, check, timeout: float = 20.0) -> None:
+    """Ask again until the answer passes `check` (the platforms start one after the other)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check(await ask()):
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
 async def healthz(port: int) -> tuple[int, dict]:
     async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as r:
         return r.status, await r.json()
@@ -59,8 +67,10 @@ async def test_serve_answers_on_telegram_and_slack_at_once_and_stops_cleanly(see
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{slack_port}/slack/events")
 
         await wait_up(health_port)
+        both = {"telegram": "connected", "slack": "connected"}
+        await wait_until_async(lambda: healthz(health_port), lambda answer: answer[1]["platforms"] == both)
         status, body = await healthz(health_port)
-        assert status == 200 and body["platforms"] == {"telegram": "connected", "slack": "connected"}
+        assert status == 200 and body["platforms"] == both
 
         event = {"type": "app_mention", "user": "U0ANA", "ts": "1700000100.000100", "channel": "C0NEWS",
                  "text": f"<@{BOT_USER_ID}> what did Shoigu say about cooperation with London?",
