@@ -23,6 +23,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
@@ -58,14 +59,17 @@ CHAT_ADMINS = "this chat's Telegram administrators"
 class TelegramService:
     """The bot, started and stopped inside a running event loop (polling, or a webhook when configured)."""
 
-    def __init__(self, settings: TelegramSettings, db_path: Path | str) -> None:
+    def __init__(self, settings: TelegramSettings, db_path: Path | str,
+                 updates: BaseUpdateProcessor | None = None) -> None:
+        """`updates` says how updates are scheduled: by default concurrently across chats, in order
+        within each (PerChatOrder)."""
         if not settings.token:
             raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
         self.settings = settings
         self.application: Application = (
             ApplicationBuilder().token(settings.token)
             .base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
-            .rate_limiter(rate_limiter()).concurrent_updates(PerChatOrder()).build())
+            .rate_limiter(rate_limiter()).concurrent_updates(updates or PerChatOrder()).build())
         self.sender = TelegramSender(self.application.bot, db_path)
         self.db = open_db(db_path)
         self.members = ChatMembers(self.application.bot, settings.allowed_chats)

@@ -22,6 +22,7 @@ Switches, each for the next `times` calls of a method (None: until `telegram.res
   telegram.migrate("sendMessage", new_chat_id=-100123)          -> 400 with parameters.migrate_to_chat_id
   telegram.fail("sendMessage", 502, "Bad Gateway")              -> 5xx
   telegram.slow("sendMessage", 0.5)                             -> answers after half a second
+  telegram.slow_chat(-100555, 0.5)                              -> sendMessage to that chat, likewise
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class FakeTelegramApi:
         self._confirmed = 0
         self._switches: dict[str, list[_Switch]] = {}
         self._delays: dict[str, float] = {}
+        self._chat_delays: dict[int, float] = {}
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -107,10 +109,14 @@ class FakeTelegramApi:
     def slow(self, method: str, seconds: float) -> None:
         self._delays[method] = seconds
 
+    def slow_chat(self, chat_id: int, seconds: float) -> None:
+        self._chat_delays[chat_id] = seconds
+
     def reset(self) -> None:
         """Forget every switch and every recorded request."""
         self._switches.clear()
         self._delays.clear()
+        self._chat_delays.clear()
         self.requests.clear()
 
     # -- updates ----------------------------------------------------------------------------
@@ -175,6 +181,8 @@ class FakeTelegramApi:
                 self.requests.append(Recorded(method, body))
                 self._changed.notify_all()
         await asyncio.sleep(self._delays.get(method, 0))
+        if method == "sendMessage" and str(body.get("chat_id", "")).lstrip("-").isdigit():
+            await asyncio.sleep(self._chat_delays.get(int(body["chat_id"]), 0))
         switched = self._switched(method)
         if switched is not None:
             return switched

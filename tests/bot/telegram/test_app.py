@@ -23,17 +23,6 @@ SEND = "sendMessage"
 ASK = "What did Shoigu say about cooperation with London?"
 
 
-@pytest.fixture
-async def telegram():
-    async with FakeTelegramApi() as fake:
-        yield fake
-
-
-@pytest.fixture
-def settings(telegram: FakeTelegramApi) -> TelegramSettings:
-    return TelegramSettings(token=TOKEN, api_base_url=telegram.base_url, poll_timeout=1)
-
-
 @asynccontextmanager
 async def running(settings: TelegramSettings, db_path):
     service = TelegramService(settings, db_path)
@@ -42,12 +31,6 @@ async def running(settings: TelegramSettings, db_path):
         yield service
     finally:
         await service.stop()
-
-
-@pytest.fixture
-async def bot(settings, seeded_db_path):
-    async with running(settings, seeded_db_path) as service:
-        yield service
 
 
 async def answer_to(telegram: FakeTelegramApi, update: dict, count: int | None = None) -> dict:
