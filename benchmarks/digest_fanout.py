@@ -18,14 +18,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from aiolimiter import AsyncLimiter
 
 from clipdesk.bot.delivery import Sender
 from clipdesk.bot.scheduler import Scheduler
 from clipdesk.handlers.types import Reply
-from clipdesk.store.index.schema import open_db, transaction
+from clipdesk.store.index.schema import transaction
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 
 TELEGRAM_LIMIT = 30  # messages per second across chats (Bot API broadcast limit)
 
@@ -62,10 +62,10 @@ class Paced:
 
 
 def store_with_subscriptions(folder: Path, count: int, now: datetime, platform: str = "telegram",
-                             topics: tuple[str, ...] = ()) -> sqlite_utils.Database:
+                             topics: tuple[str, ...] = ()) -> Store:
     """A store with the seed coverage and `count` subscriptions, all due at `now`, each with its
     own cursor (as if they subscribed at different moments) so no digest is composed only once."""
-    db = open_db(folder / "bench.db")
+    db = Store.open(folder / "bench.db")
     ingest_seeds(db)
     created = now - timedelta(days=2)
     with transaction(db):
@@ -107,7 +107,7 @@ async def limited(count: int, topics: tuple[str, ...] = ()) -> dict:
         db = store_with_subscriptions(Path(folder), count, now, topics=topics)
         async with FakeTelegramApi() as fake:
             settings = TelegramSettings(token="123456789:AAbenchTOKEN", api_base_url=fake.base_url)
-            sender = TelegramSender(bot_for(settings), Path(folder) / "bench.db")
+            sender = TelegramSender(bot_for(settings), db)
             started = time.perf_counter()
             summary = await Scheduler(db, {"telegram": sender}).run_due(now)
             elapsed = time.perf_counter() - started
@@ -128,7 +128,7 @@ async def limited_slack(count: int, topics: tuple[str, ...] = ()) -> dict:
         db = store_with_subscriptions(Path(folder), count, now, "slack", topics)
         async with FakeSlackApi() as fake:
             client = web_client("xoxb-bench", fake.base_url)
-            slack = SlackSender(client, Path(folder) / "bench.db", ChannelPace(0))
+            slack = SlackSender(client, db, ChannelPace(0))
             started = time.perf_counter()
             summary = await Scheduler(db, {"slack": Paced(slack, TELEGRAM_LIMIT)}).run_due(now)
             elapsed = time.perf_counter() - started

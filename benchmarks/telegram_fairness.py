@@ -25,8 +25,8 @@ from telegram.ext import BaseUpdateProcessor, SimpleUpdateProcessor
 from clipdesk.bot.telegram.app import TelegramService
 from clipdesk.bot.telegram.ordering import PerChatOrder
 from clipdesk.bot.telegram.settings import TelegramSettings
-from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 GROUP, PRIVATE = -100555, 99
@@ -44,7 +44,8 @@ async def private_answer_after(db_path: Path, group_questions: int, updates: Bas
         telegram.slow_chat(GROUP, latency)
         settings = TelegramSettings(token=TOKEN, api_base_url=telegram.base_url, poll_timeout=1,
                                     rate_limit=1000)
-        service = TelegramService(settings, db_path, updates=updates)
+        store = Store.open(db_path)
+        service = TelegramService(settings, store, updates=updates)
         await service.start()
         try:
             for n in range(group_questions):
@@ -60,13 +61,14 @@ async def private_answer_after(db_path: Path, group_questions: int, updates: Bas
             return answered[0] - asked
         finally:
             await service.stop()
+            store.close()
 
 
 def seeded(folder: Path) -> Path:
     path = folder / "seeded.db"
-    db = open_db(path)
-    ingest_seeds(db)
-    db.close()
+    store = Store.open(path)
+    ingest_seeds(store)
+    store.close()
     return path
 
 

@@ -2,7 +2,9 @@
 
 A digest goes out as: record the intent (a pending delivery with its cursor), send the rendered parts
 from the first one not yet recorded, record each accepted part at once, and mark the delivery sent
-together with advancing the subscription's cursor as soon as the last part is accepted.
+together with advancing the subscription's cursor as soon as the last part is accepted. Every store
+call runs on the Store's worker thread and digests are composed on its reader's, so the event loop
+(and the acks the bots owe their platforms) never waits for either.
 """
 
 from __future__ import annotations
@@ -10,31 +12,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from clipdesk.bot.delivery import Sender, TargetGone, TemporaryFailure
+from clipdesk.handlers.deliveries import (
+    Delivery,
+    Subscription,
+    delivered,
+    due_digests,
+    failed_for_now,
+    part_delivered,
+    start_delivery,
+    target_gone,
+)
+from clipdesk.handlers.digest import command
 from clipdesk.handlers.digest_compose import compose_digest
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.deliveries import (
-    PENDING,
-    Delivery,
-    begin_delivery,
-    deliveries_from,
-    finish_delivery,
-    give_up,
-    pending_deliveries,
-    record_part,
-    retry_later,
-)
-from clipdesk.store.delivery.subscriptions import Subscription, deactivate, list_subscriptions
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 if TYPE_CHECKING:
     from clipdesk.bot.health import Health
@@ -63,10 +61,10 @@ class PassSummary:
 class Scheduler:
     """Finds the digests due each minute and fans them out across chats, `concurrency` at a time."""
 
-    def __init__(self, db: sqlite_utils.Database | str | os.PathLike, senders: dict[str, Sender],
-                 health: Health | None = None, *, concurrency: int = DEFAULT_CONCURRENCY,
+    def __init__(self, store: Store, senders: dict[str, Sender], health: Health | None = None, *,
+                 concurrency: int = DEFAULT_CONCURRENCY,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        self.db = db if isinstance(db, sqlite_utils.Database) else open_db(db)
+        self.store = store
         self.senders = senders
         self.health = health
         self.concurrency = concurrency
@@ -79,50 +77,19 @@ class Scheduler:
         if self.health is not None:
             self.health.tick(when)
 
-    def plan(self, now: datetime, summary: PassSummary) -> list[tuple[Subscription, str]]:
-        """(subscription, local day) of every digest to send or resume now.
-
-        Today's digest is due once its local time has passed (so a restart catches up on today's
-        missed digests, never on earlier days'). A digest cut off on an earlier day is finished if it
-        had begun reaching the chat, and given up as missed if nothing of it was sent.
-        """
-        subs = {s.id: s for s in list_subscriptions(self.db, active_only=True)}
-        records = deliveries_from(self.db, (now - timedelta(days=2)).date())
-        jobs: list[tuple[Subscription, str]] = []
-        for sub in subs.values():
-            if sub.id in self._in_flight:
-                continue
-            if sub.platform not in self.senders:
-                summary.no_sender += 1
-                continue
-            today = sub.due_today(now)
-            record = records.get((sub.id, str(today[0]))) if today else None
-            if today and (record is None or record.state == PENDING):
-                jobs.append((sub, str(today[0])))
-        for delivery in pending_deliveries(self.db):
-            sub = subs.get(delivery.subscription_id)
-            if sub is None or sub.platform not in self.senders or sub.id in self._in_flight:
-                continue
-            if delivery.local_date >= str(sub.local_date(now)):
-                continue
-            if delivery.parts_sent:
-                jobs.append((sub, delivery.local_date))
-            else:
-                give_up(self.db, delivery.id, "missed: its day passed before it could be sent")
-                summary.missed += 1
-        summary.due = len(jobs)
-        return jobs
-
     async def run_due(self, now: datetime | None = None) -> PassSummary:
         """One pass: send (or resume) every digest due at `now`, and wait for them all."""
         now = (now or self.clock()).astimezone(UTC)
         self._tick()
         summary = PassSummary()
-        jobs = self.plan(now, summary)
+        busy = frozenset(self._in_flight)
+        due = await self.store.run(due_digests, self.store, now, set(self.senders), busy)
+        jobs = due.jobs
+        summary.due, summary.missed, summary.no_sender = len(jobs), due.missed, due.no_sender
         self._in_flight.update(sub.id for sub, _ in jobs)
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
-        composed: dict[tuple, Reply | None] = {}
+        composed: dict[tuple, asyncio.Future[Reply | None]] = {}
         rendered: dict[tuple[str, Reply], list[Any]] = {}
         try:
             await asyncio.gather(*(self._deliver(sub, day, now, summary, composed, rendered)
@@ -133,28 +100,33 @@ class Scheduler:
             log.info("digest pass: %s", vars(summary), extra={"event": "digest_pass"})
         return summary
 
-    def _compose(self, sub: Subscription, delivery: Delivery,
-                 composed: dict[tuple, Reply | None]) -> Reply | None:
-        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id)
+    async def _compose(self, sub: Subscription, delivery: Delivery,
+                       composed: dict[tuple, asyncio.Future[Reply | None]]) -> Reply | None:
+        """The digest for this delivery, composed once per pass for all the chats that share it, on the
+        reader's thread: a digest of thousands of articles holds up neither the loop nor the worker."""
+        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id,
+               sub.platform)
         if key not in composed:
-            composed[key] = compose_digest(self.db, sub.cursor, delivery.cursor,
-                                           date.fromisoformat(delivery.local_date), sub.topics,
-                                           sub.notify_empty, sub.thread_id or None)
-        return composed[key]
+            reader = self.store.reader
+            composed[key] = asyncio.ensure_future(reader.run(
+                compose_digest, reader, sub.cursor, delivery.cursor, date.fromisoformat(delivery.local_date),
+                sub.topics, sub.notify_empty, sub.thread_id or None,
+                more=f"{command(sub.platform, 'digest')} all"))
+        return await asyncio.shield(composed[key])
 
     async def _deliver(self, sub: Subscription, day: str, now: datetime, summary: PassSummary,
-                       composed: dict[tuple, Reply | None],
+                       composed: dict[tuple, asyncio.Future[Reply | None]],
                        rendered: dict[tuple[str, Reply], list[Any]]) -> None:
         assert self._slots is not None
         async with self._slots:
             if self._stopping:
                 summary.stopped += 1
                 return
-            delivery = begin_delivery(self.db, sub.id, day, now)
+            delivery = await self.store.run(start_delivery, self.store, sub, day, now)
             if delivery is None:
                 return
             sender = self.senders[sub.platform]
-            reply = self._compose(sub, delivery, composed)
+            reply = await self._compose(sub, delivery, composed)
             if reply is not None and (sub.platform, reply) not in rendered:
                 rendered[sub.platform, reply] = sender.render(reply)
             parts = rendered[sub.platform, reply] if reply is not None else []
@@ -163,21 +135,21 @@ class Scheduler:
                 for index in range(delivery.parts_sent, len(parts)):
                     await self._send(sender, sub, parts[index])
                     if index + 1 < len(parts):
-                        record_part(self.db, delivery.id, index + 1)
-                finish_delivery(self.db, delivery, max(len(parts), delivery.parts_sent))
+                        await self.store.run(part_delivered, self.store, delivery, index + 1)
+                sent = max(len(parts), delivery.parts_sent)
+                await self.store.run(delivered, self.store, delivery, sent)
             except TargetGone as exc:
-                deactivate(self.db, sub.platform, sub.chat_id, str(exc))
-                give_up(self.db, delivery.id, f"target gone: {exc}")
+                await self.store.run(target_gone, self.store, sub.platform, sub.chat_id, str(exc), delivery)
                 summary.gone += 1
                 log.warning("digest target gone; subscription deactivated",
                             extra={**extra, "error": str(exc)})
             except TemporaryFailure as exc:
-                retry_later(self.db, delivery.id, f"temporary: {exc}")
+                await self.store.run(failed_for_now, self.store, delivery, f"temporary: {exc}")
                 summary.retry += 1
                 log.warning("digest send failed for now; retrying next pass",
                             extra={**extra, "error": str(exc)})
             except Exception as exc:
-                retry_later(self.db, delivery.id, f"error: {exc!r}")
+                await self.store.run(failed_for_now, self.store, delivery, f"error: {exc!r}")
                 summary.retry += 1
                 log.exception("digest send failed; retrying next pass", extra=extra)
             else:

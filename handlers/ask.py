@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from clipdesk.handlers.cite import snippet
 from clipdesk.handlers.text import clip_question
 from clipdesk.handlers.types import Reply, Request, Snippet
 from clipdesk.store.index.search import Hit, search
+from clipdesk.store.store import Store
 
 DEFAULT_K = 3
 NOTHING = "Nothing in the indexed coverage answers that. Try other words, or /sources to see what is indexed."
 EMPTY = "Ask me something about the coverage, e.g. \"What did Shoigu say about cooperation with London?\""
 
 
-def answer(db: sqlite_utils.Database, question: str, k: int = DEFAULT_K,
+def answer(store: Store, question: str, k: int = DEFAULT_K,
            thread_id: str | None = None) -> Reply:
     """Search the coverage for `question` and compose the Reply."""
     question = clip_question(question)
     if not question:
         return Reply(text=EMPTY, thread_id=thread_id)
-    result = search(db, question, k=k)
+    result = search(store, question, k=k)
     if not result.found:
         return Reply(text=NOTHING, thread_id=thread_id)
     snippets = tuple(snippet(h) for h in result.hits)
@@ -36,15 +35,15 @@ def lead(best: Snippet) -> str:
     return "From the coverage:"
 
 
-def handle_ask(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_ask(request: Request, store: Store) -> Reply:
     """Answer /ask and plain-text questions."""
-    return answer(db, request.args, thread_id=request.thread_id)
+    return answer(store, request.args, thread_id=request.thread_id)
 
 
-def explain(db: sqlite_utils.Database, question: str, k: int = DEFAULT_K) -> dict:
+def explain(store: Store, question: str, k: int = DEFAULT_K) -> dict:
     """Why the question was or was not answered: the intent, the threshold, and for each hit (or the
     best candidate, when none passed) its lexical and semantic scores and its relevance."""
-    result = search(db, clip_question(question), k=k)
+    result = search(store, clip_question(question), k=k)
     shown = result.hits or ((result.best,) if result.best else ())
     return {"intent": result.intent, "threshold": round(result.threshold, 3), "answered": result.found,
             "hits": [_explained(h) for h in shown]}

@@ -5,19 +5,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import sqlite_utils
-
 from clipdesk.handlers.ask import handle_ask
 from clipdesk.handlers.digest import DIGEST_COMMANDS
 from clipdesk.handlers.events import handle_events
+from clipdesk.handlers.feeds import FEED_COMMANDS
 from clipdesk.handlers.help import handle_help
 from clipdesk.handlers.quotes import handle_quote, handle_who
 from clipdesk.handlers.sources import handle_sources
 from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Request, sqlite_utils.Database], Reply]
+Handler = Callable[[Request, Store], Reply]
 
 HANDLERS: dict[str, Handler] = {
     "start": handle_help,
@@ -29,10 +29,11 @@ HANDLERS: dict[str, Handler] = {
     "events": handle_events,
     "sources": handle_sources,
     **DIGEST_COMMANDS,
+    **FEED_COMMANDS,
 }
 
 
-def handle(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle(request: Request, store: Store) -> Reply:
     """Answer one Request. Unknown commands and internal errors become polite replies."""
     command = (request.command or "ask").lower()
     handler = HANDLERS.get(command)
@@ -40,7 +41,7 @@ def handle(request: Request, db: sqlite_utils.Database) -> Reply:
         return Reply(text=f"I don't know the command /{command}. Try /help.",
                      thread_id=request.thread_id)
     try:
-        return handler(request, db)
+        return handler(request, store)
     except Exception:
         log.exception("handler %s failed on %r", command, request.text[:200])
         return Reply(text="Sorry, something went wrong answering that. It has been logged.",

@@ -1,4 +1,5 @@
-"""Digest commands: subscribe, unsubscribe, subscription, digest (a preview that records nothing)."""
+"""Digest commands: subscribe, unsubscribe, subscription, digest (a preview that records nothing), and the
+listing of every subscription with its last digest."""
 
 from __future__ import annotations
 
@@ -8,20 +9,21 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import available_timezones
 
-import sqlite_utils
-
-from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.digest_compose import MAX_STORIES, compose_digest
 from clipdesk.handlers.types import Reply, Request
-from clipdesk.store.delivery.digest import newest_ingest
+from clipdesk.store.delivery.deliveries import latest_deliveries
+from clipdesk.store.delivery.digest import newest_ingest, split_topics
 from clipdesk.store.delivery.subscriptions import (
     DEFAULT_TIME,
     DEFAULT_TZ,
     FIRST_DIGEST_LOOKBACK,
     Subscription,
     get_subscription,
+    list_subscriptions,
     subscribe,
     unsubscribe,
 )
+from clipdesk.store.store import Store
 
 ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe"})  # in a group, only its admins may run these
 ALWAYS = "always"  # the word that asks for a one-line notice on days with nothing new
@@ -68,7 +70,8 @@ def _zone(word: str) -> str | None:
 
 
 def parse_settings(args: str) -> DigestSettings:
-    """[HH:MM] [Area/Location] [always] [topics...] in any order; defaults 08:00 UTC, all coverage."""
+    """[HH:MM] [Area/Location] [always] [topics...] [-excluded...] in any order; defaults 08:00 UTC,
+    all coverage."""
     at, tz, notify, topics = DEFAULT_TIME, DEFAULT_TZ, False, []
     for word in args.split():
         if TIME_LIKE.match(word):
@@ -83,6 +86,7 @@ def parse_settings(args: str) -> DigestSettings:
             notify = True
         else:
             topic = re.sub(r"^\W+|\W+$", "", word.lower())[:MAX_TOPIC_CHARS]
+            topic = f"-{topic}" if topic and word.startswith("-") else topic
             if topic and topic not in topics:
                 topics.append(topic)
     if len(topics) > MAX_TOPICS:
@@ -92,7 +96,9 @@ def parse_settings(args: str) -> DigestSettings:
 
 def describe(sub: Subscription) -> str:
     """A subscription in words."""
-    about = f"about {', '.join(sub.topics)}" if sub.topics else "all new coverage"
+    wanted, excluded = split_topics(sub.topics)
+    about = f"about {', '.join(wanted)}" if wanted else "all new coverage"
+    about += f" except what names {', '.join(excluded)}" if excluded else ""
     empty = ("a one-line notice on days with nothing new" if sub.notify_empty
              else "nothing on days with nothing new")
     return f"a daily digest at {sub.time} {sub.tz}, {about}; {empty}"
@@ -104,7 +110,7 @@ def refusal(request: Request) -> Reply:
                  thread_id=request.thread_id)
 
 
-def handle_subscribe(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_subscribe(request: Request, store: Store) -> Reply:
     """/subscribe [HH:MM] [Area/Location] [always] [topics...]: create or update this chat's digest."""
     cmd = command(request.platform, "subscribe")
     if request.is_group and not request.is_admin:
@@ -112,9 +118,9 @@ def handle_subscribe(request: Request, db: sqlite_utils.Database) -> Reply:
     try:
         settings = parse_settings(request.args)
     except DigestArgsError as exc:
-        return Reply(text=f"{exc}\nExample: {cmd} 08:00 Europe/London shoigu nato",
+        return Reply(text=f"{exc}\nExample: {cmd} 08:00 Europe/London shoigu nato -football",
                      thread_id=request.thread_id)
-    sub = subscribe(db, request.platform, request.chat_id, request.thread_id, at=settings.time,
+    sub = subscribe(store, request.platform, request.chat_id, request.thread_id, at=settings.time,
                     tz=settings.tz, topics=settings.topics, notify_empty=settings.notify_empty)
     hint = "" if settings.notify_empty else f" Add `{ALWAYS}` to be told when there is nothing new."
     return Reply(text=f"Subscribed: {describe(sub)}.{hint} "
@@ -123,19 +129,19 @@ def handle_subscribe(request: Request, db: sqlite_utils.Database) -> Reply:
                  thread_id=request.thread_id, found=True)
 
 
-def handle_unsubscribe(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_unsubscribe(request: Request, store: Store) -> Reply:
     """/unsubscribe: stop this chat's digest."""
     if request.is_group and not request.is_admin:
         return refusal(request)
-    stopped = unsubscribe(db, request.platform, request.chat_id, request.thread_id)
+    stopped = unsubscribe(store, request.platform, request.chat_id, request.thread_id)
     text = ("Unsubscribed: no more daily digests here." if stopped
             else "This chat has no daily digest to stop.")
     return Reply(text=text, thread_id=request.thread_id, found=stopped)
 
 
-def handle_subscription(request: Request, db: sqlite_utils.Database) -> Reply:
+def handle_subscription(request: Request, store: Store) -> Reply:
     """/subscription: what this chat's digest is set to."""
-    sub = get_subscription(db, request.platform, request.chat_id, request.thread_id)
+    sub = get_subscription(store, request.platform, request.chat_id, request.thread_id)
     if sub is None or not sub.active:
         return Reply(text=f"No daily digest here. Start one with e.g. "
                           f"{command(request.platform, 'subscribe')} 08:00 Europe/London",
@@ -143,20 +149,37 @@ def handle_subscription(request: Request, db: sqlite_utils.Database) -> Reply:
     return Reply(text=f"This chat gets {describe(sub)}.", thread_id=request.thread_id, found=True)
 
 
-def handle_digest(request: Request, db: sqlite_utils.Database) -> Reply:
-    """/digest: what the next digest would hold now; it records nothing, so the scheduled one still comes."""
-    sub = get_subscription(db, request.platform, request.chat_id, request.thread_id)
+def handle_digest(request: Request, store: Store) -> Reply:
+    """/digest: what the next digest would hold now; it records nothing, so the scheduled one still comes.
+
+    /digest all: every story of the last day (and since the last digest), none left out."""
+    sub = get_subscription(store, request.platform, request.chat_id, request.thread_id)
     now = datetime.now(UTC)
+    every = request.args.strip().lower() == "all"
+    day_ago = (now - FIRST_DIGEST_LOOKBACK).isoformat(timespec="microseconds")
     if sub is not None and sub.active:
         after, topics, day = sub.cursor, sub.topics, sub.local_date(now)
+        after = min(after or day_ago, day_ago) if every else after
     else:
-        after, topics, day = (now - FIRST_DIGEST_LOOKBACK).isoformat(timespec="microseconds"), (), now.date()
-    reply = compose_digest(db, after, newest_ingest(db), day, topics, thread_id=request.thread_id)
+        after, topics, day = day_ago, (), now.date()
+    reply = compose_digest(store, after, newest_ingest(store), day, topics, thread_id=request.thread_id,
+                           limit=None if every else MAX_STORIES,
+                           more=f"{command(request.platform, 'digest')} all")
     if reply is None:
         since = ("the last digest" if sub is not None and sub.active
                  else f"the last {_hours(FIRST_DIGEST_LOOKBACK)}")
         return Reply(text=f"Nothing new since {since}.", thread_id=request.thread_id)
     return reply
+
+
+def subscription_rows(store: Store, active_only: bool = True) -> list[dict]:
+    """Every subscription (only the active ones unless `active_only` is False) with its last digest."""
+    last = {sub_id: (d.local_date, d.state) for sub_id, d in latest_deliveries(store).items()}
+    return [{"target": s.target, "platform": s.platform, "chat_id": s.chat_id,
+             "thread_id": s.thread_id or None, "time": s.time, "tz": s.tz, "topics": list(s.topics),
+             "notify_empty": s.notify_empty, "active": s.active,
+             "last_digest": last.get(s.id, (None, None))[0], "last_state": last.get(s.id, (None, None))[1]}
+            for s in list_subscriptions(store, active_only=active_only)]
 
 
 def _hours(span: timedelta) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.store import Store
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask", "Ask a question about the coverage"),
@@ -10,10 +11,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("who", "Who said a phrase: /who below zero"),
     ("events", "Timeline of meetings, calls, visits: /events wallace"),
     ("sources", "What coverage is indexed"),
-    ("subscribe", "Daily digest: /subscribe 08:00 Europe/London [topics]"),
+    ("subscribe", "Daily digest: /subscribe 08:00 Europe/London [topics] [-excluded]"),
     ("unsubscribe", "Stop the daily digest"),
     ("subscription", "Show this chat's digest settings"),
     ("digest", "Preview today's digest now"),
+    ("feeds", "Feeds followed; admins: /feeds add URL [30m], /feeds remove NAME"),
+    ("add", "Admins: index an article page now: /add URL"),
     ("help", "How to use clipdesk"),
 )
 
@@ -33,6 +36,6 @@ def help_text() -> str:
     return HELP.format(commands=lines)
 
 
-def handle_help(request: Request, db: object) -> Reply:
+def handle_help(request: Request, store: Store) -> Reply:
     """Answer /help and /start."""
     return Reply(text=help_text(), thread_id=request.thread_id, found=True)

@@ -1,18 +1,22 @@
-"""The sources handler: what coverage is indexed."""
+"""The sources handler: what coverage is indexed (for /sources, the Slack Home tab and the CLI)."""
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from clipdesk.handlers.types import Reply, Request, Snippet
-from clipdesk.store.index.listings import list_sources
+from clipdesk.store.index.listings import Source, list_sources
+from clipdesk.store.store import Store
 
 MAX_SOURCES = 30
 
 
-def handle_sources(request: Request, db: sqlite_utils.Database) -> Reply:
+def indexed(store: Store) -> list[Source]:
+    """Every indexed article with what was found in it, newest publication first."""
+    return list_sources(store)
+
+
+def handle_sources(request: Request, store: Store) -> Reply:
     """/sources: the indexed articles, newest first."""
-    sources = list_sources(db)
+    sources = indexed(store)
     if not sources:
         return Reply(text="No coverage is indexed yet. Add some with `clipdesk ingest PATH`.",
                      thread_id=request.thread_id)

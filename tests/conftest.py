@@ -6,25 +6,24 @@ import shutil
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
-from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds, seeds_dir
+from clipdesk.store.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.fixture
-def db() -> sqlite_utils.Database:
+def db() -> Store:
     """An empty in-memory clipdesk store."""
-    return open_db(memory=True)
+    return Store.open(memory=True)
 
 
 @pytest.fixture(scope="session")
 def seeded_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file with the seeds ingested once per test session (copy it before writing)."""
     path = tmp_path_factory.mktemp("seeded") / "seeded.db"
-    database = open_db(path)
+    database = Store.open(path)
     ingest_seeds(database)
     database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
@@ -40,9 +39,9 @@ def seeded_db_path(seeded_path: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def seeded_db(seeded_db_path: Path) -> sqlite_utils.Database:
+def seeded_db(seeded_db_path: Path) -> Store:
     """An open, writable store holding the seed coverage."""
-    return open_db(seeded_db_path)
+    return Store.open(seeded_db_path)
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from typing import Any
 import click
 import sqlite_utils
 
-from clipdesk.store.index.schema import NewerSchema, db_path, open_db
+from clipdesk.store.index.schema import NewerSchema, db_path
 from clipdesk.store.seeds import ingest_seeds
+from clipdesk.store.store import Store
 
 db_option = click.option(
     "--db", "db_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -35,7 +36,7 @@ ADVICE = {
 }
 
 
-def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None) -> sqlite_utils.Database:
+def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None) -> Store:
     """Open (and migrate) the store; when it holds no articles yet, index the bundled seeds first.
 
     The contents decide, not the file's existence: a first run interrupted after the file appeared,
@@ -46,7 +47,7 @@ def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None
     if context is not None:
         context.find_root().meta[OPENED] = path
     with store_errors(path):
-        db = open_db(path)
+        db = Store.open(path)
         if needs_seeds(db):
             outcomes = ingest_seeds(db)
             added = sum(o.status == "added" for o in outcomes)

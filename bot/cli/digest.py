@@ -13,20 +13,19 @@ from clipdesk.bot.cli.render import render_text
 from clipdesk.bot.config import load_env
 from clipdesk.bot.delivery import Sender
 from clipdesk.bot.scheduler import DEFAULT_CONCURRENCY, PassSummary, Scheduler
-from clipdesk.handlers.digest import handle_digest
+from clipdesk.handlers.commands import handle
+from clipdesk.handlers.digest import subscription_rows
 from clipdesk.handlers.types import Request
-from clipdesk.store.delivery.deliveries import latest_deliveries
-from clipdesk.store.delivery.subscriptions import list_subscriptions
-from clipdesk.store.index.schema import db_path
+from clipdesk.store.store import Store
 
 
-def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
+def build_senders(env: dict[str, str], store: Store) -> dict[str, Sender]:
     """A Sender for each platform whose bot token is set; the others are skipped with a note."""
     senders: dict[str, Sender] = {}
     if env.get("TELEGRAM_BOT_TOKEN"):
         from clipdesk.bot.telegram.sender import sender_from_env as telegram_sender
 
-        senders["telegram"] = telegram_sender(env, db_file)
+        senders["telegram"] = telegram_sender(env, store)
     else:
         click.echo("skipping telegram: TELEGRAM_BOT_TOKEN is not set", err=True)
     if env.get("SLACK_BOT_TOKEN"):
@@ -34,7 +33,7 @@ def build_senders(env: dict[str, str], db_file: Path) -> dict[str, Sender]:
         from clipdesk.bot.slack.settings import SlackSettings
 
         settings = SlackSettings.from_env(env)
-        senders["slack"] = SlackSender(web_client(settings.bot_token, settings.api_base_url), db_file)
+        senders["slack"] = SlackSender(web_client(settings.bot_token, settings.api_base_url), store)
     else:
         click.echo("skipping slack: SLACK_BOT_TOKEN is not set", err=True)
     return senders
@@ -85,11 +84,11 @@ def digest_command(run_due: bool, target: str | None, concurrency: int, env_file
     db = open_store(db_file)
     if target:
         platform, chat_id, thread_id = parse_target(target)
-        reply = handle_digest(Request(platform=platform, chat_id=chat_id, user_id="cli", text="/digest",
-                                      command="digest", thread_id=thread_id), db)
+        reply = handle(Request(platform=platform, chat_id=chat_id, user_id="cli", text="/digest",
+                               command="digest", thread_id=thread_id), db)
         click.echo(render_text(reply))
         return
-    senders = build_senders(load_env(env_file), db_path(db_file))
+    senders = build_senders(load_env(env_file), db)
     summary = asyncio.run(_run_once(Scheduler(db, senders, concurrency=concurrency)))
     click.echo(describe_pass(summary))
 
@@ -110,14 +109,7 @@ async def _run_once(scheduler: Scheduler) -> PassSummary:
 @db_option
 def subscriptions_command(as_json: bool, show_all: bool, db_file: Path | None) -> None:
     """List digest subscriptions: target, time and zone, topics, and the last digest."""
-    db = open_store(db_file)
-    subs = list_subscriptions(db, active_only=not show_all)
-    last = {sub_id: (d.local_date, d.state) for sub_id, d in latest_deliveries(db).items()}
-    rows = [{"target": s.target, "platform": s.platform, "chat_id": s.chat_id,
-             "thread_id": s.thread_id or None, "time": s.time, "tz": s.tz, "topics": list(s.topics),
-             "notify_empty": s.notify_empty, "active": s.active,
-             "last_digest": last.get(s.id, (None, None))[0], "last_state": last.get(s.id, (None, None))[1]}
-            for s in subs]
+    rows = subscription_rows(open_store(db_file), active_only=not show_all)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return

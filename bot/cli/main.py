@@ -7,21 +7,23 @@ import sys
 from pathlib import Path
 
 import click
-import sqlite_utils
 
 from clipdesk.bot.cli.chat import GREETING, chat
 from clipdesk.bot.cli.db import StoreGroup, db_option, open_store
 from clipdesk.bot.cli.digest import digest_command, subscriptions_command
+from clipdesk.bot.cli.feeds import feeds_command, ingest_urls, is_url
 from clipdesk.bot.cli.migrate import migrate_command
-from clipdesk.bot.cli.render import one_line, render_text
+from clipdesk.bot.cli.render import event_lines, one_line, quote_lines, render_text, source_lines
 from clipdesk.bot.cli.serve import serve_command
 from clipdesk.bot.cli.slack import slack_command
 from clipdesk.bot.cli.telegram import telegram_command
 from clipdesk.handlers.ask import DEFAULT_K, answer, explain, explain_text
+from clipdesk.handlers.events import timeline
+from clipdesk.handlers.ingest import Ingested, Outcome, add_coverage, coverage_files
+from clipdesk.handlers.quotes import quotations
+from clipdesk.handlers.sources import indexed
 from clipdesk.handlers.types import Reply
-from clipdesk.store.index.listings import list_events, list_quotes, list_sources
-from clipdesk.store.index.people import recognise_people
-from clipdesk.store.ingest import Outcome, article_files, ingest_paths
+from clipdesk.store.store import Store
 
 PROGRESS_OVER = 3
 
@@ -83,21 +85,14 @@ def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, explainin
 @db_option
 def quotes(speaker: str | None, as_json: bool, db_file: Path | None) -> None:
     """List the stored quotations with their speakers and sources."""
-    db = open_store(db_file)
-    speaker_ids = None
-    if speaker:
-        people = recognise_people(db, speaker)
-        if not people:
-            raise click.ClickException(f"no speaker matching {speaker!r} in the coverage")
-        speaker_ids = [people[0].id]
-    rows = list_quotes(db, speaker_ids)
+    rows = quotations(open_store(db_file), speaker)
+    if rows is None:
+        raise click.ClickException(f"no speaker matching {speaker!r} in the coverage")
     if as_json:
         _echo_json(rows)
         return
     for row in rows:
-        who = row["speaker"] or "unattributed"
-        click.echo(f"\u201c{row['text']}\u201d\n   \u2014 {who} · {row['outlet'] or 'outlet unknown'}"
-                   f" · {row['published'] or 'date unknown'} · {row['source']}\n")
+        click.echo(quote_lines(row))
     click.echo(f"{len(rows)} quotations.", err=True)
 
 
@@ -106,17 +101,12 @@ def quotes(speaker: str | None, as_json: bool, db_file: Path | None) -> None:
 @db_option
 def events(as_json: bool, db_file: Path | None) -> None:
     """The timeline of meetings, talks, calls, visits, invitations, conferences and sanctions."""
-    db = open_store(db_file)
-    rows = list_events(db)
+    rows = timeline(open_store(db_file)).events
     if as_json:
         _echo_json([{k: v for k, v in row.items() if k != "outlet"} for row in rows])
         return
     for row in rows:
-        when = row["date"] or row["date_text"] or "date not stated"
-        who = ", ".join(row["participants"])
-        where = f" in {row['place']}" if row["place"] else ""
-        click.echo(f"{when:<12} {row['kind']}{where}: {who}\n             {row['summary']}"
-                   f"\n             \u2014 {row['source']}\n")
+        click.echo(event_lines(row))
 
 
 @cli.command()
@@ -124,34 +114,31 @@ def events(as_json: bool, db_file: Path | None) -> None:
 @db_option
 def sources(as_json: bool, db_file: Path | None) -> None:
     """The indexed articles: title, outlet, date, and what was found in each."""
-    db = open_store(db_file)
-    rows = list_sources(db)
+    rows = indexed(open_store(db_file))
     if as_json:
         _echo_json([vars(s) for s in rows])
         return
     for s in rows:
-        click.echo(f"{s.source}\n   {s.title or '(untitled)'} · {s.outlet or 'outlet unknown'}"
-                   f" · {s.published or 'date unknown'} · {s.quotes} quotes, {s.events} events")
+        click.echo(source_lines(s))
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @db_option
-def ingest(paths: tuple[Path, ...], db_file: Path | None) -> None:
-    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too)."""
-    db = open_store(db_file)
-    files = list(article_files(paths))
-    if not files:
+def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
+    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too), or page URLs."""
+    store = open_store(db_file)
+    urls = [p for p in paths if is_url(p)]
+    files = coverage_files(p for p in paths if not is_url(p))
+    if not files and not urls:
         raise click.ClickException("no .txt files found in " + ", ".join(map(str, paths)))
-    outcomes = _ingest_all(db, files)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "replaced", "unchanged", "error")}
-    click.echo(f"{counts['added']} added, {counts['replaced']} replaced, "
-               f"{counts['unchanged']} unchanged, {counts['error']} failed.")
-    if counts["error"]:
+    done = Ingested((_ingest_all(store, files).outcomes if files else []) + ingest_urls(store, urls))
+    click.echo(done.summary)
+    if done.failed:
         sys.exit(1)
 
 
-def _ingest_all(db: sqlite_utils.Database, files: list[Path]) -> list[Outcome]:
+def _ingest_all(store: Store, files: list[Path]) -> Ingested:
     def report(outcome: Outcome) -> None:
         if outcome.status == "error":
             click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
@@ -159,12 +146,12 @@ def _ingest_all(db: sqlite_utils.Database, files: list[Path]) -> list[Outcome]:
             click.echo(f"warning: {outcome.path}: {outcome.message}", err=True)
 
     if len(files) <= PROGRESS_OVER:
-        return ingest_paths(db, files, on_file=report)
+        return add_coverage(store, files, on_file=report)
     with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-        outcomes = ingest_paths(db, files, on_file=lambda outcome: bar.update(1))
-    for outcome in outcomes:
+        done = add_coverage(store, files, on_file=lambda outcome: bar.update(1))
+    for outcome in done.outcomes:
         report(outcome)
-    return outcomes
+    return done
 
 
 @cli.command("chat")
@@ -189,6 +176,7 @@ def chat_command(db_file: Path | None) -> None:
 for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
     cli.add_command(command)
 cli.add_command(migrate_command)
+cli.add_command(feeds_command)
 
 
 def main() -> None:

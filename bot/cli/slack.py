@@ -10,6 +10,7 @@ import click
 from clipdesk.bot.cli.db import db_option
 from clipdesk.bot.cli.setup import start_up
 from clipdesk.bot.foreground import run_until_stopped
+from clipdesk.store.store import Store
 
 NO_SLACK = """SLACK_BOT_TOKEN is not set.
 
@@ -44,9 +45,12 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
     from clipdesk.bot.slack.settings import SlackSettings
 
     env, config = start_up(env_file, db_file, lambda config: config.slack, NO_SLACK)
-    service = SlackService(SlackSettings.from_env(env, port=port, host=host), config.db)
+    store = Store.open(config.db)
     try:
+        service = SlackService(SlackSettings.from_env(env, port=port, host=host), store)
         asyncio.run(run_until_stopped(service, "slack"))
     except SlackApiError as exc:
         raise click.ClickException(f"Slack refused: {exc.response.get('error')} "
                                    "(check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)") from exc
+    finally:
+        store.close()

@@ -12,6 +12,7 @@ from clipdesk.bot.cli.setup import start_up
 from clipdesk.bot.config import secrets
 from clipdesk.bot.foreground import run_until_stopped
 from clipdesk.bot.logs import RedactingFormatter
+from clipdesk.store.store import Store
 
 NO_TELEGRAM = """TELEGRAM_BOT_TOKEN is not set.
 
@@ -49,9 +50,12 @@ def telegram_command(webhook_url: str | None, listen: str | None, port: int | No
     overrides = {"TELEGRAM_WEBHOOK_URL": webhook_url, "TELEGRAM_WEBHOOK_LISTEN": listen,
                  "TELEGRAM_WEBHOOK_PORT": str(port) if port else None}
     env, config = start_up(env_file, db_file, lambda config: config.telegram, NO_TELEGRAM, overrides)
-    service = TelegramService(TelegramSettings.from_env(env), config.db)
+    store = Store.open(config.db)
     try:
+        service = TelegramService(TelegramSettings.from_env(env), store)
         asyncio.run(run_until_stopped(service, "telegram"))
     except (TelegramError, OSError) as exc:
         message = RedactingFormatter(secrets(env)).redact(f"Telegram could not be reached or refused: {exc}")
         raise click.ClickException(message) from exc
+    finally:
+        store.close()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -14,6 +13,7 @@ from clipdesk.bot.slack import commands, events, home, middleware, shortcuts
 from clipdesk.bot.slack.context import SlackBot
 from clipdesk.bot.slack.sender import ChannelPace, SlackSender, web_client
 from clipdesk.bot.slack.settings import SlackSettings
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +39,14 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
 class SlackService:
     """clipdesk on Slack, started and stopped inside a running event loop."""
 
-    def __init__(self, settings: SlackSettings, db_path: Path | str, pace: ChannelPace | None = None) -> None:
+    def __init__(self, settings: SlackSettings, store: Store, pace: ChannelPace | None = None) -> None:
         if not settings.bot_token:
             raise ValueError("SLACK_BOT_TOKEN is not set.")
         if not (settings.socket_mode or settings.signing_secret):
             raise ValueError("Set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).")
         self.settings = settings
-        self.sender = SlackSender(web_client(settings.bot_token, settings.api_base_url), db_path, pace)
-        self.bot = SlackBot(settings, db_path, self.sender)
+        self.sender = SlackSender(web_client(settings.bot_token, settings.api_base_url), store, pace)
+        self.bot = SlackBot(settings, store, self.sender)
         self.app = build_app(self.bot)
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -78,7 +78,7 @@ class SlackService:
                  extra=where)
 
     async def stop(self) -> None:
-        """Stop taking requests, let the answers in flight go out, then release the store."""
+        """Stop taking requests and let the answers in flight go out (the store's opener closes it)."""
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None
@@ -86,4 +86,3 @@ class SlackService:
             await self._runner.cleanup()
             self._runner = None
         await self.bot.drain()
-        self.bot.close()

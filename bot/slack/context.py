@@ -1,16 +1,13 @@
-"""What every Slack listener shares: the store (one worker thread), the settings, the sender and the
-access step (redelivery dedupe, channel allow-list, rate limit) every listener runs after its ack."""
+"""What every Slack listener shares: the Store (its one worker thread), the settings, the sender and
+the access step (redelivery dedupe, channel allow-list, rate limit) every listener runs after its ack."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from pathlib import Path
-from typing import Any, TypeVar
 
 from clipdesk.bot.delivery import TargetGone, TemporaryFailure
 from clipdesk.bot.slack.members import ChannelMembers
@@ -21,10 +18,9 @@ from clipdesk.handlers.commands import handle
 from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 DRAIN_SECONDS = 10.0
 LISTED_ADMINS = "the users listed in CLIPDESK_ADMINS"
 DM_MEMBERS = "the people in this conversation"
@@ -33,11 +29,10 @@ DM_MEMBERS = "the people in this conversation"
 class SlackBot:
     """Answers Requests off the event loop and posts Replies; listeners hold one of these."""
 
-    def __init__(self, settings: SlackSettings, db_path: Path | str, sender: SlackSender) -> None:
+    def __init__(self, settings: SlackSettings, store: Store, sender: SlackSender) -> None:
         self.settings = settings
         self.sender = sender
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clipdesk-slack-db")
-        self.db = open_db(db_path)
+        self.store = store
         self.members = ChannelMembers(sender.client, settings.allowed_channels)
         self.access = Access(per_minute=settings.rate_limit, allowed_chats=settings.allowed_channels,
                              first_time=self.first_time, member=self.members.in_allowed_channel)
@@ -64,12 +59,9 @@ class SlackBot:
         except TimeoutError:
             log.warning("stopped with %d answer(s) unsent", self._busy, extra={"platform": PLATFORM})
 
-    async def run(self, func: Callable[..., T], *args: Any) -> T:
-        """Run a store function in the store's one worker thread (the loop keeps acking meanwhile)."""
-        return await asyncio.get_running_loop().run_in_executor(self._executor, func, *args)
-
     async def answer(self, request: Request) -> Reply:
-        return await self.run(handle, request, self.db)
+        """The handlers' Reply, computed on the store's worker thread (the loop keeps acking meanwhile)."""
+        return await self.store.run(handle, request, self.store)
 
     async def admit(self, request: Request, keys: list[str]) -> Admission:
         """The shared access step; runs after the ack, since its dedupe is store work."""
@@ -96,7 +88,7 @@ class SlackBot:
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is seen (Slack retries and duplicate events)."""
-        return await self.run(first_time, self.db, PLATFORM, key)
+        return await self.store.run(first_time, self.store, PLATFORM, key)
 
     async def post(self, channel: str, thread_ts: str | None, reply: Reply) -> bool:
         """Post every part of `reply`; False (already logged) when the channel cannot take it."""
@@ -106,7 +98,3 @@ class SlackBot:
         except (TargetGone, TemporaryFailure):
             return False
         return True
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True)
-        self.db.close()

@@ -1,7 +1,7 @@
 """Sending Slack messages: the Web API client, a per-channel pace, and the digest Sender for Slack.
 
     client = web_client("xoxb-...", base_url=fake.base_url)   # 429s waited per Retry-After
-    sender = SlackSender(client, db_path)
+    sender = SlackSender(client, store)
     for part in sender.render(reply):
         await sender.send_part("C123", None, part)              # TargetGone / TemporaryFailure
 """
@@ -12,7 +12,6 @@ import asyncio
 import logging
 import time
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -22,9 +21,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.slack.render import render
+from clipdesk.handlers.deliveries import target_gone
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.subscriptions import deactivate
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +69,9 @@ class SlackSender:
 
     platform = PLATFORM
 
-    def __init__(self, client: AsyncWebClient, db_path: Path | str, pace: ChannelPace | None = None) -> None:
+    def __init__(self, client: AsyncWebClient, store: Store, pace: ChannelPace | None = None) -> None:
         self.client = client
-        self.db_path = db_path
+        self.store = store
         self.pace = pace or ChannelPace()
         self.rejected = 0  # digest parts Slack refused for good
 
@@ -104,7 +103,7 @@ class SlackSender:
         except SlackApiError as exc:
             error = exc.response.get("error") if isinstance(exc.response.data, dict) else None
             if error in GONE_ERRORS:
-                stopped = await asyncio.to_thread(self._deactivate, channel, error)
+                stopped = await self.store.run(target_gone, self.store, PLATFORM, channel, error)
                 log.warning("channel gone; %d subscription(s) switched off", stopped,
                             extra={**where, "event": "target_gone", "error": error})
                 raise TargetGone(f"{channel}: {error}") from exc
@@ -121,10 +120,3 @@ class SlackSender:
             raise TemporaryFailure(f"{channel}: {exc!r}") from exc
         log.info("answer sent", extra={**where, "event": "sent", "part": response.get("ts")})
         return response.data if isinstance(response.data, dict) else {}
-
-    def _deactivate(self, channel: str, reason: str) -> int:
-        db = open_db(self.db_path)
-        try:
-            return deactivate(db, PLATFORM, channel, reason)
-        finally:
-            db.close()

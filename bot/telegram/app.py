@@ -5,11 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from pathlib import Path
-from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from telegram import (
@@ -43,10 +39,9 @@ from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.help import COMMANDS
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 INLINE_RESULTS = 10
 DRAIN_SECONDS = 5.0  # how long stopping waits for answers in hand before giving them up
@@ -59,7 +54,7 @@ CHAT_ADMINS = "this chat's Telegram administrators"
 class TelegramService:
     """The bot, started and stopped inside a running event loop (polling, or a webhook when configured)."""
 
-    def __init__(self, settings: TelegramSettings, db_path: Path | str,
+    def __init__(self, settings: TelegramSettings, store: Store,
                  updates: BaseUpdateProcessor | None = None) -> None:
         """`updates` says how updates are scheduled: by default concurrently across chats, in order
         within each (PerChatOrder)."""
@@ -70,12 +65,11 @@ class TelegramService:
             ApplicationBuilder().token(settings.token)
             .base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
             .rate_limiter(rate_limiter()).concurrent_updates(updates or PerChatOrder()).build())
-        self.sender = TelegramSender(self.application.bot, db_path)
-        self.db = open_db(db_path)
+        self.sender = TelegramSender(self.application.bot, store)
+        self.store = store
         self.members = ChatMembers(self.application.bot, settings.allowed_chats)
         self.access = Access(per_minute=settings.rate_limit, allowed_chats=settings.allowed_chats,
                              first_time=self.first_time, member=self.members.in_allowed_chat)
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="telegram-store")
         self.application.add_handler(MessageHandler(filters.TEXT, self.on_message))
         self.application.add_handler(InlineQueryHandler(self.on_inline_query))
         self.application.add_error_handler(self.on_error)
@@ -106,7 +100,8 @@ class TelegramService:
                  extra={"platform": "telegram", "event": "start"})
 
     async def stop(self) -> None:
-        """Stop taking updates, give the ones in hand DRAIN_SECONDS to finish, then release the store."""
+        """Stop taking updates and give the ones in hand DRAIN_SECONDS to finish (whoever opened the
+        store closes it)."""
         app = self.application
         if app.updater and app.updater.running:
             await app.updater.stop()
@@ -120,16 +115,10 @@ class TelegramService:
                             extra={"platform": "telegram", "event": "stop"})
             await stopping
         await app.shutdown()
-        self._worker.shutdown(wait=True)
-        self.db.close()
-
-    async def run(self, func: Callable[..., T], *args: Any) -> T:
-        """Run a store call on the one worker thread that owns the store connection."""
-        return await asyncio.get_running_loop().run_in_executor(self._worker, func, *args)
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is recorded (redeliveries, repeated edits)."""
-        return await self.run(first_time, self.db, "telegram", key)
+        return await self.store.run(first_time, self.store, "telegram", key)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat, user = update.effective_message, update.effective_chat, update.effective_user
@@ -147,7 +136,7 @@ class TelegramService:
                      extra={**where, "event": "dropped"})
             return
         log.info("update received", extra={**where, "event": "update"})
-        reply = admission.notice or await self.run(handle, request, self.db)
+        reply = admission.notice or await self.store.run(handle, request, self.store)
         try:
             for part in render_html(reply):
                 await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
@@ -208,7 +197,7 @@ class TelegramService:
         request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
                           user_id=str(query.from_user.id), text=words, command="quote", args=words)
         if words and (await self.access.admit(request)).answer:
-            snippets = (await self.run(handle, request, self.db)).snippets[:INLINE_RESULTS]
+            snippets = (await self.store.run(handle, request, self.store)).snippets[:INLINE_RESULTS]
         results = [
             InlineQueryResultArticle(
                 id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),

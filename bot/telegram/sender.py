@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 from telegram import Bot, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
@@ -14,9 +13,9 @@ from telegram.ext import AIORateLimiter, ExtBot
 from clipdesk.bot.delivery import PartRejected, TargetGone, TemporaryFailure
 from clipdesk.bot.telegram.render import render_html
 from clipdesk.bot.telegram.settings import TelegramSettings
+from clipdesk.handlers.deliveries import chat_moved, target_gone
 from clipdesk.handlers.types import Reply
-from clipdesk.store.delivery.subscriptions import deactivate, move_chat
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +35,9 @@ class TelegramSender:
 
     platform = "telegram"
 
-    def __init__(self, bot: Bot, db_path: Path | str) -> None:
+    def __init__(self, bot: Bot, store: Store) -> None:
         self.bot = bot
-        self.db = open_db(db_path)
+        self.store = store
         self.rejected = 0  # digest parts Telegram refused for good
 
     def render(self, reply: Reply) -> list[str]:
@@ -67,18 +66,18 @@ class TelegramSender:
                     if reply_to else None)
             except ChatMigrated as exc:
                 new_chat = str(exc.new_chat_id)
-                moved = move_chat(self.db, self.platform, chat, new_chat)
+                moved = await self.store.run(chat_moved, self.store, self.platform, chat, new_chat)
                 log.info("chat moved to %s (%d subscriptions follow)", new_chat, moved,
                          extra={"platform": "telegram", "chat": chat, "event": "chat_migrated"})
                 chat = new_chat
             except RetryAfter as exc:
                 raise TemporaryFailure(f"rate limited again after one wait: {exc.message}") from exc
             except Forbidden as exc:
-                self._gone(chat, exc.message)
+                await self._gone(chat, exc.message)
                 raise TargetGone(exc.message) from exc
             except BadRequest as exc:
                 if "chat not found" in exc.message.lower():
-                    self._gone(chat, exc.message)
+                    await self._gone(chat, exc.message)
                     raise TargetGone(exc.message) from exc
                 raise PartRejected(exc.message) from exc  # a 400 answers the same part the same way
             except NetworkError as exc:  # also TimedOut and 5xx answers
@@ -93,8 +92,8 @@ class TelegramSender:
         """Release the bot's HTTP connections (after a one-off digest run)."""
         await self.bot.shutdown()
 
-    def _gone(self, chat: str, reason: str) -> None:
-        stopped = deactivate(self.db, self.platform, chat, reason)
+    async def _gone(self, chat: str, reason: str) -> None:
+        stopped = await self.store.run(target_gone, self.store, self.platform, chat, reason)
         log.warning("chat unreachable, %d subscriptions stopped: %s", stopped, reason,
                     extra={"platform": "telegram", "chat": chat, "error": reason})
 
@@ -105,6 +104,6 @@ def bot_for(settings: TelegramSettings) -> ExtBot:
                   base_file_url=f"{settings.api_base_url}/file/bot", rate_limiter=rate_limiter())
 
 
-def sender_from_env(env: dict[str, str], db_path: Path | str) -> TelegramSender:
+def sender_from_env(env: dict[str, str], store: Store) -> TelegramSender:
     """A TelegramSender for `clipdesk digest --run-due`, from TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL."""
-    return TelegramSender(bot_for(TelegramSettings.from_env(env)), db_path)
+    return TelegramSender(bot_for(TelegramSettings.from_env(env)), store)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import weakref
 from dataclasses import dataclass, field
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.fts import STOP_WORDS
 from clipdesk.store.text.lexicon import (
     COURTESY_TITLES,
@@ -83,9 +83,6 @@ class _Index:
             self.surnames.setdefault(words[-1][0], {}).setdefault(words[-1], set()).add(pid)
 
 
-_CACHE: weakref.WeakKeyDictionary[sqlite_utils.Database, _Index] = weakref.WeakKeyDictionary()
-
-
 def _state(db: sqlite_utils.Database) -> tuple[int, int]:
     """Highest alias rowid and person id: both grow with every write, and reading them costs nothing."""
     return tuple(db.execute("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM aliases),"
@@ -95,7 +92,8 @@ def _state(db: sqlite_utils.Database) -> tuple[int, int]:
 def _index(db: sqlite_utils.Database) -> _Index:
     """The in-memory index of people and aliases, rebuilt only when the aliases table has changed."""
     key = _state(db)
-    index = _CACHE.get(db)
+    caches = caches_of(db)
+    index = caches.people
     if index is not None and index.key == key:
         return index
     index = _Index(key=key)
@@ -103,7 +101,7 @@ def _index(db: sqlite_utils.Database) -> _Index:
         index.add_person(pid, name, kind)
     for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
         index.add_alias(alias, pid)
-    _CACHE[db] = index
+    caches.people = index
     return index
 
 

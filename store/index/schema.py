@@ -17,7 +17,8 @@ SCHEMA_VERSION = latest()
 DEFAULT_DB = "clipdesk.db"
 BUSY_TIMEOUT_MS = 10_000
 
-__all__ = ["FTS_TOKENIZER", "NewerSchema", "SCHEMA_VERSION", "db_path", "open_db", "transaction"]
+__all__ = ["FTS_TOKENIZER", "NewerSchema", "SCHEMA_VERSION", "connect", "db_path", "open_db", "prepare",
+           "transaction"]
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -30,18 +31,27 @@ def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
     """Open a clipdesk database, creating it and applying pending migrations (unless `upgrade` is False).
 
     A file whose schema is newer than this code raises NewerSchema before anything is written to it;
-    a file that is not a database raises sqlite3.DatabaseError.
+    a file that is not a database raises sqlite3.DatabaseError. The Store (clipdesk.store.store) opens
+    its connection the same way, through connect() and prepare().
     """
-    if memory:
-        db = sqlite_utils.Database(memory=True)
-    else:
-        where = db_path(path)
-        db = sqlite_utils.Database(sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_MS / 1000,
-                                                   check_same_thread=False))
+    db = sqlite_utils.Database(connect(path, memory=memory))
+    prepare(db, path, memory=memory, upgrade=upgrade)
+    return db
+
+
+def connect(path: str | os.PathLike | None = None, *, memory: bool = False) -> sqlite3.Connection:
+    """A connection to the file (or a new in-memory database) usable from any one thread at a time."""
+    where = ":memory:" if memory else str(db_path(path))
+    return sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def prepare(db: sqlite_utils.Database, path: str | os.PathLike | None = None, *, memory: bool = False,
+            upgrade: bool = True) -> None:
+    """Busy timeout, WAL, foreign keys, then the pending migrations; closes `db` if any of it fails."""
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
-            refuse_newer(db.conn, str(where))
+            refuse_newer(db.conn, str(db_path(path)))
             db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -51,7 +61,6 @@ def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
     except BaseException:
         db.close()
         raise
-    return db
 
 
 @contextmanager

@@ -14,12 +14,13 @@ import importlib.util
 import logging
 import os
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
+
+from clipdesk.store.index.caches import caches_of
 
 if TYPE_CHECKING:
     import numpy as np
@@ -247,6 +248,28 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
 
 # -- search ---------------------------------------------------------------------------------------
 
+WORD_MEMO = 20_000  # word vectors remembered (the memo is emptied when it is full)
+_WORDS: dict[tuple[str, str], np.ndarray] = {}
+
+
+def word_vectors(words: Sequence[str]) -> np.ndarray | None:
+    """Unit vectors of single words (one row each, memoised), or None when semantic matching is off."""
+    import numpy as np
+
+    embedder = model()
+    if embedder is None:
+        return None
+    unknown = sorted({w for w in words if (embedder.name, w) not in _WORDS})
+    if unknown:
+        if len(_WORDS) + len(unknown) > WORD_MEMO:
+            _WORDS.clear()
+            unknown = sorted(set(words))
+        _WORDS.update(((embedder.name, w), v) for w, v in zip(unknown, embedder.embed(unknown), strict=True))
+    if not words:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([_WORDS[(embedder.name, w)] for w in words])
+
+
 class _Codes:
     """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
     for a fast scan), with the kind and row of each."""
@@ -259,9 +282,6 @@ class _Codes:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-_CODES: weakref.WeakKeyDictionary[sqlite_utils.Database, _Codes] = weakref.WeakKeyDictionary()
-
-
 def _generation(db: sqlite_utils.Database) -> tuple[int, int]:
     return db.execute("SELECT COUNT(*), COALESCE(MAX(row), 0) FROM vectors").fetchone()
 
@@ -270,7 +290,8 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     import numpy as np
 
     generation = _generation(db)
-    cached = _CODES.get(db)
+    caches = caches_of(db)
+    cached = caches.codes
     if cached is None or cached.generation != generation:
         n = generation[0]
         kinds, rows = np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.int64)
@@ -286,7 +307,7 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
         words = packed[:i].view(np.uint64)
         cached = _Codes(generation, kinds[:i], rows[:i], [np.ascontiguousarray(words[:, j])
                                                           for j in range(words.shape[1])])
-        _CODES[db] = cached
+        caches.codes = cached
     return cached
 
 

@@ -24,6 +24,8 @@ from clipdesk.store.delivery.deliveries import SENT, latest_deliveries
 from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
+from clipdesk.store.store import Store
+from tests.bot.test_digest_support import add_article
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -44,6 +46,24 @@ NEW_STORY = "\n".join([
 NEW_TITLE = "Kyiv power grid hit again as temperatures drop, operator says"
 
 
+OTHER_HEADLINES = ("Navy orders four new frigates", "Army recruitment falls short of its target",
+                   "Air force retires its transport fleet", "Cyber command opens a northern base",
+                   "Veterans agency faces a funding review", "Border guards get new patrol boats",
+                   "Reservists called up for winter exercises", "Shipyard wins a submarine contract")
+
+
+def more_stories(db_path: Path) -> None:
+    """Eight more stories (each with two quotations) ingested now."""
+    db = open_db(db_path)
+    for i, headline in enumerate(OTHER_HEADLINES):
+        add_article(db, headline, "Reuters", datetime.now(UTC).isoformat(timespec="microseconds"),
+                    quotes=((f"We have planned this for {i + 2} years and it will be delivered on time.",
+                             "John Healey"),
+                            (f"The country cannot afford to wait another {i + 3} winters for it.",
+                             "Ben Wallace")))
+    db.close()
+
+
 def chats(platform: str, names: list[str]) -> dict[str, str]:
     """A chat id per name: Slack channel ids, or Telegram private chat ids (positive numbers)."""
     if platform == "slack":
@@ -57,12 +77,12 @@ async def platform_api(platform: str) -> AsyncIterator[Any]:
         yield fake
 
 
-def sender(platform: str, fake: Any, db_path: Path) -> Sender:
+def sender(platform: str, fake: Any, store: Store) -> Sender:
     """The real sender of `platform` pointed at its fake (no Slack per-channel pacing; Telegram's limiter)."""
     if platform == "slack":
-        return SlackSender(web_client(SLACK_TOKEN, fake.base_url), db_path, ChannelPace(0))
+        return SlackSender(web_client(SLACK_TOKEN, fake.base_url), store, ChannelPace(0))
     settings = TelegramSettings(token=TELEGRAM_TOKEN, api_base_url=fake.base_url)
-    return TelegramSender(bot_for(settings), db_path)
+    return TelegramSender(bot_for(settings), store)
 
 
 def subscribe_all(platform: str, db_path: Path, targets: dict[str, tuple[str, str]], **options) -> None:
@@ -107,7 +127,7 @@ async def test_due_digests_reach_each_zones_chat_at_its_local_time_formatted_for
                                              chat["tokyo"]: ("08:00", "Asia/Tokyo"),
                                              chat["newyork"]: ("08:00", "America/New_York")})
     async with platform_api(platform) as fake:
-        scheduler = Scheduler(seeded_db_path, {platform: sender(platform, fake, seeded_db_path)})
+        scheduler = Scheduler(store := Store.open(seeded_db_path), {platform: sender(platform, fake, store)})
         first = await scheduler.run_due(DAY.replace(hour=9))  # London 09:00, Tokyo 18:00, New York 04:00
         reached_first = {to for to, _ in posts(platform, fake)}
         again = await scheduler.run_due(DAY.replace(hour=12, minute=59))  # New York 07:59
@@ -142,7 +162,7 @@ async def test_a_429_storm_is_waited_out_and_each_digest_arrives_exactly_once(pl
     subscribe_all(platform, seeded_db_path, {chat: ("08:00", "UTC") for chat in targets})
     async with platform_api(platform) as fake:
         fake.rate_limit(METHOD[platform], times=3, retry_after=1)
-        scheduler = Scheduler(seeded_db_path, {platform: sender(platform, fake, seeded_db_path)})
+        scheduler = Scheduler(store := Store.open(seeded_db_path), {platform: sender(platform, fake, store)})
         passes = [await scheduler.run_due(DAY.replace(hour=8, minute=30))]
         while passes[-1].retry:  # Telegram's limiter waits out one 429 per message; a second is retried later
             assert len(passes) < 3
@@ -167,7 +187,7 @@ async def test_a_gone_chat_is_switched_off_and_the_others_still_get_theirs(platf
         else:
             fake.fail(METHOD[platform], 403, "Forbidden: bot was blocked by the user")
             fake.fail(METHOD[platform], 400, "Bad Request: chat not found")
-        scheduler = Scheduler(seeded_db_path, {platform: sender(platform, fake, seeded_db_path)},
+        scheduler = Scheduler(store := Store.open(seeded_db_path), {platform: sender(platform, fake, store)},
                               concurrency=1)
         summary = await scheduler.run_due(DAY.replace(hour=8, minute=30))  # one at a time, in chat order
         next_day = await scheduler.run_due(DAY.replace(hour=8, minute=30) + timedelta(days=1))
@@ -188,10 +208,11 @@ async def test_a_server_error_is_retried_in_a_later_pass_without_repeating_the_p
         platform, seeded_db_path):
     chat = chats(platform, ["news", "desk"])
     subscribe_all(platform, seeded_db_path, {c: ("08:00", "UTC") for c in chat.values()})
+    more_stories(seeded_db_path)  # a digest of several parts on both platforms
     # Slack: one 503 fails the part; Telegram's sender first tries NETWORK_TRIES times itself.
     rejected = 1 if platform == "slack" else NETWORK_TRIES
     async with platform_api(platform) as fake:
-        scheduler = Scheduler(seeded_db_path, {platform: sender(platform, fake, seeded_db_path)},
+        scheduler = Scheduler(store := Store.open(seeded_db_path), {platform: sender(platform, fake, store)},
                               concurrency=1)
         fake.slow(METHOD[platform], 0.2)
         first_pass = asyncio.create_task(scheduler.run_due(DAY.replace(hour=8, minute=5)))
@@ -219,7 +240,7 @@ async def test_coverage_ingested_between_passes_is_in_the_next_digest_and_never_
     [daily] = chats(platform, ["daily"]).values()
     subscribe_all(platform, seeded_db_path, {daily: ("07:00", "Europe/London")}, notify_empty=True)
     async with platform_api(platform) as fake:
-        scheduler = Scheduler(seeded_db_path, {platform: sender(platform, fake, seeded_db_path)})
+        scheduler = Scheduler(store := Store.open(seeded_db_path), {platform: sender(platform, fake, store)})
         await scheduler.run_due(DAY.replace(hour=7, minute=1))
         first_day = shown(platform, fake, daily)
         db = open_db(seeded_db_path)

@@ -18,6 +18,7 @@ from clipdesk.store.delivery.deliveries import SENT, latest_deliveries
 from clipdesk.store.delivery.subscriptions import get_subscription
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_paths
+from clipdesk.store.store import Store
 from tests.bot.slack.test_app import POST, SECRET, dm
 from tests.bot.slack.test_app import running as slack_running
 from tests.bot.telegram.html import visible_text
@@ -108,7 +109,8 @@ async def test_digests_with_a_5000_character_title_are_sent_within_limits(platfo
     [chat] = chats(platform, ["desk"]).values()
     subscribe_all(platform, long_title_db, {chat: ("08:00", "UTC")})
     async with platform_api(platform) as fake:
-        summary = await Scheduler(long_title_db, {platform: sender(platform, fake, long_title_db)}).run_due(
+        store = Store.open(long_title_db)
+        summary = await Scheduler(store, {platform: sender(platform, fake, store)}).run_due(
             DAY.replace(hour=8, minute=30))
         calls = fake.calls(METHOD[platform])
     assert summary.sent == 1 and summary.retry == 0 and len(calls) == summary.parts
@@ -127,8 +129,9 @@ async def test_a_part_refused_for_good_is_skipped_and_the_digest_and_cursor_move
             fake.fail(METHOD[platform], "msg_too_long", times=1)
         else:
             fake.fail(METHOD[platform], 400, "Bad Request: message is too long", times=1)
-        out = sender(platform, fake, long_title_db)
-        scheduler = Scheduler(long_title_db, {platform: out})
+        store = Store.open(long_title_db)
+        out = sender(platform, fake, store)
+        scheduler = Scheduler(store, {platform: out})
         with caplog.at_level(logging.ERROR):
             first = await scheduler.run_due(DAY.replace(hour=8, minute=30))
         later = await scheduler.run_due(DAY.replace(hour=8, minute=31))

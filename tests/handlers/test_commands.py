@@ -55,3 +55,10 @@ def test_the_reply_stays_in_the_asking_thread(seeded_db):
 def test_hostile_questions_get_an_answer_not_an_exception(seeded_db, text):
     reply = handle(ask(text, command="ask"), seeded_db)
     assert isinstance(reply.text, str) and reply.text
+
+
+@pytest.mark.parametrize("text", ["/quote NEAR(a b, 3) Shoigu", '/quote "unterminated Shoigu',
+                                  "/quote col : * Shoigu", "/who ^^^^ Shoigu"])
+def test_query_syntax_beside_a_speakers_name_is_searched_not_an_error(seeded_db, text):
+    reply = handle(ask(text), seeded_db)
+    assert "went wrong" not in reply.text

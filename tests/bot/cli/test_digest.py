@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from clipdesk.bot.cli.digest import digest_command, subscriptions_command
 from clipdesk.bot.scheduler import Scheduler
 from clipdesk.store.delivery.subscriptions import subscribe
-from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 from tests.bot.test_digest_support import RecordingSender, add_article
 
 
@@ -22,7 +22,7 @@ def store(tmp_path, monkeypatch):
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
-    db = open_db(path)
+    db = Store.open(path)
     yield db
     db.close()
 

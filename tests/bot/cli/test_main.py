@@ -106,3 +106,19 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
     bogus.write_text("this is not sqlite " * 100)
     result = CliRunner().invoke(cli, ["sources", "--db", str(bogus)])
     assert result.exit_code == 1 and f"{bogus}: file is not a database" in result.output
+
+
+def test_the_cli_listings_agree_with_what_the_chat_commands_answer(run):
+    events = json.loads(run("events", "--json").stdout)
+    chat = run("chat", input="/events\n/sources\n").stdout
+    assert events and all(e["summary"][:60] in " ".join(chat.split()) for e in events[:15])
+    sources = json.loads(run("sources", "--json").stdout)
+    assert sources and all((s["title"] or s["source"]) in chat for s in sources)
+    shoigu = json.loads(run("quotes", "--speaker", "shoygu", "--json").stdout)
+    [speaker] = {q["speaker"] for q in shoigu}
+    assert "Shoigu" in speaker and f"Quotations by {speaker}:" in run("chat", input="/quote shoygu\n").stdout
+
+
+def test_quotes_of_a_speaker_nobody_in_the_coverage_is_one_error_line(run):
+    result = CliRunner().invoke(cli, ["quotes", "--speaker", "Zbigniew Nobody"])
+    assert result.exit_code == 1 and "no speaker matching 'Zbigniew Nobody'" in result.output

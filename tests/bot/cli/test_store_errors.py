@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clipdesk.bot.cli import db as cli_db
 from clipdesk.bot.cli.main import cli
 from clipdesk.store.index.schema import SCHEMA_VERSION, open_db
+from clipdesk.store.store import Store
 
 SEED_NOTICE = "indexed the 5 bundled seed articles"
 PAGE = 4096
@@ -59,13 +59,14 @@ def _articles(folder: Path, count: int) -> Path:
 
 
 def test_ingest_on_a_full_disk_says_so_in_one_line_and_keeps_the_store(seeded_db_path, tmp_path, monkeypatch):
-    def small_disk(path, **kwargs):  # the disk fills a few pages past what the store holds now
-        db = open_db(path, **kwargs)
-        pages = db.execute("PRAGMA page_count").fetchone()[0]
-        db.execute(f"PRAGMA max_page_count = {pages + 8}")
-        return db
+    def small_disk(path=None, **kwargs):  # the disk fills a few pages past what the store holds now
+        store = real_open(path, **kwargs)
+        pages = store.execute("PRAGMA page_count").fetchone()[0]
+        store.execute(f"PRAGMA max_page_count = {pages + 8}")
+        return store
 
-    monkeypatch.setattr(cli_db, "open_db", small_disk)
+    real_open = Store.open
+    monkeypatch.setattr(Store, "open", small_disk)
     code, output = _run("ingest", str(_articles(tmp_path / "in", 150)), "--db", str(seeded_db_path))
     line = _one_error_line(output)
     assert code == 1 and str(seeded_db_path) in line and "full" in line and "free some space" in line

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from clipdesk.bot.slack.app import SlackService
 from clipdesk.bot.slack.sender import ChannelPace
+from clipdesk.store.store import Store
 from tests.bot.slack.test_app import (
     POST,
     RESPONSE,
@@ -88,11 +89,12 @@ async def test_an_edited_dm_is_answered_once_and_only_when_the_question_changes(
 
 
 async def test_events_are_acked_while_the_store_thread_is_busy(settings, slack, seeded_db_path):
-    service = SlackService(settings, seeded_db_path, ChannelPace(0))
+    store = Store.open(seeded_db_path)
+    service = SlackService(settings, store, ChannelPace(0))
     await service.start()
     deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
     release = threading.Event()
-    busy = asyncio.ensure_future(service.bot.run(release.wait, 30))
+    busy = asyncio.ensure_future(store.run(release.wait, 30))
     try:
         statuses = [(await asyncio.wait_for(deliver.event(deliver.event_body(
             dm("sources", ts=f"1700004000.{n}"))), 10))[0] for n in range(3)]
@@ -104,3 +106,4 @@ async def test_events_are_acked_while_the_store_thread_is_busy(settings, slack, 
         await busy
         await slack.wait_for(POST, 3)
         await service.stop()
+        store.close()

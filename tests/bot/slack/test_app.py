@@ -20,6 +20,7 @@ from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
 from clipdesk.store.index.listings import list_sources
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import BOT_ID, BOT_USER_ID, FakeSlackApi, SignedDelivery
 
 SECRET = "e3b0c44298fc1c149afbf4c8996fb924"
@@ -39,12 +40,14 @@ The port authority said talks would continue.
 
 @asynccontextmanager
 async def running(settings: SlackSettings, db_path):
-    service = SlackService(settings, db_path, ChannelPace(0))
+    store = Store.open(db_path)
+    service = SlackService(settings, store, ChannelPace(0))
     await service.start()
     try:
         yield service, SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")
     finally:
         await service.stop()
+        store.close()
 
 
 TRIGGERS = itertools.count(1)
@@ -306,7 +309,7 @@ async def test_one_log_line_per_event_received_and_answer_sent_with_channel_and_
 
 async def test_stopping_lets_answers_in_flight_go_out_first(settings, slack, seeded_db_path):
     slack.rate_limit(POST, times=1, retry_after=1)
-    service = SlackService(settings, seeded_db_path, ChannelPace(0))
+    service = SlackService(settings, Store.open(seeded_db_path), ChannelPace(0))
     await service.start()
     assert service.connected
     deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}/slack/events")

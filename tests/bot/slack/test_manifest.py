@@ -12,6 +12,7 @@ from clipdesk.bot.slack.commands import COMMAND
 from clipdesk.bot.slack.sender import ChannelPace
 from clipdesk.bot.slack.settings import SlackSettings
 from clipdesk.bot.slack.shortcuts import CALLBACK_ID
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import FakeSlackApi, SignedDelivery
 
 MANIFEST = Path(__file__).resolve().parents[3] / "deploy" / "slack-manifest.yml"
@@ -36,7 +37,7 @@ async def deliver(seeded_db_path):
     async with FakeSlackApi() as slack:
         settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_base_url=slack.base_url,
                                  host="127.0.0.1", port=0)
-        service = SlackService(settings, seeded_db_path, ChannelPace(0))
+        service = SlackService(settings, Store.open(seeded_db_path), ChannelPace(0))
         await service.start()
         yield SignedDelivery(SECRET, f"http://127.0.0.1:{service.port}{EVENTS_PATH}"), slack
         await service.stop()

@@ -11,6 +11,7 @@ from clipdesk.bot.slack.sender import ChannelPace, SlackSender, web_client
 from clipdesk.handlers.types import Reply, Snippet
 from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
 from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import FakeSlackApi
 
 REPLY = Reply(text="Quotations by Ana Ruiz:", found=True, snippets=(
@@ -25,7 +26,7 @@ async def slack():
 
 
 def sender_for(slack: FakeSlackApi, db_path, interval: float = 0.0) -> SlackSender:
-    return SlackSender(web_client("xoxb-test", slack.base_url), db_path, ChannelPace(interval))
+    return SlackSender(web_client("xoxb-test", slack.base_url), Store.open(db_path), ChannelPace(interval))
 
 
 async def test_a_part_is_posted_to_the_channel_and_thread(slack, seeded_db_path):
@@ -74,7 +75,7 @@ async def test_server_errors_and_other_api_errors_are_temporary(slack, seeded_db
 async def test_an_unreachable_api_is_a_temporary_failure(seeded_db_path):
     async with FakeSlackApi() as fake:
         base = fake.base_url
-    sender = SlackSender(web_client("xoxb-test", base), seeded_db_path, ChannelPace(0))
+    sender = SlackSender(web_client("xoxb-test", base), Store.open(seeded_db_path), ChannelPace(0))
     with pytest.raises(TemporaryFailure):
         await sender.send_part("C1", None, sender.render(REPLY)[0])
 

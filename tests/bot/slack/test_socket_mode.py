@@ -5,13 +5,14 @@ from __future__ import annotations
 from clipdesk.bot.slack.app import SlackService
 from clipdesk.bot.slack.sender import ChannelPace
 from clipdesk.bot.slack.settings import SlackSettings
+from clipdesk.store.store import Store
 from tests.fakes.slack_api import BOT_USER_ID, TEAM_ID, FakeSlackApi
 
 
 async def test_socket_mode_connects_acks_envelopes_answers_and_disconnects(seeded_db_path):
     async with FakeSlackApi() as slack:
         settings = SlackSettings(bot_token="xoxb-test", app_token="xapp-1-test", api_base_url=slack.base_url)
-        service = SlackService(settings, seeded_db_path, ChannelPace(0))
+        service = SlackService(settings, Store.open(seeded_db_path), ChannelPace(0))
         assert not service.connected
         await service.start()
         try:

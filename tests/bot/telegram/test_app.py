@@ -15,6 +15,7 @@ from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.handlers.help import COMMANDS
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
+from clipdesk.store.store import Store
 from tests.bot.telegram.html import visible_text
 from tests.fakes.telegram_api import BOT_ID, BOT_USERNAME, FakeTelegramApi
 
@@ -25,12 +26,14 @@ ASK = "What did Shoigu say about cooperation with London?"
 
 @asynccontextmanager
 async def running(settings: TelegramSettings, db_path):
-    service = TelegramService(settings, db_path)
+    store = Store.open(db_path)
+    service = TelegramService(settings, store)
     await service.start()
     try:
         yield service
     finally:
         await service.stop()
+        store.close()
 
 
 async def answer_to(telegram: FakeTelegramApi, update: dict, count: int | None = None) -> dict:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from telegram.ext import SimpleUpdateProcessor
 
 from clipdesk.bot.telegram.app import TelegramService
+from clipdesk.store.store import Store
 from tests.bot.telegram.test_app import SEND, running, sent_to
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegramApi
 
@@ -42,7 +43,8 @@ async def test_handled_one_at_a_time_the_same_backlog_holds_the_private_answer_b
         settings, telegram, seeded_db_path):
     """The same scene with PTB's sequential processing: what the per-chat order fixes."""
     telegram.slow_chat(GROUP, 0.2)
-    service = TelegramService(settings, seeded_db_path, updates=SimpleUpdateProcessor(1))
+    store = Store.open(seeded_db_path)
+    service = TelegramService(settings, store, updates=SimpleUpdateProcessor(1))
     await service.start()
     try:
         flood_the_group(telegram, 5, users=5)
@@ -50,6 +52,7 @@ async def test_handled_one_at_a_time_the_same_backlog_holds_the_private_answer_b
         assert [m["chat_id"] for m in telegram.calls(SEND)] == [GROUP] * 5 + [PRIVATE]
     finally:
         await service.stop()
+        store.close()
 
 
 async def test_a_thousand_questions_from_one_user_get_their_answers_and_one_notice(

@@ -10,6 +10,7 @@ from clipdesk.bot.delivery import TargetGone, TemporaryFailure
 from clipdesk.bot.telegram.sender import TelegramSender, bot_for
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
+from clipdesk.store.store import Store
 from tests.fakes.telegram_api import FakeTelegramApi
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
@@ -26,7 +27,7 @@ async def telegram():
 async def sender(telegram, tmp_path):
     bot = bot_for(TelegramSettings(token=TOKEN, api_base_url=telegram.base_url))
     await bot.initialize()
-    yield TelegramSender(bot, tmp_path / "clipdesk.db")
+    yield TelegramSender(bot, Store.open(tmp_path / "clipdesk.db"))
     await bot.shutdown()
 
 
@@ -51,22 +52,22 @@ async def test_a_second_429_in_a_row_is_a_temporary_failure(sender, telegram):
     (400, "Bad Request: chat not found"),
 ])
 async def test_a_gone_chat_stops_its_subscription(sender, telegram, status, description):
-    subscribe(sender.db, "telegram", "-100200")
-    subscribe(sender.db, "telegram", "-100300")
+    subscribe(sender.store, "telegram", "-100200")
+    subscribe(sender.store, "telegram", "-100300")
     telegram.fail(SEND, status, description)
     with pytest.raises(TargetGone):
         await sender.send_part("-100200", None, "digest")
-    assert not get_subscription(sender.db, "telegram", "-100200").active
-    assert get_subscription(sender.db, "telegram", "-100300").active
+    assert not get_subscription(sender.store, "telegram", "-100200").active
+    assert get_subscription(sender.store, "telegram", "-100300").active
 
 
 async def test_a_group_that_became_a_supergroup_is_followed_with_its_subscription(sender, telegram):
-    subscribe(sender.db, "telegram", "-4001")
+    subscribe(sender.store, "telegram", "-4001")
     telegram.migrate(SEND, new_chat_id=-1009876543210123)
     await sender.send_part("-4001", None, "digest")
     assert [c["chat_id"] for c in telegram.calls(SEND)] == [-4001, -1009876543210123]
-    assert get_subscription(sender.db, "telegram", "-1009876543210123").active
-    assert get_subscription(sender.db, "telegram", "-4001") is None
+    assert get_subscription(sender.store, "telegram", "-1009876543210123").active
+    assert get_subscription(sender.store, "telegram", "-4001") is None
 
 
 async def test_network_errors_are_retried_with_backoff_then_reported(sender, telegram):

@@ -1,0 +1,69 @@
+"""The Store: one worker thread for every async caller, caches of its own, a reader beside it."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from clipdesk.store.index.people import recognise_people, resolve_person
+from clipdesk.store.index.schema import transaction
+from clipdesk.store.store import Store
+
+
+async def test_async_callers_share_one_worker_thread_off_the_loop_in_order(db: Store):
+    seen: list[tuple[int, str]] = []
+
+    def record(n: int) -> int:
+        seen.append((n, threading.current_thread().name))
+        return n * 2
+
+    results = await asyncio.gather(*(db.run(record, n) for n in range(20)))
+    assert results == [n * 2 for n in range(20)]
+    assert [n for n, _ in seen] == list(range(20))
+    [thread] = {name for _, name in seen}
+    assert thread != threading.current_thread().name and thread.startswith("clipdesk-store")
+
+
+async def test_a_failing_store_call_raises_in_the_caller_and_the_worker_goes_on(db: Store):
+    def fail() -> None:
+        raise ValueError("bad call")
+
+    try:
+        await db.run(fail)
+    except ValueError as exc:
+        assert str(exc) == "bad call"
+    else:
+        raise AssertionError("the error was lost")
+    assert await db.run(lambda: 41 + 1) == 42
+
+
+def add_person(store: Store, name: str) -> None:
+    with transaction(store):
+        resolve_person(store, name)
+
+
+def test_each_store_keeps_its_own_caches_and_sees_another_writers_people(tmp_path):
+    path = tmp_path / "clipdesk.db"
+    first, second = Store.open(path), Store.open(path)
+    add_person(first, "Sergey Shoigu")
+    assert [p.name for p in recognise_people(first, "what did shoygu say?")] == ["Sergey Shoigu"]
+    assert first.caches.people is not None and second.caches.people is None
+    add_person(second, "Ben Wallace")  # another process adds a person: the first store notices
+    assert [p.name for p in recognise_people(first, "and wallace?")] == ["Ben Wallace"]
+    first.close()
+    second.close()
+
+
+async def test_the_reader_is_a_second_connection_that_sees_committed_writes(tmp_path):
+    store = Store.open(tmp_path / "clipdesk.db")
+    reader = store.reader
+    assert reader is not store and reader.conn is not store.conn and store.reader is reader
+    await store.run(add_person, store, "Antti Hakkanen")
+    names = await reader.run(lambda: [r[0] for r in reader.execute("SELECT name FROM people")])
+    assert names == ["Antti Hakkanen"]
+    store.close()
+    assert store._reader is None
+
+
+def test_an_in_memory_store_is_its_own_reader(db: Store):
+    assert db.reader is db
