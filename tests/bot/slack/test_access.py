@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import threading
+import time
 from dataclasses import replace
+
+import aiohttp
 
 from clipdesk.bot.slack.app import SlackService
 from clipdesk.bot.slack.sender import ChannelPace
@@ -107,3 +112,23 @@ async def test_events_are_acked_while_the_store_thread_is_busy(settings, slack, 
         await slack.wait_for(POST, 3)
         await service.stop()
         store.close()
+
+
+async def test_malformed_signature_headers_get_401_and_no_traceback(app, slack, caplog):
+    caplog.set_level(logging.INFO)
+    body = json.dumps(app.event_body(dm("sources")))
+    good = app.verifier.generate_signature(timestamp=str(int(time.time())), body=body)
+    cases = [{"X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": good},
+             {"X-Slack-Request-Timestamp": "1796162707.413", "X-Slack-Signature": good},
+             {"X-Slack-Request-Timestamp": "", "X-Slack-Signature": good},
+             {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=zz"},
+             {}]
+    async with aiohttp.ClientSession() as http:
+        for headers in cases:
+            async with http.post(app.url, data=body.encode(),
+                                 headers={"Content-Type": "application/json", **headers}) as response:
+                assert response.status == 401
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert (await app.event(json.loads(body)))[0] == 200
+    [post] = await slack.wait_for(POST)
+    assert post["channel"] == "D0ANA"
