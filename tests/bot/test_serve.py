@@ -178,3 +178,38 @@ def test_an_unreachable_platform_is_a_clear_error_without_the_token(tmp_path, mo
     assert result.exit_code == 1
     assert "could not keep serving" in result.output
     assert SLACK_TOKEN not in result.output
+
+
+class Blackhole:
+    """A server on 127.0.0.1 that takes connections and requests and never answers (an API gone quiet)."""
+
+    async def __aenter__(self) -> Blackhole:
+        self.clients: list[asyncio.StreamWriter] = []
+        self.server = await asyncio.start_server(self._swallow, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    async def _swallow(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.clients.append(writer)
+        while await reader.read(65536):
+            pass
+
+    async def __aexit__(self, *exc: object) -> None:
+        for writer in self.clients:
+            writer.close()
+        self.server.close()
+
+
+async def test_sigterm_stops_serve_while_both_apis_hang(seeded_db_path, tmp_path, unused_tcp_port_factory):
+    async with Blackhole() as quiet:
+        env = {"SLACK_BOT_TOKEN": SLACK_TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_PORT": "0",
+               "SLACK_API_BASE_URL": f"http://127.0.0.1:{quiet.port}/api/",
+               "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{quiet.port}",
+               "CLIPDESK_DB": str(seeded_db_path), "CLIPDESK_HEALTH_PORT": str(unused_tcp_port_factory())}
+        log = tmp_path / "serve.log"
+        process = await serve_process(env, log)
+        await wait_until(lambda: quiet.clients)  # the first platform is waiting on its API
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 25) == 0, log.read_text()[-2000:]
+    err = log.read_text()
+    assert "stopped while starting" in err and "Traceback" not in err
