@@ -13,6 +13,7 @@ import aiohttp
 
 from clipdesk.bot.slack.app import SlackService
 from clipdesk.bot.slack.sender import ChannelPace
+from clipdesk.store.delivery.subscriptions import get_subscription
 from clipdesk.store.store import Store
 from tests.bot.slack.test_app import (
     POST,
@@ -132,3 +133,18 @@ async def test_malformed_signature_headers_get_401_and_no_traceback(app, slack, 
     assert (await app.event(json.loads(body)))[0] == 200
     [post] = await slack.wait_for(POST)
     assert post["channel"] == "D0ANA"
+
+
+async def test_only_its_members_or_listed_admins_subscribe_a_dm(settings, slack, seeded_db_path):
+    slack.members = {"D0ANA": ["U0ANA", BOT_USER_ID], "D0BEN": ["U0BEN", "U0CAT"]}
+    async with running(replace(settings, admins=frozenset({"U0BOSS"})), seeded_db_path) as (_, deliver):
+        await deliver.command(command(slack, "subscribe 09:00 UTC", channel="D0BEN", user="U0ANA"))
+        [refused] = await slack.wait_for(RESPONSE)
+        await deliver.command(command(slack, "subscribe 09:00 UTC", channel="D0ANA", user="U0ANA"))
+        await deliver.command(command(slack, "unsubscribe", channel="D0BEN", user="U0BOSS"))
+        await slack.wait_for(RESPONSE, 3)
+    store = Store.open(seeded_db_path)
+    assert "people in this conversation" in refused["text"] and "CLIPDESK_ADMINS" in refused["text"]
+    assert get_subscription(store, "slack", "D0BEN") is None
+    assert get_subscription(store, "slack", "D0ANA").active
+    assert sum("no daily digest" in r["text"] for r in slack.calls(RESPONSE)) == 1  # the admin's, let in
