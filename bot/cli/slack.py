@@ -37,7 +37,8 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
 
     Needs SLACK_BOT_TOKEN (xoxb-) and either SLACK_APP_TOKEN (xapp-, Socket Mode: no public URL
     needed) or SLACK_SIGNING_SECRET (HTTP mode: Slack posts to http://HOST:PORT/slack/events).
-    CLIPDESK_ADMINS (comma-separated Slack user ids) limits who may subscribe channels to digests.
+    CLIPDESK_ADMINS (comma-separated Slack user ids) limits who may subscribe channels to digests,
+    CLIPDESK_SLACK_CHANNELS the channels it serves, CLIPDESK_RATE_LIMIT questions per user per minute.
     SLACK_API_BASE_URL sends Web API calls elsewhere (for testing).
     """
     import aiohttp
