@@ -246,6 +246,9 @@ class Fetcher:
         host = self._host(parts.netloc.lower())
         for attempt in range(2):
             with host.lock:
+                held = host.hold_until - self.clock()
+                if held > self.settings.max_retry_wait:
+                    raise FetchError(url, f"the server asked to wait {held:.0f} s more", held)
                 wait = max(host.last + self.settings.interval, host.hold_until) - self.clock()
                 if wait > 0:
                     self.sleep(wait)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from clipdesk.store.fetch import (
@@ -97,6 +99,10 @@ def test_a_short_retry_after_is_waited_out_and_a_long_one_fails_with_it(site):
     with pytest.raises(FetchError, match="HTTP 503") as failed:
         fetcher.fetch(site.url("/busy"))
     assert failed.value.retry_after == 3600
+    started, before = time.monotonic(), len(site.requests)
+    with pytest.raises(FetchError, match="asked to wait") as held:  # the host is left alone meanwhile
+        fetcher.fetch(site.url("/busy"))
+    assert time.monotonic() - started < 1 and len(site.requests) == before and held.value.retry_after > 3500
 
 
 def test_requests_to_one_host_keep_the_minimum_interval(site):
