@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -120,9 +121,11 @@ class PollResult:
         return f"{self.feed.name}: {len(self.added)} new, {self.known} already stored{failed}"
 
 
-def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed,
-              now: datetime | None = None) -> PollResult:
-    """Poll one feed now; every failure is recorded on the feed (or its entry), never raised."""
+def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, now: datetime | None = None,
+              stopped: Callable[[], bool] = lambda: False) -> PollResult:
+    """Poll one feed now; every failure is recorded on the feed (or its entry), never raised.
+
+    When `stopped()` turns true the entries not yet taken are left for the next poll."""
     result = PollResult(feed)
     try:
         fetched = fetcher.fetch(feed.url, accept=XML_TYPES | HTML_TYPES, etag=feed.etag,
@@ -141,9 +144,13 @@ def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed,
         result.error = f"{feed.url}: {type(exc).__name__}: {exc}"
         record_failure(db, feed, result.error, None, now)
         return result
+    interrupted = False
     for entry in parsed.entries:
+        if stopped():
+            interrupted = True
+            break
         _take(db, fetcher, feed, entry, result, now)
-    done = not result.errors
+    done = not result.errors and not interrupted
     record_success(db, feed, title=parsed.title, etag=fetched.etag if done else None,
                    last_modified=fetched.last_modified if done else None, now=now)
     return result

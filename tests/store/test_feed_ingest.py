@@ -163,3 +163,12 @@ def test_rss_1_0_and_0_91_are_read_with_their_dates_and_titles():
     assert first.outlet == "Old Style Wire"
     plain = parse_feed(RSS_091, "https://y.example/rss")
     assert plain.title == "Plain Wire" and plain.entries[0].published is None  # no date given, none made
+
+
+def test_a_poll_stopped_half_way_leaves_the_rest_for_the_next_one(db, site, fetcher):
+    feed = add_feed(db, site.url("/feed.xml"), now=NOW)
+    taken = []
+    first = poll_feed(db, fetcher, feed, NOW, stopped=lambda: taken.append(1) or len(taken) > 1)
+    assert len(first.added) == 1 and find_feed(db, feed.url).etag is None
+    rest = poll_feed(db, fetcher, find_feed(db, feed.url), NOW)
+    assert len(rest.added) == 1 and not rest.not_modified
