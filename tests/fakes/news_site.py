@@ -112,7 +112,7 @@ class NewsSite:
         return [r for r in self.requests if r.path == path]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        path = handler.path
+        path = handler.path.split("?", 1)[0]  # a query string changes nothing on this site
         with self._lock:
             headers = {k.lower(): v for k, v in handler.headers.items()}
             self.requests.append(Seen(path, headers, time.monotonic()))

@@ -10,6 +10,7 @@ from clipdesk.store.delivery.feeds import add_feed, find_feed
 from clipdesk.store.feed_ingest import FULL_TEXT_WORDS, BrokenFeed, parse_feed, poll_feed
 from clipdesk.store.fetch import Fetcher, FetchSettings
 from clipdesk.store.index.listings import list_quotes, list_sources
+from clipdesk.store.pages import ingest_url
 from tests.fakes.news_site import NewsSite, article_page, atom, rss
 from tests.fakes.stories import BRIDGE, MARKET, STRIKE
 
@@ -87,6 +88,13 @@ def test_a_story_reposted_relinked_or_in_two_feeds_is_one_article(db, site, fetc
     assert len(first.added) == 1 and first.known == 1 and second.known == 1 and second.added == []
     assert [s.title for s in list_sources(db)] == [STRIKE.title]
     assert len(site.hits("/strike")) == 1
+
+
+def test_a_page_ingested_by_hand_is_not_stored_again_from_a_feed(db, site, fetcher):
+    assert ingest_url(db, fetcher, site.url("/strike?utm_source=share")).status == "added"
+    result = poll_feed(db, fetcher, add_feed(db, site.url("/feed.xml"), now=NOW), NOW)
+    assert result.known == 1 and len(result.added) == 1 and len(site.hits("/strike")) == 1
+    assert sorted(s.title for s in list_sources(db)) == sorted([STRIKE.title, BRIDGE.title])
 
 
 def test_a_full_content_entry_needs_no_page(db, site, fetcher):

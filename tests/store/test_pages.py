@@ -64,6 +64,7 @@ def test_the_canonical_link_is_the_citation_when_it_is_on_the_same_site():
     assert parse_page(page, URL + "?utm_source=feed").article.url == "https://news.example/strike"
     elsewhere = article_page(STRIKE, canonical="https://other.example/strike")
     assert parse_page(elsewhere, URL).article.url == URL
+    assert parse_page(article_page(STRIKE), URL + "?utm_campaign=x#comments").article.url == URL
 
 
 def test_a_page_without_an_article_is_not_one():
