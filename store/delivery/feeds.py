@@ -18,10 +18,11 @@ MAX_BACKOFF = 86400  # a failing feed is still tried once a day
 MAX_ENTRY_ATTEMPTS = 3  # an entry whose article cannot be stored after this many polls is given up
 MAX_NAME_CHARS = 60
 _EVERY = re.compile(r"^(\d+)\s*(s|m|min|h|d)?$", re.IGNORECASE)
-# Query parameters that say where a reader came from, not which article it is (utm_* too).
+# Query parameters that only say where a reader came from, never which article it is (utm_* too);
+# ambiguous names (ref, src, cid, id...) stay, since dropping one could make two articles one.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid",
                                  "ocid", "cmpid", "ns_mchannel", "ns_source", "ns_campaign", "at_medium",
-                                 "at_campaign", "ref", "ref_src", "src", "smid", "cid"})
+                                 "at_campaign", "ref_src", "smid"})
 _UNIT = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, None: 60}
 
 
