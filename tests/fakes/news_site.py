@@ -178,7 +178,8 @@ def article_page(story: Story, base_url: str = "", canonical: str | None = None)
     e = html.escape
     meta = []
     if story.jsonld:
-        data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": story.title}
+        data: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                                   "headline": story.title}
         if story.published:
             data["datePublished"] = story.published
         if story.author:
