@@ -97,3 +97,15 @@ def test_ingest_url_fetches_stores_and_reports_each_problem(db):
     assert titles[STRIKE.title].url == site.url("/strike")
     assert latin.title in titles
     assert any(q["text"].startswith("We cannot pay another fee") for q in list_quotes(db))
+
+
+@pytest.mark.parametrize(("head", "above", "published"), [
+    ('<meta property="article:published_time" content="2026-11-30T08:00:00Z">', "", "2026-11-30"),
+    ("", '<p><time datetime="2026-11-29T10:00:00Z">29 November 2026</time></p>', "2026-11-29"),
+    ("", "<footer>\u00a9 2024 Harbour Gazette</footer>", None),  # a copyright year is not a date
+])
+def test_dates_come_from_the_pages_markup_and_are_never_guessed(head, above, published):
+    body = "<p>" + "The strike at the port ended on Sunday after talks between the union and the port. " * 3
+    page = f"<html><head><title>Port strike ends</title>{head}</head><body>{above}<article>" \
+           f"<h1>Port strike ends</h1>{body}</p></article></body></html>"
+    assert extract_page(page, URL).sidecar.get("published") == published
