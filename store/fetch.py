@@ -20,6 +20,7 @@ from urllib.robotparser import RobotFileParser
 MAX_BYTES = 5_000_000  # the same limit as article files
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
+BODY_TIMEOUTS = 3  # the whole body must arrive within this many timeouts (a server dripping bytes is cut)
 DEFAULT_INTERVAL = 1.0  # seconds between two requests to one host
 MAX_RETRY_WAIT = 10.0  # a Retry-After this short is waited out once; a longer one fails the fetch
 DEFAULT_RETRY = 60.0  # seconds to hold off a host that said 429/503 without Retry-After
@@ -225,13 +226,17 @@ class Fetcher:
         inflate = zlib.decompressobj(47 if "gzip" in encoding else zlib.MAX_WBITS) \
             if encoding != "identity" else None
         out = bytearray()
+        budget = self.settings.timeout * BODY_TIMEOUTS
+        deadline = self.clock() + budget
         try:
-            while chunk := response.read(65536):
+            while chunk := response.read1(65536):
                 if inflate is not None:
                     chunk = inflate.decompress(chunk, limit + 1 - len(out))
                 out += chunk
                 if len(out) > limit:
                     raise too_big
+                if self.clock() > deadline:
+                    raise FetchError(url, f"the page took longer than {budget:g} s to arrive")
         except (TimeoutError, OSError, http.client.HTTPException) as exc:
             raise FetchError(url, f"reading the response failed: {_why(exc)}") from exc
         except zlib.error as exc:

@@ -81,6 +81,13 @@ def test_a_slow_server_times_out_with_a_clear_message(site):
         Fetcher(FetchSettings(allow_private=True, interval=0.0, timeout=0.3)).fetch(site.url("/slow"))
 
 
+def test_a_server_dripping_its_page_is_cut_off(site):
+    site.add("/drip", "<html><body>" + "x" * 5000 + "</body></html>", drip=0.1)
+    settings = FetchSettings(allow_private=True, interval=0.0, timeout=0.2)
+    with pytest.raises(FetchError, match=r"took longer than 0.6 s"):
+        Fetcher(settings).fetch(site.url("/drip"))
+
+
 def test_robots_txt_is_respected(site):
     site.add("/private/memo", "<html>secret</html>")
     with pytest.raises(Refused, match="robots.txt disallows"):
