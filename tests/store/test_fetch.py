@@ -95,6 +95,16 @@ def test_robots_txt_is_respected(site):
     assert not site.hits("/private/memo")
 
 
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests(site):
+    site.add("/robots.txt", "User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    site.add("/a", "<html>a</html>")
+    fetcher = Fetcher(ALLOWED)
+    fetcher.fetch(site.url("/a"))
+    fetcher.fetch(site.url("/a"))
+    first, second = site.hits("/a")
+    assert second.at - first.at >= 0.95
+
+
 def test_a_short_retry_after_is_waited_out_and_a_long_one_fails_with_it(site):
     site.add("/busy", "<html>ok</html>")
     site.rate_limit("/busy", retry_after=1)
