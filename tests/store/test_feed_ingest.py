@@ -133,6 +133,15 @@ def test_a_broken_feed_is_marked_with_its_error(db, site, fetcher):
     assert result.error and "not a readable feed" in feed.last_error and feed.failures == 1
 
 
+def test_a_web_page_given_as_a_feed_says_where_its_feed_is(db, site, fetcher):
+    home = article_page(STRIKE).replace("</head>", '<link rel="alternate" type="application/rss+xml" '
+                                                   'title="Gazette" href="/feed.xml"></head>')
+    site.add("/home", home)
+    feed = add_feed(db, site.url("/home"), now=NOW)
+    poll_feed(db, fetcher, feed, NOW)
+    assert find_feed(db, feed.url).last_error.endswith(f"it names its feed: {site.url('/feed.xml')}")
+
+
 def test_a_feed_behind_redirects_and_rate_limits(db, site, fetcher):
     site.redirect("/rss", "/feeds/main")
     site.redirect("/feeds/main", "/feed.xml", 302)
