@@ -330,3 +330,16 @@ Sport
 The club sacked its manager on Sunday after a cup defeat, a club official told reporters.
 """)
     assert section.outlet is None
+
+
+def test_a_reporting_and_editing_credit_names_reuters_and_a_mention_does_not():
+    story = """Oil rises as supply fears grow
+
+Oil prices rose on Tuesday as traders worried about supply from the Gulf, with crude up 2 percent by \
+midday in London.
+
+"The market is nervous," said analyst Tom Hale.
+"""
+    assert parse(story + "\nReporting by Ann Lee in London; Editing by Mark Potter\n").outlet == "Reuters"
+    assert parse(story + "\nPrices rose further later, a trader told Reuters.\n").outlet is None
+    assert parse(story + "\nReporting by Ann Lee\n").outlet is None
