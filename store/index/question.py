@@ -13,12 +13,13 @@ from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.intent import WHAT, intent, speaker_slot
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
-from clipdesk.store.text.lexicon import ROLE_SYNONYMS
+from clipdesk.store.text.lexicon import EXPANSIONS, ROLE_SYNONYMS, is_english_word
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 from clipdesk.store.text.spelling import variants
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
 _WORD = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def understand(db: sqlite_utils.Database, text: str) -> Question:
                         topic=not asked, speaker=asked and bool(slot)))
     for word in words:
         places = recognise_places(word) or _place_of_demonym(word)
-        alternatives = {word, *variants(word), *(v for place in places for v in place_variants(place))}
+        alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
+                        *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
     raw = _with_role_holders(db, raw, slot, speaker_ids)
     return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
@@ -156,10 +158,19 @@ def _place_of_demonym(word: str) -> list[str]:
 
 
 def _names(text: str) -> set[str]:
-    """Words that name someone or something: capitalised inside the question, or in the speaker slot."""
+    """Words that name someone or something: capitalised inside the question, a year, or in the
+    speaker slot and no ordinary English word ("what did scholz say", not "what do spy agencies think")."""
     words = _WORD.findall(text)
     capitalised = {w.lower() for w in words[1:] if w[:1].isupper()}
-    return (capitalised | set(fts.tokens(speaker_slot(text)))) - fts.STOP_WORDS
+    years = {w for w in words if _YEAR.fullmatch(w)}  # "the 2026 summit" is not the 2024 one
+    slot = {w for w in fts.tokens(speaker_slot(text)) if not _ordinary(w)}
+    return (capitalised | years | slot) - fts.STOP_WORDS
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary English word, or the plural of one."""
+    singular = (word[:-3] + "y") if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return is_english_word(word) or is_english_word(singular)
 
 
 def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clipdesk.store.index.intent import HOW_MANY, WHEN, WHERE, WHO, mentions_date, mentions_number
 
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
-# relevance = LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (cosine - SEMANTIC_ZERO), fitted on the dev set
-LEXICAL_WEIGHT = 1.0
-SEMANTIC_WEIGHT = 1.0
-TOPIC_WEIGHT = 0.5
-TOPIC_FLOOR = 0.1  # a hit supporting the question's topic less than this is probably about something else
-TOPIC_GAP_WEIGHT = 3.0  # relevance lost per unit of support under TOPIC_FLOOR
+SOFT_ZERO = 0.45  # word-vector cosine below which a hit's nearest word is not the question's in other words
+SOFT_FULL = 0.9  # ... and at which it counts as the word itself ("soldiers" for "troops")
+# relevance = LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (cosine - SEMANTIC_ZERO) - topic gap - names missed:
+# the weights, floor and threshold fitted together on the dev sets, with and without other outlets'
+# articles mixed in (the threshold in the middle of the widest gap that keeps the most right answers)
+LEXICAL_WEIGHT = 2.0
+SEMANTIC_WEIGHT = 3.0
+TOPIC_FLOOR = 0.2  # a hit supporting the question's topic less than this is probably about something else
+TOPIC_GAP_WEIGHT = 5.0  # relevance lost per unit of support under TOPIC_FLOOR
 TOPIC_ZERO = 0.0  # the cosine the words besides the names reach with unrelated text
 SEMANTIC_ZERO = 0.2  # the cosine unrelated text reaches with this model
 MEAN_SIMILARITY = 0.45  # a relevant hit's typical cosine, credited when there are no vectors
 NAME_MISS_PENALTY = 2.0  # a person or place the question names, absent from the hit and its article
-THRESHOLD = 0.61  # the best hit's relevance needed to answer at all (chosen on the dev set)
+THRESHOLD = 1.19  # the best hit's relevance needed to answer at all (fitted on the dev sets, see above)
 RELATIVE_FLOOR = 0.6  # hits less relevant than this share of the best hit are noise
 SPEAKER_BONUS = 0.25  # a quotation by the person the question names
 WHEN_EVENT_BONUS = 0.15  # an event for a "when" question
@@ -31,6 +34,7 @@ WHERE_EVENT_BONUS = 0.15  # an event with its place, for a "where" question
 NUMBER_BONUS = 0.1  # evidence stating a number, for a "how many / how much" question
 SPECIFIC_BONUS = {"quote": 0.02, "event": 0.01, "paragraph": 0.0}  # at equal relevance, the exact evidence
 BM25_WEIGHT = 0.05  # BM25 only breaks ties between equally relevant hits
+FIT_SHARE = 0.7  # evidence of the kind the question asks for leads when at least this share as relevant
 
 @dataclass(frozen=True)
 class Term:
@@ -71,13 +75,21 @@ def weight(df: int, total: int, name: bool) -> float:
     return value * UNSEEN_WEIGHT if df == 0 and not name else value
 
 
-def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[str] = ()) -> float:
-    """The weighted share of the question's terms that `matched` contains (`context` counts less)."""
+def coverage(terms: Sequence[Term], matched: Iterable[str], context: Iterable[str] = (),
+             soft: Mapping[str, float] | None = None) -> float:
+    """The weighted share of the question's terms that `matched` contains (`context` counts less, and
+    a word said in other words, `soft`, by how close the nearest word is: see soft_credit)."""
     total = sum(t.idf for t in terms)
-    found, nearby = set(matched), set(context)
-    mass = sum(t.idf if t.word in found else CONTEXT_WEIGHT * t.idf if t.word in nearby else 0.0
-               for t in terms)
+    found, nearby, near = set(matched), set(context), soft or {}
+    mass = sum(t.idf if t.word in found else CONTEXT_WEIGHT * t.idf if t.word in nearby
+               else near.get(t.word, 0.0) * t.idf for t in terms)
     return mass / total if total else 0.0
+
+
+def soft_credit(cosine: float) -> float:
+    """The share of a word's weight earned by the nearest word of a hit (word vectors' cosine): none
+    up to SOFT_ZERO, all of it at SOFT_FULL."""
+    return min(1.0, max(0.0, (cosine - SOFT_ZERO) / (SOFT_FULL - SOFT_ZERO)))
 
 
 def relevance(cover: float, topic_cover: float | None, similarity: float | None,
@@ -95,9 +107,29 @@ def relevance(cover: float, topic_cover: float | None, similarity: float | None,
         topic = max(topic_cover, topic_similarity - TOPIC_ZERO)
     if similarity is None:
         similarity = MEAN_SIMILARITY if cover else SEMANTIC_ZERO
-    value = (LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (similarity - SEMANTIC_ZERO) + TOPIC_WEIGHT * topic
+    value = (LEXICAL_WEIGHT * cover + SEMANTIC_WEIGHT * (similarity - SEMANTIC_ZERO)
              - TOPIC_GAP_WEIGHT * max(0.0, TOPIC_FLOOR - topic))
     return value - NAME_MISS_PENALTY * names_missed
+
+
+def fits(intent: str, kind: str, text: str, *, speaker_id: int | None, asked: frozenset[int],
+         asks_speaker: bool, new_place: bool, dated: bool, participants: bool,
+         on_topic: bool = True) -> bool:
+    """Whether a hit is the kind of evidence the question asks for: the asked person's own quotation
+    holding the question's topic (`on_topic`) for "what did X say about Y", a quotation's speaker or
+    an event's participants for "who", a date for "when", an event's place the question does not
+    name for "where", a number for "how many"."""
+    if asks_speaker and asked:
+        return kind == "quote" and speaker_id in asked and on_topic
+    if intent == WHO:
+        return (kind == "quote" and speaker_id is not None) or (kind == "event" and participants)
+    if intent == WHEN:
+        return dated or mentions_date(text)
+    if intent == WHERE:
+        return new_place
+    if intent == HOW_MANY:
+        return mentions_number(text)
+    return False
 
 
 def score(value: float, kind: str, intent: str, text: str, *, speaker_id: int | None,

@@ -9,6 +9,7 @@ whether to answer at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,13 +20,17 @@ from clipdesk.store.index import fts, vectors
 from clipdesk.store.index.intent import WHERE, WHO
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
+    FIT_SHARE,
     RELATIVE_FLOOR,
     THRESHOLD,
+    TOPIC_FLOOR,
     Candidate,
     Term,
     coverage,
+    fits,
     relevance,
     score,
+    soft_credit,
 )
 from clipdesk.store.text.places import recognise_places
 
@@ -82,6 +87,7 @@ class _Scored:
     candidate: Candidate
     cover: float = 0.0
     similarity: float | None = None
+    fit: bool = False  # the kind of evidence the question asks for (see rerank.fits)
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,8 @@ class _Row:
     speaker_id: int | None
     place: str | None
     article_id: str
+    dated: bool = False  # an event with its date
+    participants: bool = False  # an event naming who took part
 
 
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
@@ -106,20 +114,22 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     for kind in TABLES:
         found.update(((kind, rowid), rank) for rowid, rank in _lexical(db, kind, q.terms, "", limit))
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
+    named_places = frozenset(recognise_places(question))
     if queries is None:
-        scored = _score_all(db, found, None, q)
+        scored = _score_all(db, found, None, q, named_places)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q)
+        scored = _score_all(db, found, similar, q, named_places)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q)
+            scored += _score_all(db, extra, nearest, q, named_places)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
-    hits = _best(db, scored, k) if best.relevance >= THRESHOLD else []
+    own_words = THRESHOLD if q.asks_speaker and q.speaker_ids else None
+    hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
     return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
 
 
@@ -134,9 +144,9 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
     if not terms:
         if speaker_id is None:
             return []
-        rows = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
-                          [speaker_id, k]).fetchall()
-        return [_hit(db, _Scored(1.0, 1.0, Candidate("quote", r[0], 0.0, frozenset()))) for r in rows]
+        newest = db.execute("SELECT id FROM quotes WHERE speaker_id = ? ORDER BY partial, id DESC LIMIT ?",
+                            [speaker_id, k]).fetchall()
+        return [_hit(db, _Scored(1.0, 1.0, Candidate("quote", r[0], 0.0, frozenset()))) for r in newest]
     scope = ""
     if speaker_id is not None:
         name = db.execute("SELECT name FROM people WHERE id = ?", [speaker_id]).fetchone()[0]
@@ -204,7 +214,8 @@ def _lexical(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope:
         words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
         return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
     if scope:
-        return _match(db, TABLES[kind], scope, limit, by_rank=min((t.df for t in required), default=0) <= ceiling)
+        return _match(db, TABLES[kind], scope, limit,
+                      by_rank=min((t.df for t in required), default=0) <= ceiling)
     common = sorted((t for t in terms if t.df > 0), key=lambda t: t.df)[:2]
     if not common:
         return []
@@ -223,7 +234,8 @@ def _expression(term: Term, kind: str) -> str:
 # -- scoring and citing ---------------------------------------------------------------------------
 
 def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
-               similar: dict[tuple[str, int], Any] | None, q: Question) -> list[_Scored]:
+               similar: dict[tuple[str, int], Any] | None, q: Question,
+               named_places: frozenset[str] = frozenset()) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value."""
     rows: dict[tuple[str, int], _Row] = {}
     for kind in TABLES:
@@ -234,6 +246,7 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
     topics = [t for t in q.terms if not (t.entity or t.name)]
     matched = {key: _matched(q.terms, key[0], row, db) for key, row in rows.items()}
     matched = {key: words for key, words in matched.items() if _speaker_ok(q, key[0], rows[key], words)}
+    soft = _said_otherwise(q, {key: rows[key] for key in matched}, matched)
     hopes = {key: coverage(q.terms, words, [t.word for t in names]) for key, words in matched.items()}
     checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
     in_article: dict = {}
@@ -243,22 +256,65 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         missing = [t for t in names if t.word not in words]
         context = [t.word for t in missing
                    if key in checked and t.df and _named_in_article(db, row.article_id, t, in_article)]
-        cover = coverage(q.terms, words, context)
+        cover = coverage(q.terms, words, context, soft.get(key))
         mass = sum(t.idf for t in names)
         missed = sum(t.idf for t in missing if t.word not in context) / mass if mass else 0.0
         cosines = similar.get(key) if similar is not None else None
         similarity = float(cosines[0]) if cosines is not None else None
         topic_similarity = float(cosines[1]) if cosines is not None and len(cosines) > 1 else None
-        value = relevance(cover, coverage(topics, words) if topics else None, similarity, topic_similarity,
+        topic_cover = coverage(topics, words, (), soft.get(key)) if topics else None
+        value = relevance(cover, topic_cover, similarity, topic_similarity,
                           missed)
+        places = set(recognise_places(row.text) + ([row.place] if row.place else [])) if q.intent == WHERE \
+            else set()
         ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
                        asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
-                       has_place=q.intent == WHERE and bool(row.place or recognise_places(row.text)),
-                       rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
+                       has_place=bool(places), rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
                        placed_event=key[0] == "event" and bool(row.place))
+        fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
+                   asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
+                   dated=row.dated, participants=row.participants,
+                   on_topic=_says_topic(db, topics, row, soft.get(key)))
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
-                              cover, similarity))
+                              cover, similarity, fit))
     return scored
+
+
+def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
+                    matched: dict[tuple[str, int], set[str]]) -> dict[tuple[str, int], dict[str, float]]:
+    """For each candidate, the credit (rerank.soft_credit) of each ordinary question word it lacks,
+    from the nearest of its own words by word vectors: "troops" for "soldiers", "losing" for "losses".
+    Names are never credited this way; nothing without vectors."""
+    plain = [t.word for t in q.terms
+             if not (t.entity or t.name or t.speaker or t.topic) and " " not in t.word]
+    lacking = {key: [w for w in plain if w not in words] for key, words in matched.items()}
+    wanted = sorted({w for words in lacking.values() for w in words})
+    if not wanted:
+        return {}
+    own = {key: sorted({w for text in rows[key].columns.values() for w in fts.tokens(text)
+                        if w not in fts.STOP_WORDS and not w.isdigit()}) for key in lacking if lacking[key]}
+    vocabulary = sorted({w for words in own.values() for w in words})
+    asked, seen = vectors.word_vectors(wanted), vectors.word_vectors(vocabulary)
+    if asked is None or seen is None or not vocabulary:
+        return {}
+    cosines = asked @ seen.T
+    row_of, column_of = {w: i for i, w in enumerate(wanted)}, {w: i for i, w in enumerate(vocabulary)}
+    out: dict[tuple[str, int], dict[str, float]] = {}
+    for key, words in own.items():
+        columns = [column_of[w] for w in words]
+        if columns:
+            out[key] = {w: soft_credit(float(cosines[row_of[w], columns].max())) for w in lacking[key]}
+    return out
+
+
+def _says_topic(db: sqlite_utils.Database, topics: Sequence[Term], row: _Row,
+                soft: dict[str, float] | None) -> bool:
+    """Whether the words themselves (not who says them: a role matches its holder's name) hold
+    enough of the question's topic (TOPIC_FLOOR), in any word form or in other words."""
+    if not topics:
+        return True
+    said = _matched(topics, "paragraph", _Row(row.text, {"text": row.text}, None, None, row.article_id), db)
+    return coverage(topics, said, (), soft) >= TOPIC_FLOOR
 
 
 def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
@@ -316,9 +372,10 @@ def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
 
 
 _ROWS = {
-    "quote": "SELECT id, text, speaker, speaker_id, NULL, article_id FROM quotes WHERE id IN ({})",
-    "event": "SELECT id, summary, participants, NULL, place, article_id FROM events WHERE id IN ({})",
-    "paragraph": "SELECT id, text, NULL, NULL, NULL, article_id FROM paragraphs WHERE id IN ({})",
+    "quote": "SELECT id, text, speaker, speaker_id, NULL, article_id, 0 FROM quotes WHERE id IN ({})",
+    "event": "SELECT id, summary, participants, NULL, place, article_id,"
+             " COALESCE(date, date_text) IS NOT NULL FROM events WHERE id IN ({})",
+    "paragraph": "SELECT id, text, NULL, NULL, NULL, article_id, 0 FROM paragraphs WHERE id IN ({})",
 }
 
 
@@ -327,20 +384,30 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
         return {}
     sql = _ROWS[kind].format(",".join("?" * len(rowids)))
     out = {}
-    for rowid, text, other, speaker_id, place, article_id in db.execute(sql, rowids).fetchall():
+    for rowid, text, other, speaker_id, place, article_id, dated in db.execute(sql, rowids).fetchall():
         columns = {"text": text}
         if kind == "quote":
             columns["speaker"] = other or ""
         elif kind == "event":
             columns.update(participants=other or "", place=place or "")
-        out[rowid] = _Row(text, columns, speaker_id, place, article_id)
+        took_part = kind == "event" and bool(json.loads(other or "[]"))
+        out[rowid] = _Row(text, columns, speaker_id, place, article_id, bool(dated), took_part)
     return out
 
 
-def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int) -> list[Hit]:
-    """The k best relevant hits, one per paragraph of an article (its best-scoring evidence)."""
+def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int,
+          lead_floor: float | None = None) -> list[Hit]:
+    """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
+    of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
+    or at least `lead_floor` relevant (the asked person's own words: relevant enough alone)."""
     top = max((s.relevance for s in scored), default=0.0)
-    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top), key=lambda s: -s.value)
+    floor = FIT_SHARE * top if lead_floor is None else min(lead_floor, FIT_SHARE * top)
+
+    def leads(s: _Scored) -> bool:
+        return s.fit and s.relevance >= floor
+
+    relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
+                      key=lambda s: (not leads(s), -s.value))
     hits: list[Hit] = []
     seen: set[tuple[str, int]] = set()
     for s in relevant:

@@ -248,6 +248,28 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
 
 # -- search ---------------------------------------------------------------------------------------
 
+WORD_MEMO = 20_000  # word vectors remembered (the memo is emptied when it is full)
+_WORDS: dict[tuple[str, str], np.ndarray] = {}
+
+
+def word_vectors(words: Sequence[str]) -> np.ndarray | None:
+    """Unit vectors of single words (one row each, memoised), or None when semantic matching is off."""
+    import numpy as np
+
+    embedder = model()
+    if embedder is None:
+        return None
+    unknown = sorted({w for w in words if (embedder.name, w) not in _WORDS})
+    if unknown:
+        if len(_WORDS) + len(unknown) > WORD_MEMO:
+            _WORDS.clear()
+            unknown = sorted(set(words))
+        _WORDS.update(((embedder.name, w), v) for w, v in zip(unknown, embedder.embed(unknown), strict=True))
+    if not words:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([_WORDS[(embedder.name, w)] for w in words])
+
+
 class _Codes:
     """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
     for a fast scan), with the kind and row of each."""

@@ -236,6 +236,17 @@ def first_name_gender(word: str) -> str | None:
     """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
     gender = _first_names()(word) if word.isalpha() else "unknown"
     return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(gender)
+
+
+# what a short form in a question stands for in the coverage ("the coalition's HQ": its headquarters)
+EXPANSIONS: dict[str, frozenset[str]] = {
+    "hq": frozenset({"headquarters"}), "pm": frozenset({"prime minister"}),
+    "ussr": frozenset({"soviet union"}), "mod": frozenset({"ministry of defence", "defence ministry"}),
+    "un": frozenset({"united nations"}), "eu": frozenset({"european union"}),
+    "mp": frozenset({"member of parliament"}), "mps": frozenset({"members of parliament"}),
+    "govt": frozenset({"government"}), "intel": frozenset({"intelligence"}),
+}
+
 # other words for a role's head, so "the Kremlin's press secretary" finds the Kremlin spokesman
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     word: frozenset({"spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen"})

@@ -247,3 +247,55 @@ def test_what_someone_said_is_never_answered_with_another_speakers_words(coverag
     hits = search(coverage, "What did Sandvik say about provocation?").hits
     assert not any(h.speaker == "Antti Hakkanen" or "provocation" in h.text for h in hits)
     assert search(coverage, "What did Hakkanen say about provocation?").hits[0].speaker == "Antti Hakkanen"
+
+
+CABLES = """Baltic ministers warn on undersea cables
+
+RIGA, May 5 - Latvia's defence minister Ilze Kalnina warned on Monday that sabotage of undersea cables \
+in the Baltic Sea was a growing threat to shipping and energy links, speaking after talks in Riga.
+
+"Every cable we lose is a lesson we should not need to learn twice," Kalnina said.
+
+Shipping companies said insurance costs had risen since the first cable was cut.
+"""
+
+
+def test_what_did_x_say_leads_with_x_s_quotation_over_a_paragraph_holding_more_words(db):
+    ingest_text(db, CABLES, "lsm_cables.txt")
+    hits = search(db, "What did the Latvian defence minister say about the cables?", k=3).hits
+    assert (hits[0].kind, hits[0].speaker) == ("quote", "Ilze Kalnina")
+    assert any(h.kind == "paragraph" and "undersea cables" in h.text for h in hits[1:])
+
+def test_how_many_questions_lead_with_a_number(coverage):
+    hits = search(coverage, "How much bigger will the EU share of the cod catch be?", k=3).hits
+    assert "by a tenth" in hits[0].text
+
+
+BRIGADE = """Estonia hosts a new allied brigade
+
+TALLINN, June 9 - Some 4,000 allied troops will be based near Tapa from next year under a plan agreed \\
+by Estonia and Britain, the Estonian defence ministry said on Monday.
+
+The brigade's headquarters will open in Tallinn in the spring and will include senior British officers.
+
+Western intelligence services believe Russia is rebuilding its forces near the border.
+
+Local officials welcomed the plan but asked for new roads and housing near the base.
+"""
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("How many allied soldiers will be stationed near Tapa?", "4,000 allied troops"),
+    ("Will the brigade's HQ include British officers?", "headquarters will open"),
+    ("What do local authorities want built near the military base?", "new roads and housing"),
+])
+def test_a_question_in_other_words_finds_the_evidence(db, question, words):
+    ingest_text(db, BRIGADE, "err_brigade.txt")
+    hits = search(db, question, k=3).hits
+    assert hits and words in hits[0].text
+
+
+def test_ordinary_words_where_a_speaker_would_stand_are_not_unknown_names(db):
+    ingest_text(db, BRIGADE, "err_brigade.txt")
+    hits = search(db, "What do western spy agencies think Russia is doing near the border?", k=3).hits
+    assert hits and "rebuilding its forces" in hits[0].text
