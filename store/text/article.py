@@ -229,7 +229,9 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = _first_paragraph(lines, content, prose)
-    head_end = min(first, min(cues.meta, default=first))
+    # a date or byline above every headline-shaped line is page chrome (a top bar), not the head's end
+    headlines = [i for i in content if i < first and is_headline(lines[i].text)]
+    head_end = min(first, min((m for m in cues.meta if headlines and m > headlines[0]), default=first))
     title = _named(lines, content, first, known_title)
     if title is None:
         title = _repeated(lines, content, first)
