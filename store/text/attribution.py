@@ -194,11 +194,12 @@ class Discourse:
             return None
         generic = bool(heads & GENERIC_HEADS)
         best, best_score = None, 1
-        for entity in self._recent("person"):
+        people = self._recent("person")
+        for entity in people:
             roles = " ".join(entity.roles)
             theirs = _nations(roles)
-            if nations and theirs and not nations & theirs:
-                continue
+            if nations and not nations & theirs and (theirs or len(people) > 1):
+                continue  # 'the Polish minister' is not a minister whose nationality is another or unknown
             if _rank(text) != _rank(roles):
                 continue
             score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
@@ -210,8 +211,12 @@ class Discourse:
         if best is None and definite and heads & self.anonymous.keys():
             return self.anonymous[next(iter(heads & self.anonymous.keys()))]
         if best is None and definite:
+            # 'the Polish minister' is the last salient person only if nothing says otherwise: a stated
+            # nationality must be theirs, unless they are the only person the article has named
+            alone = len(people) == 1
             best = next((e for e in reversed(salient)
-                         if not (nations and _nations(" ".join(e.roles)) - nations)), None)
+                         if not (nations and _nations(" ".join(e.roles)) - nations)
+                         and (not nations or alone or nations & _nations(" ".join(e.roles)))), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
         return self.touch(best) if best else None

@@ -169,3 +169,17 @@ def test_a_pronoun_whose_sex_the_subject_does_not_fit_goes_to_the_person_just_na
     met = "Finance Minister Grace Okafor met union leader Neil Brennan on Monday."
     assert spoken(met, 'He said: "We cannot wait any longer for the money."') == ["Neil Brennan"]
     assert spoken(met, 'She said: "The money is coming soon enough."') == ["Grace Okafor"]
+
+
+def test_a_nationality_in_a_role_noun_must_be_the_named_persons_own():
+    from clipdesk.store.text.model import Article
+    from clipdesk.store.text.quotes import extract_quotes
+
+    def spoken(*paragraphs):
+        return [q.speaker for q in extract_quotes(Article(id="t", source="t.txt", paragraphs=paragraphs))]
+
+    said = "“We stand with you on this border,” the {} minister said."
+    assert spoken("British Defence Secretary John Hale met Ewa Nowak in Warsaw.",
+                  said.format("British")) == ["John Hale"]
+    unclear = spoken("Defence Secretary John Hale met Ewa Nowak in Warsaw.", said.format("Polish"))
+    assert unclear != ["John Hale"]
