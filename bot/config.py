@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from clipdesk.handlers.following import fetcher
+
 SECRET_VARS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
                "SLACK_SIGNING_SECRET")
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -30,6 +32,7 @@ class Config:
     health_host: str
     health_port: int
     log_level: str
+    feed_check: float = 30.0  # seconds between looks for due feeds
 
     @property
     def platforms(self) -> list[str]:
@@ -81,6 +84,11 @@ def parse_config(env: dict[str, str]) -> Config:
     port = _int(env, "CLIPDESK_HEALTH_PORT", 8080, 0, 65535, problems)
     _int(env, "SLACK_PORT", 3000, 0, 65535, problems)
     _int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535, problems)
+    try:
+        fetcher(env)
+    except ValueError as exc:
+        problems.append(f"{exc}.")
+    feed_check = _seconds(env, "CLIPDESK_FEED_CHECK", problems)
     level = env.get("CLIPDESK_LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         problems.append(f"CLIPDESK_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}.")
@@ -94,6 +102,7 @@ def parse_config(env: dict[str, str]) -> Config:
         health_host=env.get("CLIPDESK_HEALTH_HOST", "127.0.0.1"),
         health_port=port,
         log_level=level,
+        feed_check=feed_check or 30.0,
     )
 
 
@@ -110,3 +119,18 @@ def _int(env: dict[str, str], name: str, default: int, low: int, high: int, prob
         problems.append(f"{name} must be a whole number from {low} to {high}, not {raw!r}.")
         return default
     return int(raw)
+
+
+def _seconds(env: dict[str, str], name: str, problems: list[str]) -> float | None:
+    """A number of seconds (positive) from `env`, None when unset; a bad value is a problem."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        problems.append(f"{name} must be a positive number of seconds, not {raw!r}.")
+        return None
+    return value

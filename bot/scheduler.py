@@ -29,6 +29,7 @@ from clipdesk.handlers.deliveries import (
     start_delivery,
     target_gone,
 )
+from clipdesk.handlers.digest import command
 from clipdesk.handlers.digest_compose import compose_digest
 from clipdesk.handlers.types import Reply
 from clipdesk.store.store import Store
@@ -103,12 +104,14 @@ class Scheduler:
                        composed: dict[tuple, asyncio.Future[Reply | None]]) -> Reply | None:
         """The digest for this delivery, composed once per pass for all the chats that share it, on the
         reader's thread: a digest of thousands of articles holds up neither the loop nor the worker."""
-        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id)
+        key = (sub.cursor, delivery.cursor, sub.topics, sub.notify_empty, delivery.local_date, sub.thread_id,
+               sub.platform)
         if key not in composed:
             reader = self.store.reader
             composed[key] = asyncio.ensure_future(reader.run(
                 compose_digest, reader, sub.cursor, delivery.cursor, date.fromisoformat(delivery.local_date),
-                sub.topics, sub.notify_empty, sub.thread_id or None))
+                sub.topics, sub.notify_empty, sub.thread_id or None,
+                more=f"{command(sub.platform, 'digest')} all"))
         return await asyncio.shield(composed[key])
 
     async def _deliver(self, sub: Subscription, day: str, now: datetime, summary: PassSummary,

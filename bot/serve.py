@@ -1,4 +1,4 @@
-"""One process, one asyncio loop: every configured platform, the digest scheduler and /healthz."""
+"""One process, one asyncio loop: every configured platform, the digest scheduler, feed polling, /healthz."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Protocol
 
 from clipdesk.bot.config import Config
 from clipdesk.bot.delivery import Sender
+from clipdesk.bot.feed_poller import FeedPoller
 from clipdesk.bot.health import Health, start_health_server
 from clipdesk.bot.scheduler import Scheduler
 from clipdesk.store.store import Store
@@ -63,6 +64,7 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
                  stop: asyncio.Event) -> None:
     services = build_services(config, env, store)
     scheduler = Scheduler(store, {s.sender.platform: s.sender for s in services}, health)
+    poller = FeedPoller(store, env, tick=config.feed_check)
     runner = await start_health_server(health, config.health_host, config.health_port)
     started: list[Service] = []
     try:
@@ -72,7 +74,7 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
             health.watch(service.sender.platform, lambda s=service: s.connected)
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
-        await scheduler.run_forever(stop)
+        await asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop))
     finally:
         stop.set()
         for service in reversed(started):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from clipdesk.handlers.ask import handle_ask
 from clipdesk.handlers.digest import DIGEST_COMMANDS
 from clipdesk.handlers.events import handle_events
+from clipdesk.handlers.feeds import FEED_COMMANDS
 from clipdesk.handlers.help import handle_help
 from clipdesk.handlers.quotes import handle_quote, handle_who
 from clipdesk.handlers.sources import handle_sources
@@ -28,6 +29,7 @@ HANDLERS: dict[str, Handler] = {
     "events": handle_events,
     "sources": handle_sources,
     **DIGEST_COMMANDS,
+    **FEED_COMMANDS,
 }
 
 

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import available_timezones
 
-from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.digest_compose import MAX_STORIES, compose_digest
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.deliveries import latest_deliveries
-from clipdesk.store.delivery.digest import newest_ingest
+from clipdesk.store.delivery.digest import newest_ingest, split_topics
 from clipdesk.store.delivery.subscriptions import (
     DEFAULT_TIME,
     DEFAULT_TZ,
@@ -69,7 +69,8 @@ def _zone(word: str) -> str | None:
 
 
 def parse_settings(args: str) -> DigestSettings:
-    """[HH:MM] [Area/Location] [always] [topics...] in any order; defaults 08:00 UTC, all coverage."""
+    """[HH:MM] [Area/Location] [always] [topics...] [-excluded...] in any order; defaults 08:00 UTC,
+    all coverage."""
     at, tz, notify, topics = DEFAULT_TIME, DEFAULT_TZ, False, []
     for word in args.split():
         if TIME_LIKE.match(word):
@@ -84,6 +85,7 @@ def parse_settings(args: str) -> DigestSettings:
             notify = True
         else:
             topic = re.sub(r"^\W+|\W+$", "", word.lower())[:MAX_TOPIC_CHARS]
+            topic = f"-{topic}" if topic and word.startswith("-") else topic
             if topic and topic not in topics:
                 topics.append(topic)
     if len(topics) > MAX_TOPICS:
@@ -93,7 +95,9 @@ def parse_settings(args: str) -> DigestSettings:
 
 def describe(sub: Subscription) -> str:
     """A subscription in words."""
-    about = f"about {', '.join(sub.topics)}" if sub.topics else "all new coverage"
+    wanted, excluded = split_topics(sub.topics)
+    about = f"about {', '.join(wanted)}" if wanted else "all new coverage"
+    about += f" except what names {', '.join(excluded)}" if excluded else ""
     empty = ("a one-line notice on days with nothing new" if sub.notify_empty
              else "nothing on days with nothing new")
     return f"a daily digest at {sub.time} {sub.tz}, {about}; {empty}"
@@ -108,7 +112,7 @@ def handle_subscribe(request: Request, store: Store) -> Reply:
     try:
         settings = parse_settings(request.args)
     except DigestArgsError as exc:
-        return Reply(text=f"{exc}\nExample: {cmd} 08:00 Europe/London shoigu nato",
+        return Reply(text=f"{exc}\nExample: {cmd} 08:00 Europe/London shoigu nato -football",
                      thread_id=request.thread_id)
     sub = subscribe(store, request.platform, request.chat_id, request.thread_id, at=settings.time,
                     tz=settings.tz, topics=settings.topics, notify_empty=settings.notify_empty)
@@ -141,14 +145,21 @@ def handle_subscription(request: Request, store: Store) -> Reply:
 
 
 def handle_digest(request: Request, store: Store) -> Reply:
-    """/digest: what the next digest would hold now; it records nothing, so the scheduled one still comes."""
+    """/digest: what the next digest would hold now; it records nothing, so the scheduled one still comes.
+
+    /digest all: every story of the last day (and since the last digest), none left out."""
     sub = get_subscription(store, request.platform, request.chat_id, request.thread_id)
     now = datetime.now(UTC)
+    every = request.args.strip().lower() == "all"
+    day_ago = (now - FIRST_DIGEST_LOOKBACK).isoformat(timespec="microseconds")
     if sub is not None and sub.active:
         after, topics, day = sub.cursor, sub.topics, sub.local_date(now)
+        after = min(after or day_ago, day_ago) if every else after
     else:
-        after, topics, day = (now - FIRST_DIGEST_LOOKBACK).isoformat(timespec="microseconds"), (), now.date()
-    reply = compose_digest(store, after, newest_ingest(store), day, topics, thread_id=request.thread_id)
+        after, topics, day = day_ago, (), now.date()
+    reply = compose_digest(store, after, newest_ingest(store), day, topics, thread_id=request.thread_id,
+                           limit=None if every else MAX_STORIES,
+                           more=f"{command(request.platform, 'digest')} all")
     if reply is None:
         since = ("the last digest" if sub is not None and sub.active
                  else f"the last {_hours(FIRST_DIGEST_LOOKBACK)}")

@@ -1,4 +1,5 @@
-"""Composing a daily digest as a neutral Reply: one heading per story, its outlets, quotations, events."""
+"""Composing a daily digest as a neutral Reply: per story its headline, the outlets that covered it, its
+strongest quotations and a dated event; the stories most outlets covered first, the rest counted."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from clipdesk.handlers.types import Reply, Snippet
-from clipdesk.store.delivery.digest import NewArticle, NewEvent, NewQuote, Story, whats_new
+from clipdesk.store.delivery.digest import NewArticle, NewEvent, NewQuote, Story, split_topics, whats_new
 from clipdesk.store.store import Store
 
-MAX_STORIES = 15
-QUOTES_PER_STORY = 3
-EVENTS_PER_STORY = 3
+MAX_STORIES = 10
+QUOTES_PER_STORY = 2
+EVENTS_PER_STORY = 1
+OUTLETS_NAMED = 6  # outlets listed under a headline; more are counted
 SAME_QUOTE = 90
 
 
@@ -21,7 +23,9 @@ def _day(day: date) -> str:
 
 
 def _about(topics: tuple[str, ...]) -> str:
-    return f" about {', '.join(topics)}" if topics else ""
+    wanted, excluded = split_topics(topics)
+    about = f" about {', '.join(wanted)}" if wanted else ""
+    return about + (f" (not {', '.join(excluded)})" if excluded else "")
 
 
 def _cite(article: NewArticle) -> dict:
@@ -29,10 +33,19 @@ def _cite(article: NewArticle) -> dict:
             "url": article.url, "source": article.source}
 
 
+def _covered_by(story: Story) -> str:
+    outlets = story.outlets
+    if story.reach < 2:
+        return ""
+    named = ", ".join(outlets[:OUTLETS_NAMED])
+    more = story.reach - min(len(outlets), OUTLETS_NAMED)
+    others = f"{' and ' if named else ''}{more} other{'s' * (more != 1)}" if more else ""
+    return f" \u2014 covered by {named}{others}"
+
+
 def _story_snippets(story: Story) -> list[Snippet]:
-    lead, *others = story.articles
-    snippets = [Snippet(kind="source", text=lead.title or lead.source, **_cite(lead))]
-    snippets += [Snippet(kind="source", text=f"Also: {a.title or a.source}", **_cite(a)) for a in others]
+    lead = story.articles[0]
+    snippets = [Snippet(kind="source", text=(lead.title or lead.source) + _covered_by(story), **_cite(lead))]
     quotes: list[tuple[NewQuote, NewArticle]] = []
     for quote, article in sorted(((q, a) for a in story.articles for q in a.quotes),
                                  key=lambda qa: -qa[0].strength):
@@ -43,7 +56,8 @@ def _story_snippets(story: Story) -> list[Snippet]:
     events: dict[tuple, tuple[NewEvent, NewArticle]] = {}
     for article in story.articles:
         for event in article.events:
-            events.setdefault((event.kind, event.date or event.summary, event.place), (event, article))
+            if event.date or event.date_text:
+                events.setdefault((event.kind, event.date or event.summary, event.place), (event, article))
     for event, article in list(events.values())[:EVENTS_PER_STORY]:
         when = event.date or event.date_text
         snippets.append(Snippet(kind="event", text=f"{when}: {event.summary}" if when else event.summary,
@@ -51,15 +65,27 @@ def _story_snippets(story: Story) -> list[Snippet]:
     return snippets
 
 
+def _stories(n: int) -> str:
+    return f"{n} stor{'ies' if n != 1 else 'y'}"
+
+
+def _more(n: int) -> str:
+    return f"{n} more stor{'ies' if n != 1 else 'y'}"
+
+
 def digest_reply(stories: list[Story], day: date, topics: tuple[str, ...] = (),
-                 thread_id: str | None = None) -> Reply:
-    """The digest of `stories` for local `day`, at most MAX_STORIES of them."""
+                 thread_id: str | None = None, limit: int | None = MAX_STORIES,
+                 more: str = "/digest all") -> Reply:
+    """The digest of `stories` for local `day`: the first `limit` of them (all when None); `more` is
+    the command that shows them all."""
     articles = sum(len(s.articles) for s in stories)
     lead = (f"Daily digest, {_day(day)}: {articles} new article{'s' * (articles != 1)}{_about(topics)} "
-            f"in {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}.")
-    if len(stories) > MAX_STORIES:
-        lead += f" The first {MAX_STORIES} are below; /sources lists everything indexed."
-    snippets = tuple(s for story in stories[:MAX_STORIES] for s in _story_snippets(story))
+            f"in {_stories(len(stories))}.")
+    shown = stories if limit is None else stories[:limit]
+    if len(shown) < len(stories):
+        lead += (f" Below, the {len(shown)} covered by the most outlets; "
+                 f"{_more(len(stories) - len(shown))} \u2014 {more}")
+    snippets = tuple(s for story in shown for s in _story_snippets(story))
     return Reply(text=lead, snippets=snippets, thread_id=thread_id, found=True)
 
 
@@ -71,9 +97,10 @@ def nothing_new_reply(day: date, topics: tuple[str, ...] = (), thread_id: str | 
 
 def compose_digest(store: Store, after: str | None, upto: str | None, day: date,
                    topics: tuple[str, ...] = (), notify_empty: bool = False,
-                   thread_id: str | None = None) -> Reply | None:
+                   thread_id: str | None = None, limit: int | None = MAX_STORIES,
+                   more: str = "/digest all") -> Reply | None:
     """The digest of what was ingested in (after, upto]; None when there is nothing to send."""
     stories = whats_new(store, after, upto, topics)
     if stories:
-        return digest_reply(stories, day, topics, thread_id)
+        return digest_reply(stories, day, topics, thread_id, limit, more)
     return nothing_new_reply(day, topics, thread_id) if notify_empty else None

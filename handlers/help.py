@@ -11,10 +11,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("who", "Who said a phrase: /who below zero"),
     ("events", "Timeline of meetings, calls, visits: /events wallace"),
     ("sources", "What coverage is indexed"),
-    ("subscribe", "Daily digest: /subscribe 08:00 Europe/London [topics]"),
+    ("subscribe", "Daily digest: /subscribe 08:00 Europe/London [topics] [-excluded]"),
     ("unsubscribe", "Stop the daily digest"),
     ("subscription", "Show this chat's digest settings"),
     ("digest", "Preview today's digest now"),
+    ("feeds", "Feeds followed; admins: /feeds add URL [30m], /feeds remove NAME"),
+    ("add", "Admins: index an article page now: /add URL"),
     ("help", "How to use clipdesk"),
 )
 

@@ -11,6 +11,7 @@ import click
 from clipdesk.bot.cli.chat import GREETING, chat
 from clipdesk.bot.cli.db import StoreGroup, db_option, open_store
 from clipdesk.bot.cli.digest import digest_command, subscriptions_command
+from clipdesk.bot.cli.feeds import feeds_command, ingest_urls, is_url
 from clipdesk.bot.cli.migrate import migrate_command
 from clipdesk.bot.cli.render import event_lines, one_line, quote_lines, render_text, source_lines
 from clipdesk.bot.cli.serve import serve_command
@@ -122,15 +123,16 @@ def sources(as_json: bool, db_file: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @db_option
-def ingest(paths: tuple[Path, ...], db_file: Path | None) -> None:
-    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too)."""
+def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
+    """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too), or page URLs."""
     store = open_store(db_file)
-    files = coverage_files(paths)
-    if not files:
+    urls = [p for p in paths if is_url(p)]
+    files = coverage_files(p for p in paths if not is_url(p))
+    if not files and not urls:
         raise click.ClickException("no .txt files found in " + ", ".join(map(str, paths)))
-    done = _ingest_all(store, files)
+    done = Ingested((_ingest_all(store, files).outcomes if files else []) + ingest_urls(store, urls))
     click.echo(done.summary)
     if done.failed:
         sys.exit(1)
@@ -174,6 +176,7 @@ def chat_command(db_file: Path | None) -> None:
 for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
     cli.add_command(command)
 cli.add_command(migrate_command)
+cli.add_command(feeds_command)
 
 
 def main() -> None:

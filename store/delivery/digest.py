@@ -85,6 +85,16 @@ class Story:
 
     articles: tuple[NewArticle, ...]
 
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that covered it, each once, in order of ingest (those unknown left out)."""
+        return tuple(dict.fromkeys(a.outlet for a in self.articles if a.outlet))
+
+    @property
+    def reach(self) -> int:
+        """How many outlets covered it (an article whose outlet is unknown counts as one of its own)."""
+        return len(self.outlets) + sum(a.outlet is None for a in self.articles)
+
 
 def new_articles(db: sqlite_utils.Database, after: str | None, upto: str | None) -> list[NewArticle]:
     """Articles with `after` < ingested_at <= `upto`, oldest ingest first."""
@@ -143,6 +153,20 @@ def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple
                                                               score_cutoff=NAME_MATCH):
             return True
     return False
+
+
+def split_topics(topics: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(wanted, excluded): a topic written "-word" excludes the coverage that names the word."""
+    wanted = tuple(t for t in topics if not t.startswith("-"))
+    return wanted, tuple(t[1:] for t in topics if t.startswith("-") and len(t) > 1)
+
+
+def mentions(db: sqlite_utils.Database, article: NewArticle, words: tuple[str, ...],
+             people: dict[str, set[str]]) -> bool:
+    """True when the article names any of the words exactly (no misspellings): in its text, or as a person."""
+    body = fold(" ".join(filter(None, (article.title, article.text))))
+    return any(re.search(rf"\b{re.escape(word)}\b", body) or people[word] & article.names
+               for word in map(fold, words))
 
 
 def topic_people(db: sqlite_utils.Database, topics: tuple[str, ...]) -> dict[str, set[str]]:
@@ -204,7 +228,8 @@ def _prefixes(keys: list[_Keys]) -> list[frozenset[str]]:
 
 def group_stories(articles: list[NewArticle]) -> list[Story]:
     """Group articles about the same story (similar headlines, or a shared dated event with the
-    same people); stories with the most articles first, then in order of ingest.
+    same people); stories covered by the most outlets first, then with the most articles, then in
+    order of ingest.
 
     Each article joins the earliest story any of whose articles it matches. Only articles sharing a
     dated event, or a headline word among the rarest of one of the two headlines, are compared, so
@@ -234,15 +259,20 @@ def group_stories(articles: list[NewArticle]) -> list[Story]:
             by_prefix[w].append(i)
         for e in key.dated:
             by_event[e].append(i)
-    ordered = sorted(enumerate(groups), key=lambda ig: (-len(ig[1]), ig[0]))
-    return [Story(tuple(group)) for _, group in ordered]
+    stories = [Story(tuple(group)) for group in groups]
+    ordered = sorted(enumerate(stories), key=lambda i_s: (-i_s[1].reach, -len(i_s[1].articles), i_s[0]))
+    return [story for _, story in ordered]
 
 
 def whats_new(db: sqlite_utils.Database, after: str | None, upto: str | None,
               topics: tuple[str, ...] = ()) -> list[Story]:
-    """The stories ingested in (after, upto] that match the topics (all of them when none are given)."""
-    people = topic_people(db, topics)
-    return group_stories([a for a in new_articles(db, after, upto) if matches_topics(db, a, topics, people)])
+    """The stories ingested in (after, upto] that match the topics (all of them when none are given)
+    and name none of the excluded ones ("-word")."""
+    wanted, excluded = split_topics(topics)
+    people = topic_people(db, wanted)
+    unwanted = topic_people(db, excluded)
+    return group_stories([a for a in new_articles(db, after, upto) if matches_topics(db, a, wanted, people)
+                          and not (excluded and mentions(db, a, excluded, unwanted))])
 
 
 def newest_ingest(db: sqlite_utils.Database) -> str | None:

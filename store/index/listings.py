@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from clipdesk.store.text.quotes import is_fragment
+
 
 @dataclass(frozen=True)
 class Source:
@@ -34,7 +36,8 @@ def list_sources(db: sqlite_utils.Database) -> list[Source]:
 
 
 def list_quotes(db: sqlite_utils.Database, speaker_ids: list[int] | None = None) -> list[dict]:
-    """Quotations in article order, optionally only those of some speakers."""
+    """Quotations in article order, optionally only those of some speakers; one-to-three-word
+    fragments are phrases, not quotations, and are left out."""
     where, params = "", []
     if speaker_ids is not None:
         where = f"WHERE q.speaker_id IN ({','.join('?' * len(speaker_ids))})"
@@ -47,7 +50,7 @@ def list_quotes(db: sqlite_utils.Database, speaker_ids: list[int] | None = None)
         params,
     ).fetchall()
     keys = ("text", "speaker", "speaker_role", "source", "outlet", "published", "paragraph")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [dict(zip(keys, row, strict=True)) for row in rows if not is_fragment(row[0])]
 
 
 def list_events(db: sqlite_utils.Database, article_ids: list[str] | None = None,

@@ -243,7 +243,36 @@ MIGRATIONS: list[Migration] = [
             PRIMARY KEY (platform, key)
         );
     """)),
-    Migration(3, "vectors: sentence vectors of paragraphs, quotations and events", _vectors),
+    Migration(3, "feeds and the entries seen in them; articles looked up by URL", sql("""
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT,                     -- the feed's title: its articles' outlet unless a page names one
+            every INTEGER NOT NULL,         -- seconds between polls
+            added_at TEXT NOT NULL,
+            last_poll TEXT,
+            last_ok TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,  -- consecutive
+            last_error TEXT,
+            next_due TEXT NOT NULL          -- UTC ISO 8601
+        );
+        CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,             -- the entry's id, else its link
+            url TEXT,                       -- canonical URL of its article
+            article_id TEXT,                -- NULL while its article could not be stored
+            attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, guid)
+        );
+        CREATE INDEX feed_entries_url ON feed_entries(url);
+        CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+    """)),
+    Migration(4, "vectors: sentence vectors of paragraphs, quotations and events", _vectors),
 ]
 
 

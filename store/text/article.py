@@ -10,6 +10,7 @@ from clipdesk.store.text.clean import (
     Kind,
     Line,
     classify,
+    ends_sentence,
     is_headline,
     looks_binary,
     mostly_letters,
@@ -21,6 +22,8 @@ from clipdesk.store.text.metadata import (
     byline,
     canonical_outlet,
     complete_date,
+    credit_line,
+    masthead,
     normalise_published,
     outlet_cue,
     parse_date,
@@ -40,6 +43,14 @@ _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
+# A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
+_TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
+_LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
+_LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
+_STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
+_CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
+_CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
+_TITLE_GLUE = re.compile(r"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+)+(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
 
 
 def _labels_quote(lines: list[Line], i: int) -> bool:
@@ -67,6 +78,8 @@ class _Cues:
     """Metadata the text states, gathered line by line."""
 
     outlets: list[str | None] = field(default_factory=list)
+    mastheads: list[str] = field(default_factory=list)  # names set alone above the story or closing it
+    labels: list[str] = field(default_factory=list)  # short lines above the story that may name its outlet
     closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
@@ -92,6 +105,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     lines = classify(normalise(raw))
     cues = _gather(lines)
     cues.outlets.extend(cues.closing)
+    closing_name = _closing_masthead(lines)
+    if closing_name:
+        cues.mastheads.append(closing_name)
     sidecar = sidecar or {}
     layout = _layout(lines, cues, sidecar.get("title"))
     paragraphs = tuple(line.text for i, line in enumerate(lines)
@@ -101,7 +117,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         raise NotAnArticle("nothing but page furniture")
     if not mostly_letters(paragraphs[0]):
         raise NotAnArticle("garbled text")
-    title = lines[layout.title].text if layout.title is not None else None
+    cues.mastheads.extend(_confirmed_labels(cues.labels, paragraphs))
+    title = _clean_title(lines[layout.title].text) if layout.title is not None else None
     if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
@@ -118,7 +135,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         paragraphs=paragraphs,
         title=title or sidecar.get("title") or None,
         standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
-        outlet=next((o for o in cues.outlets if o), None) or sidecar.get("outlet") or None,
+        outlet=next((o for o in [*cues.outlets, *cues.mastheads] if o), None) or sidecar.get("outlet")
+        or None,
         url=sidecar.get("url") or None,
         published=published,
         published_text=published_text,
@@ -131,7 +149,10 @@ def _gather(lines: list[Line]) -> _Cues:
     """Outlet, date and byline cues, including those on lines that are dropped as boilerplate."""
     cues = _Cues()
     prose_seen = 0
+    long_seen = False  # a body paragraph has been seen: mastheads sit above it
     for i, (text, kind) in enumerate(lines):
+        long_seen = long_seen or kind is Kind.PROSE and text.count(" ") + 1 >= _CHROME_WORDS \
+            and ends_sentence(text)
         if kind in (Kind.BOILER, Kind.FOOTER):
             low = text.lower()
             if low.startswith("source"):
@@ -149,6 +170,17 @@ def _gather(lines: list[Line]) -> _Cues:
             prose_seen += kind is Kind.PROSE
             continue
         written = parse_date(text) if _DIGIT.search(text) else None
+        credited = credit_line(text) if not written and " | " in text and _DIGIT.search(text) else None
+        if credited:
+            agency, written = credited
+            if agency:
+                cues.outlets.append(agency)
+        if kind is Kind.SHORT and not long_seen:
+            name = masthead(text)
+            if name:
+                cues.mastheads.append(name)
+            elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():
+                cues.labels.append(text)
         if written:
             cues.dates.append(written)
             cues.meta.add(i)
@@ -163,6 +195,27 @@ def _gather(lines: list[Line]) -> _Cues:
     return cues
 
 
+def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[str]:
+    """Label lines above the story ("GlobalPost", "al jazeera") that the story itself uses as a news
+    organisation's name: "GlobalPost's Noga Tarnopolsky", "told Al Jazeera", "Al Jazeera reported"."""
+    body = " ".join(paragraphs[:_LABEL_PARAGRAPHS])
+    found = []
+    for label in labels:
+        name = re.escape(label).replace(r"\ ", r"\s")
+        use = re.search(rf"(?i:\b({name}))(?:['’]s\s+[A-Z][a-z]|\s+(?:reported|reports)\b)"
+                        rf"|\b(?:told|according\s+to)\s+(?i:({name}))\b", body)
+        written = use and (use[1] or use[2])
+        if written and written[:1].isupper():
+            found.append(canonical_outlet(written) or written)
+    return [name for name in found if name]
+
+
+def _closing_masthead(lines: list[Line]) -> str | None:
+    """A site's name set alone as the last line of the page, under the story ("British News Agency")."""
+    last = next((line for line in reversed(lines) if line.kind is not Kind.BLANK), None)
+    return masthead(last.text) if last is not None and last.kind is Kind.SHORT else None
+
+
 def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _Layout:
     """Find the title and standfirst before the body, and the line where the body starts.
 
@@ -172,11 +225,15 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     prose = [i for i in content if lines[i].kind is Kind.PROSE]
     if not prose:
         raise NotAnArticle("no article paragraphs")
-    first = prose[0]
+    first = _first_paragraph(lines, content, prose)
     head_end = min(first, min(cues.meta, default=first))
     title = _named(lines, content, first, known_title)
     if title is None:
+        title = _repeated(lines, content, first)
+    if title is None:
         title = _title(lines, content, head_end)
+    if title is None:
+        title = _above_date(lines, content, cues.meta)
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
         title = first
     after = [i for i in prose if title is None or i > title]
@@ -201,6 +258,53 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
             _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
+
+
+def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) -> int:
+    """The first body paragraph: page chrome of a few words ending in a full stop ("No announcement yet.",
+    "Get all your news in one place.") before a headline-shaped line does not start the body."""
+    long = next((i for i in prose if lines[i].text.count(" ") + 1 >= _CHROME_WORDS
+                 and ends_sentence(lines[i].text)), prose[0])
+    if long == prose[0] or not any(prose[0] < i < long and is_headline(lines[i].text) for i in content):
+        return prose[0]
+    return long
+
+
+def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:
+    """The headline a page prints twice above the story (as its page title and its heading): the
+    repeat nearest the body, so that teasers repeated higher up in the navigation lose."""
+    seen: dict[str, int] = {}
+    found = None
+    for n, i in enumerate(content):
+        if i >= first:
+            break
+        text = _clean_title(lines[i].text)
+        if not is_headline(text):
+            continue
+        key = text.casefold()
+        if key in seen:  # a standfirst between the two stays under the first; navigation does not
+            found = content[seen[key]] if n - seen[key] <= _STANDFIRST_GAP else i
+        seen.setdefault(key, n)
+    return found
+
+
+def _above_date(lines: list[Line], content: list[int], meta: set[int]) -> int | None:
+    """A headline-shaped line set directly above the story's date or byline, below page chrome."""
+    for mark in sorted(meta):
+        above = [i for i in content if i < mark]
+        if not above:
+            continue
+        line = lines[above[-1]].text
+        chrome = sum(lines[i].kind is Kind.PROSE for i in above[:-1])
+        if is_headline(line) and chrome <= _CHROME_PARAGRAPHS and not _LEAD_WORDS.search(line):
+            return above[-1]
+        return None
+    return None
+
+
+def _clean_title(title: str) -> str:
+    """A title without the bullet or close button glued in front of it ("• Headline", "✕ Close Headline")."""
+    return _TITLE_GLUE.sub("", title).strip() or title
 
 
 def _named(lines: list[Line], content: list[int], first: int, known_title: str | None) -> int | None:
@@ -255,7 +359,8 @@ def _standfirst_shaped(text: str) -> bool:
 def _published(dates: list[WrittenDate], sidecar: str | None) -> tuple[str | None, str | None]:
     """(ISO published, as written): a full date in the text, else the sidecar's, completing a partial one."""
     known = normalise_published(sidecar)
-    full = next((d for d in dates if d.iso), None)
+    full = next((d for i, d in enumerate(dates) if d.iso and not (
+        _TOP_BAR_DATE.match(d.text) and any(later.iso for later in dates[i + 1:]))), None)
     if full:
         return full.iso, full.text
     if dates:

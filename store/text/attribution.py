@@ -46,6 +46,8 @@ STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "
 STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+# A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
+BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
 @dataclass
@@ -405,6 +407,13 @@ def aside_end(text: str, pos: int) -> int | None:
     """Where an aside after a name ends (at its closing comma): ', R-Miss., who chairs the panel,'."""
     end = None
     for _ in range(3):
+        bracket = BRACKET_RE.match(text, pos)
+        if bracket:  # the aside is the bracket: its end is where the cue or a comma may follow
+            end = pos = bracket.end() - 1
+            if not ASIDE_RE.match(text, pos + 1):
+                break
+            pos += 1
+            continue
         match = ASIDE_RE.match(text, pos)
         if not match or CUE_RE.search(match.group(1)):
             break

@@ -7,7 +7,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
-from clipdesk.store.text.metadata import byline, parse_date, parse_dateline
+from clipdesk.store.text.metadata import DATE_PREFIX, byline, parse_date, parse_dateline
 
 
 class Kind(Enum):
@@ -49,6 +49,8 @@ _WIDGET = re.compile(r"""(?x)
    |sign\ ?up(?:\ here|\ now)?|register
    |subscribe(?:\ now)?|newsletters?|a\+|a-|font\ size|text\ size|listen(?:\ to\ this\ article)?
    |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
+   |(?:estimated\ )?read(?:ing)?\ time:?(?:\ (?:about|less\ than|under))?\ (?:an?|one|\d+)\ min(?:ute)?s?
+   |text\ settings|[✕×✖xX]\ ?close|close\ [✕×✖xX]
    |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
    |all\ news|latest(?:\ news)?|top\ stories|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?
    |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
@@ -75,6 +77,8 @@ _BOILER_START = re.compile(r"""(?ix)
       \ (?:updated|corrected|amended)\b
    |this\ (?:article|story|content)\ is\ (?:more\ than\ |over\ )?(?:\d+|a|an|one|two)\ (?:years?|months?)\ old
    |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
+   |an\ official\ website\ of\ the\b|here['’]s\ how\ you\ know$|official\ websites\ use\b
+   |(?:secure\ )?\.gov\ websites?\b|a\ lock\ \(
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
 """)
 # A line that speaks to the reader: "Sign up for...", "Get our...", "Don't miss...".
@@ -227,6 +231,41 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":")
 
 
+# A caption that ends by crediting its picture: "Volodymyr Zelensky. Photo: screenshot".
+_CAPTION_CREDIT = re.compile(
+    r"(?i)(?:^|[.!?]\s)\s*(?:photo|photograph|image|picture|credit)s?\s*:\s*[^.:]{1,40}\.?$")
+# Letters of the scripts a language menu mixes ("عربي Español Русский Français 简体中文").
+_SCRIPTS = (("a", "z"), ("\u00c0", "\u024f"), ("\u0370", "\u03ff"), ("\u0400", "\u04ff"),
+            ("\u0590", "\u05ff"), ("\u0600", "\u06ff"), ("\u0900", "\u097f"), ("\u3040", "\u30ff"),
+            ("\u4e00", "\u9fff"), ("\uac00", "\ud7af"))
+
+
+def _language_menu(line: str, words: int) -> bool:
+    """A short line in three or more scripts: the site's language menu, not text."""
+    if words > 12 or line.isascii():
+        return False
+    low = line.lower()
+    found = {n for c in low for n, (a, b) in enumerate(_SCRIPTS) if a <= c <= b}
+    return len(found - {1}) >= 3  # accented Latin counts with plain Latin
+
+
+_GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
+
+
+def _glued_menu(line: str) -> bool:
+    """Menu links run together by the scraper ("HomeAbout HR-NetNewsWeb SitesDocuments...")."""
+    return len(_GLUED_WORDS.findall(line)) >= 3 and not ends_sentence(line)
+
+
+def _top_bar(line: str) -> bool:
+    """Today's date in a site's top bar, run together with its links ("Dec. 1, 2015 SIGN IN | REGISTER")."""
+    match = DATE_PREFIX.match(line)
+    if not match or match.end() == len(line):
+        return False
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line[match.end():].strip(" ,|")) if p]
+    return bool(parts) and all(_WIDGET.fullmatch(p.lower().rstrip(" .!?:…")) for p in parts)
+
+
 def kind_of(line: str) -> Kind:
     """What one normalised, non-blank line is, judged on its own."""
     words = line.count(" ") + 1
@@ -234,13 +273,18 @@ def kind_of(line: str) -> Kind:
     if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
             _PROMPT.match(low) or not ends_sentence(line)):
         return Kind.BOILER
+    if _language_menu(line, words) or _glued_menu(line) or words <= 12 and (
+            line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
+        return Kind.BOILER
+    if words <= 25 and _CAPTION_CREDIT.search(line):
+        return Kind.BOILER
     if words <= 25 and _FOOTER.match(line):
         return Kind.FOOTER
     word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
     if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
-    if words <= 12 and line == line.upper():
-        return Kind.BOILER  # all-capitals labels, counters, symbols
+    if words <= 12 and line == line.upper() and not (line[:1].isdigit() and parse_date(line)):
+        return Kind.BOILER  # all-capitals labels, counters, symbols (but not a date: "08 OCT 1998")
     terminal = ends_sentence(line)
     if not terminal and 2 < words <= 60 and _credited(line):
         return Kind.BOILER  # a caption ending with its photo credit

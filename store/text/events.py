@@ -22,7 +22,7 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
          r"|\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bphoned\b"
          r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"),
         ("summit", "summit", r"\bsummit\b"),
-        ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b|\bforum\b"),
+        ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
         ("meeting", "meet met",

@@ -118,6 +118,18 @@ ROLE_HEADS = words(
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
     "lieutenant admiral marshal sergeant emir sheikh sultan"
 )
+# Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
+OUTLET_HEADS = words(
+    "news times post agency press service radio television tv herald journal gazette tribune telegraph "
+    "guardian independent standard express mirror mail observer chronicle wire review reporter monitor "
+    "bulletin courier examiner inquirer globe insider magazine broadcasting channel dispatch daily"
+)
+# First words of a section label that ends like a masthead: 'World News', 'Latest News', 'Top Stories'.
+SECTION_WORDS = words(
+    "world latest top breaking business local national international sport sports tech science health "
+    "all more related other popular trending live politics entertainment fake today's us uk "
+    "europe asia africa personal good financial weekend"
+)
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})

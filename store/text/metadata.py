@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from clipdesk.store.text.lexicon import OUTLET_HEADS, SECTION_WORDS
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -20,15 +22,19 @@ _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|cre
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
 _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})")
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
+# How long ago a page says its story ran, after its date: "April 18, 2016 / 11:50 AM / a year ago".
+_AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
     rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
-    rf"(?:[\s,|T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?"
-    r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*(?:last\s+)?(?:updated|modified)\b.*)?$")
+    rf"(?:[\s,|/T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
+    r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
+# A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
+DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
-_DOTTED = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
+_DOTTED = re.compile(r"(?P<d>\d{1,2})([.-])(?P<m>\d{1,2})\2(?P<y>\d{4})$")
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")  # day/month or month/day
 _CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?:(?P<ap>[ap])\.?m\.?)?")
 
@@ -68,7 +74,7 @@ _HOLDER_START = re.compile(
 _HOLDER_END = re.compile(r"\.\s|\.$|[|;©]|,\s")
 _OUTLET_CUES = (
     re.compile(r"(?i)^a message from\s+(?P<name>.{2,60}?)\s*:?$"),
-    re.compile(r"(?i)^source\s*:\s*(?P<name>.{2,60}?)(?:\s+and\s+(?:news\s+)?agencies)?\.?$"),
+    re.compile(r"(?i)^source\s*:\s*(?P<name>[^,;]{2,60}?)(?:\s+and\s+(?:news\s+)?agencies|[,;].*)?\.?$"),
     re.compile(r"(?i)\bhyperlink\s+to\s+(?P<name>[\w.-]+\.[a-z]{2,})"),
 )
 _CORPORATE = re.compile(
@@ -190,6 +196,37 @@ def reporting_credit(line: str) -> str | None:
     return re.sub(_IN_PLACE, "", match["names"]) if match else None
 
 
+_MASTHEAD_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|the|and|&|de|al")
+_SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:[a-z]{2,4}|[A-Z][a-z])")  # "Panorama.am", "News.Az"
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")  # "(MOT.N)" after a company's name
+
+
+def masthead(line: str) -> str | None:
+    """The outlet a short line names on its own: a masthead ("Manchester Evening News"), a label line
+    ("Reuters", "Targeted News Service") or a site name ("Caliber.az"); not a section ("World News")."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or not all(_MASTHEAD_WORD.fullmatch(w) for w in words):
+        return None
+    if len(words) == 1 and _SITE_NAME.fullmatch(words[0]):
+        return canonical_outlet(line)
+    if words[-1].lower() in OUTLET_HEADS and words[0].lower() not in SECTION_WORDS and len(words) >= 2:
+        return canonical_outlet(line)
+    return None
+
+
+def credit_line(line: str) -> tuple[str | None, WrittenDate | None] | None:
+    """An agency, place and date set in one line ("PTI | Istanbul | Updated: 29-03-2022 18:49 IST")."""
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) < 2:
+        return None
+    written = next((d for d in map(parse_date, parts[1:]) if d), None)
+    if written is None:
+        return None
+    first = parts[0]
+    agency = canonical_outlet(first) if first.isupper() and 2 <= len(first) <= 6 or masthead(first) else None
+    return agency, written
+
+
 def outlet_cue(line: str) -> str | None:
     """An outlet named by a copyright line, a "Source:" line, a footer or a rights notice."""
     for pattern in _OUTLET_CUES:
@@ -208,7 +245,8 @@ def _copyright_holder(line: str) -> str | None:
     before = line[:mark.start()].strip(" .,|-–—")
     if before and before.count(" ") < 4 and not _YEAR.search(before):
         return canonical_outlet(before)
-    after = line[_HOLDER_START.match(line, mark.end()).end():]
+    start = _HOLDER_START.match(line, mark.end())  # every part optional: it always matches
+    after = line[start.end() if start else mark.end():]
     name = _HOLDER_END.split(after, maxsplit=1)[0]
     return canonical_outlet(name) if 2 <= len(name) <= 60 else None
 
@@ -225,8 +263,14 @@ def canonical_outlet(name: str) -> str | None:
 
 
 def _titled_dateline(paragraph: str) -> re.Match[str] | None:
+    """'Kyiv, 3 March 2025 (Ukrinform) -': an agency in brackets needs its dash, else it is a
+    company's ticker or an aside ('Motorola Inc (MOT.N) reported')."""
     match = _DATELINE_TITLED.match(paragraph)
-    return match if match and (match["agency"] or match["agency2"] or match["agency3"]) else None
+    if not match or not (match["agency"] or match["agency2"] or match["agency3"]):
+        return None
+    if match["agency"] and (_TICKER.fullmatch(match["agency"]) or not (match["sep"] or match["date"])):
+        return None
+    return match
 
 
 def _day(text: str) -> tuple[int, int, int | None] | None:

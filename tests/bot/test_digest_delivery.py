@@ -25,6 +25,7 @@ from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_text
 from clipdesk.store.store import Store
+from tests.bot.test_digest_support import add_article
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -43,6 +44,24 @@ NEW_STORY = "\n".join([
     "Volodymyr Kudrytskyi told reporters in Kyiv.",
 ])
 NEW_TITLE = "Kyiv power grid hit again as temperatures drop, operator says"
+
+
+OTHER_HEADLINES = ("Navy orders four new frigates", "Army recruitment falls short of its target",
+                   "Air force retires its transport fleet", "Cyber command opens a northern base",
+                   "Veterans agency faces a funding review", "Border guards get new patrol boats",
+                   "Reservists called up for winter exercises", "Shipyard wins a submarine contract")
+
+
+def more_stories(db_path: Path) -> None:
+    """Eight more stories (each with two quotations) ingested now."""
+    db = open_db(db_path)
+    for i, headline in enumerate(OTHER_HEADLINES):
+        add_article(db, headline, "Reuters", datetime.now(UTC).isoformat(timespec="microseconds"),
+                    quotes=((f"We have planned this for {i + 2} years and it will be delivered on time.",
+                             "John Healey"),
+                            (f"The country cannot afford to wait another {i + 3} winters for it.",
+                             "Ben Wallace")))
+    db.close()
 
 
 def chats(platform: str, names: list[str]) -> dict[str, str]:
@@ -189,6 +208,7 @@ async def test_a_server_error_is_retried_in_a_later_pass_without_repeating_the_p
         platform, seeded_db_path):
     chat = chats(platform, ["news", "desk"])
     subscribe_all(platform, seeded_db_path, {c: ("08:00", "UTC") for c in chat.values()})
+    more_stories(seeded_db_path)  # a digest of several parts on both platforms
     # Slack: one 503 fails the part; Telegram's sender first tries NETWORK_TRIES times itself.
     rejected = 1 if platform == "slack" else NETWORK_TRIES
     async with platform_api(platform) as fake:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import random
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +14,12 @@ import sqlite_utils
 
 from clipdesk.bot.delivery import TargetGone, TemporaryFailure
 from clipdesk.handlers.types import Reply
+
+
+def distinct_headline(i: int, words: int = 6) -> str:
+    """A headline of made-up words, its own story: no two share enough words to be grouped."""
+    rng = random.Random(i)
+    return " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(words)).capitalize()
 
 
 def add_article(db: sqlite_utils.Database, title: str | None, outlet: str | None, ingested_at: str, *,

@@ -28,10 +28,16 @@ def iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
+HEADLINES = ("Spending on defence budgets rises again", "Navy orders four new frigates",
+             "Army recruitment falls short", "Air force retires its transport fleet",
+             "Cyber command opens a northern base", "Veterans agency faces a funding review")
+
+
 def story(db, when: datetime, n: int = 1, outlet: str = "Reuters") -> None:
+    """`n` articles, each its own story."""
     for i in range(n):
         quote = f"Quote {i}: we will keep spending on defence for as long as it takes."
-        add_article(db, f"Story number {i} about defence budgets {when:%d %b}", outlet,
+        add_article(db, f"{HEADLINES[i]} {when:%d %b}", outlet,
                     iso(when + timedelta(seconds=i)), quotes=((quote, "John Healey"),))
 
 

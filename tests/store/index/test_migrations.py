@@ -71,16 +71,16 @@ def test_a_failing_step_leaves_the_file_at_the_previous_version_with_nothing_hal
     open_db(path).close()
 
     def broken(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE feeds (url TEXT PRIMARY KEY)")
-        conn.execute("INSERT INTO feeds VALUES ('https://example.org/rss')")
+        conn.execute("CREATE TABLE bookmarks (url TEXT PRIMARY KEY)")
+        conn.execute("INSERT INTO bookmarks VALUES ('https://example.org/rss')")
         raise RuntimeError("step failed halfway")
 
-    steps = [*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "feeds", broken)]
+    steps = [*MIGRATIONS, Migration(SCHEMA_VERSION + 1, "bookmarks", broken)]
     db = open_db(path, upgrade=False)
     with pytest.raises(RuntimeError):
         migrate(db.conn, steps)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert not db["feeds"].exists()
+    assert not db["bookmarks"].exists()
 
 
 def test_a_step_that_rewrites_tables_backs_the_file_up_first(tmp_path):

@@ -187,3 +187,10 @@ def test_a_byline_in_the_dateline_takes_no_part_in_the_meeting():
         "Northern Wire Agency Moscow, February 11 (Reporter Lin Bo)Defence Minister Pavel Orlov on Thursday "
         "held talks with visiting Defence Secretary Tom Hale in Moscow."))
     assert [e.participants for e in events] == [("Pavel Orlov", "Tom Hale")]
+
+
+def test_a_conference_call_with_analysts_is_not_a_conference():
+    events = extract_events(article(
+        '"Our quarter was one of progress," chief executive Ed Marr said on a conference call '
+        'with analysts.'))
+    assert [e.kind for e in events] == []

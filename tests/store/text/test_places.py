@@ -68,3 +68,12 @@ def test_nationality_words_name_their_country(word, country):
 
 def test_a_word_that_is_no_nationality_names_no_country():
     assert country_of("Tuesday") is None
+
+
+def test_the_gazetteer_is_a_small_shipped_file_not_a_179_mb_download():
+    from importlib import resources
+
+    data = resources.files("clipdesk.store.text") / "data" / "places.tsv"
+    assert len(data.read_bytes()) < 1_000_000
+    assert recognise_places("Floods hit Surabaya and Jakarta.") == ["Surabaya", "Jakarta"]
+    assert (country_of("Norwegian"), country_of("Dutch")) == ("Norway", "Netherlands")

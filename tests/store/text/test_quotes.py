@@ -203,3 +203,19 @@ def test_a_quotation_paragraph_after_a_sentence_about_a_named_person_is_theirs()
         "“We ran to the basement with the children and waited there.”",
     )
     assert [q.speaker for q in found] == ["Ann Lee", None]
+
+
+def test_a_bracketed_party_and_state_or_an_aside_after_the_name_keeps_the_speaker():
+    found = quotes_in(
+        '"We cannot fund a road that goes nowhere," Sen. Ada Morrow (D-Ore.) said before the vote.',
+        "Sen. Hal Price (R-Kan.) asked Sen. Joan Bell (D-Md.) as they met in the corridor, "
+        "“Joan, did you sleep here?”",
+        "And Sen. Ray Dunn (R-Ga.), spotting reporters as he came in, quipped, “Six a.m., really?”")
+    assert [q.speaker for q in found] == ["Ada Morrow", "Hal Price", "Ray Dunn"]
+
+
+def test_the_quoted_title_of_a_report_is_not_a_quotation():
+    found = quotes_in(
+        "The two agencies jointly issued a report entitled “Harbours at Risk: The Cost of the Storm Season "
+        "for Small Ports” on Monday, the ministry said.")
+    assert found == []

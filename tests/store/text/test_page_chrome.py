@@ -1,0 +1,332 @@
+"""Page chrome around the story (date bars, menus, banners, captions) never becomes its title or date."""
+
+from clipdesk.store.text.article import parse_article
+
+
+def parse(text: str):
+    return parse_article(text, "page.txt")
+
+
+WIRE_WITH_TEASERS = """Markets data and news for professionals
+Directory of sites
+Login
+Harbour pilots strike halts grain exports at Varna
+Sections
+Copper climbs as warehouses empty
+Commodities
+Copper climbs as warehouses empty
+Airline cuts winter routes after fuel spike
+Transport
+Airline cuts winter routes after fuel spike
+#Shipping
+March 9, 2019 / 7:05 AM / 2 years ago
+
+Harbour pilots strike halts grain exports at Varna
+
+Staff Writer
+
+2 Min Read
+
+VARNA, March 9 (Wire) - Harbour pilots at Bulgaria's largest Black Sea port walked out on Saturday, \
+halting grain loadings for a second day, the port authority said.
+
+"We cannot move a single ship without them," port director Elena Marinova told reporters.
+"""
+
+
+def test_a_date_bar_and_repeated_teasers_give_way_to_the_headline_under_them():
+    article = parse(WIRE_WITH_TEASERS)
+    assert article.title == "Harbour pilots strike halts grain exports at Varna"
+    assert article.published.startswith("2019-03-09")
+    assert article.paragraphs[0].startswith("VARNA, March 9")
+
+
+ARCHIVE_WITH_TOP_BAR = """Visit our partner library Read the charter of the straits commission
+Hellenic Press Archive - Compact version
+HomeAbout UsNewsWeb SitesDocumentsOnline HelpContact us
+Wednesday, 12 June 2024
+News
+Latest News
+From the Region
+Archives
+
+Harbour Agency: Bulletin in English, 21-02-03
+
+03 FEB 2021
+
+The port authority said on Wednesday that grain exports had resumed after a two-day strike by \
+harbour pilots, and that twelve ships were waiting to load.
+
+"The queue will be cleared by the weekend," the authority's spokesman, Petar Ivanov, told the agency.
+"""
+
+
+def test_todays_date_in_the_top_bar_loses_to_the_date_the_story_states():
+    assert parse(ARCHIVE_WITH_TOP_BAR).published == "2021-02-03"
+
+
+DATE_IN_LOGIN_BAR = """Jun. 4, 2023 SIGN IN | REGISTER
+
+Council Approves Budget, Leaves Town Hall After Midnight
+
+Photo by Dana Ruiz/City Desk
+
+Council member Rosa Lind (D-District 4) led a series of speeches against the amendment, calling it \
+a giveaway that would empty the reserve fund.
+
+"We cannot spend money we do not have," Lind said after the vote.
+"""
+
+
+def test_a_date_glued_to_login_links_is_the_day_of_viewing_not_the_story_date():
+    article = parse(DATE_IN_LOGIN_BAR)
+    assert article.title == "Council Approves Budget, Leaves Town Hall After Midnight"
+    assert article.published is None and article.published_text is None
+    assert article.outlet is None
+
+
+LANGUAGE_MENU = """العربية Español Русский Français 中文
+
+Ministry Spokesperson's Regular Briefing on 14 March 2024
+
+2024-03-14 18:02
+
+Spokesperson Lina Ortega: The ministry has noted the report on fishing quotas and will respond \
+through the usual channels after consulting the coastal provinces.
+"""
+
+
+def test_a_language_menu_is_not_the_title():
+    article = parse(LANGUAGE_MENU)
+    assert article.title == "Ministry Spokesperson's Regular Briefing on 14 March 2024"
+    assert article.published == "2024-03-14T18:02"
+
+
+CAPTION_ON_TOP = """Mayor Anton Berg. Photo: screenshot
+
+Mayor Anton Berg said on Tuesday that the tram line would reopen in May after repairs to the \
+bridge over the river were finished ahead of schedule.
+"""
+
+
+def test_a_caption_with_its_photo_credit_is_not_a_title():
+    article = parse(CAPTION_ON_TOP)
+    assert article.title is None
+    assert article.paragraphs[0].startswith("Mayor Anton Berg said")
+
+
+GOVERNMENT_BANNER = """An official website of the United States Government
+Here's how you know
+
+Official websites use .gov
+
+.gov website belongs to an official government organization in the United States.
+
+Secure .gov websites use HTTPS
+
+This page is part of an archived collection and some links may no longer work as they once did.
+
+Department of Agriculture Press Briefing by Spokesperson Mara Quinn in the Briefing Room
+
+Feb. 2, 2017
+Spokesperson Mara Quinn
+
+MARA QUINN: Good afternoon, everyone. I have two announcements before I take your questions today.
+"""
+
+
+def test_the_government_banner_is_chrome_and_the_headline_sits_above_the_date():
+    article = parse(GOVERNMENT_BANNER)
+    assert article.title == ("Department of Agriculture Press Briefing by Spokesperson Mara Quinn "
+                             "in the Briefing Room")
+    assert article.published == "2017-02-02"
+
+
+AGGREGATOR_CHROME = """Get every paper you read in one app.
+Hundreds of titles.
+One login.
+Start reading
+Northern Evening Courier
+Northern Evening Courier
+Sport
+Pat Rowe
+
+Rovers boss in first interview since the cup final - this is what he told local radio
+
+Rovers manager Ivo Stanek gave his first interview since the cup final to local radio on Monday.
+
+"We were tired, and it showed in the last twenty minutes," Stanek said.
+"""
+
+
+def test_short_promotional_sentences_above_the_masthead_do_not_start_the_body():
+    article = parse(AGGREGATOR_CHROME)
+    assert article.title == ("Rovers boss in first interview since the cup final - this is what he told "
+                             "local radio")
+    assert article.paragraphs[0].startswith("Rovers manager Ivo Stanek")
+
+
+FORUM_THREAD = """Announcement
+
+Collapse
+No announcement yet.
+
+Bridge Talks Resume Between The Two Towns
+
+Collapse
+X
+  • Filter
+  • Time
+Clear All
+new posts
+
+  • Bridge Talks Resume Between The Two Towns
+
+    BRIDGE TALKS RESUME BETWEEN THE TWO TOWNS
+
+    16:20 23/09/2011
+
+    The mayors of the two towns agreed on Monday to resume talks on the new bridge, the regional
+    council said. "Both sides want the bridge built," said council chair Ines Vaar.
+"""
+
+
+def test_forum_chrome_and_bullets_are_not_part_of_the_title():
+    article = parse(FORUM_THREAD)
+    assert article.title == "Bridge Talks Resume Between The Two Towns"
+    assert article.published == "2011-09-23T16:20"
+
+
+READ_TIME_AND_CLOSE = """✕ Close
+Estimated read time: Less than a minute
+✕ Close Ferry operator adds night crossings for the summer
+Islands Daily
+
+The ferry operator will add two night crossings to the islands from June, its chief executive said \
+on Friday, after record bookings over Easter.
+"""
+
+
+def test_read_time_lines_and_close_buttons_are_not_the_title():
+    assert parse(READ_TIME_AND_CLOSE).title == "Ferry operator adds night crossings for the summer"
+
+
+def test_dashed_and_dotted_dates_with_an_update_note_are_read():
+    pipe = parse("""Mill workers end strike in 'meaningful' deal
+
+NNA | Pune | Updated: 14-08-2021 09:12 IST
+
+Workers at the textile mill ended a ten-day strike on Friday after the owners agreed to restore the \
+night-shift allowance, union leaders said.
+""")
+    assert pipe.published == "2021-08-14T09:12"
+    dotted = parse("""Port reopens after storm - report
+
+09:40 GMT 05.11.2023 (Updated: 10:15 GMT 05.11.2023)
+GDANSK (Wire) - The port of Gdansk reopened on Sunday after a storm closed it for two days, the \
+harbour master said.
+""")
+    assert dotted.published == "2023-11-05T09:40"
+
+
+def test_a_masthead_printed_above_the_story_names_the_outlet():
+    assert parse(AGGREGATOR_CHROME).outlet == "Northern Evening Courier"
+
+
+def test_a_label_line_and_a_site_name_name_the_outlet():
+    label = parse("""Congressional Roundup
+
+Capitol Wire Service
+
+WASHINGTON - Here is how members of the state delegation voted on the farm bill this week, with \
+both senators backing the final version.
+""")
+    assert label.outlet == "Capitol Wire Service"
+    site = parse("""Minister Calls For Joint Museum Project
+
+Lakeside.am
+09:10 18/05/2012
+
+The culture minister called on the neighbouring country to join a project to restore the old \
+fortress, saying both peoples would gain from it.
+""")
+    assert site.outlet == "Lakeside.am"
+
+
+def test_a_credit_line_gives_the_agency_and_a_source_list_its_first_name():
+    pipe = parse("""Mill workers end strike
+
+NNA | Pune | Updated: 14-08-2021 09:12 IST
+
+Workers at the textile mill ended a ten-day strike on Friday after the owners agreed to restore the \
+night-shift allowance, union leaders said.
+""")
+    assert pipe.outlet == "NNA"
+    listed = parse("""Alliance ministers agree on drone shield after airspace breaches
+
+"We are a defensive alliance and we will stay one," the secretary general told reporters after the \
+meeting of defence ministers on Wednesday.
+The ministers agreed to test new counter-drone systems along the eastern flank.
+Source: NRA, PNA, alliance.int
+""")
+    assert listed.outlet == "NRA"
+
+
+def test_a_site_name_closing_the_page_is_the_outlet():
+    article = parse("""Coalition partners strengthen the alliance
+Brussels, October 15 - The secretary general said before the meeting that he was pleased to bring \
+the ministers together for the first time since the summit.
+Northern Press Agency
+""")
+    assert article.outlet == "Northern Press Agency"
+
+
+def test_tickers_sections_photo_credits_and_mentions_are_not_outlets():
+    ticker = parse("""Harbor Foods Inc (HBF.N) reported on Thursday its first quarterly profit in two years \
+and gave an outlook that beat expectations, sending its shares up 5 percent.
+"It has stopped getting worse," analyst Kim Ode said.
+""")
+    assert ticker.outlet is None
+    section = parse("""World News
+Business News
+Ferry operator adds night crossings for the summer
+
+The ferry operator will add two night crossings to the islands from June, its chief executive told \
+the Island Times on Friday, after record bookings over Easter.
+""")
+    assert section.outlet is None
+    credit = parse("""Photo : HARBOUR News
+
+The harbour minister denounced claims by a former adviser that the two ports should no longer seek \
+to merge, saying a merger was the only way to keep both open.
+""")
+    assert credit.outlet is None
+
+
+def test_a_one_word_label_line_the_story_uses_as_an_outlet_names_it():
+    wire = parse("""Port strike ends after pay deal, union says
+
+HarbourWire
+
+Dock workers at the port agreed a pay deal on Monday, ending a week-long strike, the union said.
+
+HarbourWire's Lena Ode reported that the first ships were loading by the evening.
+""")
+    assert wire.outlet == "HarbourWire"
+    lower = parse("""Rovers sack manager after cup exit
+
+coast radio
+
+The club sacked its manager on Sunday after a cup defeat, a club official told Coast Radio.
+""")
+    assert lower.outlet == "Coast Radio"
+
+
+def test_a_label_line_the_story_does_not_use_as_an_outlet_is_not_one():
+    section = parse("""Rovers sack manager after cup exit
+
+Sport
+
+The club sacked its manager on Sunday after a cup defeat, a club official told reporters.
+""")
+    assert section.outlet is None
