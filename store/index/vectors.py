@@ -37,27 +37,6 @@ BACKFILL_BATCH = 512
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 _WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS vectors (
-    kind TEXT NOT NULL,             -- paragraph | quote | event
-    row INTEGER NOT NULL,           -- the id of the row in its table
-    bits BLOB NOT NULL,             -- sign bits of the vector (dim / 8 bytes)
-    vec BLOB NOT NULL,              -- the vector quantised to int8 (dim bytes)
-    PRIMARY KEY (kind, row)
-) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS paragraphs_vector_gone AFTER DELETE ON paragraphs
-    BEGIN DELETE FROM vectors WHERE kind = 'paragraph' AND row = old.id; END;
-CREATE TRIGGER IF NOT EXISTS quotes_vector_gone AFTER DELETE ON quotes
-    BEGIN DELETE FROM vectors WHERE kind = 'quote' AND row = old.id; END;
-CREATE TRIGGER IF NOT EXISTS events_vector_gone AFTER DELETE ON events
-    BEGIN DELETE FROM vectors WHERE kind = 'event' AND row = old.id; END;
-CREATE TABLE IF NOT EXISTS vector_model (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    name TEXT NOT NULL,             -- the model the stored vectors come from
-    dim INTEGER NOT NULL
-);
-"""
-
 _TABLES = {"paragraph": "paragraphs", "quote": "quotes", "event": "events"}
 _TEXTS = {
     "paragraph": "SELECT id, text FROM paragraphs",
@@ -171,11 +150,6 @@ def model() -> Embedder | None:
 
 # -- storage --------------------------------------------------------------------------------------
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the vector tables if they are missing (a self-contained schema step)."""
-    db.conn.executescript(SCHEMA)
-
-
 def _quantise(vectors: np.ndarray) -> tuple[list[bytes], list[bytes]]:
     import numpy as np
 
@@ -233,7 +207,6 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
     committed one by one; `progress(n)` is told how many rows each batch did. Returns the rows done."""
     from clipdesk.store.index.schema import transaction
 
-    ensure_schema(db)
     embedder = model()
     if embedder is None:
         return 0
@@ -251,6 +224,28 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
             done += len(batch)
             if progress:
                 progress(len(batch))
+    return done
+
+
+def backfill_pending(db: sqlite_utils.Database, progress: Callable[[int, int], None] | None = None) -> int:
+    """Once, after the vectors migration: embed the rows a store held before it, then drop the mark
+    (an interrupted backfill resumes on the next open). `progress(done, total)` follows it. Nothing
+    while semantic matching is off: the mark waits for a model."""
+    from clipdesk.store.index.schema import transaction
+
+    if db.execute("SELECT 1 FROM vector_backfill").fetchone() is None or model() is None:
+        return 0
+    total, done = missing_count(db), 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    backfill_vectors(db, step if total else None)
+    with transaction(db):
+        db.execute("DELETE FROM vector_backfill")
     return done
 
 
