@@ -39,6 +39,8 @@ def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
             columns = ", ".join(f"[{c}]" for c in BASE_FTS[table])
             conn.execute(f"INSERT INTO [{table}_fts] (rowid, {columns}) SELECT rowid, {columns}"
                          f" FROM [{table}] WHERE rowid > ?", [after])
-    finally:
-        for sql in triggers.values():
-            conn.execute(sql)
+    finally:  # an error SQLite answers with a rollback of its own (a full disk) has put them back already
+        for table, sql in triggers.items():
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                [f"{table}_ai"]).fetchone():
+                conn.execute(sql)
