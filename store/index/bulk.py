@@ -40,5 +40,8 @@ def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
             conn.execute(f"INSERT INTO [{table}_fts] (rowid, {columns}) SELECT rowid, {columns}"
                          f" FROM [{table}] WHERE rowid > ?", [after])
     finally:
-        for sql in triggers.values():
-            conn.execute(sql)
+        # Some errors (a full disk, SQLITE_FULL) make SQLite roll the whole transaction back, the DROPs
+        # with it: the triggers are there again, and creating them would hide the error that did it.
+        if conn.in_transaction:
+            for sql in triggers.values():
+                conn.execute(sql)
