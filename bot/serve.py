@@ -6,14 +6,13 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable
-from typing import Protocol
+from collections.abc import Awaitable, Callable
 
 from clipdesk.bot.config import Config
-from clipdesk.bot.delivery import Sender
 from clipdesk.bot.feed_poller import FeedPoller
 from clipdesk.bot.health import Health, start_health_server
 from clipdesk.bot.scheduler import Scheduler
+from clipdesk.bot.service import Service
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -21,15 +20,9 @@ log = logging.getLogger(__name__)
 STOP_SECONDS = 8.0  # after SIGTERM, how long work in flight may take before it is cut short (Docker: 30)
 
 
-class Service(Protocol):
-    """A running platform adapter as serve drives it."""
-
-    sender: Sender
-    connected: bool
-
-    async def start(self) -> None: ...
-
-    async def stop(self) -> None: ...
+def _probe(service: Service) -> Callable[[], bool]:
+    """Whether `service` is connected, asked each time health is reported."""
+    return lambda: service.connected
 
 
 def build_services(config: Config, env: dict[str, str], store: Store) -> list[Service]:
@@ -78,7 +71,7 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
             if not await unless_stopped(service.start(), stop):
                 log.info("stopped while starting", extra={"platform": service.sender.platform})
                 return
-            health.watch(service.sender.platform, lambda s=service: s.connected)
+            health.watch(service.sender.platform, _probe(service))
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
         work = asyncio.ensure_future(asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop)))

@@ -14,7 +14,7 @@ from clipdesk.bot.slack.members import ChannelMembers
 from clipdesk.bot.slack.sender import PLATFORM, SlackSender
 from clipdesk.bot.slack.settings import SlackSettings
 from clipdesk.handlers.access import Access, Admission
-from clipdesk.handlers.commands import handle
+from clipdesk.handlers.commands import handle_async
 from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.seen import first_time
@@ -60,8 +60,8 @@ class SlackBot:
             log.warning("stopped with %d answer(s) unsent", self._busy, extra={"platform": PLATFORM})
 
     async def answer(self, request: Request) -> Reply:
-        """The handlers' Reply, computed on the store's worker thread (the loop keeps acking meanwhile)."""
-        return await self.store.run(handle, request, self.store)
+        """The handlers' Reply, computed off the loop (which keeps acking meanwhile)."""
+        return await handle_async(request, self.store)
 
     async def admit(self, request: Request, keys: list[str]) -> Admission:
         """The shared access step; runs after the ack, since its dedupe is store work."""

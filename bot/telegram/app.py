@@ -34,7 +34,7 @@ from clipdesk.bot.telegram.sender import NO_PREVIEW, TelegramSender, rate_limite
 from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.handlers.access import Access, message_keys
 from clipdesk.handlers.cite import citation
-from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.commands import handle_async, parse_command
 from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.help import COMMANDS
 from clipdesk.handlers.types import Reply, Request
@@ -136,7 +136,7 @@ class TelegramService:
                      extra={**where, "event": "dropped"})
             return
         log.info("update received", extra={**where, "event": "update"})
-        reply = admission.notice or await self.store.run(handle, request, self.store)
+        reply = admission.notice or await handle_async(request, self.store)
         try:
             for part in render_html(reply):
                 await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
@@ -197,7 +197,7 @@ class TelegramService:
         request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
                           user_id=str(query.from_user.id), text=words, command="quote", args=words)
         if words and (await self.access.admit(request)).answer:
-            snippets = (await self.store.run(handle, request, self.store)).snippets[:INLINE_RESULTS]
+            snippets = (await handle_async(request, self.store)).snippets[:INLINE_RESULTS]
         results = [
             InlineQueryResultArticle(
                 id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),
