@@ -62,6 +62,7 @@ class Hit:
     lexical: float = 0.0  # the share of the question's weighted words it holds (0..1)
     semantic: float | None = None  # its cosine to the question (None without vectors)
     relevance: float = 0.0  # the calibrated relevance compared with the threshold
+    fit: bool = False  # the kind of evidence the question asks for (rerank.fits)
 
 
 @dataclass(frozen=True)
@@ -436,4 +437,4 @@ def _hit(db: sqlite_utils.Database, s: _Scored) -> Hit:
         " FROM articles WHERE id = ?", [article_id]).fetchone()
     return Hit(kind=c.kind, text=text, score=s.value, article_id=article_id, paragraph=paragraph,
                source=source, speaker=speaker, outlet=outlet, published=published, title=title, url=url,
-               lexical=s.cover, semantic=s.similarity, relevance=s.relevance)
+               lexical=s.cover, semantic=s.similarity, relevance=s.relevance, fit=s.fit)
