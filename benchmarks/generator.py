@@ -164,7 +164,8 @@ def articles(n: int, seed: int = 1, world: World | None = None) -> Iterator[tupl
         yield f"a{i:07d}.txt", article(world, rnd)
 
 
-KINDS = ("who said", "when", "quote lookup", "free question", "typo'd name", "off-topic")
+KINDS = ("who said", "when", "quote lookup", "free question", "typo'd name", "off-topic", "common words")
+COMMON = 40  # the most frequent topic words, which common-word questions are made of
 OFF_TOPIC = ["What is the capital of Australia?", "Who won the 1998 World Cup?",
              "How do I bake sourdough bread?", "What is the weather in Lima?"]
 
@@ -188,5 +189,6 @@ def questions(world: World, quotes: list[tuple[str, str]], seed: int = 1,
             f"{' '.join(world.topic(rnd, 3))} {world.place(rnd)}",
             f"what did {typo.lower()} say",
             rnd.choice(OFF_TOPIC),
+            " ".join(rnd.sample(world.words[:COMMON], rnd.randint(2, 6))),
         ], strict=True))
     return asked

@@ -27,9 +27,11 @@ def _url(word: str) -> str:
 
 def _line(feed: Feed) -> str:
     head = f"{feed.name} — {feed.url} (every {describe_every(feed.every)})"
+    pages = f"; {feed.pages_failing} page{'s' * (feed.pages_failing != 1)} not stored yet" \
+        if feed.pages_failing else ""
     if feed.failing:
-        return f"⚠ {head}: failing ({feed.failures}x): {feed.last_error}"
-    return f"• {head}" + ("" if feed.last_ok else ": not polled yet")
+        return f"⚠ {head}: failing ({feed.failures}x): {feed.last_error}{pages}"
+    return f"• {head}" + ("" if feed.last_ok else ": not polled yet") + pages
 
 
 def _listing(request: Request, db: Store) -> Reply:

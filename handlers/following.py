@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -50,12 +50,13 @@ def poll_feeds(store: Store, client: Fetcher, feeds: list[Feed] | None = None) -
     return [poll_feed(store, client, feed) for feed in (list_feeds(store) if feeds is None else feeds)]
 
 
-def poll_one(store: Store, client: Fetcher, feed: Feed, now: datetime | None = None) -> PollResult | None:
+def poll_one(store: Store, client: Fetcher, feed: Feed, now: datetime | None = None,
+             stopped: Callable[[], bool] = lambda: False) -> PollResult | None:
     """Poll one feed as it is in the store now; None when it was removed (or replaced) meanwhile."""
     current = find_feed(store, feed.url)
     if current is None or current.id != feed.id:
         return None
-    return poll_feed(store, client, current, now)
+    return poll_feed(store, client, current, now, stopped)
 
 
 @dataclass

@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
-from clipdesk.store.index.people import resolve_person
+from clipdesk.store.index.bulk import deferred_fts
+from clipdesk.store.index.people import names_of, resolve_person
 from clipdesk.store.index.schema import transaction
-from clipdesk.store.index.vectors import store_article_vectors
+from clipdesk.store.index.vectors import store_vectors
 from clipdesk.store.text.article import NotAnArticle, article_id, parse_article
 from clipdesk.store.text.events import extract_events
 from clipdesk.store.text.model import Article, Event, Quote
@@ -25,7 +28,11 @@ from clipdesk.store.text.quotes import extract_quotes
 
 MAX_FILE_BYTES = 5_000_000
 PARALLEL_FROM = 64  # files; fewer are parsed in this process
-WRITE_BATCH = 100  # articles per write transaction
+WRITE_BATCH = 200  # articles per write transaction
+CHUNK = 16  # files per task sent to a parse worker
+AHEAD = 3  # tasks per worker submitted ahead of the writer
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +69,38 @@ def parse(raw: str, source: str, sidecar: dict | None = None) -> Parsed:
 
 def ingest_text(db: sqlite_utils.Database, raw: str, source: str,
                 sidecar: dict | None = None) -> Outcome:
-    """Parse and store one article; the same text twice is stored once."""
+    """Parse and store one article; the same text twice is stored once (NotAnArticle if it has none)."""
     aid = article_id(raw)
     if _known(db, aid):
         return Outcome(source, "unchanged", article_id=aid)
     parsed = parse(raw, source, sidecar)
     with transaction(db):
-        return store_parsed(db, parsed)
+        return store_many(db, [parsed])[0]
+
+
+def ingest_texts(db: sqlite_utils.Database, items: Iterable[tuple[str, str]]) -> list[Outcome]:
+    """Parse and store many (raw text, source) pairs, WRITE_BATCH articles per transaction; a text
+    with no article in it gets an error Outcome and the rest go in."""
+    outcomes: list[Outcome] = []
+    for batch in _batches(items, WRITE_BATCH):
+        prepared = []
+        for raw, source in batch:
+            aid = article_id(raw)
+            if _known(db, aid):
+                prepared.append(Prepared(source, known=aid))
+                continue
+            try:
+                prepared.append(Prepared(source, parse(raw, source)))
+            except NotAnArticle as exc:
+                prepared.append(Prepared(source, error=f"no article in it ({exc})"))
+        outcomes += write_prepared(db, prepared)
+    return outcomes
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def _known(db: sqlite_utils.Database, aid: str) -> bool:
@@ -76,33 +108,83 @@ def _known(db: sqlite_utils.Database, aid: str) -> bool:
 
 
 def store_parsed(db: sqlite_utils.Database, parsed: Parsed) -> Outcome:
-    """Write a parsed article (inside the caller's transaction), replacing an older text of its source."""
-    article = parsed.article
-    if _known(db, article.id):
-        return Outcome(article.source, "unchanged", article_id=article.id)
-    replaced = db.execute("SELECT id FROM articles WHERE source = ?", [article.source]).fetchall()
-    for (old_id,) in replaced:
-        _delete_article(db, old_id)
-    _write_article(db, article)
-    conn = db.conn
-    quote_rows = []
-    for quote in parsed.quotes:
-        speaker_id, speaker = (None, None)
-        if quote.speaker:
-            speaker_id, speaker = resolve_person(db, quote.speaker, quote.speaker_role, quote.speaker_kind)
-        quote_rows.append((article.id, quote.paragraph, quote.text, speaker_id, speaker,
-                           quote.speaker_role, quote.cue, int(quote.partial)))
-    conn.executemany(
-        "INSERT INTO quotes (article_id, paragraph, text, speaker_id, speaker, speaker_role, cue, partial)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", quote_rows)
-    conn.executemany(
-        "INSERT INTO events (article_id, paragraph, kind, date, date_text, place, participants, summary)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article.id, event.paragraph, event.kind, event.date, event.date_text, event.place,
-          json.dumps([resolve_person(db, name)[1] for name in event.participants], ensure_ascii=False),
-          event.summary) for event in parsed.events])
-    store_article_vectors(db, article.id)
-    return Outcome(article.source, "replaced" if replaced else "added", article_id=article.id)
+    """Write one parsed article (inside the caller's transaction), replacing an older text of its source."""
+    return store_many(db, [parsed])[0]
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """A parsed article with the people of its quotations and events resolved to ids."""
+
+    parsed: Parsed
+    speakers: list[int | None]
+    participants: list[list[int]]
+
+
+def store_many(db: sqlite_utils.Database, batch: Sequence[Parsed]) -> list[Outcome]:
+    """Write parsed articles (inside the caller's transaction), each replacing an older text of its
+    source; one Outcome per article.
+
+    An article's people are resolved first, then the rows of the whole batch are inserted with the
+    people's final names and indexed in bulk (see bulk.deferred_fts), then embedded in one call.
+    """
+    outcomes = []
+    pending: list[_Resolved] = []
+    ids: set[str] = set()
+    sources: set[str] = set()
+    for parsed in batch:
+        article = parsed.article
+        if article.id in ids or article.source in sources:  # it needs the earlier rows indexed
+            _write_rows(db, pending)
+            pending, ids, sources = [], set(), set()
+        if _known(db, article.id):
+            outcomes.append(Outcome(article.source, "unchanged", article_id=article.id))
+            continue
+        replaced = db.execute("SELECT id FROM articles WHERE source = ?", [article.source]).fetchall()
+        for (old_id,) in replaced:
+            _delete_article(db, old_id)
+        pending.append(_resolve(db, parsed))
+        ids.add(article.id)
+        sources.add(article.source)
+        outcomes.append(Outcome(article.source, "replaced" if replaced else "added", article_id=article.id))
+    _write_rows(db, pending)
+    return outcomes
+
+
+def _resolve(db: sqlite_utils.Database, parsed: Parsed) -> _Resolved:
+    speakers = [resolve_person(db, q.speaker, q.speaker_role, q.speaker_kind)[0] if q.speaker else None
+                for q in parsed.quotes]
+    participants = [[resolve_person(db, name)[0] for name in event.participants] for event in parsed.events]
+    return _Resolved(parsed, speakers, participants)
+
+
+_INSERT_QUOTE = ("INSERT INTO quotes (article_id, paragraph, text, speaker_id, speaker, speaker_role, cue,"
+                 " partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_INSERT_EVENT = ("INSERT INTO events (article_id, paragraph, kind, date, date_text, place, participants,"
+                 " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _write_rows(db: sqlite_utils.Database, pending: list[_Resolved]) -> None:
+    if not pending:
+        return
+    names = names_of(db, {pid for r in pending for pid in (*filter(None, r.speakers),
+                                                             *(p for e in r.participants for p in e))})
+    quote_rows, event_rows = [], []
+    with deferred_fts(db):
+        for resolved in pending:
+            article = resolved.parsed.article
+            _write_article(db, article)
+            for quote, speaker_id in zip(resolved.parsed.quotes, resolved.speakers, strict=True):
+                quote_rows.append((article.id, quote.paragraph, quote.text, speaker_id,
+                                   names[speaker_id] if speaker_id else None, quote.speaker_role, quote.cue,
+                                   int(quote.partial)))
+            for event, people in zip(resolved.parsed.events, resolved.participants, strict=True):
+                event_rows.append((article.id, event.paragraph, event.kind, event.date, event.date_text,
+                                   event.place, json.dumps([names[p] for p in people], ensure_ascii=False),
+                                   event.summary))
+        db.conn.executemany(_INSERT_QUOTE, quote_rows)
+        db.conn.executemany(_INSERT_EVENT, event_rows)
+    store_vectors(db, [r.parsed.article.id for r in pending])
 
 
 def _write_article(db: sqlite_utils.Database, article: Article) -> None:
@@ -154,6 +236,7 @@ class Prepared:
     parsed: Parsed | None = None
     error: str = ""
     warning: str = ""
+    known: str | None = None  # the id of an article already stored with this text (nothing parsed)
 
 
 def prepare_file(path: Path) -> Prepared:
@@ -183,16 +266,24 @@ def prepare_file(path: Path) -> Prepared:
         return Prepared(name, error=f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
+def prepare_files(paths: list[Path]) -> list[Prepared]:
+    """prepare_file for each of a chunk of files (one task for a parse worker)."""
+    return [prepare_file(path) for path in paths]
+
+
 def write_prepared(db: sqlite_utils.Database, batch: list[Prepared]) -> list[Outcome]:
     """Store a batch of prepared files in one transaction, one Outcome per file."""
-    outcomes = []
     with transaction(db):
-        for item in batch:
-            if item.parsed is None:
-                outcomes.append(Outcome(item.path, "error", item.error))
-                continue
-            stored = store_parsed(db, item.parsed)
-            outcomes.append(Outcome(item.path, stored.status, item.warning, stored.article_id))
+        stored = iter(store_many(db, [item.parsed for item in batch if item.parsed is not None]))
+    outcomes = []
+    for item in batch:
+        if item.known:
+            outcomes.append(Outcome(item.path, "unchanged", article_id=item.known))
+        elif item.parsed is None:
+            outcomes.append(Outcome(item.path, "error", item.error))
+        else:
+            done = next(stored)
+            outcomes.append(Outcome(item.path, done.status, item.warning, done.article_id))
     return outcomes
 
 
@@ -205,20 +296,36 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest every file under `paths`; one bad file never stops the batch.
 
-    Many files are parsed in worker processes (one per CPU) and written in batched transactions.
+    Many files are parsed in worker processes (one per CPU), CHUNK files a task with at most AHEAD
+    tasks a worker queued or done but not yet written, so the parsed articles held in memory stay
+    bounded however many files there are; they are written WRITE_BATCH to a transaction.
     """
-    files = list(article_files(paths))
-    outcomes: list[Outcome] = []
+    files = iter(article_files(paths))
+    first = list(islice(files, PARALLEL_FROM))
     workers = min(os.cpu_count() or 1, 8)
+    outcomes: list[Outcome] = []
     with ExitStack() as stack:
-        if len(files) >= PARALLEL_FROM and workers > 1:
+        if len(first) == PARALLEL_FROM and workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers))
-            prepared = iter(pool.map(prepare_file, files, chunksize=16))
+            prepared = _in_workers(pool, chain(first, files), workers * AHEAD)
         else:
-            prepared = map(prepare_file, files)
-        while batch := list(islice(prepared, WRITE_BATCH)):
+            prepared = map(prepare_file, chain(first, files))
+        for batch in _batches(prepared, WRITE_BATCH):
             for outcome in write_prepared(db, batch):
                 outcomes.append(outcome)
                 if on_file:
                     on_file(outcome)
     return outcomes
+
+
+def _in_workers(pool: ProcessPoolExecutor, files: Iterator[Path], ahead: int) -> Iterator[Prepared]:
+    """The files prepared by the pool, in order, with at most `ahead` chunks submitted at a time."""
+    chunks = _batches(files, CHUNK)
+    pending: deque[Future[list[Prepared]]] = deque(
+        pool.submit(prepare_files, chunk) for chunk in islice(chunks, ahead))
+    while pending:
+        done = pending.popleft().result()
+        chunk = next(chunks, None)
+        if chunk:
+            pending.append(pool.submit(prepare_files, chunk))
+        yield from done

@@ -19,7 +19,7 @@ class Caches:
 
     people: _Index | None = None
     codes: _Codes | None = None
-    roles: tuple[int, list[tuple[int, str, str]]] | None = None
+    roles: tuple[int, dict[str, list[tuple[int, int, str]]]] | None = None  # role -> (order, id, name)
 
 
 def caches_of(db: sqlite_utils.Database) -> Caches:

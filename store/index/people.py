@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -198,6 +199,13 @@ def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None
     if _add_aliases(db, index, pid, key, index.people[pid][1], _is_name(written)) or created:
         index.key = _state(db)
     return pid, index.people[pid][0]
+
+
+def names_of(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, str]:
+    """The canonical names of these people as they are now (a later, fuller spelling may replace the
+    name `resolve_person` returned)."""
+    people = _index(db).people
+    return {pid: people[pid][0] for pid in ids}
 
 
 def _display(written: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import sqlite_utils
 from rapidfuzz import fuzz
@@ -86,17 +87,24 @@ def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str
                        speaker_ids: set[int]) -> list[Term]:
     """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
     person the coverage gives that role: most of the role's words (at least two) found among the
-    question's, in any spelling or other word for it. The role's words stay (others may hold it too)."""
+    question's, in any spelling or other word for it. The role's words stay (others may hold it too).
+
+    Each distinct role is compared with the question once; its holders are then taken in the
+    registry's order."""
     words = {t.word: _lowered(t.alternatives) for t in raw if not t.entity or len(t.word.split()) == 1}
-    for holder, name, role in _roles(db):
+    holders: list[tuple[int, int, str, set[str]]] = []
+    for role, held in _roles(db).items():
         used: set[str] = set()
         hits = 0
-        role_words = fts.content_terms(role)
+        role_words = _role_words(role)
         for role_word in role_words:
             found = _role_word_in(_spellings(role_word), words)
             hits += bool(found)
             used |= found
-        if hits < 2 or hits * 3 < 2 * len(role_words) or any(name in t.alternatives for t in raw):
+        if hits >= 2 and hits * 3 >= 2 * len(role_words):
+            holders += [(order, holder, name, used) for order, holder, name in held]
+    for _, holder, name, used in sorted(holders):
+        if any(name in t.alternatives for t in raw):
             continue
         if not slot or slot & used:
             speaker_ids.add(holder)
@@ -105,7 +113,7 @@ def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str
     return raw
 
 
-def _role_word_in(spellings: set[str], words: dict[str, set[str]]) -> set[str]:
+def _role_word_in(spellings: frozenset[str], words: dict[str, set[str]]) -> set[str]:
     """The question words that say a role word: one word in any of its spellings, or every word of
     a phrase for it ("press secretary")."""
     for spelling in spellings:
@@ -119,23 +127,33 @@ def _role_word_in(spellings: set[str], words: dict[str, set[str]]) -> set[str]:
     return set()
 
 
-def _roles(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
-    """The people the coverage gives a role, with it (memoised while the registry is unchanged)."""
+def _roles(db: sqlite_utils.Database) -> dict[str, list[tuple[int, int, str]]]:
+    """Each role the coverage gives people, with its holders as (registry order, id, name), memoised
+    while the registry is unchanged."""
     count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
     caches = caches_of(db)
     cached = caches.roles
     if cached is None or cached[0] != count:
         rows = db.execute("SELECT id, name, role FROM people WHERE kind = 'person' AND role IS NOT NULL"
                           " AND role != name").fetchall()
-        cached = (count, [tuple(r) for r in rows])
+        roles: dict[str, list[tuple[int, int, str]]] = {}
+        for order, (holder, name, role) in enumerate(rows):
+            roles.setdefault(role, []).append((order, holder, name))
+        cached = (count, roles)
         caches.roles = cached
     return cached[1]
 
 
-def _spellings(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _role_words(role: str) -> list[str]:
+    return fts.content_terms(role)
+
+
+@lru_cache(maxsize=4096)
+def _spellings(word: str) -> frozenset[str]:
     places = recognise_places(word) or _place_of_demonym(word)
-    return _lowered({word, *variants(word), *ROLE_SYNONYMS.get(word, ()),
-                     *(v for place in places for v in place_variants(place))})
+    return frozenset(_lowered({word, *variants(word), *ROLE_SYNONYMS.get(word, ()),
+                               *(v for place in places for v in place_variants(place))}))
 
 
 def _lowered(phrases: frozenset[str] | set[str]) -> set[str]:

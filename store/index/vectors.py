@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from clipdesk.store.index import wordcache
 from clipdesk.store.index.caches import caches_of
+from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,6 +62,7 @@ class StaticEmbedder:
         self.tokenizer = tokenizer
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
+        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if wordcache.applies(tokenizer) else None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -68,16 +71,18 @@ class StaticEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        vocab = self.embedding.shape[0]
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        for i, encoding in enumerate(encodings):
-            ids = np.asarray(encoding.ids, dtype=np.int64)
-            ids = ids[ids < vocab]
-            if ids.size:
-                out[i] = self.embedding[ids].mean(axis=0)
+        ids = [self.words.ids(t) for t in texts] if self.words else self._ids(texts)
+        for i, row in enumerate(ids):
+            if row:
+                out[i] = self.embedding[row].mean(axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
+
+    def _ids(self, texts: Sequence[str]) -> list[list[int]]:
+        vocab = self.embedding.shape[0]
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [[i for i in encoding.ids if i < vocab] for encoding in encodings]
 
 
 class Model2VecEmbedder:
@@ -171,14 +176,17 @@ def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Seque
                         [(kind, rowid, b, c) for (rowid, _), b, c in zip(rows, bits, codes, strict=True)])
 
 
-def store_article_vectors(db: sqlite_utils.Database, article_id: str) -> None:
-    """Embed and store the vectors of one article's paragraphs, quotations and events (inside the
-    caller's transaction); nothing when semantic matching is off or the store holds another model's."""
+def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None:
+    """Embed and store the vectors of these articles' paragraphs, quotations and events, one model call
+    per kind (inside the caller's transaction); nothing when semantic matching is off or the store holds
+    another model's."""
     embedder = model()
-    if embedder is None or not _stored_model_matches(db, embedder):
+    if not article_ids or embedder is None or not _stored_model_matches(db, embedder):
         return
+    marks = ",".join("?" * len(article_ids))
     for kind, sql in _TEXTS.items():
-        _write(db, embedder, kind, db.execute(f"{sql} WHERE article_id = ?", [article_id]).fetchall())
+        rows = db.execute(f"{sql} WHERE article_id IN ({marks})", list(article_ids)).fetchall()
+        _write(db, embedder, kind, rows)
 
 
 def missing_count(db: sqlite_utils.Database) -> int:
@@ -284,42 +292,57 @@ def word_vectors(words: Sequence[str]) -> np.ndarray | None:
 
 class _Codes:
     """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
-    for a fast scan), with the kind and row of each."""
+    for a fast scan), with the kind and row of each, and the newest row of each kind they hold.
 
-    def __init__(self, generation: tuple[int, int], kinds: np.ndarray, rows: np.ndarray,
-                 columns: list[np.ndarray]) -> None:
-        self.generation, self.kinds, self.rows, self.columns = generation, kinds, rows, columns
+    Rows stored later (ids only grow) are appended when the next scan sees a newer row; a store of
+    another model is read afresh. Rows deleted since are left in (similarities() finds no vector for
+    them, so they are never returned)."""
+
+    def __init__(self, model: str | None, kinds: np.ndarray, rows: np.ndarray, columns: list[np.ndarray],
+                 newest: dict[str, int]) -> None:
+        self.model, self.kinds, self.rows, self.columns, self.newest = model, kinds, rows, columns, newest
 
     def key(self, i: int) -> tuple[str, int]:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-def _generation(db: sqlite_utils.Database) -> tuple[int, int]:
-    return db.execute("SELECT COUNT(*), COALESCE(MAX(row), 0) FROM vectors").fetchone()
+def _newest(db: sqlite_utils.Database) -> dict[str, int]:
+    """The highest row of each kind that has a vector (an index lookup each)."""
+    return {kind: db.execute("SELECT COALESCE(MAX(row), 0) FROM vectors WHERE kind = ?", [kind]).fetchone()[0]
+            for kind in KINDS}
 
 
 def _codes(db: sqlite_utils.Database) -> _Codes:
     import numpy as np
 
-    generation = _generation(db)
+    stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
+    model, newest = (stored[0] if stored else None), _newest(db)
     caches = caches_of(db)
     cached = caches.codes
-    if cached is None or cached.generation != generation:
-        n = generation[0]
-        kinds, rows = np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.int64)
-        width = db.execute("SELECT COALESCE(MAX(length(bits)), 8) FROM vectors").fetchone()[0]
-        packed = np.zeros((n, width + (-width) % 8), dtype=np.uint8)
-        cursor = db.execute("SELECT kind, row, bits FROM vectors")
-        i = 0
-        while batch := cursor.fetchmany(10_000):
-            for kind, row, bits in batch[: n - i]:
-                kinds[i], rows[i] = KINDS.index(kind), row
-                packed[i, : len(bits)] = np.frombuffer(bits, dtype=np.uint8)
-                i += 1
-        words = packed[:i].view(np.uint64)
-        cached = _Codes(generation, kinds[:i], rows[:i], [np.ascontiguousarray(words[:, j])
-                                                          for j in range(words.shape[1])])
-        caches.codes = cached
+    if cached is None or cached.model != model:
+        cached = _Codes(model, np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64), [],
+                        {kind: 0 for kind in KINDS})
+    if any(newest[kind] > cached.newest[kind] for kind in KINDS):
+        kinds, rows, packed = [cached.kinds], [cached.rows], []
+        for number, kind in enumerate(KINDS):
+            found = db.execute("SELECT row, bits FROM vectors WHERE kind = ? AND row > ? AND row <= ?",
+                               [kind, cached.newest[kind], newest[kind]]).fetchall()
+            width = len(found[0][1]) if found else 0
+            found = [r for r in found if len(r[1]) == width]
+            if not found:
+                continue
+            bits = np.frombuffer(b"".join(r[1] for r in found), dtype=np.uint8).reshape(len(found), width)
+            packed.append(np.pad(bits, ((0, 0), (0, (-width) % 8))).view(np.uint64))
+            kinds.append(np.full(len(found), number, dtype=np.uint8))
+            rows.append(np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found)))
+        if packed:
+            words = np.concatenate(packed)
+            columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
+                                      + [np.ascontiguousarray(words[:, j])]) for j in range(words.shape[1])]
+            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest)
+        else:
+            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest)
+    caches.codes = cached
     return cached
 
 

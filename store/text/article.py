@@ -29,6 +29,7 @@ from clipdesk.store.text.metadata import (
     parse_date,
     parse_dateline,
     reporting_credit,
+    wire_credit_outlet,
 )
 from clipdesk.store.text.model import Article
 
@@ -84,6 +85,7 @@ class _Cues:
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
+    wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
 
 
@@ -135,8 +137,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         paragraphs=paragraphs,
         title=title or sidecar.get("title") or None,
         standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
-        outlet=next((o for o in [*cues.outlets, *cues.mastheads] if o), None) or sidecar.get("outlet")
-        or None,
+        outlet=next((o for o in [*cues.outlets, *cues.mastheads, cues.wire] if o), None)
+        or sidecar.get("outlet") or None,
         url=sidecar.get("url") or None,
         published=published,
         published_text=published_text,
@@ -161,6 +163,7 @@ def _gather(lines: list[Line]) -> _Cues:
                 cues.outlets.append(outlet_cue(text))
             if not cues.credit and text[0] in "(RrWw":
                 cues.credit = reporting_credit(text)
+                cues.wire = cues.wire or wire_credit_outlet(text)
             if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
                 cues.byline = byline(text)
             continue
@@ -226,7 +229,9 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = _first_paragraph(lines, content, prose)
-    head_end = min(first, min(cues.meta, default=first))
+    # a date or byline above every headline-shaped line is page chrome (a top bar), not the head's end
+    headlines = [i for i in content if i < first and is_headline(lines[i].text)]
+    head_end = min(first, min((m for m in cues.meta if headlines and m > headlines[0]), default=first))
     title = _named(lines, content, first, known_title)
     if title is None:
         title = _repeated(lines, content, first)

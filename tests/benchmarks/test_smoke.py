@@ -24,7 +24,7 @@ def test_generated_articles_are_deterministic_and_go_through_the_pipeline():
 
 def test_a_small_run_fills_every_column_of_the_table(tmp_path):
     row = measure(30, seed=5, per_kind=2, cache=tmp_path)
-    assert row.ingest_rate > 0 and row.serial_rate > 0
+    assert row.ingest_rate > 0 and row.serial_rate > 0 and row.ingest_rss_mb > 10
     assert 0 < row.p50_ms <= row.p99_ms
     assert row.rss_mb > 10 and row.bytes_per_article > 100
     assert set(row.by_kind) == set(KINDS) and all(0 < p50 <= p99 for p50, p99 in row.by_kind.values())

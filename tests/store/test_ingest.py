@@ -2,6 +2,7 @@
 
 import json
 
+from clipdesk.store import ingest
 from clipdesk.store.ingest import ingest_paths
 
 ARTICLE = """Ministers meet in Geneva
@@ -72,3 +73,20 @@ def test_a_broken_sidecar_is_reported_and_the_article_still_goes_in(db, tmp_path
     [outcome] = ingest_paths(db, [tmp_path])
     assert outcome.status == "added"
     assert "a.meta.json" in outcome.message
+
+
+def test_a_folder_parsed_in_workers_goes_in_whole_and_in_order(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "CHUNK", 4)  # many small tasks, few submitted at a time
+    monkeypatch.setattr(ingest, "AHEAD", 1)
+    names = []
+    for i in range(ingest.PARALLEL_FROM + 37):
+        names.append(write(tmp_path, f"a{i:03d}.txt", ARTICLE.replace("Tuesday", f"day {i}")).name)
+    write(tmp_path, "zz-empty.txt", "\n")
+    seen = []
+    outcomes = ingest_paths(db, [tmp_path], on_file=seen.append)
+    assert [o.path.rsplit("/", 1)[-1] for o in outcomes] == names + ["zz-empty.txt"]
+    assert seen == outcomes
+    assert [o.status for o in outcomes] == ["added"] * len(names) + ["error"]
+    assert db["articles"].count == len(names)
+    again = ingest_paths(db, [tmp_path])
+    assert {o.status for o in again[:-1]} == {"unchanged"}

@@ -57,10 +57,11 @@ def test_ask_abstains_with_found_false_and_no_snippets(run):
     assert out["found"] is False and out["snippets"] == []
 
 
-def test_ask_stdin_answers_one_json_object_per_line(run):
-    result = run("ask", "--json", "--stdin", input="shoigu below zero\n\nweather in Sydney\n")
+def test_ask_stdin_answers_one_json_object_per_line_blank_lines_included(run):
+    result = run("ask", "--json", "--stdin", input="shoigu below zero\n\n  \nweather in Sydney\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["question"] for line in lines] == ["shoigu below zero", "weather in Sydney"]
+    assert [line["question"] for line in lines] == ["shoigu below zero", "", "", "weather in Sydney"]
+    assert [line["found"] for line in lines] == [True, False, False, False]
 
 
 def test_ask_needs_a_question_or_stdin(run):

@@ -219,3 +219,10 @@ def test_the_quoted_title_of_a_report_is_not_a_quotation():
         "The two agencies jointly issued a report entitled “Harbours at Risk: The Cost of the Storm Season "
         "for Small Ports” on Monday, the ministry said.")
     assert found == []
+
+
+def test_who_assures_or_urges_someone_speaks_not_the_one_addressed():
+    found = quotes_in(
+        'Minister Grace Okafor assured union leader Neil Brennan that "the money is coming soon enough".',
+        'Neil Brennan urged the minister to hurry, saying "our members cannot wait another winter".')
+    assert [(q.speaker, q.cue) for q in found] == [("Grace Okafor", "assured"), ("Neil Brennan", "saying")]

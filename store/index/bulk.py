@@ -1,0 +1,44 @@
+"""Rows inserted in bulk: added to their FTS5 indexes once per batch rather than by a trigger per row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlite_utils
+
+from clipdesk.store.index.migrations import BASE_FTS
+
+
+@contextmanager
+def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
+    """Inside the caller's write transaction: the rows the block inserts into the indexed tables are
+    added to their FTS5 indexes by one INSERT ... SELECT per table when it ends.
+
+    The tables' insert triggers are set aside for the block and put back exactly as they were (their
+    text from sqlite_master), all in the same transaction: a crash rolls the triggers, the rows and
+    the index entries back together. The block may only insert into these tables (an update or
+    delete of a row not yet indexed would corrupt the index).
+    """
+    conn = db.conn
+    if not conn.in_transaction:
+        raise RuntimeError("deferred_fts needs the caller's write transaction")
+    triggers: dict[str, str] = {}
+    start: dict[str, int] = {}
+    for table in BASE_FTS:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           [f"{table}_ai"]).fetchone()
+        if row is None:  # not kept by a trigger: not ours to index
+            continue
+        triggers[table] = row[0]
+        start[table] = conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+        conn.execute(f"DROP TRIGGER [{table}_ai]")
+    try:
+        yield
+        for table, after in start.items():
+            columns = ", ".join(f"[{c}]" for c in BASE_FTS[table])
+            conn.execute(f"INSERT INTO [{table}_fts] (rowid, {columns}) SELECT rowid, {columns}"
+                         f" FROM [{table}] WHERE rowid > ?", [after])
+    finally:
+        for sql in triggers.values():
+            conn.execute(sql)

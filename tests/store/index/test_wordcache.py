@@ -1,0 +1,65 @@
+"""Word-by-word token ids: the same ids, and so the same vectors, as the packaged tokenizer gives."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clipdesk.store.index import vectors, wordcache
+
+TEXTS = [
+    "",
+    "Defence Minister Kaja Rand told reporters: “We are not afraid.”",
+    "  two  leading spaces and  double  gaps ",
+    " one leading space",
+    "trailing space ",
+    "Tab\tand\nnewline, naïve café, Bodø, Київ, 東京, emoji 😀 ∑ ½ ﬁ",
+    "a literal <s> and </s> and <unk> in the text",
+    "Shoigu Shoygu Shoiggu Sergei Sergey — 12,000 troops (3.5%)",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    model = vectors.load_wordllama()
+    assert model.words is not None, "the packaged tokenizer is one piece-by-piece tokenising applies to"
+    return model
+
+
+def _reference(model, text: str) -> list[int]:
+    ids = model.tokenizer.encode(text, add_special_tokens=False).ids
+    return [i for i in ids if i < model.embedding.shape[0]]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_piece_ids_equal_the_tokenizers(embedder, text):
+    assert embedder.words.ids(text) == _reference(embedder, text)
+    assert embedder.words.ids(text) == _reference(embedder, text)  # again, from the memo
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab É’“”.,-  \t\n1😀"), max_size=40))
+def test_piece_ids_equal_the_tokenizers_on_any_text(embedder, text):
+    assert embedder.words.ids(text) == _reference(embedder, text)
+
+
+def test_vectors_are_those_of_the_tokenizer(embedder):
+    fast = embedder.embed(TEXTS)
+    words, embedder.words = embedder.words, None
+    try:
+        slow = embedder.embed(TEXTS)
+    finally:
+        embedder.words = words
+    assert np.array_equal(fast, slow)
+    assert not fast[0].any() and fast[1].any()
+
+
+def test_a_tokenizer_whose_tokens_span_spaces_is_not_tokenised_piece_by_piece(embedder):
+    class Spanning:
+        normalizer = embedder.tokenizer.normalizer
+        pre_tokenizer = None
+
+        def get_vocab(self):
+            return {"▁new▁york": 5, "▁new": 6}
+
+    assert not wordcache.applies(Spanning())
