@@ -135,7 +135,7 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
-    own_words = THRESHOLD if q.asks_speaker and q.speaker_ids else None
+    own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
     return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
 
@@ -410,16 +410,14 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
     return out
 
 
-def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int,
-          lead_floor: float | None = None) -> list[Hit]:
+def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: bool = False) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
     of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
-    or at least `lead_floor` relevant (the asked person's own words: relevant enough alone)."""
+    or always (`fit_leads`: the asked person's own words on the topic, once the question is answered)."""
     top = max((s.relevance for s in scored), default=0.0)
-    floor = FIT_SHARE * top if lead_floor is None else min(lead_floor, FIT_SHARE * top)
 
     def leads(s: _Scored) -> bool:
-        return s.fit and s.relevance >= floor
+        return s.fit and (fit_leads or s.relevance >= FIT_SHARE * top)
 
     relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
                       key=lambda s: (not leads(s), -s.value))
