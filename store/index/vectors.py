@@ -253,26 +253,43 @@ def backfill_pending(db: sqlite_utils.Database, progress: Callable[[int, int], N
 
 # -- search ---------------------------------------------------------------------------------------
 
-WORD_MEMO = 20_000  # word vectors remembered (the memo is emptied when it is full)
-_WORDS: dict[tuple[str, str], np.ndarray] = {}
+WORD_MEMO = 20_000  # word vectors remembered (the memo starts again when it is full)
+
+
+class _WordMemo:
+    """Single words' unit vectors, one row each of a preallocated array (one model's)."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        import numpy as np
+
+        self.name = name
+        self.index: dict[str, int] = {}
+        self.rows = np.zeros((WORD_MEMO, dim), dtype=np.float32)
+
+    def vectors(self, embedder: Embedder, words: Sequence[str]) -> np.ndarray:
+        unknown = sorted({w for w in words if w not in self.index})
+        if len(self.index) + len(unknown) > WORD_MEMO:
+            self.index = {}
+            unknown = sorted(set(words))[:WORD_MEMO]
+        if unknown:
+            start = len(self.index)
+            self.rows[start:start + len(unknown)] = embedder.embed(unknown)
+            self.index.update((w, start + i) for i, w in enumerate(unknown))
+        return self.rows[[self.index[w] for w in words]]
+
+
+_WORD_MEMO: list[_WordMemo] = []
 
 
 def word_vectors(words: Sequence[str]) -> np.ndarray | None:
     """Unit vectors of single words (one row each, memoised), or None when semantic matching is off."""
-    import numpy as np
-
     embedder = model()
     if embedder is None:
         return None
-    unknown = sorted({w for w in words if (embedder.name, w) not in _WORDS})
-    if unknown:
-        if len(_WORDS) + len(unknown) > WORD_MEMO:
-            _WORDS.clear()
-            unknown = sorted(set(words))
-        _WORDS.update(((embedder.name, w), v) for w, v in zip(unknown, embedder.embed(unknown), strict=True))
-    if not words:
-        return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([_WORDS[(embedder.name, w)] for w in words])
+    with _LOCK:
+        if not _WORD_MEMO or _WORD_MEMO[0].name != embedder.name:
+            _WORD_MEMO[:] = [_WordMemo(embedder.name, embedder.dim)]
+        return _WORD_MEMO[0].vectors(embedder, words)
 
 
 class _Codes:
