@@ -15,6 +15,7 @@ SECRET_VARS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "SLACK_BOT_TOKEN
                "SLACK_SIGNING_SECRET")
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+SLACK_CHANNEL = re.compile(r"[CGD][A-Z0-9]{2,}")
 
 
 class ConfigError(ValueError):
@@ -76,10 +77,13 @@ def parse_config(env: dict[str, str]) -> Config:
         problems.append("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not.")
     if slack_app and not slack_app.startswith("xapp-"):
         problems.append("SLACK_APP_TOKEN should be the app-level token that starts with xapp-.")
-    for name in ("CLIPDESK_TELEGRAM_CHATS", "CLIPDESK_ADMINS"):
-        items = [i.strip() for i in env.get(name, "").split(",") if i.strip()]
-        if name == "CLIPDESK_TELEGRAM_CHATS" and any(not re.fullmatch(r"-?\d+", i) for i in items):
-            problems.append(f"{name} must be comma-separated numeric chat ids, e.g. -1001234567890,42.")
+    telegram_chats = _items(env, "CLIPDESK_TELEGRAM_CHATS")
+    if any(not re.fullmatch(r"-?\d+", i) for i in telegram_chats):
+        problems.append("CLIPDESK_TELEGRAM_CHATS must be comma-separated numeric chat ids, "
+                        "e.g. -1001234567890,42.")
+    if any(not SLACK_CHANNEL.fullmatch(i) for i in _items(env, "CLIPDESK_SLACK_CHANNELS")):
+        problems.append("CLIPDESK_SLACK_CHANNELS must be comma-separated Slack channel ids (C…, G… or D…), "
+                        "e.g. C0123ABCD,G0456EFGH; a channel's id is at the bottom of its About tab.")
     _int(env, "CLIPDESK_RATE_LIMIT", 10, 1, 10_000, problems)
     port = _int(env, "CLIPDESK_HEALTH_PORT", 8080, 0, 65535, problems)
     _int(env, "SLACK_PORT", 3000, 0, 65535, problems)
@@ -109,6 +113,10 @@ def parse_config(env: dict[str, str]) -> Config:
 def secrets(env: dict[str, str]) -> list[str]:
     """The secret values in `env`, to be masked wherever they might be printed."""
     return [env[name] for name in SECRET_VARS if env.get(name)]
+
+
+def _items(env: dict[str, str], name: str) -> list[str]:
+    return [i.strip() for i in env.get(name, "").split(",") if i.strip()]
 
 
 def _int(env: dict[str, str], name: str, default: int, low: int, high: int, problems: list[str]) -> int:

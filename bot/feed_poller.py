@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
@@ -34,13 +35,14 @@ class FeedPoller:
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
         self._in_flight: dict[int, asyncio.Task[PollResult | None]] = {}
+        self._stopping = threading.Event()  # read by the polling threads between entries
 
     def _poll(self, feed: Feed) -> PollResult | None:
         """One poll on a connection of its own (a store in memory, which no other connection sees, is
         polled on its worker instead)."""
         own = Store.open(self.store.path, upgrade=False) if self.store.path else self.store
         try:
-            return poll_one(own, self.fetcher, feed, self.clock())
+            return poll_one(own, self.fetcher, feed, self.clock(), self._stopping.is_set)
         finally:
             if own is not self.store:
                 own.close()
@@ -83,11 +85,13 @@ class FeedPoller:
         return done
 
     async def run_forever(self, stop: asyncio.Event) -> None:
-        """Poll due feeds each tick until `stop`; polls under way then finish (their fetches time out)."""
+        """Poll due feeds each tick until `stop`; polls under way then finish the entry they are on and
+        leave the rest for the next start."""
         try:
             while not stop.is_set():
                 await self.start_due()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=self.tick)
         finally:
+            self._stopping.set()
             await asyncio.gather(*self._in_flight.values(), return_exceptions=True)

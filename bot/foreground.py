@@ -5,17 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Protocol
+
+from clipdesk.bot.service import Service
 
 log = logging.getLogger(__name__)
-
-
-class Service(Protocol):
-    """A platform adapter that starts inside a running loop and stops gracefully."""
-
-    async def start(self) -> None: ...
-
-    async def stop(self) -> None: ...
 
 
 async def run_until_stopped(service: Service, platform: str) -> None:

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
-from typing import Protocol
+from collections.abc import Awaitable, Callable
 
 from clipdesk.bot.config import Config
-from clipdesk.bot.delivery import Sender
 from clipdesk.bot.feed_poller import FeedPoller
 from clipdesk.bot.health import Health, start_health_server
 from clipdesk.bot.scheduler import Scheduler
+from clipdesk.bot.service import Service
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
+STOP_SECONDS = 8.0  # after SIGTERM, how long work in flight may take before it is cut short (Docker: 30)
 
-class Service(Protocol):
-    """A running platform adapter as serve drives it."""
 
-    sender: Sender
-    connected: bool
-
-    async def start(self) -> None: ...
-
-    async def stop(self) -> None: ...
+def _probe(service: Service) -> Callable[[], bool]:
+    """Whether `service` is connected, asked each time health is reported."""
+    return lambda: service.connected
 
 
 def build_services(config: Config, env: dict[str, str], store: Store) -> list[Service]:
@@ -67,17 +64,56 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
     poller = FeedPoller(store, env, tick=config.feed_check)
     runner = await start_health_server(health, config.health_host, config.health_port)
     started: list[Service] = []
+    deadline: float | None = None
     try:
         for service in services:
-            await service.start()
-            started.append(service)
-            health.watch(service.sender.platform, lambda s=service: s.connected)
+            started.append(service)  # stopped even when stopping cuts its start short
+            if not await unless_stopped(service.start(), stop):
+                log.info("stopped while starting", extra={"platform": service.sender.platform})
+                return
+            health.watch(service.sender.platform, _probe(service))
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
-        await asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop))
+        work = asyncio.ensure_future(asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop)))
+        await unless_stopped(asyncio.shield(work), stop)
+        deadline = loop_time() + STOP_SECONDS
+        await within(work, deadline, "digests and feed polls in flight")
     finally:
         stop.set()
+        deadline = deadline or loop_time() + STOP_SECONDS
         for service in reversed(started):
-            await service.stop()
+            await within(service.stop(), deadline, f"stopping {service.sender.platform}")
             log.info("platform stopped", extra={"platform": service.sender.platform})
         await runner.cleanup()
+
+
+def loop_time() -> float:
+    return asyncio.get_running_loop().time()
+
+
+async def unless_stopped(work: Awaitable[None], stop: asyncio.Event) -> bool:
+    """Await `work` unless `stop` is set first, which cancels it; True when `work` finished."""
+    task, stopped = asyncio.ensure_future(work), asyncio.ensure_future(stop.wait())
+    await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    stopped.cancel()
+    if task.done():
+        task.result()
+        return True
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return False
+
+
+async def within(work: Awaitable[None], deadline: float, what: str) -> None:
+    """Await `work` until `deadline` (loop time), then cut it short with a warning. What is cut short
+    is what a SIGKILL would cut: deliveries resume at the next start."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=max(0.0, deadline - loop_time()))
+    if task in done:
+        task.result()
+        return
+    log.warning("%s cut short after %.0f s", what, STOP_SECONDS, extra={"event": "stop"})
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

@@ -53,7 +53,8 @@ def _explained(hit: Hit) -> dict:
     return {"kind": hit.kind, "source": hit.source, "paragraph": hit.paragraph,
             "lexical": round(hit.lexical, 3),
             "semantic": None if hit.semantic is None else round(hit.semantic, 3),
-            "relevance": round(hit.relevance, 3), "score": round(hit.score, 3), "text": hit.text[:80]}
+            "relevance": round(hit.relevance, 3), "score": round(hit.score, 3), "fits_intent": hit.fit,
+            "text": hit.text[:80]}
 
 
 def explain_text(explained: dict) -> str:
@@ -63,5 +64,6 @@ def explain_text(explained: dict) -> str:
     for i, h in enumerate(explained["hits"], 1):
         semantic = "off" if h["semantic"] is None else h["semantic"]
         lines.append(f"{i}. {h['kind']} {h['source']} #{h['paragraph']}: lexical {h['lexical']}"
-                     f"  semantic {semantic}  relevance {h['relevance']}  rank score {h['score']}")
+                     f"  semantic {semantic}  relevance {h['relevance']}  rank score {h['score']}"
+                     + ("  (the kind of answer asked for)" if h["fits_intent"] else ""))
     return "\n".join(lines)

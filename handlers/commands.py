@@ -1,9 +1,10 @@
-"""The one entry point every platform calls: route a Request to its handler, never raise."""
+"""The one entry point every platform calls: route a Request to its handler, never raise; and, for async
+adapters, the Store thread it runs on."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from clipdesk.handlers.ask import handle_ask
 from clipdesk.handlers.digest import DIGEST_COMMANDS
@@ -31,6 +32,7 @@ HANDLERS: dict[str, Handler] = {
     **DIGEST_COMMANDS,
     **FEED_COMMANDS,
 }
+WRITES = frozenset({"subscribe", "unsubscribe"})  # the commands that change the store
 
 
 def handle(request: Request, store: Store) -> Reply:
@@ -46,6 +48,16 @@ def handle(request: Request, store: Store) -> Reply:
         log.exception("handler %s failed on %r", command, request.text[:200])
         return Reply(text="Sorry, something went wrong answering that. It has been logged.",
                      thread_id=request.thread_id)
+
+
+def handle_async(request: Request, store: Store) -> Awaitable[Reply]:
+    """`handle` off the event loop: on the store's worker thread for a command that writes, else on its
+    reader's, so a long read (a digest preview, a big timeline) holds up no write and no redelivery
+    check, and so no platform's ack."""
+    if (request.command or "ask").lower() in WRITES:
+        return store.run(handle, request, store)
+    reader = store.reader
+    return reader.run(handle, request, reader)
 
 
 def parse_command(text: str, bot_username: str | None = None) -> tuple[str | None, str]:

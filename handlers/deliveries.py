@@ -57,13 +57,13 @@ def due_digests(store: Store, now: datetime, platforms: Collection[str],
         if today and (record is None or record.state == PENDING):
             due.jobs.append((sub, str(today[0])))
     for delivery in pending_deliveries(store):
-        sub = subs.get(delivery.subscription_id)
-        if sub is None or sub.platform not in platforms or sub.id in busy:
+        owner = subs.get(delivery.subscription_id)
+        if owner is None or owner.platform not in platforms or owner.id in busy:
             continue
-        if delivery.local_date >= str(sub.local_date(now)):
+        if delivery.local_date >= str(owner.local_date(now)):
             continue
         if delivery.parts_sent:
-            due.jobs.append((sub, delivery.local_date))
+            due.jobs.append((owner, delivery.local_date))
         else:
             give_up(store, delivery.id, "missed: its day passed before it could be sent")
             due.missed += 1

@@ -25,6 +25,7 @@ from clipdesk.store.delivery.subscriptions import (
 )
 from clipdesk.store.store import Store
 
+ADMIN_COMMANDS = frozenset({"subscribe", "unsubscribe"})  # in a group, only its admins may run these
 ALWAYS = "always"  # the word that asks for a one-line notice on days with nothing new
 MAX_TOPICS = 10
 MAX_TOPIC_CHARS = 40
@@ -103,12 +104,17 @@ def describe(sub: Subscription) -> str:
     return f"a daily digest at {sub.time} {sub.tz}, {about}; {empty}"
 
 
+def refusal(request: Request) -> Reply:
+    """Why this user may not change this chat's digest, saying who may."""
+    return Reply(text=f"Only {request.admin_rule} may change this chat's digest subscription.",
+                 thread_id=request.thread_id)
+
+
 def handle_subscribe(request: Request, store: Store) -> Reply:
     """/subscribe [HH:MM] [Area/Location] [always] [topics...]: create or update this chat's digest."""
     cmd = command(request.platform, "subscribe")
     if request.is_group and not request.is_admin:
-        return Reply(text="Only this chat's admins may change its digest subscription.",
-                     thread_id=request.thread_id)
+        return refusal(request)
     try:
         settings = parse_settings(request.args)
     except DigestArgsError as exc:
@@ -126,8 +132,7 @@ def handle_subscribe(request: Request, store: Store) -> Reply:
 def handle_unsubscribe(request: Request, store: Store) -> Reply:
     """/unsubscribe: stop this chat's digest."""
     if request.is_group and not request.is_admin:
-        return Reply(text="Only this chat's admins may change its digest subscription.",
-                     thread_id=request.thread_id)
+        return refusal(request)
     stopped = unsubscribe(store, request.platform, request.chat_id, request.thread_id)
     text = ("Unsubscribed: no more daily digests here." if stopped
             else "This chat has no daily digest to stop.")

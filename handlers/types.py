@@ -12,7 +12,8 @@ class Request:
     `command` is the command word without its slash ("ask", "quote", ...) or None for plain
     text; `args` is the text after the command (or the whole text for plain questions).
     `reply_to_text` is the text of the message being replied to, when there is one.
-    `is_admin` is decided by the adapter from its allow-list (True when none is configured).
+    `is_admin` is decided by the adapter (CLIPDESK_ADMINS, or the platform's own chat administrators);
+    `admin_rule` says in words who counts as an admin there, for refusals.
     """
 
     platform: str
@@ -25,6 +26,7 @@ class Request:
     reply_to_text: str | None = None
     is_admin: bool = True
     is_group: bool = False
+    admin_rule: str = "this chat's admins"
 
 
 @dataclass(frozen=True)

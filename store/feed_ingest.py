@@ -5,8 +5,11 @@ from __future__ import annotations
 import calendar
 import html
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 import feedparser
 import sqlite_utils
@@ -32,6 +35,9 @@ from clipdesk.store.text.article import NotAnArticle
 log = logging.getLogger(__name__)
 
 FULL_TEXT_WORDS = 120  # an entry carrying at least this many words of content is used without its page
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_FEED_TYPE = re.compile(r"application/(?:rss|atom)\+xml", re.IGNORECASE)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 class BrokenFeed(ValueError):
@@ -50,7 +56,7 @@ class Entry:
     content: str | None  # full HTML content, when the entry carries some
 
     def hints(self) -> dict[str, str | None]:
-        return {"title": self.title, "url": self.link, "published": self.published, "outlet": self.outlet}
+        return {"title": self.title, "published": self.published, "outlet": self.outlet}
 
 
 @dataclass(frozen=True)
@@ -79,9 +85,20 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
                               _iso(item.get("published_parsed") or item.get("updated_parsed")),
                               " ".join(source.get("title", "").split()) or title, _content(item))
     if not entries and (parsed.bozo or not parsed.version):
+        offered = _offered_feed(body, url)
+        if offered:
+            raise BrokenFeed(f"this is a web page, not a feed; it names its feed: {offered}")
         why = parsed.get("bozo_exception") or "no RSS or Atom in it"
         raise BrokenFeed(f"not a readable feed ({why})")
     return ParsedFeed(title, tuple(entries.values()))
+
+
+def _offered_feed(body: bytes, url: str) -> str | None:
+    """The feed a web page names in <link rel="alternate" type="application/rss+xml|atom+xml" href>."""
+    for tag in _LINK_TAG.findall(body[:200_000].decode("utf-8", errors="replace")):
+        if "alternate" in tag.lower() and _FEED_TYPE.search(tag) and (href := _HREF.search(tag)):
+            return urljoin(url, html.unescape(href.group(1)))
+    return None
 
 
 def _iso(struct: object) -> str | None:
@@ -120,9 +137,11 @@ class PollResult:
         return f"{self.feed.name}: {len(self.added)} new, {self.known} already stored{failed}"
 
 
-def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed,
-              now: datetime | None = None) -> PollResult:
-    """Poll one feed now; every failure is recorded on the feed (or its entry), never raised."""
+def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, now: datetime | None = None,
+              stopped: Callable[[], bool] = lambda: False) -> PollResult:
+    """Poll one feed now; every failure is recorded on the feed (or its entry), never raised.
+
+    When `stopped()` turns true the entries not yet taken are left for the next poll."""
     result = PollResult(feed)
     try:
         fetched = fetcher.fetch(feed.url, accept=XML_TYPES | HTML_TYPES, etag=feed.etag,
@@ -141,9 +160,13 @@ def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed,
         result.error = f"{feed.url}: {type(exc).__name__}: {exc}"
         record_failure(db, feed, result.error, None, now)
         return result
+    interrupted = False
     for entry in parsed.entries:
+        if stopped():
+            interrupted = True
+            break
         _take(db, fetcher, feed, entry, result, now)
-    done = not result.errors
+    done = not result.errors and not interrupted
     record_success(db, feed, title=parsed.title, etag=fetched.etag if done else None,
                    last_modified=fetched.last_modified if done else None, now=now)
     return result

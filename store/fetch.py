@@ -20,10 +20,12 @@ from urllib.robotparser import RobotFileParser
 MAX_BYTES = 5_000_000  # the same limit as article files
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 20.0  # seconds, for connecting and for each read
+BODY_TIMEOUTS = 3  # the whole body must arrive within this many timeouts (a server dripping bytes is cut)
 DEFAULT_INTERVAL = 1.0  # seconds between two requests to one host
 MAX_RETRY_WAIT = 10.0  # a Retry-After this short is waited out once; a longer one fails the fetch
 DEFAULT_RETRY = 60.0  # seconds to hold off a host that said 429/503 without Retry-After
 ROBOTS_TTL = 3600.0
+MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay is honoured up to this many seconds
 ROBOTS_MAX_BYTES = 500_000
 USER_AGENT = "clipdesk/0.1 (news coverage bot; +https://github.com/clipdesk/clipdesk)"
 
@@ -66,10 +68,6 @@ class Fetched:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-    @property
-    def is_html(self) -> bool:
-        return self.content_type in HTML_TYPES
 
     def text(self) -> str:
         """The body decoded: the declared charset, else the document's own declaration, else UTF-8 or
@@ -158,6 +156,7 @@ class _Host:
     hold_until: float = float("-inf")
     robots: RobotFileParser | None = None
     robots_at: float = float("-inf")
+    crawl_delay: float = 0.0  # robots.txt's Crawl-delay for clipdesk, when it asks for one
 
 
 class Fetcher:
@@ -225,13 +224,17 @@ class Fetcher:
         inflate = zlib.decompressobj(47 if "gzip" in encoding else zlib.MAX_WBITS) \
             if encoding != "identity" else None
         out = bytearray()
+        budget = self.settings.timeout * BODY_TIMEOUTS
+        deadline = self.clock() + budget
         try:
-            while chunk := response.read(65536):
+            while chunk := response.read1(65536):
                 if inflate is not None:
                     chunk = inflate.decompress(chunk, limit + 1 - len(out))
                 out += chunk
                 if len(out) > limit:
                     raise too_big
+                if self.clock() > deadline:
+                    raise FetchError(url, f"the page took longer than {budget:g} s to arrive")
         except (TimeoutError, OSError, http.client.HTTPException) as exc:
             raise FetchError(url, f"reading the response failed: {_why(exc)}") from exc
         except zlib.error as exc:
@@ -246,7 +249,11 @@ class Fetcher:
         host = self._host(parts.netloc.lower())
         for attempt in range(2):
             with host.lock:
-                wait = max(host.last + self.settings.interval, host.hold_until) - self.clock()
+                held = host.hold_until - self.clock()
+                if held > self.settings.max_retry_wait:
+                    raise FetchError(url, f"the server asked to wait {held:.0f} s more", held)
+                spacing = max(self.settings.interval, host.crawl_delay)
+                wait = max(host.last + spacing, host.hold_until) - self.clock()
                 if wait > 0:
                     self.sleep(wait)
                 try:
@@ -328,6 +335,8 @@ class Fetcher:
         now = self.clock()
         if host.robots is None or now - host.robots_at > ROBOTS_TTL:
             host.robots, host.robots_at = self._robots(f"{parts.scheme}://{parts.netloc}/robots.txt"), now
+            delay = host.robots.crawl_delay(self.settings.user_agent)
+            host.crawl_delay = min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0
         if not host.robots.can_fetch(self.settings.user_agent, url):
             raise Refused(url, "robots.txt disallows fetching it")
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 import trafilatura
 
+from clipdesk.store.delivery.feeds import canonical_url
 from clipdesk.store.fetch import HTML_TYPES, Fetcher, FetchError
 from clipdesk.store.index.schema import transaction
 from clipdesk.store.ingest import Outcome, Parsed, parse, store_parsed
@@ -34,7 +35,7 @@ class Page:
 def extract_page(html: str, url: str, hints: Mapping[str, str | None] | None = None) -> Page:
     """The main text of an HTML page (no navigation, comments or teasers) and what it states about itself.
 
-    `hints` (a feed entry's title, url, published, outlet) fill what the page does not state.
+    `hints` (a feed entry's title, published, outlet) fill what the page does not state.
     Raise NotAnArticle when the page holds no article text.
     """
     hints = hints or {}
@@ -43,7 +44,7 @@ def extract_page(html: str, url: str, hints: Mapping[str, str | None] | None = N
     text = doc.text if doc is not None and not isinstance(doc, dict) else None
     if doc is None or isinstance(doc, dict) or not text or not text.strip():
         raise NotAnArticle("no article text on the page")
-    canonical = _canonical(doc.url, url)
+    canonical = canonical_url(_canonical(doc.url, url))
     title = _one_line(doc.title) or _one_line(hints.get("title"))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if title and lines[0].casefold() != title.casefold():

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import sqlite_utils
-
 from clipdesk.bot.cli.render import render_text
 from clipdesk.handlers.commands import handle, parse_command
 from clipdesk.handlers.types import Request
+from clipdesk.store.store import Store
 
 QUIT = {"quit", "exit", "/quit", "/exit"}
 GREETING = "clipdesk chat — ask about the coverage, /help for commands, Ctrl-D or /quit to leave."
@@ -21,7 +20,7 @@ def request_from_line(line: str) -> Request:
                    command=command, args=args)
 
 
-def chat(db: sqlite_utils.Database, lines: Iterable[str], out: Callable[[str], None]) -> None:
+def chat(store: Store, lines: Iterable[str], out: Callable[[str], None]) -> None:
     """Answer each line until one says quit or the input ends."""
     for line in lines:
         line = line.strip()
@@ -29,4 +28,4 @@ def chat(db: sqlite_utils.Database, lines: Iterable[str], out: Callable[[str], N
             continue
         if line.lower() in QUIT:
             break
-        out(render_text(handle(request_from_line(line), db)))
+        out(render_text(handle(request_from_line(line), store)))

@@ -47,9 +47,11 @@ def _every(text: str) -> int:
 
 def status(feed: Feed) -> str:
     """ok, never polled, or FAILING with the count and the last error."""
+    pages = f" ({feed.pages_failing} page{'s' * (feed.pages_failing != 1)} not stored yet, retried at the " \
+        "next polls)" if feed.pages_failing else ""
     if feed.failing:
-        return f"FAILING ({feed.failures}x): {feed.last_error}"
-    return "ok" if feed.last_ok else "not polled yet"
+        return f"FAILING ({feed.failures}x): {feed.last_error}{pages}"
+    return ("ok" if feed.last_ok else "not polled yet") + pages
 
 
 @click.group("feeds")

@@ -72,8 +72,8 @@ def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, explainin
     db = open_store(db_file)
     questions = (line.strip() for line in sys.stdin) if from_stdin else iter([question or ""])
     for q in questions:
-        if from_stdin and not q:
-            continue
+        if from_stdin and not q and not as_json:
+            continue  # with --json, output line N answers input line N, blank or not
         reply = answer(db, q, k=k)
         why = explain(db, q, k=k) if explaining else None
         if as_json:

@@ -8,7 +8,8 @@ import click
 
 from clipdesk.bot.cli.db import db_option, store_errors
 from clipdesk.store.index.migrations import file_version, migrate, pending
-from clipdesk.store.index.schema import SCHEMA_VERSION, db_path, open_db
+from clipdesk.store.index.schema import SCHEMA_VERSION, db_path, open_db, stderr_progress
+from clipdesk.store.index.vectors import backfill_pending
 
 
 @click.command("migrate")
@@ -28,6 +29,7 @@ def migrate_command(dry_run: bool, db_file: Path | None) -> None:
             else:
                 for step in migrate(db.conn):
                     click.echo(f"applied {step.version}: {step.name}")
+                backfill_pending(db, stderr_progress)
         finally:
             db.close()
     if not steps:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 from pathlib import Path
 
 import click
@@ -36,9 +37,11 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
 
     Needs SLACK_BOT_TOKEN (xoxb-) and either SLACK_APP_TOKEN (xapp-, Socket Mode: no public URL
     needed) or SLACK_SIGNING_SECRET (HTTP mode: Slack posts to http://HOST:PORT/slack/events).
-    CLIPDESK_ADMINS (comma-separated Slack user ids) limits who may subscribe channels to digests.
+    CLIPDESK_ADMINS (comma-separated Slack user ids) limits who may subscribe channels to digests,
+    CLIPDESK_SLACK_CHANNELS the channels it serves, CLIPDESK_RATE_LIMIT questions per user per minute.
     SLACK_API_BASE_URL sends Web API calls elsewhere (for testing).
     """
+    import aiohttp
     from slack_sdk.errors import SlackApiError
 
     from clipdesk.bot.slack.app import SlackService
@@ -46,11 +49,29 @@ def slack_command(port: int | None, host: str | None, env_file: Path | None, db_
 
     env, config = start_up(env_file, db_file, lambda config: config.slack, NO_SLACK)
     store = Store.open(config.db)
+    settings = SlackSettings.from_env(env, port=port, host=host)
     try:
-        service = SlackService(SlackSettings.from_env(env, port=port, host=host), store)
+        service = SlackService(settings, store)
         asyncio.run(run_until_stopped(service, "slack"))
     except SlackApiError as exc:
         raise click.ClickException(f"Slack refused: {exc.response.get('error')} "
                                    "(check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)") from exc
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        api = settings.api_base_url or "https://slack.com/api/"
+        raise click.ClickException(f"could not reach the Slack API at {api} ({unreachable(exc)}): "
+                                   "check the network connection (or SLACK_API_BASE_URL)") from exc
+    except OSError as exc:
+        where = f"{settings.host}:{settings.port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {where} is already in use: stop what listens there or "
+                                       "choose another port (--port or SLACK_PORT)") from exc
+        raise click.ClickException(f"cannot listen on {where}: {exc.strerror or exc}") from exc
     finally:
         store.close()
+
+
+def unreachable(exc: BaseException) -> str:
+    """What went wrong reaching an API, in a few words."""
+    if isinstance(exc, TimeoutError):
+        return "no answer in time"
+    return str(getattr(exc, "os_error", None) or exc) or type(exc).__name__

@@ -11,6 +11,7 @@ from slack_bolt.async_app import AsyncApp
 
 from clipdesk.bot.slack import commands, events, home, middleware, shortcuts
 from clipdesk.bot.slack.context import SlackBot
+from clipdesk.bot.slack.http import guarded
 from clipdesk.bot.slack.sender import ChannelPace, SlackSender, web_client
 from clipdesk.bot.slack.settings import SlackSettings
 from clipdesk.store.store import Store
@@ -69,7 +70,8 @@ class SlackService:
             await self._socket.connect_async()
             log.info("slack connected in Socket Mode as %s", auth.get("user_id"), extra=where)
             return
-        runner = web.AppRunner(self.app.web_app(path=EVENTS_PATH, port=self.settings.port), access_log=None)
+        runner = web.AppRunner(guarded(self.app.web_app(path=EVENTS_PATH, port=self.settings.port)),
+                               access_log=None)
         await runner.setup()
         await web.TCPSite(runner, self.settings.host, self.settings.port).start()
         self._runner = runner

@@ -1,4 +1,4 @@
-"""The /clipdesk slash command: ack at once, then answer through the command's response_url."""
+"""The /clipdesk slash command: ack at once, then (access step, answer) through the response_url."""
 
 from __future__ import annotations
 
@@ -23,12 +23,19 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         await ack()
         channel, user = command.get("channel_id", ""), command.get("user_id", "")
         text = plain_text(command.get("text", "")) or "help"
+        where = {"platform": PLATFORM, "chat": channel, "user": user, "event": COMMAND}
         async with bot.working():
-            reply = await bot.answer(slack_request(text, channel=channel, user=user,
-                                                   is_admin=bot.settings.is_admin(user)))
+            request = await bot.with_admin(slack_request(text, channel=channel, user=user, is_admin=True))
+            keys = [f"trigger:{command['trigger_id']}"] if command.get("trigger_id") else []
+            admission = await bot.admit(request, keys)
+            if admission.notice is not None:
+                await respond(text=admission.notice.text, response_type="ephemeral")
+                return
+            if not admission.answer:
+                return
+            reply = await bot.answer(request)
             for part in bot.sender.render(reply):
                 response = await respond(text=part["text"], blocks=part["blocks"], response_type="in_channel")
-                where = {"platform": PLATFORM, "chat": channel, "user": user, "event": COMMAND}
                 if response.status_code != 200:
                     log.error("slash command answer failed",
                               extra={**where, "error": f"HTTP {response.status_code}"})

@@ -1,4 +1,5 @@
-"""What every Slack listener shares: the Store (its one worker thread), the settings and the sender."""
+"""What every Slack listener shares: the Store (its one worker thread), the settings, the sender and
+the access step (redelivery dedupe, channel allow-list, rate limit) every listener runs after its ack."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 from clipdesk.bot.delivery import TargetGone, TemporaryFailure
+from clipdesk.bot.slack.members import ChannelMembers
 from clipdesk.bot.slack.sender import PLATFORM, SlackSender
 from clipdesk.bot.slack.settings import SlackSettings
-from clipdesk.handlers.commands import handle
+from clipdesk.handlers.access import Access, Admission
+from clipdesk.handlers.commands import handle_async
+from clipdesk.handlers.digest import ADMIN_COMMANDS
+from clipdesk.handlers.redelivery import first_delivery
 from clipdesk.handlers.types import Reply, Request
-from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
+LISTED_ADMINS = "the users listed in CLIPDESK_ADMINS"
+DM_MEMBERS = "the people in this conversation"
 
 
 class SlackBot:
@@ -26,6 +33,9 @@ class SlackBot:
         self.settings = settings
         self.sender = sender
         self.store = store
+        self.members = ChannelMembers(sender.client, settings.allowed_channels)
+        self.access = Access(per_minute=settings.rate_limit, allowed_chats=settings.allowed_channels,
+                             first_time=self.first_time, member=self.members.in_allowed_channel)
         self._busy = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -50,12 +60,35 @@ class SlackBot:
             log.warning("stopped with %d answer(s) unsent", self._busy, extra={"platform": PLATFORM})
 
     async def answer(self, request: Request) -> Reply:
-        """The handlers' Reply, computed on the store's worker thread (the loop keeps acking meanwhile)."""
-        return await self.store.run(handle, request, self.store)
+        """The handlers' Reply, computed off the loop (which keeps acking meanwhile)."""
+        return await handle_async(request, self.store)
+
+    async def admit(self, request: Request, keys: list[str]) -> Admission:
+        """The shared access step; runs after the ack, since its dedupe is store work."""
+        admission = await self.access.admit(request, keys)
+        if not admission.answer:
+            why = "notice sent" if admission.notice else "seen before or over the limit"
+            log.info("not answered: %s", why, extra={
+                "platform": PLATFORM, "chat": request.chat_id, "user": request.user_id, "event": "dropped"})
+        return admission
+
+    async def with_admin(self, request: Request) -> Request:
+        """`request` with who may change the chat's digest decided: CLIPDESK_ADMINS when set (everyone
+        otherwise) in channels; in a DM, the people in it (anyone else needs to be a listed admin)."""
+        if request.command not in ADMIN_COMMANDS:
+            return request
+        listed = bool(self.settings.admins) and request.user_id in self.settings.admins
+        if request.is_group:
+            admin = self.settings.is_admin(request.user_id)
+            return replace(request, is_admin=admin, admin_rule=LISTED_ADMINS)
+        if await self.members.in_conversation(request.chat_id, request.user_id):
+            return request
+        return replace(request, is_group=True, is_admin=listed,
+                       admin_rule=DM_MEMBERS + (f" or {LISTED_ADMINS}" if self.settings.admins else ""))
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is seen (Slack retries and duplicate events)."""
-        return await self.store.run(first_time, self.store, PLATFORM, key)
+        return await first_delivery(self.store, PLATFORM, key)
 
     async def post(self, channel: str, thread_ts: str | None, reply: Reply) -> bool:
         """Post every part of `reply`; False (already logged) when the channel cannot take it."""

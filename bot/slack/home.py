@@ -33,15 +33,18 @@ def home_view(reply: Reply) -> dict:
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:
-    """Publish the Home tab whenever a user opens it."""
+    """Publish the Home tab whenever a user opens it (after the access step, as for a question)."""
 
     @app.event("app_home_opened")
-    async def home_opened(event: dict, client: AsyncWebClient) -> None:
-        if event.get("tab", "home") != "home":
+    async def home_opened(body: dict, event: dict, client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home" or not event.get("user"):
             return
         user = event["user"]
-        request = slack_request("sources", channel=event.get("channel", ""), user=user,
+        request = slack_request("sources", channel=event.get("channel") or f"D{user}", user=user,
                                 is_admin=bot.settings.is_admin(user))
+        keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
         async with bot.working():
-            reply = await bot.answer(request)
-            await client.views_publish(user_id=user, view=home_view(reply))
+            admission = await bot.admit(request, keys)
+            reply = admission.notice or (await bot.answer(request) if admission.answer else None)
+            if reply is not None:
+                await client.views_publish(user_id=user, view=home_view(reply))

@@ -1,11 +1,11 @@
-"""Global Slack middleware: one log line per request received, and redeliveries answered once."""
+"""Global Slack middleware: one log line per request received (no store work here: it runs before
+the ack; redeliveries are dropped by the access step each listener runs after acking)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
 
-from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 
 from clipdesk.bot.slack.context import SlackBot
@@ -27,32 +27,14 @@ def describe(body: dict) -> tuple[str, str | None, str | None]:
     return f"{body.get('type', 'request')} {body.get('callback_id', '')}".strip(), channel, user
 
 
-def delivery_keys(body: dict) -> list[str]:
-    """What identifies a redelivered event: its event_id, and for messages the (channel, ts) pair,
-    since a mention in a DM arrives both as app_mention and as message.im."""
-    if body.get("type") != "event_callback":
-        return []
-    event = body.get("event") or {}
-    keys = [f"event:{body['event_id']}"] if body.get("event_id") else []
-    if event.get("type") in ("app_mention", "message") and event.get("channel") and event.get("ts"):
-        keys.append(f"message:{event['channel']}:{event['ts']}")
-    return keys
-
-
 def register(app: AsyncApp, bot: SlackBot) -> None:
-    """Log every request, and drop any event already answered (retries, duplicate deliveries)."""
+    """Log every request as it arrives."""
 
     @app.middleware
-    async def received(body: dict, next: Callable[[], Awaitable[None]]) -> BoltResponse | None:
+    async def received(body: dict, next: Callable[[], Awaitable[None]]) -> None:
         kind, channel, user = describe(body)
-        where = {"platform": PLATFORM, "chat": channel, "user": user, "event": kind}
-        log.info("event received", extra=where)
-        fresh = [await bot.first_time(key) for key in delivery_keys(body)]
-        if not all(fresh):
-            log.info("duplicate delivery ignored", extra=where)
-            return BoltResponse(status=200, body="")
+        log.info("event received", extra={"platform": PLATFORM, "chat": channel, "user": user, "event": kind})
         await next()
-        return None
 
     @app.error
     async def failed(error: Exception, body: dict) -> None:

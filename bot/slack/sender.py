@@ -39,7 +39,7 @@ MIN_INTERVAL = 1.0  # seconds between two messages to one channel (Slack allows 
 
 def web_client(token: str, base_url: str | None = None) -> AsyncWebClient:
     """An AsyncWebClient that waits out 429s per Retry-After (and retries dropped connections)."""
-    client = AsyncWebClient(token=token, **({"base_url": base_url} if base_url else {}))
+    client = AsyncWebClient(token=token, base_url=base_url) if base_url else AsyncWebClient(token=token)
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
     return client
 

@@ -19,6 +19,8 @@ class SlackSettings:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     admins: frozenset[str] = frozenset()
+    allowed_channels: frozenset[str] = frozenset()
+    rate_limit: int = 10
 
     @property
     def socket_mode(self) -> bool:
@@ -30,12 +32,12 @@ class SlackSettings:
 
     @classmethod
     def from_env(cls, env: dict[str, str], port: int | None = None, host: str | None = None) -> SlackSettings:
-        """Read SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_BASE_URL, SLACK_PORT and
-        CLIPDESK_ADMINS."""
+        """Read SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_BASE_URL, SLACK_PORT,
+        CLIPDESK_ADMINS, CLIPDESK_SLACK_CHANNELS and CLIPDESK_RATE_LIMIT."""
         base = env.get("SLACK_API_BASE_URL", "").strip() or None
         if base and not base.endswith("/"):
             base += "/"
-        admins = frozenset(a.strip() for a in env.get("CLIPDESK_ADMINS", "").split(",") if a.strip())
+        admins = _ids(env.get("CLIPDESK_ADMINS", ""))
         return cls(
             bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),
             app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,
@@ -44,4 +46,10 @@ class SlackSettings:
             host=host or DEFAULT_HOST,
             port=int(env.get("SLACK_PORT") or DEFAULT_PORT) if port is None else port,
             admins=admins,
+            allowed_channels=_ids(env.get("CLIPDESK_SLACK_CHANNELS", "")),
+            rate_limit=int(env.get("CLIPDESK_RATE_LIMIT", "").strip() or 10),
         )
+
+
+def _ids(raw: str) -> frozenset[str]:
+    return frozenset(item.strip() for item in raw.split(",") if item.strip())

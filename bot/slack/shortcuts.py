@@ -25,7 +25,13 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         quoted = plain_text(message.get("text", ""), context.get("bot_user_id"))
         request = slack_request("", channel=channel, user=user, is_admin=bot.settings.is_admin(user),
                                 thread_ts=message.get("thread_ts"), reply_to_text=quoted, command="quote")
+        keys = [f"trigger:{shortcut['trigger_id']}"] if shortcut.get("trigger_id") else []
         async with bot.working():
+            admission = await bot.admit(request, keys)
+            if admission.notice is not None:
+                await respond(text=admission.notice.text, response_type="ephemeral")
+            if not admission.answer:
+                return
             reply = await bot.answer(request)
             if not await bot.post(channel, thread_ts, reply):
                 await respond(text=NOT_IN_CHANNEL, response_type="ephemeral")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+from dataclasses import replace
 from urllib.parse import urlparse
 
 from telegram import (
@@ -17,6 +19,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
@@ -24,39 +27,49 @@ from telegram.ext import (
 )
 
 from clipdesk.bot.delivery import TargetGone, TemporaryFailure
-from clipdesk.bot.ratelimit import RateLimit
+from clipdesk.bot.telegram.members import ChatMembers
+from clipdesk.bot.telegram.ordering import PerChatOrder
 from clipdesk.bot.telegram.render import render_html
 from clipdesk.bot.telegram.sender import NO_PREVIEW, TelegramSender, rate_limiter
 from clipdesk.bot.telegram.settings import TelegramSettings
+from clipdesk.handlers.access import Access, message_keys
 from clipdesk.handlers.cite import citation
-from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.commands import handle_async, parse_command
+from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.help import COMMANDS
+from clipdesk.handlers.redelivery import first_delivery
 from clipdesk.handlers.types import Reply, Request
-from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
-UNLIMITED = {"start", "help"}
-NOT_ALLOWED = "clipdesk is not enabled for this chat. Ask whoever runs it to add the chat id {chat}."
-SLOW_DOWN = "You have asked {limit} questions in the last minute. Please wait {wait} seconds and ask again."
 INLINE_RESULTS = 10
+DRAIN_SECONDS = 5.0  # how long stopping waits for answers in hand before giving them up
+LISTED_ADMINS = "the users listed in CLIPDESK_ADMINS"
+ANONYMOUS = (" (you are posting anonymously as the group, so Telegram does not say who you are: "
+             "send the command as yourself)")
+CHAT_ADMINS = "this chat's Telegram administrators"
 
 
 class TelegramService:
     """The bot, started and stopped inside a running event loop (polling, or a webhook when configured)."""
 
-    def __init__(self, settings: TelegramSettings, store: Store) -> None:
+    def __init__(self, settings: TelegramSettings, store: Store,
+                 updates: BaseUpdateProcessor | None = None) -> None:
+        """`updates` says how updates are scheduled: by default concurrently across chats, in order
+        within each (PerChatOrder)."""
         if not settings.token:
             raise ValueError("TELEGRAM_BOT_TOKEN is not set.")
         self.settings = settings
         self.application: Application = (
             ApplicationBuilder().token(settings.token)
             .base_url(f"{settings.api_base_url}/bot").base_file_url(f"{settings.api_base_url}/file/bot")
-            .rate_limiter(rate_limiter()).build())
+            .rate_limiter(rate_limiter()).concurrent_updates(updates or PerChatOrder()).build())
         self.sender = TelegramSender(self.application.bot, store)
         self.store = store
-        self.limit = RateLimit(settings.rate_limit)
+        self.members = ChatMembers(self.application.bot, settings.allowed_chats)
+        self.access = Access(per_minute=settings.rate_limit, allowed_chats=settings.allowed_chats,
+                             first_time=self.first_time, member=self.members.in_allowed_chat)
         self.application.add_handler(MessageHandler(filters.TEXT, self.on_message))
         self.application.add_handler(InlineQueryHandler(self.on_inline_query))
         self.application.add_error_handler(self.on_error)
@@ -87,32 +100,43 @@ class TelegramService:
                  extra={"platform": "telegram", "event": "start"})
 
     async def stop(self) -> None:
-        """Stop taking updates and let the ones in hand finish (whoever opened the store closes it)."""
+        """Stop taking updates and give the ones in hand DRAIN_SECONDS to finish (whoever opened the
+        store closes it)."""
         app = self.application
         if app.updater and app.updater.running:
             await app.updater.stop()
         if app.running:
-            await app.stop()
+            stopping = asyncio.ensure_future(app.stop())
+            done, _ = await asyncio.wait({stopping}, timeout=DRAIN_SECONDS)
+            if not done:
+                processor = app.update_processor
+                dropped = processor.cancel_waiting() if isinstance(processor, PerChatOrder) else 0
+                log.warning("stopped with %d update(s) unanswered", dropped,
+                            extra={"platform": "telegram", "event": "stop"})
+            await stopping
         await app.shutdown()
+
+    async def first_time(self, key: str) -> bool:
+        """True the first time this delivery key is recorded (redeliveries, repeated edits)."""
+        return await first_delivery(self.store, "telegram", key)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat, user = update.effective_message, update.effective_chat, update.effective_user
         if message is None or chat is None or user is None or message.text is None:
             return
         where = {"platform": "telegram", "chat": str(chat.id), "user": str(user.id)}
-        request = self.request_for(message)
+        request = await self.request_for(message)
         if request is None:
             return
-        if not await self.store.run(first_time, self.store, "telegram", str(update.update_id)):
-            log.info("update seen before, not answered again", extra={**where, "event": "duplicate"})
+        keys = message_keys(request, str(update.update_id), str(message.message_id),
+                            edited=update.edited_message is not None)
+        admission = await self.access.admit(request, keys)
+        if not (admission.answer or admission.notice):
+            log.info("update not answered (seen before, unchanged edit or over the limit)",
+                     extra={**where, "event": "dropped"})
             return
         log.info("update received", extra={**where, "event": "update"})
-        if not self.settings.chat_allowed(chat.id):
-            reply = Reply(text=NOT_ALLOWED.format(chat=chat.id))
-        elif (request.command or "ask") not in UNLIMITED and (wait := self.limit.check(str(user.id))):
-            reply = Reply(text=SLOW_DOWN.format(limit=self.settings.rate_limit, wait=int(wait) + 1))
-        else:
-            reply = await self.store.run(handle, request, self.store)
+        reply = admission.notice or await handle_async(request, self.store)
         try:
             for part in render_html(reply):
                 await self.sender.send(chat.id, request.thread_id, part, reply_to=message.message_id)
@@ -121,7 +145,7 @@ class TelegramService:
             return
         log.info("answer sent", extra={**where, "event": "answer"})
 
-    def request_for(self, message: Message) -> Request | None:
+    async def request_for(self, message: Message) -> Request | None:
         """The Request a message makes, or None when a group message is not addressed to the bot."""
         chat, user = message.chat, message.from_user
         username = self.application.bot.username
@@ -138,12 +162,31 @@ class TelegramService:
         reply_to_text = None
         if replied is not None and not to_bot:
             reply_to_text = replied.text or replied.caption
-        return Request(
+        request = Request(
             platform="telegram", chat_id=str(chat.id), user_id=str(user.id if user else ""),
             text=message.text or "", command=command, args=args,
             thread_id=str(message.message_thread_id) if message.is_topic_message else None,
-            reply_to_text=reply_to_text, is_admin=self.settings.is_admin(user.id if user else ""),
-            is_group=not private)
+            reply_to_text=reply_to_text, is_group=not private)
+        if private or command not in ADMIN_COMMANDS:
+            return request
+        is_admin, rule = await self.admin(message)
+        return replace(request, is_admin=is_admin, admin_rule=rule)
+
+    async def admin(self, message: Message) -> tuple[bool, str]:
+        """Whether the sender may change this group's digest, and who may (in words).
+
+        With CLIPDESK_ADMINS set, only those users; otherwise the chat's Telegram administrators,
+        including an administrator posting anonymously as the group itself.
+        """
+        chat, user = message.chat, message.from_user
+        anonymous = message.sender_chat is not None and message.sender_chat.id == chat.id
+        if self.settings.admins:
+            listed = not anonymous and user is not None and self.settings.is_admin(user.id)
+            return listed, LISTED_ADMINS + (ANONYMOUS if anonymous else "")
+        if anonymous:
+            return True, CHAT_ADMINS
+        admins = await self.members.admins(str(chat.id))
+        return user is not None and str(user.id) in admins, CHAT_ADMINS
 
     async def on_inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query
@@ -151,10 +194,10 @@ class TelegramService:
             return
         words = query.query.strip()
         snippets: tuple = ()
-        if words and not self.limit.check(str(query.from_user.id)):
-            request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
-                              user_id=str(query.from_user.id), text=words, command="quote", args=words)
-            snippets = (await self.store.run(handle, request, self.store)).snippets[:INLINE_RESULTS]
+        request = Request(platform="telegram", chat_id=f"inline:{query.from_user.id}",
+                          user_id=str(query.from_user.id), text=words, command="quote", args=words)
+        if words and (await self.access.admit(request)).answer:
+            snippets = (await handle_async(request, self.store)).snippets[:INLINE_RESULTS]
         results = [
             InlineQueryResultArticle(
                 id=str(n), title=f"{s.speaker or 'Unattributed'}: {s.text[:80]}", description=citation(s),

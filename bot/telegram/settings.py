@@ -27,10 +27,6 @@ class TelegramSettings:
     rate_limit: int = 10
     poll_timeout: int = 10
 
-    def chat_allowed(self, chat_id: int | str) -> bool:
-        """True for a listed chat, and for every chat when no list is configured."""
-        return not self.allowed_chats or str(chat_id) in self.allowed_chats
-
     def is_admin(self, user_id: int | str) -> bool:
         """True for a listed admin, and for everyone when no admins are listed."""
         return not self.admins or str(user_id) in self.admins

@@ -18,10 +18,11 @@ MAX_BACKOFF = 86400  # a failing feed is still tried once a day
 MAX_ENTRY_ATTEMPTS = 3  # an entry whose article cannot be stored after this many polls is given up
 MAX_NAME_CHARS = 60
 _EVERY = re.compile(r"^(\d+)\s*(s|m|min|h|d)?$", re.IGNORECASE)
-# Query parameters that say where a reader came from, not which article it is (utm_* too).
+# Query parameters that only say where a reader came from, never which article it is (utm_* too);
+# ambiguous names (ref, src, cid, id...) stay, since dropping one could make two articles one.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid",
                                  "ocid", "cmpid", "ns_mchannel", "ns_source", "ns_campaign", "at_medium",
-                                 "at_campaign", "ref", "ref_src", "src", "smid", "cid"})
+                                 "at_campaign", "ref_src", "smid"})
 _UNIT = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, None: 60}
 
 
@@ -46,6 +47,7 @@ class Feed:
     failures: int
     last_error: str | None
     next_due: str
+    pages_failing: int = 0  # entries whose article could not be stored yet (listings count them)
 
     @property
     def failing(self) -> bool:
@@ -53,7 +55,7 @@ class Feed:
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("name", "url", "title", "every", "last_poll", "last_ok",
-                                               "failures", "last_error", "next_due")}
+                                               "failures", "last_error", "next_due", "pages_failing")}
 
 
 def parse_every(text: str) -> int:
@@ -101,12 +103,17 @@ def _iso(when: datetime) -> str:
 
 
 def _row(row: dict) -> Feed:
-    return Feed(**{k: row[k] for k in Feed.__dataclass_fields__})
+    return Feed(**{k: row[k] for k in Feed.__dataclass_fields__ if k in row})
 
 
 def list_feeds(db: sqlite_utils.Database) -> list[Feed]:
-    """Every followed feed, by name."""
-    return [_row(r) for r in db["feeds"].rows_where(order_by="name")]
+    """Every followed feed, by name, with how many of its entries' articles could not be stored yet."""
+    rows = db.execute(
+        """SELECT f.*, (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.article_id IS NULL
+                        AND e.attempts < ?) AS pages_failing
+           FROM feeds f ORDER BY f.name""", [MAX_ENTRY_ATTEMPTS])
+    columns = [d[0] for d in rows.description]
+    return [_row(dict(zip(columns, r, strict=True))) for r in rows.fetchall()]
 
 
 def find_feed(db: sqlite_utils.Database, url_or_name: str) -> Feed | None:
@@ -223,8 +230,3 @@ def mark_entry(db: sqlite_utils.Database, feed: Feed, guid: str, url: str | None
                attempts = attempts + excluded.attempts, error = excluded.error""",
         [feed.id, guid, url, article_id, int(article_id is None), error, _iso(_now(now))])
 
-
-def failing_entries(db: sqlite_utils.Database, feed: Feed) -> int:
-    """How many of the feed's entries are still waiting for their article to be stored."""
-    return db.execute("SELECT COUNT(*) FROM feed_entries WHERE feed_id = ? AND article_id IS NULL"
-                      " AND attempts < ?", [feed.id, MAX_ENTRY_ATTEMPTS]).fetchone()[0]

@@ -197,6 +197,41 @@ def _exists(conn: sqlite3.Connection, table: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is not None
 
 
+def _vectors(conn: sqlite3.Connection) -> None:
+    """The sentence vectors beside FTS5, and for a store that already holds coverage, the mark that
+    its rows still need theirs (computed once, after the step: vectors.backfill_pending)."""
+    sql(VECTORS)(conn)
+    if conn.execute("SELECT EXISTS (SELECT 1 FROM paragraphs) OR EXISTS (SELECT 1 FROM quotes)"
+                    " OR EXISTS (SELECT 1 FROM events)").fetchone()[0]:
+        conn.execute("INSERT OR IGNORE INTO vector_backfill (id) VALUES (1)")
+
+
+# Files made between 63b4f30 and this step already have the vector tables at user_version 2 (opening
+# them created those); hence IF NOT EXISTS, and their older rows are embedded by the backfill too.
+VECTORS = """
+CREATE TABLE IF NOT EXISTS vectors (
+    kind TEXT NOT NULL,             -- paragraph | quote | event
+    row INTEGER NOT NULL,           -- the id of the row in its table
+    bits BLOB NOT NULL,             -- sign bits of the vector (dim / 8 bytes)
+    vec BLOB NOT NULL,              -- the vector quantised to int8 (dim bytes)
+    PRIMARY KEY (kind, row)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS paragraphs_vector_gone AFTER DELETE ON paragraphs
+    BEGIN DELETE FROM vectors WHERE kind = 'paragraph' AND row = old.id; END;
+CREATE TRIGGER IF NOT EXISTS quotes_vector_gone AFTER DELETE ON quotes
+    BEGIN DELETE FROM vectors WHERE kind = 'quote' AND row = old.id; END;
+CREATE TRIGGER IF NOT EXISTS events_vector_gone AFTER DELETE ON events
+    BEGIN DELETE FROM vectors WHERE kind = 'event' AND row = old.id; END;
+CREATE TABLE IF NOT EXISTS vector_model (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,             -- the model the stored vectors come from
+    dim INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS vector_backfill (
+    id INTEGER PRIMARY KEY CHECK (id = 1)  -- present while rows made before this step lack vectors
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, paragraphs, people, quotes, events, subscriptions, deliveries; FTS5", _base),
     # Files made between 8041534 and this step already have `seen` at user_version 1; hence IF NOT EXISTS.
@@ -237,6 +272,7 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX feed_entries_url ON feed_entries(url);
         CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
     """)),
+    Migration(4, "vectors: sentence vectors of paragraphs, quotations and events", _vectors),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import sqlite_utils
 
 from clipdesk.store.index.migrations import FTS_TOKENIZER, NewerSchema, latest, migrate, refuse_newer
-from clipdesk.store.index.vectors import ensure_schema as ensure_vector_schema
+from clipdesk.store.index.vectors import backfill_pending
 
 SCHEMA_VERSION = latest()
 DEFAULT_DB = "clipdesk.db"
@@ -28,7 +29,8 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
             upgrade: bool = True) -> sqlite_utils.Database:
-    """Open a clipdesk database, creating it and applying pending migrations (unless `upgrade` is False).
+    """Open a clipdesk database, creating it and applying pending migrations (unless `upgrade` is False);
+    rows a store held before it had vectors get theirs once, with a progress line on stderr.
 
     A file whose schema is newer than this code raises NewerSchema before anything is written to it;
     a file that is not a database raises sqlite3.DatabaseError. The Store (clipdesk.store.store) opens
@@ -47,7 +49,8 @@ def connect(path: str | os.PathLike | None = None, *, memory: bool = False) -> s
 
 def prepare(db: sqlite_utils.Database, path: str | os.PathLike | None = None, *, memory: bool = False,
             upgrade: bool = True) -> None:
-    """Busy timeout, WAL, foreign keys, then the pending migrations; closes `db` if any of it fails."""
+    """Busy timeout, WAL, foreign keys, then the pending migrations and the rows' missing vectors
+    (vectors.backfill_pending); closes `db` if any of it fails."""
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
@@ -57,10 +60,17 @@ def prepare(db: sqlite_utils.Database, path: str | os.PathLike | None = None, *,
         db.execute("PRAGMA synchronous = NORMAL")
         if upgrade:
             migrate(db.conn)
-            ensure_vector_schema(db)
+            backfill_pending(db, stderr_progress)
     except BaseException:
         db.close()
         raise
+
+
+def stderr_progress(done: int, total: int) -> None:
+    """The vector backfill's progress as one line on stderr, rewritten in place."""
+    sys.stderr.write(f"\rclipdesk: computing sentence vectors for older coverage: {done}/{total} rows"
+                     + ("\n" if done >= total else ""))
+    sys.stderr.flush()
 
 
 @contextmanager

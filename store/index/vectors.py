@@ -39,27 +39,6 @@ BACKFILL_BATCH = 512
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 _WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS vectors (
-    kind TEXT NOT NULL,             -- paragraph | quote | event
-    row INTEGER NOT NULL,           -- the id of the row in its table
-    bits BLOB NOT NULL,             -- sign bits of the vector (dim / 8 bytes)
-    vec BLOB NOT NULL,              -- the vector quantised to int8 (dim bytes)
-    PRIMARY KEY (kind, row)
-) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS paragraphs_vector_gone AFTER DELETE ON paragraphs
-    BEGIN DELETE FROM vectors WHERE kind = 'paragraph' AND row = old.id; END;
-CREATE TRIGGER IF NOT EXISTS quotes_vector_gone AFTER DELETE ON quotes
-    BEGIN DELETE FROM vectors WHERE kind = 'quote' AND row = old.id; END;
-CREATE TRIGGER IF NOT EXISTS events_vector_gone AFTER DELETE ON events
-    BEGIN DELETE FROM vectors WHERE kind = 'event' AND row = old.id; END;
-CREATE TABLE IF NOT EXISTS vector_model (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    name TEXT NOT NULL,             -- the model the stored vectors come from
-    dim INTEGER NOT NULL
-);
-"""
-
 _TABLES = {"paragraph": "paragraphs", "quote": "quotes", "event": "events"}
 _TEXTS = {
     "paragraph": "SELECT id, text FROM paragraphs",
@@ -173,11 +152,6 @@ def model() -> Embedder | None:
 
 # -- storage --------------------------------------------------------------------------------------
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the vector tables if they are missing (a self-contained schema step)."""
-    db.conn.executescript(SCHEMA)
-
-
 def _quantise(vectors: np.ndarray) -> tuple[list[bytes], list[bytes]]:
     import numpy as np
 
@@ -235,7 +209,6 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
     committed one by one; `progress(n)` is told how many rows each batch did. Returns the rows done."""
     from clipdesk.store.index.schema import transaction
 
-    ensure_schema(db)
     embedder = model()
     if embedder is None:
         return 0
@@ -256,28 +229,67 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
     return done
 
 
+def backfill_pending(db: sqlite_utils.Database, progress: Callable[[int, int], None] | None = None) -> int:
+    """Once, after the vectors migration: embed the rows a store held before it, then drop the mark
+    (an interrupted backfill resumes on the next open). `progress(done, total)` follows it. Nothing
+    while semantic matching is off: the mark waits for a model."""
+    from clipdesk.store.index.schema import transaction
+
+    if db.execute("SELECT 1 FROM vector_backfill").fetchone() is None or model() is None:
+        return 0
+    total, done = missing_count(db), 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    backfill_vectors(db, step if total else None)
+    with transaction(db):
+        db.execute("DELETE FROM vector_backfill")
+    return done
+
+
 # -- search ---------------------------------------------------------------------------------------
 
-WORD_MEMO = 20_000  # word vectors remembered (the memo is emptied when it is full)
-_WORDS: dict[tuple[str, str], np.ndarray] = {}
+WORD_MEMO = 20_000  # word vectors remembered (the memo starts again when it is full)
+
+
+class _WordMemo:
+    """Single words' unit vectors, one row each of a preallocated array (one model's)."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        import numpy as np
+
+        self.name = name
+        self.index: dict[str, int] = {}
+        self.rows = np.zeros((WORD_MEMO, dim), dtype=np.float32)
+
+    def vectors(self, embedder: Embedder, words: Sequence[str]) -> np.ndarray:
+        unknown = sorted({w for w in words if w not in self.index})
+        if len(self.index) + len(unknown) > WORD_MEMO:
+            self.index = {}
+            unknown = sorted(set(words))[:WORD_MEMO]
+        if unknown:
+            start = len(self.index)
+            self.rows[start:start + len(unknown)] = embedder.embed(unknown)
+            self.index.update((w, start + i) for i, w in enumerate(unknown))
+        return self.rows[[self.index[w] for w in words]]
+
+
+_WORD_MEMO: list[_WordMemo] = []
 
 
 def word_vectors(words: Sequence[str]) -> np.ndarray | None:
     """Unit vectors of single words (one row each, memoised), or None when semantic matching is off."""
-    import numpy as np
-
     embedder = model()
     if embedder is None:
         return None
-    unknown = sorted({w for w in words if (embedder.name, w) not in _WORDS})
-    if unknown:
-        if len(_WORDS) + len(unknown) > WORD_MEMO:
-            _WORDS.clear()
-            unknown = sorted(set(words))
-        _WORDS.update(((embedder.name, w), v) for w, v in zip(unknown, embedder.embed(unknown), strict=True))
-    if not words:
-        return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([_WORDS[(embedder.name, w)] for w in words])
+    with _LOCK:
+        if not _WORD_MEMO or _WORD_MEMO[0].name != embedder.name:
+            _WORD_MEMO[:] = [_WordMemo(embedder.name, embedder.dim)]
+        return _WORD_MEMO[0].vectors(embedder, words)
 
 
 class _Codes:

@@ -29,6 +29,7 @@ from clipdesk.store.text.metadata import (
     parse_date,
     parse_dateline,
     reporting_credit,
+    wire_credit_outlet,
 )
 from clipdesk.store.text.model import Article
 
@@ -45,6 +46,7 @@ _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
 # A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
@@ -84,6 +86,7 @@ class _Cues:
     dates: list[WrittenDate] = field(default_factory=list)
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
+    wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
 
 
@@ -135,8 +138,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         paragraphs=paragraphs,
         title=title or sidecar.get("title") or None,
         standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
-        outlet=next((o for o in [*cues.outlets, *cues.mastheads] if o), None) or sidecar.get("outlet")
-        or None,
+        outlet=next((o for o in [*cues.outlets, *cues.mastheads, cues.wire] if o), None)
+        or sidecar.get("outlet") or None,
         url=sidecar.get("url") or None,
         published=published,
         published_text=published_text,
@@ -154,6 +157,8 @@ def _gather(lines: list[Line]) -> _Cues:
         long_seen = long_seen or kind is Kind.PROSE and text.count(" ") + 1 >= _CHROME_WORDS \
             and ends_sentence(text)
         if kind in (Kind.BOILER, Kind.FOOTER):
+            if not long_seen and _ACRONYM.fullmatch(text):
+                cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals
             low = text.lower()
             if low.startswith("source"):
                 cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
@@ -161,6 +166,7 @@ def _gather(lines: list[Line]) -> _Cues:
                 cues.outlets.append(outlet_cue(text))
             if not cues.credit and text[0] in "(RrWw":
                 cues.credit = reporting_credit(text)
+                cues.wire = cues.wire or wire_credit_outlet(text)
             if not cues.byline and _BYLINE_GATE.match(text):  # "BY JIM HEINTZ" reads as a label
                 cues.byline = byline(text)
             continue
@@ -203,7 +209,8 @@ def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[st
     for label in labels:
         name = re.escape(label).replace(r"\ ", r"\s")
         use = re.search(rf"(?i:\b({name}))(?:['’]s\s+[A-Z][a-z]|\s+(?:reported|reports)\b)"
-                        rf"|\b(?:told|according\s+to)\s+(?i:({name}))\b", body)
+                        rf"|\b(?:told|telling|tells|according\s+to|interview\s+with|spoke\s+to|speaking\s+to)"
+                        rf"\s+(?:the\s+)?(?i:({name}))\b", body)
         written = use and (use[1] or use[2])
         if written and written[:1].isupper():
             found.append(canonical_outlet(written) or written)
@@ -226,7 +233,9 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = _first_paragraph(lines, content, prose)
-    head_end = min(first, min(cues.meta, default=first))
+    # a date or byline above every headline-shaped line is page chrome (a top bar), not the head's end
+    headlines = [i for i in content if i < first and is_headline(lines[i].text)]
+    head_end = min(first, min((m for m in cues.meta if headlines and m > headlines[0]), default=first))
     title = _named(lines, content, first, known_title)
     if title is None:
         title = _repeated(lines, content, first)

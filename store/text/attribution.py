@@ -28,6 +28,7 @@ from clipdesk.store.text.lexicon import (
     ROLE_MODIFIERS,
     SEATS_OF_POWER,
     SPOKESPEOPLE,
+    first_name_gender,
 )
 
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
@@ -46,6 +47,7 @@ STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "
 STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+_PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
@@ -172,7 +174,18 @@ class Discourse:
         # women are fewer in the news and their names are better known to the lexicon: a "she" goes to a
         # woman among the last two people named rather than to a man whose sex the lexicon cannot tell
         known = [e for e in recent[:2] if e.gender == "f"] if gender == "f" else []
-        return known[0] if known else (compatible[0] if compatible else None)
+        if known:
+            return known[0]
+        if not compatible:
+            return None
+        best = compatible[0]
+        if best.gender is None and gender and _guessed(best) not in (None, gender):
+            # a first name that is most often the other sex's ('Grace Okafor met Neil Brennan. He said'):
+            # another person just named whose first name fits, an object of the sentence too
+            other = next((e for e in self._recent("person")[:_PRONOUN_REACH]
+                          if e is not best and (e.gender or _guessed(e)) == gender), None)
+            return other or best
+        return best
 
     def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
         """The person whose roles best match a role noun such as 'the UK minister'."""
@@ -181,11 +194,12 @@ class Discourse:
             return None
         generic = bool(heads & GENERIC_HEADS)
         best, best_score = None, 1
-        for entity in self._recent("person"):
+        people = self._recent("person")
+        for entity in people:
             roles = " ".join(entity.roles)
             theirs = _nations(roles)
-            if nations and theirs and not nations & theirs:
-                continue
+            if nations and not nations & theirs and (theirs or len(people) > 1):
+                continue  # 'the Polish minister' is not a minister whose nationality is another or unknown
             if _rank(text) != _rank(roles):
                 continue
             score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
@@ -197,8 +211,12 @@ class Discourse:
         if best is None and definite and heads & self.anonymous.keys():
             return self.anonymous[next(iter(heads & self.anonymous.keys()))]
         if best is None and definite:
+            # 'the Polish minister' is the last salient person only if nothing says otherwise: a stated
+            # nationality must be theirs, unless they are the only person the article has named
+            alone = len(people) == 1
             best = next((e for e in reversed(salient)
-                         if not (nations and _nations(" ".join(e.roles)) - nations)), None)
+                         if not (nations and _nations(" ".join(e.roles)) - nations)
+                         and (not nations or alone or nations & _nations(" ".join(e.roles)))), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
         return self.touch(best) if best else None
@@ -401,6 +419,12 @@ def _complement(prefix: list[re.Match[str]]) -> bool:
         if prefix[n][0] in ("of", "for"):
             return prefix[n - 1][0].islower() and all(t[0][0].isupper() for t in prefix[n + 1:])
     return False
+
+
+def _guessed(entity: Entity) -> str | None:
+    """The sex gender-guesser's list gives the first word of a full name, if any."""
+    words = entity.name.split()
+    return first_name_gender(words[0]) if len(words) > 1 else None
 
 
 def aside_end(text: str, pos: int) -> int | None:

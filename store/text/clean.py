@@ -252,6 +252,17 @@ def _language_menu(line: str, words: int) -> bool:
 _GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
 
 
+_CRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
+
+
+def _breadcrumbs(line: str, words: int) -> bool:
+    """A trail of section links: 'Home > World > Europe', 'News / Politics'."""
+    parts = _CRUMB.split(line)
+    arrows = any(mark in line for mark in (" > ", " » ", " › "))
+    return (len(parts) >= 3 or len(parts) == 2 and arrows) and words <= 4 * len(parts) and all(
+        p[:1].isupper() and p.count(" ") < 3 for p in parts)
+
+
 def _glued_menu(line: str) -> bool:
     """Menu links run together by the scraper ("HomeAbout HR-NetNewsWeb SitesDocuments...")."""
     return len(_GLUED_WORDS.findall(line)) >= 3 and not ends_sentence(line)
@@ -273,7 +284,7 @@ def kind_of(line: str) -> Kind:
     if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
             _PROMPT.match(low) or not ends_sentence(line)):
         return Kind.BOILER
-    if _language_menu(line, words) or _glued_menu(line) or words <= 12 and (
+    if _language_menu(line, words) or _glued_menu(line) or _breadcrumbs(line, words) or words <= 12 and (
             line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
         return Kind.BOILER
     if words <= 25 and _CAPTION_CREDIT.search(line):

@@ -45,6 +45,11 @@ plan plans planned planning expected expects scheduled hope hopes hoped hoping p
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
 sought seeking aim aims intend intends intended due upcoming"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
+# A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
+CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
+# How two people first met, not a meeting: 'the couple, who met while working at a nature preserve'.
+HOW_THEY_MET = re.compile(
+    r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
                         "called for", "call for", "was to", "were to", "is to", "are to", "set to")
 # Words anywhere in a sentence that say its meeting did not happen, or that it only mentions one.
@@ -219,6 +224,9 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     before = low[max(0, match.start() - LOOKBACK):match.start()]
     words = WORD.findall(before)[-4:]
     if HYPOTHETICAL.intersection(words) or any(p in before for p in HYPOTHETICAL_PHRASES):
+        return False
+    clause = low[low.rfind(",", 0, match.start()) + 1:match.start()].lstrip(" (")
+    if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()):
         return False
     return not MODAL_AFTER.match(low, match.end(), match.end() + 25)
 

@@ -24,7 +24,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "claim": None, "protest": None, "recount": None, "pledge": None, "tweet": None, "post": None,
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
-    "report": None, "quote": None,
+    "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
 }
 
 

@@ -67,6 +67,9 @@ _REPORTING = re.compile(
     rf"^\(?(?i:reporting|written)\s+by\s+(?P<names>{_NAME}(?:{_IN_PLACE})?(?:(?:,\s|\s(?:and|&)\s){_NAME}"
     rf"(?:{_IN_PLACE})?)*)")
 
+# The closing credit of a Reuters story: reporters, then the editors after a semicolon.
+_WIRE_CREDIT = re.compile(
+    r"(?i)^\(?reporting\s+by\s+[^;()]{3,120};\s*(?:additional\s+reporting|writing|editing)\s+by\b")
 _RIGHTS_MARK = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _HOLDER_START = re.compile(
@@ -188,6 +191,11 @@ def byline(line: str, head: bool = False) -> str | None:
         return None
     names = re.sub(_IN_PLACE, "", match["names"])
     return names.title().replace(" And ", " and ") if names.isupper() else names
+
+
+def wire_credit_outlet(line: str) -> str | None:
+    """'Reporting by Ann Lee; Editing by Mark Potter' closes Reuters copy: the outlet is Reuters."""
+    return "Reuters" if _WIRE_CREDIT.match(line) else None
 
 
 def reporting_credit(line: str) -> str | None:

@@ -22,12 +22,12 @@ _OPENING = 3  # a briefing whose first paragraphs open with its speaker's turn i
 def unmarked_quotes(article: Article) -> list[Quote]:
     """Speech the article gives without quotation marks, with its speaker."""
     paragraphs = article.paragraphs
-    if not any(_TURN.match(p) or p.rstrip().endswith(":") for p in paragraphs):
+    candidates = [i for i, p in enumerate(paragraphs) if _TURN.match(p) or _STATEMENT.search(p.rstrip())]
+    if not candidates:
         return []
-    discourse = Discourse()
-    mentions = [scan(p, discourse, []) for p in paragraphs]
+    mentions: dict[int, list[Mention]] = {i: scan(paragraphs[i], Discourse(), []) for i in candidates}
     written = " ".join([article.title or "", article.standfirst or "", *paragraphs])
-    turns = {i: name for i, p in enumerate(paragraphs) if (name := _turn_speaker(p, mentions[i], written))}
+    turns = {i: name for i in candidates if (name := _turn_speaker(paragraphs[i], mentions[i], written))}
     labelled = sum(bool(_TURN.match(p)) for p in paragraphs)  # questions by outlets are turns too
     transcript = bool(turns) and (labelled >= 2 or min(turns) < _OPENING)
     quotes: list[Quote] = []
@@ -39,7 +39,7 @@ def unmarked_quotes(article: Article) -> list[Quote]:
         elif speaker and transcript and not _LABEL.match(text):
             pass  # a transcript turn running on over several paragraphs
         elif i and _STATEMENT.search(paragraphs[i - 1].rstrip()) and not _LABEL.match(text):
-            speaker = _stating(paragraphs[i - 1], mentions[i - 1])
+            speaker = _stating(mentions[i - 1])
             quotes.extend(_quote(text, i, speaker, "said"))
             speaker = None
             continue
@@ -78,7 +78,7 @@ def _turn_speaker(paragraph: str, mentions: list[Mention], written: str) -> str 
     return speaker_of(person)[0] if person else None
 
 
-def _stating(paragraph: str, mentions: list[Mention]) -> str | None:
+def _stating(mentions: list[Mention]) -> str | None:
     """The person named last before the closing 'said:' of a paragraph introducing a statement."""
     people = [m for m in mentions if m.kind == "person" and m.entity]
     return speaker_of(people[-1])[0] if people else None

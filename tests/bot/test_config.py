@@ -24,6 +24,7 @@ TG = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
     ({"CLIPDESK_RATE_LIMIT": "fast"}, "CLIPDESK_RATE_LIMIT must be a whole number"),
     ({"CLIPDESK_HEALTH_PORT": "70000"}, "CLIPDESK_HEALTH_PORT must be a whole number"),
     ({"CLIPDESK_TELEGRAM_CHATS": "-100123,general"}, "comma-separated numeric chat ids"),
+    ({"CLIPDESK_SLACK_CHANNELS": "C0123ABCD,#general"}, "CLIPDESK_SLACK_CHANNELS must be comma-separated"),
     ({"CLIPDESK_LOG_LEVEL": "chatty"}, "CLIPDESK_LOG_LEVEL must be one of"),
 ])
 def test_each_misconfiguration_is_named(env, message):

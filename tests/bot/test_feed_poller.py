@@ -99,7 +99,9 @@ async def test_under_serve_an_item_published_while_it_runs_is_answerable_and_in_
     assert answer.found and any("protects every job" in s.text for s in answer.snippets)
     digest = compose_digest(db, before, newest_ingest(db), date(2026, 11, 30))
     heads = [s for s in digest.snippets if s.kind == "source"]
-    strike = [s for s in heads if "strike" in (s.title or "").lower()]
-    assert {s.outlet for s in strike} == {"Harbour Gazette", "Coastal Courier"}
-    assert len({s.url for s in strike}) == 2 == len(strike)
+    [strike] = [s for s in heads if "strike" in (s.title or "").lower()]  # both outlets' takes: one story
+    assert "covered by" in strike.text and {"Harbour Gazette", "Coastal Courier"} <= set(
+        strike.text.replace(" and ", ", ").split(" — covered by ")[1].split(", "))
+    quoted = {s.url for s in digest.snippets if s.kind == "quote" and "strike" in (s.title or "").lower()}
+    assert len(quoted) == 2  # each outlet's strongest quotation
     assert "3 new articles" in digest.text and "2 stories" in digest.text

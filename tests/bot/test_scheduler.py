@@ -4,17 +4,22 @@ blocked chats, concurrency, stopping, and coverage ingested while it runs."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from clipdesk.bot import scheduler as scheduler_module
 from clipdesk.bot.health import Health
 from clipdesk.bot.scheduler import Scheduler
+from clipdesk.handlers.commands import handle
 from clipdesk.handlers.digest_compose import compose_digest
+from clipdesk.handlers.types import Request
 from clipdesk.store.delivery.deliveries import get_delivery, pending_deliveries
 from clipdesk.store.delivery.digest import newest_ingest
 from clipdesk.store.delivery.subscriptions import get_subscription, subscribe
+from clipdesk.store.store import Store
 from tests.bot.test_digest_support import RecordingSender, add_article
 
 LONG_AGO = datetime(2026, 1, 1, tzinfo=UTC)
@@ -228,3 +233,31 @@ async def test_subscriptions_of_a_platform_without_a_sender_wait(db):
     subscribe(db, "slack", "C1", now=LONG_AGO)
     summary = await Scheduler(db, {"telegram": RecordingSender()}).run_due(utc(2026, 2, 10, 9, 0))
     assert summary.no_sender == 1 and summary.sent == 0
+
+
+async def test_the_loop_and_the_store_keep_answering_while_a_digest_is_being_composed(tmp_path, monkeypatch):
+    store = Store.open(tmp_path / "clipdesk.db")
+    story(store, LONG_AGO, n=3)
+    subscribe(store, "telegram", "desk", now=LONG_AGO - timedelta(days=1))
+    order: list[str] = []
+    composing, release = threading.Event(), threading.Event()
+
+    def held_compose(*args, **kwargs):  # a digest that takes until the test lets it finish
+        composing.set()
+        release.wait(10)
+        order.append("digest composed")
+        return compose_digest(*args, **kwargs)
+
+    monkeypatch.setattr(scheduler_module, "compose_digest", held_compose)
+    sender = RecordingSender()
+    sending = asyncio.create_task(Scheduler(store, {"telegram": sender}).run_due(utc(2026, 1, 1, 9, 0)))
+    assert await asyncio.to_thread(composing.wait, 10)
+    ticks = [await asyncio.sleep(0, n) for n in range(3)]  # the loop runs other tasks meanwhile
+    sources = Request("telegram", "other", "u", "/sources", command="sources")
+    reply = await asyncio.wait_for(store.run(handle, sources, store), 10)  # and the store answers
+    order.append("question answered")
+    release.set()
+    summary = await sending
+    assert order == ["question answered", "digest composed"] and ticks == [0, 1, 2]
+    assert reply.found and summary.sent == 1 and sender.sent["desk"]
+    store.close()

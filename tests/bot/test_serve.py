@@ -43,6 +43,14 @@ async def wait_until(check, timeout: float = 10.0) -> None:
         await asyncio.sleep(0.05)
 
 
+async def wait_until_async(ask, check, timeout: float = 20.0) -> None:
+    """Ask again until the answer passes `check` (the platforms start one after the other)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check(await ask()):
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
 async def healthz(port: int) -> tuple[int, dict]:
     async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as r:
         return r.status, await r.json()
@@ -59,8 +67,10 @@ async def test_serve_answers_on_telegram_and_slack_at_once_and_stops_cleanly(see
         deliver = SignedDelivery(SECRET, f"http://127.0.0.1:{slack_port}/slack/events")
 
         await wait_up(health_port)
+        both = {"telegram": "connected", "slack": "connected"}
+        await wait_until_async(lambda: healthz(health_port), lambda answer: answer[1]["platforms"] == both)
         status, body = await healthz(health_port)
-        assert status == 200 and body["platforms"] == {"telegram": "connected", "slack": "connected"}
+        assert status == 200 and body["platforms"] == both
 
         event = {"type": "app_mention", "user": "U0ANA", "ts": "1700000100.000100", "channel": "C0NEWS",
                  "text": f"<@{BOT_USER_ID}> what did Shoigu say about cooperation with London?",
@@ -168,3 +178,38 @@ def test_an_unreachable_platform_is_a_clear_error_without_the_token(tmp_path, mo
     assert result.exit_code == 1
     assert "could not keep serving" in result.output
     assert SLACK_TOKEN not in result.output
+
+
+class Blackhole:
+    """A server on 127.0.0.1 that takes connections and requests and never answers (an API gone quiet)."""
+
+    async def __aenter__(self) -> Blackhole:
+        self.clients: list[asyncio.StreamWriter] = []
+        self.server = await asyncio.start_server(self._swallow, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    async def _swallow(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.clients.append(writer)
+        while await reader.read(65536):
+            pass
+
+    async def __aexit__(self, *exc: object) -> None:
+        for writer in self.clients:
+            writer.close()
+        self.server.close()
+
+
+async def test_sigterm_stops_serve_while_both_apis_hang(seeded_db_path, tmp_path, unused_tcp_port_factory):
+    async with Blackhole() as quiet:
+        env = {"SLACK_BOT_TOKEN": SLACK_TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_PORT": "0",
+               "SLACK_API_BASE_URL": f"http://127.0.0.1:{quiet.port}/api/",
+               "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{quiet.port}",
+               "CLIPDESK_DB": str(seeded_db_path), "CLIPDESK_HEALTH_PORT": str(unused_tcp_port_factory())}
+        log = tmp_path / "serve.log"
+        process = await serve_process(env, log)
+        await wait_until(lambda: quiet.clients)  # the first platform is waiting on its API
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 25) == 0, log.read_text()[-2000:]
+    err = log.read_text()
+    assert "stopped while starting" in err and "Traceback" not in err

@@ -36,6 +36,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     gzip: bool = False
     delay: float = 0.0
+    drip: float = 0.0  # seconds between the body's 512-byte pieces
     conditional: bool = True
     modified: float = field(default_factory=time.time)
 
@@ -112,7 +113,7 @@ class NewsSite:
         return [r for r in self.requests if r.path == path]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        path = handler.path
+        path = handler.path.split("?", 1)[0]  # a query string changes nothing on this site
         with self._lock:
             headers = {k.lower(): v for k, v in handler.headers.items()}
             self.requests.append(Seen(path, headers, time.monotonic()))
@@ -140,11 +141,11 @@ class NewsSite:
         if route.gzip and "gzip" in handler.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body)
             headers["Content-Encoding"] = "gzip"
-        self._send(handler, route.status, body, route.content_type, headers)
+        self._send(handler, route.status, body, route.content_type, headers, route.drip)
 
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str | None,
-              headers: dict[str, str]) -> None:
+              headers: dict[str, str], drip: float = 0.0) -> None:
         try:
             handler.send_response(status)
             if content_type:
@@ -153,7 +154,12 @@ class NewsSite:
                 handler.send_header(name, value)
             handler.send_header("Content-Length", str(len(body)))
             handler.end_headers()
-            if status != 304:
+            if status != 304 and drip:
+                for start in range(0, len(body), 512):
+                    handler.wfile.write(body[start:start + 512])
+                    handler.wfile.flush()
+                    time.sleep(drip)
+            elif status != 304:
                 handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
@@ -178,7 +184,8 @@ def article_page(story: Story, base_url: str = "", canonical: str | None = None)
     e = html.escape
     meta = []
     if story.jsonld:
-        data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": story.title}
+        data: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                                   "headline": story.title}
         if story.published:
             data["datePublished"] = story.published
         if story.author:

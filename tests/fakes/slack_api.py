@@ -9,9 +9,11 @@ Start it as an async context manager and point slack_sdk at it::
         assert call["channel"] == "C1"
 
 Every request is kept in `slack.requests` (Recorded: method, body, headers, at). Web API methods
-are served at `/api/<method>` (auth.test, chat.postMessage, chat.postEphemeral, views.publish, and
-any other method answers {"ok": true}). `slack.response_url("name")` is a URL for slash-command and
-shortcut `response_url`s; posts to it are recorded under the method "response_url/<name>".
+are served at `/api/<method>` (auth.test, chat.postMessage, chat.postEphemeral, views.publish,
+conversations.members from `slack.members` (channel -> user ids; paged two at a time; an unknown
+channel is channel_not_found), and any other method answers {"ok": true}).
+`slack.response_url("name")` is a URL for slash-command and shortcut `response_url`s; posts to it
+are recorded under the method "response_url/<name>".
 
 Switches, each for the next `times` calls of a method (None: until cleared with `slack.reset()`):
   slack.rate_limit("chat.postMessage", times=1, retry_after=1)  -> HTTP 429 with Retry-After
@@ -46,6 +48,7 @@ from slack_sdk.signature import SignatureVerifier
 BOT_USER_ID = "UCLIPBOT"
 BOT_ID = "BCLIPBOT"
 TEAM_ID = "TCLIPTEAM"
+MEMBERS_PAGE = 2
 
 
 @dataclass
@@ -76,6 +79,7 @@ class FakeSlackApi:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.sockets: list[web.WebSocketResponse] = []
+        self.members: dict[str, list[str]] = {}
         self.port = 0
 
     @property
@@ -119,6 +123,7 @@ class FakeSlackApi:
     async def __aenter__(self) -> FakeSlackApi:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # slack_sdk reads some methods with GET
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
@@ -136,7 +141,9 @@ class FakeSlackApi:
 
     async def _record(self, method: str, request: web.Request) -> None:
         raw = await request.text()
-        if request.content_type == "application/json":
+        if request.method == "GET":
+            body: dict[str, Any] = dict(request.query)
+        elif request.content_type == "application/json":
             body = json.loads(raw or "{}")
         else:
             body = dict(parse_qsl(raw, keep_blank_values=True))
@@ -182,9 +189,21 @@ class FakeSlackApi:
                                       "message": {"text": body.get("text"), "ts": ts}})
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
+        if method == "conversations.members":
+            return web.json_response(self._members(body))
         if method == "views.publish":
             return web.json_response({"ok": True, "view": {"id": "V1", **(body.get("view") or {})}})
         return web.json_response({"ok": True})
+
+    def _members(self, body: dict[str, Any]) -> dict[str, Any]:
+        if body.get("channel") not in self.members:
+            return {"ok": False, "error": "channel_not_found"}
+        everyone = self.members[body["channel"]]
+        start = int(body.get("cursor") or 0)
+        page = everyone[start:start + MEMBERS_PAGE]
+        more = start + MEMBERS_PAGE < len(everyone)
+        return {"ok": True, "members": page,
+                "response_metadata": {"next_cursor": str(start + MEMBERS_PAGE) if more else ""}}
 
     async def socket_send(self, kind: str, payload: dict[str, Any]) -> str:
         """Push a Socket Mode envelope ("events_api", "slash_commands", "interactive"); its envelope_id."""

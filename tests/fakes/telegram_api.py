@@ -11,7 +11,9 @@ Start it as an async context manager and point python-telegram-bot at it::
 Methods are served at `/bot<token>/<method>`: getMe, getUpdates (real offset semantics: an update is
 handed out until a later call's offset passes its id; long polls wait at most POLL_WAIT seconds),
 sendMessage (answers a Message), answerInlineQuery, setMyCommands, deleteWebhook, setWebhook,
-getWebhookInfo, and any other method answers true. Every call is kept in `telegram.requests`.
+getWebhookInfo, getChatMember and getChatAdministrators (from `telegram.members`: chat id -> {user id:
+"member" | "administrator" | "creator"}; anyone else has "left"), and any other method answers true.
+Every call is kept in `telegram.requests`.
 
 Switches, each for the next `times` calls of a method (None: until `telegram.reset()`):
   telegram.rate_limit("sendMessage", times=1, retry_after=1)   -> 429 with parameters.retry_after
@@ -20,6 +22,7 @@ Switches, each for the next `times` calls of a method (None: until `telegram.res
   telegram.migrate("sendMessage", new_chat_id=-100123)          -> 400 with parameters.migrate_to_chat_id
   telegram.fail("sendMessage", 502, "Bad Gateway")              -> 5xx
   telegram.slow("sendMessage", 0.5)                             -> answers after half a second
+  telegram.slow_chat(-100555, 0.5)                              -> sendMessage to that chat, likewise
 """
 
 from __future__ import annotations
@@ -36,6 +39,20 @@ from aiohttp import web
 BOT_ID = 7000000001
 BOT_USERNAME = "clipdesk_bot"
 POLL_WAIT = 0.2
+ADMINS = ("administrator", "creator")
+ADMIN_RIGHTS = ("can_be_edited", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+                "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+                "can_post_stories", "can_edit_stories", "can_delete_stories")
+
+
+def _member(user_id: int, status: str) -> dict[str, Any]:
+    """A ChatMember as the Bot API sends it."""
+    member: dict[str, Any] = {"status": status, "user": {"id": user_id, "is_bot": False, "first_name": "Ana"}}
+    if status in ADMINS:
+        member["is_anonymous"] = False
+    if status == "administrator":
+        member |= dict.fromkeys(ADMIN_RIGHTS, False)
+    return member
 
 
 @dataclass
@@ -64,10 +81,12 @@ class FakeTelegramApi:
         self._confirmed = 0
         self._switches: dict[str, list[_Switch]] = {}
         self._delays: dict[str, float] = {}
+        self._chat_delays: dict[int, float] = {}
         self._message_ids = itertools.count(1000)
         self._update_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self.members: dict[int, dict[int, str]] = {}
         self.port = 0
 
     @property
@@ -90,10 +109,14 @@ class FakeTelegramApi:
     def slow(self, method: str, seconds: float) -> None:
         self._delays[method] = seconds
 
+    def slow_chat(self, chat_id: int, seconds: float) -> None:
+        self._chat_delays[chat_id] = seconds
+
     def reset(self) -> None:
         """Forget every switch and every recorded request."""
         self._switches.clear()
         self._delays.clear()
+        self._chat_delays.clear()
         self.requests.clear()
 
     # -- updates ----------------------------------------------------------------------------
@@ -158,6 +181,8 @@ class FakeTelegramApi:
                 self.requests.append(Recorded(method, body))
                 self._changed.notify_all()
         await asyncio.sleep(self._delays.get(method, 0))
+        if method == "sendMessage" and str(body.get("chat_id", "")).lstrip("-").isdigit():
+            await asyncio.sleep(self._chat_delays.get(int(body["chat_id"]), 0))
         switched = self._switched(method)
         if switched is not None:
             return switched
@@ -193,6 +218,12 @@ class FakeTelegramApi:
             if body.get("message_thread_id"):
                 message["message_thread_id"] = int(body["message_thread_id"])
             return message
+        if method == "getChatMember":
+            user_id = int(body["user_id"])
+            return _member(user_id, self.members.get(int(body["chat_id"]), {}).get(user_id, "left"))
+        if method == "getChatAdministrators":
+            chat = self.members.get(int(body["chat_id"]), {})
+            return [_member(user, status) for user, status in chat.items() if status in ADMINS]
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True

@@ -1,11 +1,16 @@
 """The one entry point: routing, unknown commands, hostile text, and never raising."""
 
+import asyncio
+import threading
+
 import pytest
 
 from clipdesk.handlers import commands
-from clipdesk.handlers.commands import handle, parse_command
+from clipdesk.handlers.commands import handle, handle_async, parse_command
 from clipdesk.handlers.help import COMMANDS
-from clipdesk.handlers.types import Request
+from clipdesk.handlers.types import Reply, Request
+from clipdesk.store.delivery.seen import first_time
+from clipdesk.store.store import Store
 
 
 def ask(text, command=None, **kw):
@@ -62,3 +67,27 @@ def test_hostile_questions_get_an_answer_not_an_exception(seeded_db, text):
 def test_query_syntax_beside_a_speakers_name_is_searched_not_an_error(seeded_db, text):
     reply = handle(ask(text), seeded_db)
     assert "went wrong" not in reply.text
+
+
+async def test_a_long_read_holds_up_no_write_and_no_redelivery_check(seeded_db_path, monkeypatch):
+    store = Store.open(seeded_db_path)
+    order: list[str] = []
+    reading, release = threading.Event(), threading.Event()
+
+    def held_sources(request, store):  # a /sources that takes until the test lets it finish
+        reading.set()
+        release.wait(10)
+        order.append("read answered")
+        return Reply(text="done")
+
+    monkeypatch.setitem(commands.HANDLERS, "sources", held_sources)
+    read = asyncio.ensure_future(handle_async(ask("/sources"), store))
+    assert await asyncio.to_thread(reading.wait, 10)
+    assert await asyncio.wait_for(store.run(first_time, store, "test", "update-1"), 10)
+    order.append("redelivery checked")
+    subscribed = await asyncio.wait_for(handle_async(ask("/subscribe 08:00", is_group=False), store), 10)
+    order.append("subscribed")
+    release.set()
+    assert (await read).text == "done" and subscribed.found
+    assert order == ["redelivery checked", "subscribed", "read answered"]
+    store.close()

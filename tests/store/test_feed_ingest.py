@@ -10,6 +10,7 @@ from clipdesk.store.delivery.feeds import add_feed, find_feed
 from clipdesk.store.feed_ingest import FULL_TEXT_WORDS, BrokenFeed, parse_feed, poll_feed
 from clipdesk.store.fetch import Fetcher, FetchSettings
 from clipdesk.store.index.listings import list_quotes, list_sources
+from clipdesk.store.pages import ingest_url
 from tests.fakes.news_site import NewsSite, article_page, atom, rss
 from tests.fakes.stories import BRIDGE, MARKET, STRIKE
 
@@ -89,6 +90,13 @@ def test_a_story_reposted_relinked_or_in_two_feeds_is_one_article(db, site, fetc
     assert len(site.hits("/strike")) == 1
 
 
+def test_a_page_ingested_by_hand_is_not_stored_again_from_a_feed(db, site, fetcher):
+    assert ingest_url(db, fetcher, site.url("/strike?utm_source=share")).status == "added"
+    result = poll_feed(db, fetcher, add_feed(db, site.url("/feed.xml"), now=NOW), NOW)
+    assert result.known == 1 and len(result.added) == 1 and len(site.hits("/strike")) == 1
+    assert sorted(s.title for s in list_sources(db)) == sorted([STRIKE.title, BRIDGE.title])
+
+
 def test_a_full_content_entry_needs_no_page(db, site, fetcher):
     sentence = "The pier reopened after repairs that took most of the year."
     words = " ".join([sentence] * (FULL_TEXT_WORDS // 10))
@@ -123,6 +131,15 @@ def test_a_broken_feed_is_marked_with_its_error(db, site, fetcher):
     result = poll_feed(db, fetcher, feed, NOW)
     feed = find_feed(db, feed.url)
     assert result.error and "not a readable feed" in feed.last_error and feed.failures == 1
+
+
+def test_a_web_page_given_as_a_feed_says_where_its_feed_is(db, site, fetcher):
+    home = article_page(STRIKE).replace("</head>", '<link rel="alternate" type="application/rss+xml" '
+                                                   'title="Gazette" href="/feed.xml"></head>')
+    site.add("/home", home)
+    feed = add_feed(db, site.url("/home"), now=NOW)
+    poll_feed(db, fetcher, feed, NOW)
+    assert find_feed(db, feed.url).last_error.endswith(f"it names its feed: {site.url('/feed.xml')}")
 
 
 def test_a_feed_behind_redirects_and_rate_limits(db, site, fetcher):
@@ -163,3 +180,12 @@ def test_rss_1_0_and_0_91_are_read_with_their_dates_and_titles():
     assert first.outlet == "Old Style Wire"
     plain = parse_feed(RSS_091, "https://y.example/rss")
     assert plain.title == "Plain Wire" and plain.entries[0].published is None  # no date given, none made
+
+
+def test_a_poll_stopped_half_way_leaves_the_rest_for_the_next_one(db, site, fetcher):
+    feed = add_feed(db, site.url("/feed.xml"), now=NOW)
+    taken = []
+    first = poll_feed(db, fetcher, feed, NOW, stopped=lambda: taken.append(1) or len(taken) > 1)
+    assert len(first.added) == 1 and find_feed(db, feed.url).etag is None
+    rest = poll_feed(db, fetcher, find_feed(db, feed.url), NOW)
+    assert len(rest.added) == 1 and not rest.not_modified

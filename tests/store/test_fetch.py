@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from clipdesk.store.fetch import (
@@ -79,11 +81,28 @@ def test_a_slow_server_times_out_with_a_clear_message(site):
         Fetcher(FetchSettings(allow_private=True, interval=0.0, timeout=0.3)).fetch(site.url("/slow"))
 
 
+def test_a_server_dripping_its_page_is_cut_off(site):
+    site.add("/drip", "<html><body>" + "x" * 5000 + "</body></html>", drip=0.1)
+    settings = FetchSettings(allow_private=True, interval=0.0, timeout=0.2)
+    with pytest.raises(FetchError, match=r"took longer than 0.6 s"):
+        Fetcher(settings).fetch(site.url("/drip"))
+
+
 def test_robots_txt_is_respected(site):
     site.add("/private/memo", "<html>secret</html>")
     with pytest.raises(Refused, match="robots.txt disallows"):
         Fetcher(ALLOWED).fetch(site.url("/private/memo"))
     assert not site.hits("/private/memo")
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests(site):
+    site.add("/robots.txt", "User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    site.add("/a", "<html>a</html>")
+    fetcher = Fetcher(ALLOWED)
+    fetcher.fetch(site.url("/a"))
+    fetcher.fetch(site.url("/a"))
+    first, second = site.hits("/a")
+    assert second.at - first.at >= 0.95
 
 
 def test_a_short_retry_after_is_waited_out_and_a_long_one_fails_with_it(site):
@@ -97,6 +116,10 @@ def test_a_short_retry_after_is_waited_out_and_a_long_one_fails_with_it(site):
     with pytest.raises(FetchError, match="HTTP 503") as failed:
         fetcher.fetch(site.url("/busy"))
     assert failed.value.retry_after == 3600
+    started, before = time.monotonic(), len(site.requests)
+    with pytest.raises(FetchError, match="asked to wait") as held:  # the host is left alone meanwhile
+        fetcher.fetch(site.url("/busy"))
+    assert time.monotonic() - started < 1 and len(site.requests) == before and held.value.retry_after > 3500
 
 
 def test_requests_to_one_host_keep_the_minimum_interval(site):

@@ -64,6 +64,7 @@ def test_the_canonical_link_is_the_citation_when_it_is_on_the_same_site():
     assert parse_page(page, URL + "?utm_source=feed").article.url == "https://news.example/strike"
     elsewhere = article_page(STRIKE, canonical="https://other.example/strike")
     assert parse_page(elsewhere, URL).article.url == URL
+    assert parse_page(article_page(STRIKE), URL + "?utm_campaign=x#comments").article.url == URL
 
 
 def test_a_page_without_an_article_is_not_one():
@@ -96,3 +97,15 @@ def test_ingest_url_fetches_stores_and_reports_each_problem(db):
     assert titles[STRIKE.title].url == site.url("/strike")
     assert latin.title in titles
     assert any(q["text"].startswith("We cannot pay another fee") for q in list_quotes(db))
+
+
+@pytest.mark.parametrize(("head", "above", "published"), [
+    ('<meta property="article:published_time" content="2026-11-30T08:00:00Z">', "", "2026-11-30"),
+    ("", '<p><time datetime="2026-11-29T10:00:00Z">29 November 2026</time></p>', "2026-11-29"),
+    ("", "<footer>\u00a9 2024 Harbour Gazette</footer>", None),  # a copyright year is not a date
+])
+def test_dates_come_from_the_pages_markup_and_are_never_guessed(head, above, published):
+    body = "<p>" + "The strike at the port ended on Sunday after talks between the union and the port. " * 3
+    page = f"<html><head><title>Port strike ends</title>{head}</head><body>{above}<article>" \
+           f"<h1>Port strike ends</h1>{body}</p></article></body></html>"
+    assert extract_page(page, URL).sidecar.get("published") == published

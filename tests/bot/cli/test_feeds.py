@@ -68,6 +68,10 @@ def test_a_failing_feed_is_marked_in_the_list_and_does_not_stop_the_others(run, 
     assert "FAILING (1x)" in listing and "not a readable feed" in listing
     rows = {r["name"]: r for r in json.loads(run("feeds", "list", "--json").stdout)}
     assert rows["Broken"]["failing"] and not rows["Gazette"]["failing"] and rows["Gazette"]["last_ok"]
+    site.add("/feed.xml", rss("Harbour Gazette", [{"title": "Gone", "link": site.url("/gone"), "guid": "g"}]),
+             "application/rss+xml")
+    run("feeds", "poll")
+    assert "ok (1 page not stored yet, retried at the next polls)" in run("feeds", "list").stdout
 
 
 def test_remove_by_name_and_unknown_names(run, site):

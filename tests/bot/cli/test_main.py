@@ -57,10 +57,11 @@ def test_ask_abstains_with_found_false_and_no_snippets(run):
     assert out["found"] is False and out["snippets"] == []
 
 
-def test_ask_stdin_answers_one_json_object_per_line(run):
-    result = run("ask", "--json", "--stdin", input="shoigu below zero\n\nweather in Sydney\n")
+def test_ask_stdin_answers_one_json_object_per_line_blank_lines_included(run):
+    result = run("ask", "--json", "--stdin", input="shoigu below zero\n\n  \nweather in Sydney\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["question"] for line in lines] == ["shoigu below zero", "weather in Sydney"]
+    assert [line["question"] for line in lines] == ["shoigu below zero", "", "", "weather in Sydney"]
+    assert [line["found"] for line in lines] == [True, False, False, False]
 
 
 def test_ask_needs_a_question_or_stdin(run):
@@ -122,3 +123,24 @@ def test_the_cli_listings_agree_with_what_the_chat_commands_answer(run):
 def test_quotes_of_a_speaker_nobody_in_the_coverage_is_one_error_line(run):
     result = CliRunner().invoke(cli, ["quotes", "--speaker", "Zbigniew Nobody"])
     assert result.exit_code == 1 and "no speaker matching 'Zbigniew Nobody'" in result.output
+
+
+CABLES = """Baltic ministers warn on undersea cables
+
+RIGA, May 5 - Latvia's defence minister Ilze Kalnina warned on Monday that sabotage of undersea cables \\
+in the Baltic Sea was a growing threat to shipping and energy links, speaking after talks in Riga.
+
+"Every cable we lose is a lesson we should not need to learn twice," Kalnina said.
+"""
+
+
+def test_explain_shows_why_the_speakers_own_words_lead_and_why_off_topic_abstains(run, tmp_path):
+    (tmp_path / "cables.txt").write_text(CABLES, encoding="utf-8")
+    run("ingest", str(tmp_path / "cables.txt"))
+    shown = json.loads(run("ask", "--json", "--explain", "What did Kalnina say about the cables?").output)
+    why = shown["explain"]
+    assert why["answered"] and why["intent"] == "what" and why["threshold"] > 0
+    assert why["hits"][0]["kind"] == "quote" and why["hits"][0]["fits_intent"]
+    assert why["hits"][0]["relevance"] >= why["threshold"]
+    text = run("ask", "--explain", "What did Kalnina say about football?").output
+    assert "abstained" in text and "relevance" in text

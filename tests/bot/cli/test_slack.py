@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import sys
 
 from click.testing import CliRunner
@@ -73,3 +74,43 @@ async def test_a_rejected_token_is_reported_plainly(tmp_path, seeded_db_path):
         err = (await asyncio.wait_for(process.stderr.read(), 20)).decode()
         assert await process.wait() == 1
         assert "invalid_auth" in err and "Traceback" not in err
+
+
+async def run_to_the_end(tmp_path, db_path, api: str, *args: str) -> tuple[int, str]:
+    """Run `clipdesk slack` to its exit; (exit code, everything it wrote to stderr)."""
+    env = {k: v for k, v in os.environ.items() if k not in SLACK_VARS}
+    env |= {"SLACK_BOT_TOKEN": "xoxb-cli-test", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_BASE_URL": api,
+            "CLIPDESK_DB": str(db_path)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", "from clipdesk.bot.cli.main import main; main()", "slack",
+        "--host", "127.0.0.1", *args, cwd=tmp_path, env=env, stderr=asyncio.subprocess.PIPE)
+    err = (await asyncio.wait_for(process.stderr.read(), 60)).decode()
+    return await process.wait(), err
+
+
+def error_lines(err: str) -> list[str]:
+    """The lines meant for a person (log lines are JSON objects)."""
+    return [line for line in err.splitlines() if line.strip() and not line.startswith("{")]
+
+
+async def test_an_unreachable_slack_api_is_one_clear_line(tmp_path, seeded_db_path, unused_tcp_port):
+    code, err = await run_to_the_end(tmp_path, seeded_db_path, f"http://127.0.0.1:{unused_tcp_port}/api/",
+                                     "--port", "0")
+    assert code == 1 and "Traceback" not in err
+    [line] = error_lines(err)
+    assert "could not reach the Slack API" in line and f"127.0.0.1:{unused_tcp_port}" in line
+
+
+async def test_a_port_in_use_is_one_clear_line(tmp_path, seeded_db_path):
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        async with FakeSlackApi() as slack:
+            code, err = await run_to_the_end(tmp_path, seeded_db_path, slack.base_url, "--port", str(port))
+    finally:
+        taken.close()
+    assert code == 1 and "Traceback" not in err
+    [line] = error_lines(err)
+    assert f"port 127.0.0.1:{port} is already in use" in line and "--port" in line

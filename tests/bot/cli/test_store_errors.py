@@ -28,11 +28,16 @@ def _one_error_line(output: str) -> str:
     return lines[0]
 
 
-def test_ask_on_a_store_with_damaged_pages_says_so_in_one_line(seeded_db_path):
-    data = bytearray(seeded_db_path.read_bytes())
-    for offset in range(2 * PAGE, len(data), PAGE):  # every page but the header and schema page
+def _damage(path: Path) -> None:
+    """Overwrite every page but the header and schema page."""
+    data = bytearray(path.read_bytes())
+    for offset in range(2 * PAGE, len(data), PAGE):
         data[offset:offset + PAGE] = b"\xa5" * PAGE
-    seeded_db_path.write_bytes(bytes(data))
+    path.write_bytes(bytes(data))
+
+
+def test_ask_on_a_store_with_damaged_pages_says_so_in_one_line(seeded_db_path):
+    _damage(seeded_db_path)
     code, output = _run("ask", "what did Shoigu say?", "--db", str(seeded_db_path))
     line = _one_error_line(output)
     assert code == 1 and str(seeded_db_path) in line and "malformed" in line and "backup" in line
@@ -97,3 +102,28 @@ def test_an_interrupted_first_run_is_seeded_on_the_next_open(tmp_path, state):
 def test_a_store_with_articles_is_not_seeded_again(seeded_db_path):
     code, output = _run("sources", "--db", str(seeded_db_path))
     assert code == 0 and SEED_NOTICE not in output
+
+
+@pytest.mark.parametrize("command", [["sources"], ["events"], ["quotes", "--speaker", "shoigu"], ["ingest"]])
+def test_every_command_on_a_damaged_store_says_so_in_one_line(seeded_db_path, seeds, command):
+    _damage(seeded_db_path)
+    args = [*command, str(seeds)] if command == ["ingest"] else command
+    code, output = _run(*args, "--db", str(seeded_db_path))
+    line = _one_error_line(output)
+    assert code == 1 and str(seeded_db_path) in line and "backup" in line
+
+
+def test_a_store_that_cannot_be_opened_is_named_with_what_to_check(tmp_path):
+    path = tmp_path / "no such folder" / "clipdesk.db"
+    code, output = _run("ask", "what did Shoigu say?", "--db", str(path))
+    line = _one_error_line(output)
+    assert code == 1 and str(path) in line and "check that its folder exists" in line
+
+
+def test_an_article_that_cannot_be_read_is_named_and_the_rest_go_in(seeded_db_path, tmp_path):
+    folder = _articles(tmp_path / "in", 2)
+    (folder / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    code, output = _run("ingest", str(folder), "--db", str(seeded_db_path))
+    assert code == 1 and "Traceback" not in output
+    assert f"error: {folder / 'gone.txt'}: no such file" in output and "2 added" in output
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import logging
 import time
@@ -37,18 +38,6 @@ The port authority said talks would continue.
 """
 
 
-@pytest.fixture
-async def slack():
-    async with FakeSlackApi() as fake:
-        yield fake
-
-
-@pytest.fixture
-def settings(slack: FakeSlackApi) -> SlackSettings:
-    return SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_base_url=slack.base_url,
-                         host="127.0.0.1", port=0)
-
-
 @asynccontextmanager
 async def running(settings: SlackSettings, db_path):
     store = Store.open(db_path)
@@ -61,16 +50,16 @@ async def running(settings: SlackSettings, db_path):
         store.close()
 
 
-@pytest.fixture
-async def app(settings, seeded_db_path):
-    async with running(settings, seeded_db_path) as (service, deliver):
-        yield deliver
+TRIGGERS = itertools.count(1)
 
 
-def command(slack: FakeSlackApi, text: str, channel: str = "C0NEWS", user: str = "U0ANA") -> dict[str, str]:
+def command(slack: FakeSlackApi, text: str, channel: str = "C0NEWS", user: str = "U0ANA",
+            trigger_id: str | None = None) -> dict[str, str]:
+    """A slash command's fields; each gets a trigger_id of its own unless one is given."""
     return {"token": "legacy", "team_id": "TCLIPTEAM", "channel_id": channel, "channel_name": "news",
             "user_id": user, "user_name": "ana", "command": "/clipdesk", "text": text,
-            "response_url": slack.response_url("cmd"), "trigger_id": "1.2.3", "api_app_id": "ACLIP"}
+            "response_url": slack.response_url("cmd"), "trigger_id": trigger_id or f"1.2.{next(TRIGGERS)}",
+            "api_app_id": "ACLIP"}
 
 
 def mention(text: str, ts: str = "1700000100.000100", channel: str = "C0NEWS", **more) -> dict:
@@ -153,6 +142,7 @@ async def test_slash_command_subscribe_subscribes_the_channel(app, slack, seeded
 
 async def test_only_listed_admins_subscribe_channels_but_anyone_their_dm(settings, slack, seeded_db_path):
     admins = replace(settings, admins=frozenset({"U0BOSS"}))
+    slack.members["D0ANA"] = ["U0ANA", BOT_USER_ID]
     async with running(admins, seeded_db_path) as (_, deliver):
         await deliver.command(command(slack, "subscribe 09:00 UTC", channel="C0NEWS", user="U0ANA"))
         await deliver.command(command(slack, "subscribe 09:00 UTC", channel="D0ANA", user="U0ANA"))

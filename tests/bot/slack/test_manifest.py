@@ -80,7 +80,7 @@ async def test_the_manifests_command_and_shortcut_reach_the_app(manifest, delive
         assert status == 200
     for shortcut in manifest["features"]["shortcuts"]:
         status, _ = await app.interaction({"type": "message_action", "callback_id": shortcut["callback_id"],
-                                           "user": {"id": "U1"}, "channel": {"id": "C1"}, "trigger_id": "1",
+                                           "user": {"id": "U1"}, "channel": {"id": "C1"}, "trigger_id": "2",
                                            "response_url": slack.response_url("cmd"),
                                            "message": {"ts": "2.1", "text": "below zero"}})
         assert status == 200

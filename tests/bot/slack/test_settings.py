@@ -9,11 +9,13 @@ from clipdesk.bot.slack.settings import SlackSettings
 def test_settings_read_every_slack_variable():
     settings = SlackSettings.from_env({
         "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "SLACK_SIGNING_SECRET": "s3cret",
-        "SLACK_API_BASE_URL": "http://127.0.0.1:9/api", "CLIPDESK_ADMINS": "U1, U2,,"}, port=8123)
+        "SLACK_API_BASE_URL": "http://127.0.0.1:9/api", "CLIPDESK_ADMINS": "U1, U2,,",
+        "CLIPDESK_SLACK_CHANNELS": "C0DESK, G0NEWS", "CLIPDESK_RATE_LIMIT": "4"}, port=8123)
     assert (settings.bot_token, settings.app_token, settings.signing_secret) == ("xoxb-1", "xapp-1", "s3cret")
     assert settings.api_base_url == "http://127.0.0.1:9/api/"
     assert settings.port == 8123 and settings.socket_mode
     assert settings.admins == {"U1", "U2"} and settings.is_admin("U2") and not settings.is_admin("U3")
+    assert settings.allowed_channels == {"C0DESK", "G0NEWS"} and settings.rate_limit == 4
 
 
 def test_without_an_app_token_it_is_http_mode_on_port_3000_and_everyone_is_admin():

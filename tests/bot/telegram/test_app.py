@@ -24,17 +24,6 @@ SEND = "sendMessage"
 ASK = "What did Shoigu say about cooperation with London?"
 
 
-@pytest.fixture
-async def telegram():
-    async with FakeTelegramApi() as fake:
-        yield fake
-
-
-@pytest.fixture
-def settings(telegram: FakeTelegramApi) -> TelegramSettings:
-    return TelegramSettings(token=TOKEN, api_base_url=telegram.base_url, poll_timeout=1)
-
-
 @asynccontextmanager
 async def running(settings: TelegramSettings, db_path):
     store = Store.open(db_path)
@@ -47,18 +36,21 @@ async def running(settings: TelegramSettings, db_path):
         store.close()
 
 
-@pytest.fixture
-async def bot(settings, seeded_db_path):
-    async with running(settings, seeded_db_path) as service:
-        yield service
-
-
 async def answer_to(telegram: FakeTelegramApi, update: dict, count: int | None = None) -> dict:
     """Queue `update` and return the next sendMessage."""
     before = len(telegram.calls(SEND))
     telegram.queue(update)
     sent = await telegram.wait_for(SEND, count or before + 1)
     return sent[-1]
+
+
+async def sent_to(telegram: FakeTelegramApi, chat_id: int, timeout: float = 10.0) -> dict:
+    """The first message sent to `chat_id`, once there is one."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not (found := [m for m in telegram.calls(SEND) if m["chat_id"] == chat_id]):
+        assert asyncio.get_running_loop().time() < deadline, f"nothing sent to {chat_id}"
+        await asyncio.sleep(0.01)
+    return found[0]
 
 
 async def quiet_then_answer(telegram: FakeTelegramApi, update: dict) -> None:
@@ -177,7 +169,9 @@ async def test_a_failing_send_is_logged_and_the_bot_keeps_serving(bot, telegram,
         telegram.queue(telegram.message_update(ASK, chat_id=2, user_id=2))
         telegram.queue(telegram.message_update(ASK, chat_id=3, user_id=3))
         sent = await telegram.wait_for(SEND, 5)
-    assert sent[-1]["chat_id"] == 3
+        telegram.queue(telegram.message_update(ASK, chat_id=4, user_id=4))
+        later = await sent_to(telegram, 4)
+    assert {m["chat_id"] for m in sent} == {1, 2, 3} and "below zero" in later["text"]
     assert any(r.getMessage().startswith("answer not delivered") for r in caplog.records)
 
 

@@ -78,3 +78,5 @@ def test_one_article_is_one_url_whatever_the_tracking_parameters():
     assert canonical_url("HTTPS://News.Example:443/a?id=7&utm_source=rss&fbclid=x#comments") == \
         "https://news.example/a?id=7"
     assert canonical_url("http://news.example:8080") == "http://news.example:8080/"
+    assert canonical_url("https://news.example/story.php?cid=7&ref=rss") != canonical_url(
+        "https://news.example/story.php?cid=8&ref=rss")  # an article's own id is kept

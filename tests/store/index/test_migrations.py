@@ -120,3 +120,45 @@ def test_a_new_file_gets_every_step_including_seen(tmp_path):
     db = open_db(tmp_path / "new.db")
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
     assert db["seen"].exists()
+
+
+def test_an_old_database_gets_its_vectors_once_with_progress_on_stderr(old_db, capfd):
+    db = open_db(old_db)
+    progress = capfd.readouterr().err
+    rows = sum(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+               for table in ("paragraphs", "quotes", "events"))
+    assert f"{rows}/{rows} rows" in progress
+    assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] == rows
+    hit = answer(db, "Is Moscow's economy bent out of shape by the war?").snippets[0]
+    assert "economy is distorted" in hit.text
+    db.close()
+    open_db(old_db).close()
+    assert "sentence vectors" not in capfd.readouterr().err
+
+
+def test_an_interrupted_backfill_resumes_on_the_next_open(old_db, monkeypatch, capfd):
+    from clipdesk.store.index import vectors
+
+    monkeypatch.setattr(vectors, "BACKFILL_BATCH", 4)
+    real_write = vectors._write
+    calls = []
+
+    def dies_on_the_third_batch(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real_write(*args)
+
+    monkeypatch.setattr(vectors, "_write", dies_on_the_third_batch)
+    with pytest.raises(KeyboardInterrupt):
+        open_db(old_db)
+    monkeypatch.setattr(vectors, "_write", real_write)
+    db = open_db(old_db)
+    assert vectors.missing_count(db) == 0
+    assert db.execute("SELECT COUNT(*) FROM vector_backfill").fetchone()[0] == 0
+
+
+def test_a_new_database_has_nothing_to_backfill(tmp_path, capfd):
+    db = open_db(tmp_path / "new.db")
+    assert db["vectors"].exists() and db.execute("SELECT COUNT(*) FROM vector_backfill").fetchone()[0] == 0
+    assert "sentence vectors" not in capfd.readouterr().err

@@ -157,3 +157,29 @@ def test_she_prefers_a_woman_named_just_before_to_a_man_whose_sex_is_unknown():
         "Danish Prime Minister Mette Frederiksen defended the plan.",
         "Opposition leader Troels Lund Poulsen criticised it. “We cannot afford to wait,” she said.",
     ) == [("Mette Frederiksen", "said")]
+
+
+def test_a_pronoun_whose_sex_the_subject_does_not_fit_goes_to_the_person_just_named_who_fits():
+    from clipdesk.store.text.model import Article
+    from clipdesk.store.text.quotes import extract_quotes
+
+    def spoken(*paragraphs):
+        return [q.speaker for q in extract_quotes(Article(id="t", source="t.txt", paragraphs=paragraphs))]
+
+    met = "Finance Minister Grace Okafor met union leader Neil Brennan on Monday."
+    assert spoken(met, 'He said: "We cannot wait any longer for the money."') == ["Neil Brennan"]
+    assert spoken(met, 'She said: "The money is coming soon enough."') == ["Grace Okafor"]
+
+
+def test_a_nationality_in_a_role_noun_must_be_the_named_persons_own():
+    from clipdesk.store.text.model import Article
+    from clipdesk.store.text.quotes import extract_quotes
+
+    def spoken(*paragraphs):
+        return [q.speaker for q in extract_quotes(Article(id="t", source="t.txt", paragraphs=paragraphs))]
+
+    said = "“We stand with you on this border,” the {} minister said."
+    assert spoken("British Defence Secretary John Hale met Ewa Nowak in Warsaw.",
+                  said.format("British")) == ["John Hale"]
+    unclear = spoken("Defence Secretary John Hale met Ewa Nowak in Warsaw.", said.format("Polish"))
+    assert unclear != ["John Hale"]

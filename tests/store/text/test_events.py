@@ -194,3 +194,11 @@ def test_a_conference_call_with_analysts_is_not_a_conference():
         '"Our quarter was one of progress," chief executive Ed Marr said on a conference call '
         'with analysts.'))
     assert [e.kind for e in events] == []
+
+
+def test_a_condition_or_how_a_couple_met_is_not_an_event():
+    events = extract_events(article(
+        "If Prime Minister Ann Lee meets President Tom Hale next week, the deal could be signed.",
+        "The couple, who met while working at a nature preserve, now run a farm near Leeds.",
+        "Lee and Hale, who met at university, spoke by phone on Friday."))
+    assert [(e.kind, e.participants) for e in events] == [("phone call", ("Ann Lee", "Tom Hale"))]

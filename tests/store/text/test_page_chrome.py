@@ -330,3 +330,57 @@ Sport
 The club sacked its manager on Sunday after a cup defeat, a club official told reporters.
 """)
     assert section.outlet is None
+
+
+def test_a_reporting_and_editing_credit_names_reuters_and_a_mention_does_not():
+    story = """Oil rises as supply fears grow
+
+Oil prices rose on Tuesday as traders worried about supply from the Gulf, with crude up 2 percent by \
+midday in London.
+
+"The market is nervous," said analyst Tom Hale.
+"""
+    assert parse(story + "\nReporting by Ann Lee in London; Editing by Mark Potter\n").outlet == "Reuters"
+    assert parse(story + "\nPrices rose further later, a trader told Reuters.\n").outlet is None
+    assert parse(story + "\nReporting by Ann Lee\n").outlet is None
+
+
+def test_breadcrumbs_and_a_top_bar_date_above_the_headline_are_chrome():
+    crumbs = parse("""Home > World > Europe
+Ferry strike ends as unions accept offer
+By Ann Lee
+Published 3 March 2024
+
+The ferries will sail again on Monday after unions accepted a pay offer from the operator, the port \
+authority said.
+""")
+    assert crumbs.title == "Ferry strike ends as unions accept offer"
+    assert crumbs.published == "2024-03-03"
+    top_bar = parse("""Sat 25 May 2024
+Menu
+World
+Talks collapse as envoys leave Geneva
+Envoys left Geneva on Tuesday without a deal, diplomats said, after a week of talks between the sides.
+"There is nothing left to discuss," said mediator Jan Vos.
+12 February 2022
+""")
+    assert top_bar.title == "Talks collapse as envoys leave Geneva"
+    assert top_bar.published == "2022-02-12"
+
+
+def test_a_headline_with_a_slash_is_not_a_breadcrumb():
+    assert parse("""US / China trade war deepens as tariffs rise
+
+Both countries raised tariffs again on Monday, officials in Washington and Beijing said.
+""").title == "US / China trade war deepens as tariffs rise"
+
+
+def test_a_broadcasters_name_in_capitals_above_the_story_is_the_outlet_when_the_story_uses_it():
+    article = parse("""CBN
+
+Minister defends rail plan in first interview since the election
+
+The transport minister defended the rail plan on Tuesday in a long interview, telling the CBN that \
+the new line would open on time and within its budget.
+""")
+    assert article.outlet == "CBN"
