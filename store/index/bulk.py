@@ -40,5 +40,6 @@ def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
             conn.execute(f"INSERT INTO [{table}_fts] (rowid, {columns}) SELECT rowid, {columns}"
                          f" FROM [{table}] WHERE rowid > ?", [after])
     finally:
-        for sql in triggers.values():
-            conn.execute(sql)
+        if conn.in_transaction:  # an error that ended the transaction (a full disk) rolled the drops back
+            for sql in triggers.values():
+                conn.execute(sql)
