@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import sqlite_utils
@@ -40,6 +41,7 @@ SEMANTIC_CANDIDATES = 30  # candidates taken from the vector scan
 RARE_MIN = 2000  # a word in at most this many paragraphs (or RARE_SHARE of them) drives the FTS query
 RARE_SHARE = 0.002
 CONTEXT_CHECKS = 12  # candidates (the most hopeful) whose article is searched for the names they lack
+SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose words stand in for missing ones
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 
@@ -93,7 +95,7 @@ class _Scored:
 
 @dataclass(frozen=True)
 class _Row:
-    """A candidate row's searchable columns and what citing it needs."""
+    """A candidate row's searchable columns (and their words, found once) and what citing it needs."""
 
     text: str
     columns: dict[str, str]
@@ -102,6 +104,10 @@ class _Row:
     article_id: str
     dated: bool = False  # an event with its date
     participants: bool = False  # an event naming who took part
+
+    @cached_property
+    def words(self) -> dict[str, list[str]]:
+        return {name: fts.tokens(text) for name, text in self.columns.items()}
 
 
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
@@ -129,7 +135,7 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
-    own_words = THRESHOLD if q.asks_speaker and q.speaker_ids else None
+    own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
     return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
 
@@ -247,9 +253,10 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
     topics = [t for t in q.terms if not (t.entity or t.name)]
     matched = {key: _matched(q.terms, key[0], row, db) for key, row in rows.items()}
     matched = {key: words for key, words in matched.items() if _speaker_ok(q, key[0], rows[key], words)}
-    soft = _said_otherwise(q, {key: rows[key] for key in matched}, matched)
     hopes = {key: coverage(q.terms, words, [t.word for t in names]) for key, words in matched.items()}
     checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
+    promising = sorted(hopes, key=lambda key: -(hopes[key] + _cosine(similar, key)))[:SOFT_CHECKS]
+    soft = _said_otherwise(q, {key: rows[key] for key in promising}, {key: matched[key] for key in promising})
     in_article: dict = {}
     scored = []
     for key, words in matched.items():
@@ -275,10 +282,16 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
                    dated=row.dated, participants=row.participants,
-                   on_topic=_says_topic(db, topics, row, soft.get(key)))
+                   on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
+                   and _says_topic(db, topics, row, soft.get(key)))
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
+
+
+def _cosine(similar: dict[tuple[str, int], Any] | None, key: tuple[str, int]) -> float:
+    cosines = similar.get(key) if similar is not None else None
+    return float(cosines[0]) if cosines is not None else 0.0
 
 
 def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
@@ -292,19 +305,20 @@ def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
     wanted = sorted({w for words in lacking.values() for w in words})
     if not wanted:
         return {}
-    own = {key: sorted({w for text in rows[key].columns.values() for w in fts.tokens(text)
+    own = {key: sorted({w for words in rows[key].words.values() for w in words
                         if w not in fts.STOP_WORDS and not w.isdigit()}) for key in lacking if lacking[key]}
     vocabulary = sorted({w for words in own.values() for w in words})
     asked, seen = vectors.word_vectors(wanted), vectors.word_vectors(vocabulary)
     if asked is None or seen is None or not vocabulary:
         return {}
     cosines = asked @ seen.T
-    row_of, column_of = {w: i for i, w in enumerate(wanted)}, {w: i for i, w in enumerate(vocabulary)}
+    column_of = {w: i for i, w in enumerate(vocabulary)}
     out: dict[tuple[str, int], dict[str, float]] = {}
     for key, words in own.items():
-        columns = [column_of[w] for w in words]
-        if columns:
-            out[key] = {w: soft_credit(float(cosines[row_of[w], columns].max())) for w in lacking[key]}
+        if words:
+            nearest = dict(zip(wanted, cosines[:, [column_of[w] for w in words]].max(axis=1).tolist(),
+                               strict=True))
+            out[key] = {w: soft_credit(nearest[w]) for w in lacking[key]}
     return out
 
 
@@ -331,7 +345,7 @@ def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
 def _matched(terms: Sequence[Term], kind: str, row: _Row, db: sqlite_utils.Database) -> set[str]:
     """The question terms a row holds, compared as the index's stemmed tokens; in quotations the
     person asked to speak counts in the speaker column, other people in what is said."""
-    columns = {name: fts.tokens(text) for name, text in row.columns.items()}
+    columns = row.words
     stem = fts.stems(db.conn, (w for words in columns.values() for w in words))
     stemmed = {name: [stem[w] for w in words] for name, words in columns.items()}
     found = set()
@@ -396,16 +410,14 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
     return out
 
 
-def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int,
-          lead_floor: float | None = None) -> list[Hit]:
+def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: bool = False) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
     of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
-    or at least `lead_floor` relevant (the asked person's own words: relevant enough alone)."""
+    or always (`fit_leads`: the asked person's own words on the topic, once the question is answered)."""
     top = max((s.relevance for s in scored), default=0.0)
-    floor = FIT_SHARE * top if lead_floor is None else min(lead_floor, FIT_SHARE * top)
 
     def leads(s: _Scored) -> bool:
-        return s.fit and s.relevance >= floor
+        return s.fit and (fit_leads or s.relevance >= FIT_SHARE * top)
 
     relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
                       key=lambda s: (not leads(s), -s.value))

@@ -299,3 +299,17 @@ def test_ordinary_words_where_a_speaker_would_stand_are_not_unknown_names(db):
     ingest_text(db, BRIGADE, "err_brigade.txt")
     hits = search(db, "What do western spy agencies think Russia is doing near the border?", k=3).hits
     assert hits and "rebuilding its forces" in hits[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "What is the weather in Tallinn today?",
+    "Which hotels in Riga are the cheapest?",
+    "Who won the football match in Tallinn?",
+    "How many people live in Riga?",
+    "What did Kalnina say about the 2030 Winter Olympics?",
+])
+def test_off_topic_questions_sharing_a_city_or_a_person_with_the_coverage_abstain(db, question):
+    ingest_text(db, BRIGADE, "err_brigade.txt")
+    ingest_text(db, CABLES, "lsm_cables.txt")
+    assert not search(db, question).found
+    assert search(db, "How many allied soldiers will be stationed near Tapa?").found
