@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import random
 import shutil
 import signal
@@ -34,6 +35,7 @@ from clipdesk.bot.telegram.settings import TelegramSettings
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.seeds import ingest_seeds
 from clipdesk.store.store import Store
+from tests.fakes.news_site import NewsSite, Story, article_page, rss
 from tests.fakes.slack_api import BOT_USER_ID, FakeSlackApi, SignedDelivery
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -402,6 +404,56 @@ def kill_part(work: Path, kills: int, seed: int) -> Part:
     return part
 
 
+def poll_kill_part(work: Path, kills: int, seed: int) -> Part:
+    """SIGKILL `clipdesk feeds poll` at random moments, then finish: every entry is one article, once."""
+    part = Part("feed poll: SIGKILL mid-way, then finish")
+    rnd = random.Random(seed)
+    env = os.environ | {"CLIPDESK_FETCH_ALLOW_PRIVATE": "1", "CLIPDESK_FETCH_INTERVAL": "0"}
+    command = [sys.executable, "-m", "clipdesk.bot.cli.main"]
+    with NewsSite() as site:
+        site.add("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+        items = []
+        for n, (_, text) in enumerate(articles(150, seed=seed)):
+            title, *paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+            site.add(f"/a/{n}", article_page(Story(title=title, paragraphs=tuple(paragraphs))))
+            items.append({"title": title, "link": site.url(f"/a/{n}"), "guid": f"a-{n}"})
+        site.add("/feed.xml", rss("Harness Herald", items), "application/rss+xml")
+        stores = {name: work / f"{name}.db" for name in ("poll-clean", "poll-killed")}
+        for path in stores.values():
+            subprocess.run(command + ["feeds", "add", "--db", str(path), site.url("/feed.xml")], env=env,
+                           check=True, capture_output=True)
+        subprocess.run(command + ["feeds", "poll", "--db", str(stores["poll-clean"])], env=env,
+                       capture_output=True)
+        killed = stores["poll-killed"]
+        for _ in range(kills):
+            process = subprocess.Popen(command + ["feeds", "poll", "--db", str(killed)], env=env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rnd.uniform(0.5, 4.0))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            part.inputs += 1
+            part.inconsistent += _integrity(killed) != "ok"
+        finish = subprocess.run(command + ["feeds", "poll", "--db", str(killed)], env=env,
+                                capture_output=True, text=True)
+        part.tracebacks += "Traceback" in finish.stderr
+    counts = {name: _counts(path) for name, path in stores.items()}
+    urls = _duplicate_urls(killed)
+    if counts["poll-clean"] != counts["poll-killed"] or urls:
+        part.inconsistent += 1
+        part.notes.append(f"uninterrupted {counts['poll-clean']} vs killed {counts['poll-killed']}, "
+                          f"{urls} URLs twice")
+    else:
+        figures = ", ".join(f"{n:,}" for n in counts["poll-clean"])
+        part.notes.append(f"articles, paragraphs, quotes, events: {figures}")
+    return part
+
+
+def _duplicate_urls(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT count(*) FROM (SELECT url FROM articles WHERE url IS NOT NULL "
+                                "GROUP BY url HAVING count(*) > 1)").fetchone()[0])
+
+
 def _integrity(path: Path) -> str:
     if not path.exists():
         return "ok"
@@ -462,6 +514,7 @@ def main() -> None:
         parts = asyncio.run(telegram_part(seeded_copy(work, "telegram.db"), args.updates, args.seed))
         parts += asyncio.run(slack_part(seeded_copy(work, "slack.db"), args.updates, args.seed))
         parts.append(kill_part(work, args.kills, args.seed))
+        parts.append(poll_kill_part(work, args.kills, args.seed))
         parts.append(schema_part(work))
     print("| part | inputs | crashes | tracebacks | over limit | inconsistent | verdict | notes |")
     print("|---|---:|---:|---:|---:|---:|---|---|")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clipdesk.handlers.digest import command
-from clipdesk.handlers.following import add_pages, fetcher, follow
+from clipdesk.handlers.following import add_page_soon, fetcher, follow
 from clipdesk.handlers.types import Reply, Request
 from clipdesk.store.delivery.feeds import (
     DEFAULT_EVERY,
@@ -17,6 +17,7 @@ from clipdesk.store.delivery.feeds import (
 from clipdesk.store.store import Store
 
 MAX_LISTED = 30
+ADD_WAIT = 8.0  # seconds /add waits for a page before answering that it is still coming
 ADMINS_ONLY = "Only clipdesk's admins may {what}."
 
 
@@ -97,10 +98,15 @@ def handle_add(request: Request, db: Store) -> Reply:
     if len(words) != 1:
         return Reply(text=f"Usage: {command(request.platform, 'add')} URL (one article page)",
                      thread_id=request.thread_id)
+    url = _url(words[0])
     try:
-        [outcome] = add_pages(db, fetcher(), [_url(words[0])])
+        outcome = add_page_soon(db, fetcher(), url, ADD_WAIT)
     except ValueError as exc:
         return Reply(text=f"Not added: {exc}", thread_id=request.thread_id)
+    if outcome is None:
+        return Reply(text=f"Still fetching {url} (the site is slow); it is indexed as soon as it arrives, "
+                          f"and {command(request.platform, 'sources')} lists it then.",
+                     thread_id=request.thread_id)
     if outcome.status == "error":
         return Reply(text=f"Not added: {outcome.message}", thread_id=request.thread_id)
     row = db.execute("SELECT title, outlet, COALESCE(published, published_text) FROM articles WHERE id = ?",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,7 +26,8 @@ from clipdesk.store.pages import ingest_url
 from clipdesk.store.store import Store
 
 __all__ = ["BadOpml", "DEFAULT_EVERY", "Feed", "FeedError", "Fetcher", "Imported", "Outcome", "PollResult",
-           "add_pages", "describe_every", "due_feeds", "export_opml", "fetcher", "follow", "followed",
+           "add_page_soon", "add_pages", "describe_every", "due_feeds", "export_opml", "fetcher", "follow",
+           "followed",
            "import_opml", "parse_every", "poll_feeds", "poll_one", "unfollow"]
 
 
@@ -94,3 +96,28 @@ def export_opml(store: Store) -> str:
 def add_pages(store: Store, client: Fetcher, urls: list[str]) -> list[Outcome]:
     """Fetch and ingest each page; every problem is an error Outcome naming the URL."""
     return [ingest_url(store, client, url) for url in urls]
+
+
+_PAGES = ThreadPoolExecutor(2, thread_name_prefix="clipdesk-page")
+
+
+def _add_alone(path: str, client: Fetcher, url: str) -> Outcome:
+    own = Store.open(path, upgrade=False)
+    try:
+        return ingest_url(own, client, url)
+    finally:
+        own.close()
+
+
+def add_page_soon(store: Store, client: Fetcher, url: str, wait: float) -> Outcome | None:
+    """Fetch and ingest one page on a thread and connection of its own, waiting at most `wait` seconds:
+    its Outcome, or None while it is still coming (it is stored when it arrives). The caller (the
+    store's worker, in chat) is held up `wait` seconds at most, whatever the site does. A store in
+    memory, which no other connection sees, is written by the caller."""
+    if store.path is None:
+        return ingest_url(store, client, url)
+    future = _PAGES.submit(_add_alone, str(store.path), client, url)
+    try:
+        return future.result(timeout=wait)
+    except TimeoutError:
+        return None

@@ -56,7 +56,7 @@ class Entry:
     content: str | None  # full HTML content, when the entry carries some
 
     def hints(self) -> dict[str, str | None]:
-        return {"title": self.title, "url": self.link, "published": self.published, "outlet": self.outlet}
+        return {"title": self.title, "published": self.published, "outlet": self.outlet}
 
 
 @dataclass(frozen=True)

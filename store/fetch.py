@@ -69,10 +69,6 @@ class Fetched:
     def not_modified(self) -> bool:
         return self.status == 304
 
-    @property
-    def is_html(self) -> bool:
-        return self.content_type in HTML_TYPES
-
     def text(self) -> str:
         """The body decoded: the declared charset, else the document's own declaration, else UTF-8 or
         (failing that) Windows-1252."""

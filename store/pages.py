@@ -35,7 +35,7 @@ class Page:
 def extract_page(html: str, url: str, hints: Mapping[str, str | None] | None = None) -> Page:
     """The main text of an HTML page (no navigation, comments or teasers) and what it states about itself.
 
-    `hints` (a feed entry's title, url, published, outlet) fill what the page does not state.
+    `hints` (a feed entry's title, published, outlet) fill what the page does not state.
     Raise NotAnArticle when the page holds no article text.
     """
     hints = hints or {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,6 @@ import click
 import sqlite_utils
 
 from clipdesk.store.index.schema import NewerSchema, db_path
-from clipdesk.store.seeds import ingest_seeds
 from clipdesk.store.store import Store
 
 db_option = click.option(
@@ -49,6 +49,8 @@ def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None
     with store_errors(path):
         db = Store.open(path)
         if needs_seeds(db):
+            from clipdesk.store.seeds import ingest_seeds  # the ingest pipeline, only for a new store
+
             outcomes = ingest_seeds(db)
             added = sum(o.status == "added" for o in outcomes)
             (notice or _stderr)(f"clipdesk: new database {path}: indexed the {added} bundled seed articles.")
@@ -83,7 +85,21 @@ def store_errors(path: Path | str | None = None) -> Iterator[None]:
 
 
 class StoreGroup(click.Group):
-    """A command group whose commands report store errors (full disk, damaged file...) in one line."""
+    """A command group whose commands report store errors (full disk, damaged file...) in one line,
+    and whose `lazy` commands ({name: "module:attribute"}) are imported only when asked for."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attribute = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         with store_errors():

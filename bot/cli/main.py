@@ -5,30 +5,34 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from clipdesk.bot.cli.chat import GREETING, chat
 from clipdesk.bot.cli.db import StoreGroup, db_option, open_store
-from clipdesk.bot.cli.digest import digest_command, subscriptions_command
-from clipdesk.bot.cli.feeds import feeds_command, ingest_urls, is_url
-from clipdesk.bot.cli.migrate import migrate_command
 from clipdesk.bot.cli.render import event_lines, one_line, quote_lines, render_text, source_lines
-from clipdesk.bot.cli.serve import serve_command
-from clipdesk.bot.cli.slack import slack_command
-from clipdesk.bot.cli.telegram import telegram_command
 from clipdesk.handlers.ask import DEFAULT_K, answer, explain, explain_text
-from clipdesk.handlers.events import timeline
-from clipdesk.handlers.ingest import Ingested, Outcome, add_coverage, coverage_files
-from clipdesk.handlers.quotes import quotations
-from clipdesk.handlers.sources import indexed
 from clipdesk.handlers.types import Reply
-from clipdesk.store.store import Store
+
+if TYPE_CHECKING:
+    from clipdesk.handlers.ingest import Ingested
+    from clipdesk.store.store import Store
 
 PROGRESS_OVER = 3
+# Commands defined in their own modules, imported only when run (a question imports no bot, feed or
+# ingest code): name -> "module:attribute".
+LAZY_COMMANDS = {
+    "telegram": "clipdesk.bot.cli.telegram:telegram_command",
+    "slack": "clipdesk.bot.cli.slack:slack_command",
+    "digest": "clipdesk.bot.cli.digest:digest_command",
+    "subscriptions": "clipdesk.bot.cli.digest:subscriptions_command",
+    "serve": "clipdesk.bot.cli.serve:serve_command",
+    "migrate": "clipdesk.bot.cli.migrate:migrate_command",
+    "feeds": "clipdesk.bot.cli.feeds:feeds_command",
+}
 
 
-@click.group(cls=StoreGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=StoreGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="clipdesk")
 def cli() -> None:
     """clipdesk: ask questions about news coverage and get sourced quotations back.
@@ -85,6 +89,8 @@ def ask(question: str | None, k: int, as_json: bool, from_stdin: bool, explainin
 @db_option
 def quotes(speaker: str | None, as_json: bool, db_file: Path | None) -> None:
     """List the stored quotations with their speakers and sources."""
+    from clipdesk.handlers.quotes import quotations
+
     rows = quotations(open_store(db_file), speaker)
     if rows is None:
         raise click.ClickException(f"no speaker matching {speaker!r} in the coverage")
@@ -101,6 +107,8 @@ def quotes(speaker: str | None, as_json: bool, db_file: Path | None) -> None:
 @db_option
 def events(as_json: bool, db_file: Path | None) -> None:
     """The timeline of meetings, talks, calls, visits, invitations, conferences and sanctions."""
+    from clipdesk.handlers.events import timeline
+
     rows = timeline(open_store(db_file)).events
     if as_json:
         _echo_json([{k: v for k, v in row.items() if k != "outlet"} for row in rows])
@@ -114,6 +122,8 @@ def events(as_json: bool, db_file: Path | None) -> None:
 @db_option
 def sources(as_json: bool, db_file: Path | None) -> None:
     """The indexed articles: title, outlet, date, and what was found in each."""
+    from clipdesk.handlers.sources import indexed
+
     rows = indexed(open_store(db_file))
     if as_json:
         _echo_json([vars(s) for s in rows])
@@ -127,6 +137,9 @@ def sources(as_json: bool, db_file: Path | None) -> None:
 @db_option
 def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
     """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too), or page URLs."""
+    from clipdesk.bot.cli.feeds import ingest_urls, is_url
+    from clipdesk.handlers.ingest import Ingested, coverage_files
+
     store = open_store(db_file)
     urls = [p for p in paths if is_url(p)]
     files = coverage_files(p for p in paths if not is_url(p))
@@ -139,6 +152,8 @@ def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
 
 
 def _ingest_all(store: Store, files: list[Path]) -> Ingested:
+    from clipdesk.handlers.ingest import Outcome, add_coverage
+
     def report(outcome: Outcome) -> None:
         if outcome.status == "error":
             click.echo(f"error: {outcome.path}: {outcome.message}", err=True)
@@ -158,6 +173,8 @@ def _ingest_all(store: Store, files: list[Path]) -> Ingested:
 @db_option
 def chat_command(db_file: Path | None) -> None:
     """Chat with clipdesk in the terminal, through the same handlers the chat apps use."""
+    from clipdesk.bot.cli.chat import GREETING, chat
+
     db = open_store(db_file)
     interactive = sys.stdin.isatty()
     if interactive:
@@ -171,12 +188,6 @@ def chat_command(db_file: Path | None) -> None:
                 return
 
     chat(db, lines(), lambda text: click.echo(text + "\n"))
-
-
-for command in (telegram_command, slack_command, digest_command, subscriptions_command, serve_command):
-    cli.add_command(command)
-cli.add_command(migrate_command)
-cli.add_command(feeds_command)
 
 
 def main() -> None:

@@ -16,8 +16,8 @@ from clipdesk.bot.slack.settings import SlackSettings
 from clipdesk.handlers.access import Access, Admission
 from clipdesk.handlers.commands import handle_async
 from clipdesk.handlers.digest import ADMIN_COMMANDS
+from clipdesk.handlers.redelivery import first_delivery
 from clipdesk.handlers.types import Reply, Request
-from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ class SlackBot:
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is seen (Slack retries and duplicate events)."""
-        return await self.store.run(first_time, self.store, PLATFORM, key)
+        return await first_delivery(self.store, PLATFORM, key)
 
     async def post(self, channel: str, thread_ts: str | None, reply: Reply) -> bool:
         """Post every part of `reply`; False (already logged) when the channel cannot take it."""

@@ -50,7 +50,8 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
             return
         if event.get("subtype") == EDITED:
             edited = event.get("message") or {}
-            if edited.get("bot_id") or edited.get("subtype") or not edited.get("ts"):
+            own = edited.get("user") == context.get("bot_user_id")
+            if own or edited.get("bot_id") or edited.get("subtype") or not edited.get("ts"):
                 return
             await answer(body, edited, event["channel"], edited.get("thread_ts"), context, edited=True)
         elif not event.get("subtype") and event.get("ts"):

@@ -37,8 +37,8 @@ from clipdesk.handlers.cite import citation
 from clipdesk.handlers.commands import handle_async, parse_command
 from clipdesk.handlers.digest import ADMIN_COMMANDS
 from clipdesk.handlers.help import COMMANDS
+from clipdesk.handlers.redelivery import first_delivery
 from clipdesk.handlers.types import Reply, Request
-from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ class TelegramService:
 
     async def first_time(self, key: str) -> bool:
         """True the first time this delivery key is recorded (redeliveries, repeated edits)."""
-        return await self.store.run(first_time, self.store, "telegram", key)
+        return await first_delivery(self.store, "telegram", key)
 
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat, user = update.effective_message, update.effective_chat, update.effective_user

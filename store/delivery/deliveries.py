@@ -77,7 +77,7 @@ def begin_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: 
         (newest,) = db.execute("SELECT MAX(ingested_at) FROM articles").fetchone()
         (start,) = db.execute("SELECT cursor FROM subscriptions WHERE id = ?", [subscription_id]).fetchone()
         cursor = max(filter(None, (newest, start)), default=None)
-        db["deliveries"].insert({
+        db.table("deliveries").insert({
             "subscription_id": subscription_id, "local_date": str(local_date), "state": PENDING,
             "cursor": cursor, "parts_sent": 0, "created_at": _now(now),
         })

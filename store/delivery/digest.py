@@ -107,7 +107,8 @@ def new_articles(db: sqlite_utils.Database, after: str | None, upto: str | None)
     return [_article(db, *row) for row in rows]
 
 
-def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArticle:
+def _article(db: sqlite_utils.Database, aid: str, source: str, url: str | None, outlet: str | None,
+             title: str | None, published: str | None, ingested_at: str) -> NewArticle:
     quotes = [NewQuote(text, speaker, bool(partial), paragraph)
               for text, speaker, partial, paragraph in db.execute(
                   """SELECT text, speaker, partial, paragraph FROM quotes
@@ -120,7 +121,6 @@ def _article(db: sqlite_utils.Database, aid: str, *meta: str | None) -> NewArtic
                      WHERE article_id = ? ORDER BY date IS NULL, date, paragraph, id""", [aid])]
     text = "\n".join(t for (t,) in db.execute(
         "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [aid]))
-    source, url, outlet, title, published, ingested_at = meta
     return NewArticle(aid, source, url, outlet, title, published, ingested_at,
                       tuple(quotes[:QUOTES_PER_ARTICLE]), tuple(events[:EVENTS_PER_ARTICLE]), text)
 

@@ -108,14 +108,14 @@ def subscribe(db: sqlite_utils.Database, platform: str, chat_id: str, thread_id:
     with transaction(db):
         old = get_subscription(db, *key)
         if old is None:
-            db["subscriptions"].insert({"platform": key[0], "chat_id": key[1], "thread_id": key[2],
-                                        **settings, "active": 1, "created_at": now.isoformat(),
-                                        "cursor": start})
+            db.table("subscriptions").insert({"platform": key[0], "chat_id": key[1], "thread_id": key[2],
+                                              **settings, "active": 1, "created_at": now.isoformat(),
+                                              "cursor": start})
         elif old.active:
-            db["subscriptions"].update(old.id, settings)
+            db.table("subscriptions").update(old.id, settings)
         else:
-            db["subscriptions"].update(old.id, {**settings, "active": 1, "created_at": now.isoformat(),
-                                                "cursor": max(old.cursor or start, start)})
+            db.table("subscriptions").update(old.id, {**settings, "active": 1, "created_at": now.isoformat(),
+                                                      "cursor": max(old.cursor or start, start)})
     sub = get_subscription(db, *key)
     assert sub is not None
     return sub

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,11 +27,10 @@ def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
     triggers: dict[str, str] = {}
     start: dict[str, int] = {}
     for table in BASE_FTS:
-        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           [f"{table}_ai"]).fetchone()
-        if row is None:  # not kept by a trigger: not ours to index
+        sql = _trigger_sql(conn, f"{table}_ai")
+        if sql is None:  # not kept by a trigger: not ours to index
             continue
-        triggers[table] = row[0]
+        triggers[table] = sql
         start[table] = conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
         conn.execute(f"DROP TRIGGER [{table}_ai]")
     try:
@@ -39,6 +39,12 @@ def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
             columns = ", ".join(f"[{c}]" for c in BASE_FTS[table])
             conn.execute(f"INSERT INTO [{table}_fts] (rowid, {columns}) SELECT rowid, {columns}"
                          f" FROM [{table}] WHERE rowid > ?", [after])
-    finally:
-        for sql in triggers.values():
-            conn.execute(sql)
+    finally:  # after an error SQLite may have rolled the transaction back already, triggers and all
+        for table, sql in triggers.items():
+            if conn.in_transaction and _trigger_sql(conn, f"{table}_ai") is None:
+                conn.execute(sql)
+
+
+def _trigger_sql(conn: sqlite3.Connection, name: str) -> str | None:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+    return row[0] if row else None

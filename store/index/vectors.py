@@ -32,6 +32,8 @@ DEFAULT_MODEL = "wordllama"
 OFF = "none"
 KINDS = ("paragraph", "quote", "event")
 SCAN_KEEP = 200  # rows kept from the Hamming scan for exact re-scoring
+SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CPU cache)
+SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
 BACKFILL_BATCH = 512
 
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -386,6 +388,37 @@ def similarities(db: sqlite_utils.Database, queries: np.ndarray,
     return out
 
 
+def _hamming(columns: list[np.ndarray], query: np.ndarray) -> np.ndarray:
+    """The Hamming distance of every stored code to the query's, a cache-sized chunk at a time."""
+    import numpy as np
+
+    size = columns[0].size if columns else 0
+    distance = np.zeros(size, dtype=np.uint16)
+    chunk = min(SCAN_CHUNK, size)
+    xor, ones = np.empty(chunk, dtype=np.uint64), np.empty(chunk, dtype=np.uint8)
+    for start in range(0, size, chunk):
+        end = min(size, start + chunk)
+        width, out = end - start, distance[start:end]
+        for column, word in zip(columns, query, strict=True):
+            np.bitwise_xor(column[start:end], word, out=xor[:width])
+            np.bitwise_count(xor[:width], out=ones[:width])
+            out += ones[:width]
+    return distance
+
+
+def _smallest(distance: np.ndarray, keep: int) -> np.ndarray:
+    """Indexes of `keep` smallest distances: a cut-off estimated on an even sample, every distance
+    under it gathered, and only those partitioned (ties at the cut-off are taken in any order)."""
+    import numpy as np
+
+    sample = distance[:: max(1, distance.size // SCAN_SAMPLE)]
+    rank = min(sample.size - 1, 2 * keep * sample.size // distance.size + 1)
+    cutoff = int(np.partition(sample, rank)[rank])
+    while (near := np.flatnonzero(distance <= cutoff)).size < keep:
+        cutoff += 8
+    return near[np.argpartition(distance[near], keep - 1)[:keep]] if near.size > keep else near
+
+
 def nearest(db: sqlite_utils.Database, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
     """The n stored rows most similar to the first query (with their similarities to every query):
     a Hamming scan of the sign bits over the whole store, then exact (int8) cosine on the SCAN_KEEP
@@ -397,10 +430,7 @@ def nearest(db: sqlite_utils.Database, queries: np.ndarray, n: int) -> dict[tupl
         return {}
     packed = np.packbits(queries[0] > 0)
     query_bits = np.pad(packed, (0, (-packed.size) % 8)).view(np.uint64)
-    distance = np.zeros(codes.rows.size, dtype=np.uint16)
-    for column, word in zip(codes.columns, query_bits, strict=True):
-        distance += np.bitwise_count(column ^ word)
-    keep = min(SCAN_KEEP, codes.rows.size)
-    closest = np.argpartition(distance, keep - 1)[:keep]
+    distance = _hamming(codes.columns, query_bits)
+    closest = _smallest(distance, min(SCAN_KEEP, codes.rows.size))
     scores = similarities(db, queries, [codes.key(i) for i in closest])
     return dict(sorted(scores.items(), key=lambda kv: -kv[1][0])[:n])

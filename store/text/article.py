@@ -46,6 +46,7 @@ _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
 # A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
@@ -156,6 +157,8 @@ def _gather(lines: list[Line]) -> _Cues:
         long_seen = long_seen or kind is Kind.PROSE and text.count(" ") + 1 >= _CHROME_WORDS \
             and ends_sentence(text)
         if kind in (Kind.BOILER, Kind.FOOTER):
+            if not long_seen and _ACRONYM.fullmatch(text):
+                cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals
             low = text.lower()
             if low.startswith("source"):
                 cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
@@ -206,7 +209,8 @@ def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[st
     for label in labels:
         name = re.escape(label).replace(r"\ ", r"\s")
         use = re.search(rf"(?i:\b({name}))(?:['’]s\s+[A-Z][a-z]|\s+(?:reported|reports)\b)"
-                        rf"|\b(?:told|according\s+to)\s+(?i:({name}))\b", body)
+                        rf"|\b(?:told|telling|tells|according\s+to|interview\s+with|spoke\s+to|speaking\s+to)"
+                        rf"\s+(?:the\s+)?(?i:({name}))\b", body)
         written = use and (use[1] or use[2])
         if written and written[:1].isupper():
             found.append(canonical_outlet(written) or written)

@@ -95,6 +95,10 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
             spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
             open_at, continued = None, False
         elif opener:
+            if open_at is not None and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…"):
+                # a quote whose closing mark was left out ends where the next one opens
+                spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
+                continued = False
             open_at = pos + 1
         elif not seen_double:
             spans.append(Span(index, 0, pos, 0, pos))
@@ -300,6 +304,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
+        _share_with_next(masked, here)
         _share_across_paragraphs(found, here)
         found.extend(here)
         previous = (masked, mentions)
@@ -374,6 +379,16 @@ def _inherit(prior: _Found | None, previous_masked: str,
         colon = len(previous_masked.rstrip()) - 1
         return _before(previous_masked, _sentence_start(previous_masked, colon, 0), colon, previous_mentions)
     return None
+
+
+def _share_with_next(masked: str, here: list[_Found]) -> None:
+    """Quotes set one after another with nothing between them ('“We will not wait. “The money must come
+    now,” she said.') have the speaker named after the last of them."""
+    for k in range(len(here) - 2, -1, -1):
+        this, following = here[k], here[k + 1]
+        if this.mention is None and following.mention is not None \
+                and not masked[this.span.close_mark + 1:following.span.open_mark].strip():
+            this.mention, this.cue = following.mention, following.cue
 
 
 def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from clipdesk.handlers.commands import handle, parse_command
 from clipdesk.handlers.help import help_text
 from clipdesk.handlers.types import Request
 from clipdesk.store.delivery.feeds import add_feed, find_feed, list_feeds, record_failure
+from clipdesk.store.index.listings import list_sources
+from clipdesk.store.store import Store
 from tests.fakes.news_site import NewsSite, article_page
 from tests.fakes.stories import STRIKE
 
@@ -73,3 +77,16 @@ def test_bad_arguments_get_usage_and_help_lists_the_commands(db):
     assert "Usage" in say(db, "/add").text and "Usage" in say(db, "/feeds add").text
     assert "/clipdesk feeds" in say(db, "/feeds frobnicate", platform="slack").text
     assert "/feeds" in help_text() and "/add" in help_text()
+
+
+def test_a_slow_site_holds_add_up_only_briefly_and_its_page_arrives_anyway(site, tmp_path, monkeypatch):
+    monkeypatch.setattr("clipdesk.handlers.feeds.ADD_WAIT", 0.3)
+    site.add("/slow", article_page(STRIKE), delay=1.5)
+    store = Store.open(tmp_path / "clipdesk.db")
+    started = time.monotonic()
+    reply = say(store, f"/add {site.url('/slow')}")
+    assert "Still fetching" in reply.text and time.monotonic() - started < 1.2
+    deadline = time.monotonic() + 10
+    while not any(s.title == STRIKE.title for s in list_sources(store)):
+        assert time.monotonic() < deadline, "the page never arrived"
+        time.sleep(0.1)

@@ -121,3 +121,18 @@ def test_a_killed_batched_ingest_leaves_a_sound_store_that_a_rerun_completes(tmp
     ingest_texts(db, [(text, name) for name, text in articles(stored + 50, seed=4)])
     assert db["articles"].count == stored + 50
     _index_is_sound(db)
+
+
+def test_a_batch_that_fails_midway_leaves_the_triggers_and_the_index_as_they_were(db):
+    from clipdesk.store.index.bulk import deferred_fts
+    from clipdesk.store.index.schema import transaction
+
+    ingest_texts(db, TEXTS[:2])
+    before = (_triggers(db), db["paragraphs"].count)
+    with pytest.raises(ZeroDivisionError), transaction(db), deferred_fts(db):
+        aid = db.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+        db.execute("INSERT INTO paragraphs (article_id, position, text) VALUES (?, 50, 'lost')", [aid])
+        assert "paragraphs_ai" not in _triggers(db)
+        raise ZeroDivisionError("a rule tripped over odd text")
+    assert (_triggers(db), db["paragraphs"].count) == before
+    _index_is_sound(db)

@@ -96,3 +96,19 @@ def test_a_model_that_cannot_be_loaded_leaves_words_only(db, monkeypatch, caplog
     assert vectors.model() is None
     ingest_text(db, ARTICLE, "baltic.txt")
     assert search(db, "Which air defence systems will Estonia and Latvia buy?").found
+
+
+def test_the_scan_keeps_the_codes_nearest_the_query():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    columns = [rng.integers(0, 2**63, 100_003, dtype=np.uint64) for _ in range(4)]
+    query = rng.integers(0, 2**63, 4, dtype=np.uint64)
+    distance = vectors._hamming(columns, query)
+    ones = [np.unpackbits((c ^ w).view(np.uint8)).reshape(-1, 64).sum(axis=1)
+            for c, w in zip(columns, query, strict=True)]
+    assert np.array_equal(distance, sum(ones))
+    for keep in (1, 200, 5000):
+        chosen = vectors._smallest(distance, keep)
+        assert len(set(chosen.tolist())) == keep
+        assert sorted(distance[chosen]) == sorted(np.sort(distance)[:keep])

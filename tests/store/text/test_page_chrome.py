@@ -373,3 +373,14 @@ def test_a_headline_with_a_slash_is_not_a_breadcrumb():
 
 Both countries raised tariffs again on Monday, officials in Washington and Beijing said.
 """).title == "US / China trade war deepens as tariffs rise"
+
+
+def test_a_broadcasters_name_in_capitals_above_the_story_is_the_outlet_when_the_story_uses_it():
+    article = parse("""CBN
+
+Minister defends rail plan in first interview since the election
+
+The transport minister defended the rail plan on Tuesday in a long interview, telling the CBN that \
+the new line would open on time and within its budget.
+""")
+    assert article.outlet == "CBN"

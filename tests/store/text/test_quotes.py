@@ -226,3 +226,11 @@ def test_who_assures_or_urges_someone_speaks_not_the_one_addressed():
         'Minister Grace Okafor assured union leader Neil Brennan that "the money is coming soon enough".',
         'Neil Brennan urged the minister to hurry, saying "our members cannot wait another winter".')
     assert [(q.speaker, q.cue) for q in found] == [("Grace Okafor", "assured"), ("Neil Brennan", "saying")]
+
+
+def test_quotes_whose_closing_marks_were_left_out_end_where_the_next_one_opens():
+    found = quotes_in("Grace Okafor told reporters: “We will not wait. “The money must come now,” she said.",
+                      "“Talks are over. “We go on strike on Monday,” union leader Neil Brennan said.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We will not wait.", "Grace Okafor"), ("The money must come now", "Grace Okafor"),
+        ("Talks are over.", "Neil Brennan"), ("We go on strike on Monday", "Neil Brennan")]
