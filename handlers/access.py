@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -47,14 +48,13 @@ class Access:
     """
 
     def __init__(self, *, per_minute: int, first_time: FirstTime, allowed_chats: frozenset[str] = frozenset(),
-                 member: Member | None = None, limit: RateLimit | None = None,
-                 refusals: RateLimit | None = None) -> None:
+                 member: Member | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self.allowed_chats = allowed_chats
         self.first_time = first_time
         self.member = member
-        self.limit = limit or RateLimit(per_minute)
-        self.refusals = refusals or RateLimit(1, self.limit.clock, self.limit.window)
+        self.limit = RateLimit(per_minute, clock)
+        self.refusals = RateLimit(1, clock)  # one refusal a minute per chat outside the allow-list
 
     async def chat_allowed(self, request: Request) -> bool:
         """Whether the allow-list lets `request`'s chat (or, one-to-one, its user) in."""

@@ -205,7 +205,8 @@ class TelegramService:
                     render_html(Reply(text="", snippets=(s,)))[0].strip(), parse_mode=ParseMode.HTML,
                     link_preview_options=NO_PREVIEW))
             for n, s in enumerate(snippets)]
-        await query.answer(results, cache_time=60, is_personal=False)
+        # With an allow-list, Telegram must not hand one user's cached results to another.
+        await query.answer(results, cache_time=60, is_personal=bool(self.settings.allowed_chats))
         log.info("inline answer sent (%d results)", len(results),
                  extra={"platform": "telegram", "user": str(query.from_user.id), "event": "inline"})
 

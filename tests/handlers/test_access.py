@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from clipdesk.handlers.access import Access, Admission, message_keys
-from clipdesk.handlers.ratelimit import WINDOW, RateLimit
+from clipdesk.handlers.ratelimit import WINDOW
 from clipdesk.handlers.types import Request
 
 
@@ -48,7 +48,7 @@ def clock() -> Clock:
 
 
 def access(clock: Clock, per_minute: int = 10, **more) -> Access:
-    return Access(per_minute=per_minute, first_time=Seen(), limit=RateLimit(per_minute, clock), **more)
+    return Access(per_minute=per_minute, first_time=Seen(), clock=clock, **more)
 
 
 async def test_a_flood_gets_its_answers_then_one_notice_then_silence_until_the_window_ends(clock):

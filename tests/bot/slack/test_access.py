@@ -22,6 +22,7 @@ from tests.bot.slack.test_app import (
     all_text,
     command,
     dm,
+    eventually,
     mention,
     probe,
     running,
@@ -41,10 +42,16 @@ async def test_a_flooding_user_gets_a_few_answers_one_notice_then_silence(settin
         for n in range(40):
             await deliver.event(deliver.event_body(dm("sources", ts=f"1700002000.{n:06d}")))
         await deliver.event(deliver.event_body(dm("help", ts="1700002100.1", user="U0BEN", channel="D0BEN")))
-        posts = await settle(slack, 5)
-    to_flooder = [p for p in posts if p["channel"] == "D0ANA"]
-    assert len(posts) == 5 and len(to_flooder) == 4
-    assert "Please wait" in to_flooder[-1]["text"] and "articles indexed" in to_flooder[0]["text"]
+
+        def to(channel: str) -> list[dict]:
+            return [p for p in slack.calls(POST) if p["channel"] == channel]
+
+        await eventually(lambda: len(to("D0ANA")) >= 4 and to("D0BEN"), timeout=20)
+        await asyncio.sleep(0.5)
+    to_flooder = to("D0ANA")
+    assert len(to_flooder) == 4 and len(slack.calls(POST)) == 5
+    assert sum("Please wait" in p["text"] for p in to_flooder) == 1
+    assert sum("articles indexed" in p["text"] for p in to_flooder) == 3
 
 
 async def test_an_unlisted_channel_is_refused_once_and_members_of_listed_ones_are_served_in_dms(

@@ -37,6 +37,7 @@ async def test_inline_queries_answer_only_members_of_an_allowed_chat(settings, t
                                    for q in ("q-member", "q-admin", "q-stranger")]
     assert member and admin and "Shoigu" in member[0]["title"]
     assert stranger == []
+    assert all(a["is_personal"] for a in telegram.calls("answerInlineQuery"))  # no shared cache
     asked = {(c["chat_id"], c["user_id"]) for c in telegram.calls("getChatMember")}
     assert asked == {(DESK, 5), (DESK, 6), (DESK, 7)}
 
