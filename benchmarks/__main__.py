@@ -15,11 +15,14 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=20, help="questions of each kind")
     parser.add_argument("--baseline-max", type=int, default=100_000,
                         help="largest size the in-memory BM25 baseline is built for")
+    parser.add_argument("--built-with", default=None,
+                        help="use stores cached by this earlier version of the writing code")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()] + ([1_000_000] if args.with_1m else [])
     rows = []
     for n in sizes:
-        rows.append(measure(n, per_kind=args.questions, baseline_max=args.baseline_max))
+        rows.append(measure(n, per_kind=args.questions, baseline_max=args.baseline_max,
+                            version=args.built_with))
         print(f"measured {n:,} articles", flush=True)
     print(f"\n{machine()}, {datetime.now(UTC):%Y-%m-%d}\n")
     print(table(rows))

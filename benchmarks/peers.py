@@ -146,9 +146,10 @@ def interleaved(systems: list[Peer], asked: list[str], passes: int) -> dict[str,
     return {name: [statistics.median(t) for t in per_question] for name, per_question in times.items()}
 
 
-def compare(n: int, seed: int = 1, per_kind: int = 50, passes: int = 3, cache: Path = CACHE) -> str:
+def compare(n: int, seed: int = 1, per_kind: int = 50, passes: int = 3, cache: Path = CACHE,
+            version: str | None = None) -> str:
     """The markdown table for one store size."""
-    path, _ = build(n, seed, cache)
+    path, _ = build(n, seed, cache, version)
     asked = [q for _, q in mix(path, seed, per_kind)]
     db = open_db(path)
     texts = [row[0] for row in db.execute("SELECT text FROM paragraphs ORDER BY id")]
@@ -173,10 +174,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--questions", type=int, default=50, help="questions of each kind")
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--built-with", default=None,
+                        help="use stores cached by this earlier version of the writing code")
     args = parser.parse_args()
     print(machine(), "\n")
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
-        print(compare(n, per_kind=args.questions, passes=args.passes), "\n", flush=True)
+        print(compare(n, per_kind=args.questions, passes=args.passes, version=args.built_with), "\n",
+              flush=True)
 
 
 if __name__ == "__main__":

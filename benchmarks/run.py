@@ -106,11 +106,14 @@ class PeakMemory:
         self.peak_mb = max(self.peak_mb, tree_rss_mb(os.getpid()))
 
 
-def build(n: int, seed: int, cache: Path = CACHE) -> tuple[Path, dict]:
+def build(n: int, seed: int, cache: Path = CACHE, version: str | None = None) -> tuple[Path, dict]:
     """A store of n synthetic articles (cached) and what was measured when it was built: the ingest
-    rate (articles/s), its seconds, and the peak RSS of the ingesting process tree (MB)."""
+    rate (articles/s), its seconds, and the peak RSS of the ingesting process tree (MB). `version`
+    takes a store cached by an earlier version of the writing code (see code_version) instead."""
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"{n}-{seed}-{code_version()}.db"
+    path = cache / f"{n}-{seed}-{version or code_version()}.db"
+    if version and not path.exists():
+        raise FileNotFoundError(f"no store of {n} articles built by version {version} in {cache}")
     meta = path.with_suffix(".json")
     if path.exists() and meta.exists():
         return path, json.loads(meta.read_text())
@@ -186,9 +189,9 @@ def by_kind(kinds: list[str], times: list[float]) -> dict[str, tuple[float, floa
 
 
 def measure(n: int, seed: int = 1, per_kind: int = 20, baseline_max: int = 100_000,
-            cache: Path = CACHE) -> Row:
+            cache: Path = CACHE, version: str | None = None) -> Row:
     """Every figure for one size: questions go through the ask handler, as a chat message does."""
-    path, built = build(n, seed, cache)
+    path, built = build(n, seed, cache, version)
     mixed = mix(path, seed, per_kind)
     kinds, asked = [k for k, _ in mixed], [q for _, q in mixed]
     db = open_db(path)

@@ -74,7 +74,7 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
             health.watch(service.sender.platform, _probe(service))
             log.info("platform started", extra={"platform": service.sender.platform})
         log.info("serving", extra={"event": "start"})
-        work = asyncio.ensure_future(asyncio.gather(scheduler.run_forever(stop), poller.run_forever(stop)))
+        work = asyncio.ensure_future(_together(scheduler.run_forever(stop), poller.run_forever(stop)))
         await unless_stopped(asyncio.shield(work), stop)
         deadline = loop_time() + STOP_SECONDS
         await within(work, deadline, "digests and feed polls in flight")
@@ -85,6 +85,11 @@ async def _serve(config: Config, env: dict[str, str], store: Store, health: Heal
             await within(service.stop(), deadline, f"stopping {service.sender.platform}")
             log.info("platform stopped", extra={"platform": service.sender.platform})
         await runner.cleanup()
+
+
+async def _together(*parts: Awaitable[None]) -> None:
+    """Run `parts` side by side until all are done."""
+    await asyncio.gather(*parts)
 
 
 def loop_time() -> float:
