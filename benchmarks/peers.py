@@ -26,7 +26,7 @@ from clipdesk.handlers.ask import answer
 from clipdesk.store.index import fts
 from clipdesk.store.index.schema import open_db
 
-RANK_BM25_MAX = 200_000  # paragraphs
+RANK_BM25_MAX = 20_000  # paragraphs (it scores every one per question, in Python)
 TOP = 10
 
 Search = Callable[[str], object]

@@ -33,6 +33,7 @@ OFF = "none"
 KINDS = ("paragraph", "quote", "event")
 SCAN_KEEP = 200  # rows kept from the Hamming scan for exact re-scoring
 SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CPU cache)
+CODES_BATCH = 50_000  # rows of sign bits read into memory at a time
 SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
 BACKFILL_BATCH = 512
 
@@ -327,16 +328,15 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     if any(newest[kind] > cached.newest[kind] for kind in KINDS):
         kinds, rows, packed = [cached.kinds], [cached.rows], []
         for number, kind in enumerate(KINDS):
-            found = db.execute("SELECT row, bits FROM vectors WHERE kind = ? AND row > ? AND row <= ?",
-                               [kind, cached.newest[kind], newest[kind]]).fetchall()
-            width = len(found[0][1]) if found else 0
-            found = [r for r in found if len(r[1]) == width]
-            if not found:
-                continue
-            bits = np.frombuffer(b"".join(r[1] for r in found), dtype=np.uint8).reshape(len(found), width)
-            packed.append(np.pad(bits, ((0, 0), (0, (-width) % 8))).view(np.uint64))
-            kinds.append(np.full(len(found), number, dtype=np.uint8))
-            rows.append(np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found)))
+            cursor = db.execute("SELECT row, bits FROM vectors WHERE kind = ? AND row > ? AND row <= ?",
+                                [kind, cached.newest[kind], newest[kind]])
+            while found := cursor.fetchmany(CODES_BATCH):  # a batch at a time: the rows as Python
+                width = len(found[0][1])                      # objects cost ten times the arrays
+                found = [r for r in found if len(r[1]) == width]
+                bits = np.frombuffer(b"".join(r[1] for r in found), dtype=np.uint8).reshape(len(found), width)
+                packed.append(np.pad(bits, ((0, 0), (0, (-width) % 8))).view(np.uint64))
+                kinds.append(np.full(len(found), number, dtype=np.uint8))
+                rows.append(np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found)))
         if packed:
             words = np.concatenate(packed)
             columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
