@@ -40,11 +40,6 @@ class PerChatOrder(BaseUpdateProcessor):
         self._waiting: dict[str, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
 
-    @property
-    def pending(self) -> int:
-        """Updates taken but not yet answered."""
-        return len(self._tasks)
-
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = chat_key(update)
         line = self._lines.setdefault(key, asyncio.Lock())

@@ -458,11 +458,12 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
             second.start = first.start
             mentions.pop(n)
             continue
-        end = aside_end(text, first.end) if first.kind == "person" and first.entity else None
-        if end is not None:
+        entity = first.entity if first.kind == "person" else None
+        end = aside_end(text, first.end) if entity is not None else None
+        if entity is not None and end is not None:
             for part in text[first.end:end].split(","):
                 if ROLE_HEADS & {_key(w) for w in WORD_RE.findall(part)}:
-                    _add_role(first.entity, part)
+                    _add_role(entity, part)
                     break
             mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= end]
         n += 1
@@ -481,8 +482,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
     if match and match.group(1) not in NON_VERBS:
         return True
     end = aside_end(text, mention.end)
-    match = end is not None and AFTER_SUBJECT_RE.match(text, end)
-    return bool(match) and match.group(1) not in NON_VERBS
+    after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
+    return after_aside is not None and after_aside.group(1) not in NON_VERBS
 
 
 def _after_according(text: str, start: int) -> bool:

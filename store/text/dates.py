@@ -98,7 +98,7 @@ def _distance(match: re.Match[str], span: tuple[int, int]) -> int:
 def _resolve(match: re.Match[str], day: date | None, year: int | None, future: bool) -> str | None:
     if match["dm"] or match["md"]:
         month = _month(match["m1"] or match["m2"])
-        number = int(re.match(r"\d+", match["d1"] or match["d2"])[0])
+        number = int(re.sub(r"\D.*", "", match["d1"] or match["d2"]))  # "3rd" -> 3
         written = match["y1"] or match["y2"]
         return _absolute(int(written) if written else year, month, number, day, future and not written,
                          bool(written))

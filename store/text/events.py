@@ -117,7 +117,8 @@ class _Reading:
         self.article = article
         self.year = year_in(article.published_text) if not article.published else None
         self.dateline = canonical_place(article.dateline) if article.dateline else None
-        self.discourse, self.salient = Discourse(), []
+        self.discourse = Discourse()
+        self.salient: list[Entity] = []
         self.found: list[Event] = []
         self.before: Entity | None = None  # the last person a sentence was about
         self.named: list[str] = []  # the people of the last sentence that named any

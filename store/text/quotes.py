@@ -148,7 +148,8 @@ def _after(masked: str, span: Span, stop: int,
            mentions: list[Mention]) -> tuple[Mention | None, str] | None:
     """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X';
     ', a source close to the talks said' gives the cue with no speaker."""
-    pos = LEAD_RE.match(masked, span.close_mark + 1).end()
+    lead = LEAD_RE.match(masked, span.close_mark + 1)  # matches, if only the empty string
+    pos = lead.end() if lead else span.close_mark + 1
     window = [m for m in mentions if pos <= m.start < stop]
     for mention in window:
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
@@ -285,7 +286,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             scan(heading, discourse, [])
     salient: list[Entity] = []
     found: list[_Found] = []
-    previous = ("", [])
+    previous: tuple[str, list[Mention]] = ("", [])
     for index, paragraph in enumerate(article.paragraphs[:last + 1]):
         spans = all_spans[index]
         masked = _mask(paragraph, spans)
