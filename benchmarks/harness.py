@@ -199,6 +199,13 @@ def telegram_update(fake: FakeTelegramApi, text: str, rnd: random.Random, users:
     return fake.message_update(text, chat_id=user, user_id=user)
 
 
+def _count_apologies(part: Part, texts: list[str]) -> None:
+    """A user who sees 'database is locked' or the handlers' apology met a failure: inconsistent."""
+    failures = sum("locked" in text.lower() or "went wrong" in text.lower() for text in texts)
+    part.inconsistent += failures
+    part.notes.append(f"{failures} locked errors or apologies seen by users")
+
+
 async def _settle(calls: Callable[[], int], quiet: float = 2.0, limit: float = 900.0) -> None:
     """Wait until the count stops growing for `quiet` seconds (or `limit` passes)."""
     start = last_change = time.monotonic()
@@ -231,6 +238,7 @@ async def telegram_part(db_path: Path, updates: int, seed: int) -> list[Part]:
             )
             caught.charge(hostile)
             hostile.notes.append(f"{len(fake.calls('sendMessage')):,} messages sent")
+            _count_apologies(hostile, [c.get("text", "") for c in fake.calls("sendMessage")])
             before = len(fake.calls("sendMessage"))
             for n in range(1_000):
                 fake.queue(fake.message_update(f"question {n} on Shoigu", chat_id=FLOODER, user_id=FLOODER))
@@ -331,6 +339,7 @@ async def slack_part(db_path: Path, requests: int, seed: int) -> list[Part]:
             await _settle(lambda: len(fake.requests))
             posted = fake.calls("chat.postMessage") + fake.calls("response_url/cmd")
             hostile.over_limit = sum(len(json.dumps(c)) > SLACK_LIMIT for c in posted)
+            _count_apologies(hostile, [json.dumps(c, ensure_ascii=False) for c in posted])
             caught.charge(forged)
             before = len(fake.calls("chat.postMessage"))
             await deliver.event(
