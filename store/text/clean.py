@@ -186,16 +186,23 @@ _GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
 def respace(line: str) -> str:
     """The line with the spaces put back that scraped text lost around sentence ends and quote marks.
 
-    A straight mark between two words opens a quotation when an even number of marks comes before it
-    (the space goes before it) and closes one otherwise (the space goes after it)."""
+    A straight mark between two words opens a quotation when none is open (the space goes before it)
+    and closes one otherwise (the space goes after it); a spaced mark after a sentence of an open
+    quotation opens a new one, as a quotation whose closing mark was left out ends there."""
     line = _RUN_ON.sub(" ", line)
     if '"' not in line:
         return line
-    parts, last = [], 0
-    for mark in _GLUED_STRAIGHT.finditer(line):
-        opens = line.count('"', 0, mark.start()) % 2 == 0
-        parts += [line[last:mark.start()], ' "' if opens else '" ']
-        last = mark.end()
+    parts, last, open_now = [], 0, False
+    for mark in re.finditer('"', line):
+        pos = mark.start()
+        before, after = line[pos - 1:pos] or " ", line[pos + 1:pos + 2] or " "
+        if not _GLUED_STRAIGHT.match(line, pos):
+            # a spaced mark after a sentence of an open quotation opens a new one (its closer was lost)
+            reopens = open_now and before == " " and after.isalnum() and line[:pos].rstrip()[-1:] in ".!?"
+            open_now = reopens or not open_now
+            continue
+        parts += [line[last:pos], '" ' if open_now else ' "']
+        last, open_now = mark.end(), not open_now
     return "".join(parts) + line[last:]
 
 

@@ -91,10 +91,11 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
             continue
         single_at = None
         opener = _is_opener(paragraph, pos)
-        if open_at is not None and (not opener or mark == '"'):
+        if open_at is not None and (not opener or mark == '"' and not _reopens(paragraph, open_at, pos)):
             spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
             open_at, continued = None, False
-        elif opener:
+        elif opener or open_at is None and seen_double and mark == '"' and paragraph[pos + 1:pos + 2].isalnum():
+            # with no quotation open, a mark glued to the word after it opens one ('…she said."It is…')
             if open_at is not None and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…"):
                 # a quote whose closing mark was left out ends where the next one opens
                 spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
@@ -106,6 +107,14 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _reopens(paragraph: str, open_at: int, pos: int) -> bool:
+    """A straight mark with a space before it and a word after it, after a sentence of the open quote
+    has ended ('…the costs. "We will…'), opens a new quotation: the closing mark was left out."""
+    before = paragraph[pos - 1] if pos else " "
+    return before.isspace() and paragraph[pos + 1:pos + 2].isalnum() \
+        and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def _continues(paragraph: str) -> bool:
@@ -302,6 +311,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1]:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
+            if mention and mention.kind == "pronoun" and mention.entity is None:
+                # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
+                mention.entity = discourse.pronoun(mention.text, salient)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
