@@ -29,6 +29,7 @@ from clipdesk.store.text.lexicon import (
     SEATS_OF_POWER,
     SPOKESPEOPLE,
     first_name_gender,
+    is_english_word,
 )
 
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
@@ -49,6 +50,10 @@ USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
 _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
+# A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
+# 'said Koen'.
+SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
+SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -121,12 +126,14 @@ class Discourse:
         entity.seen = self.clock
         return entity
 
-    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None) -> Entity | None:
-        """The person named `name` (its words `tokens`): a full name, or a surname met before in full."""
+    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None,
+               speaking: bool = False) -> Entity | None:
+        """The person named `name` (its words `tokens`): a full name, a surname met before in full, or a
+        lone surname that is `speaking` ('said Koen')."""
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
             entity = self.surnames.get(name.lower()) or entity or self.first_names.get(name.lower())
-            if entity is None and not role and not gender:
+            if entity is None and not role and not gender and not speaking:
                 return None
         if entity is None:
             entity = Entity(name, "person")
@@ -334,7 +341,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
                discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     """The mentions in one run of name, title and institution words."""
     if len(run) == 1 and classes[0] == "cap":
-        return [_single_name(run[0], discourse)]
+        return [_single_name(text, run[0], discourse)]
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
@@ -342,6 +349,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     owner = max((n for n in range(k, len(run) - 1) if run[n][0].endswith(("’s", "'s"))), default=None)
     if owner is not None:
         k = owner + 1
+    after_of = run[k - 1][0] if k > start else text[max(0, run[0].start() - 4):run[0].start()].strip()
+    if len(run) - k >= 3 and after_of in ("for", "of"):
+        k += _first_name_at(run[k:])  # 'Member for Durack Melissa Price': the seat, then the name
     if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
         k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
     name = run[k:]
@@ -404,12 +414,22 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     return []
 
 
-def _single_name(token: re.Match[str], discourse: Discourse) -> Mention:
+def _first_name_at(name: list[re.Match[str]]) -> int:
+    """Where a person's name begins in capitalised words after 'of'/'for': at the first known first
+    name after a word that is none ('Durack Melissa Price'), else at the start."""
+    if first_name_gender(name[0][0]) is not None:
+        return 0
+    return next((n for n in range(1, len(name) - 1) if first_name_gender(name[n][0]) is not None), 0)
+
+
+def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Mention:
     """A lone capitalised word: a surname met before in full, or a name or place taken as written."""
     word = token[0]
     if word.endswith(("’s", "'s")):
         word = word[:-2]
-    entity = discourse.person([word], word, None, None)
+    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end()) or SAID_BEFORE_RE.search(text, 0, token.start())) \
+        and not any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es")))
+    entity = discourse.person([word], word, None, None, speaking)
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
 
 
