@@ -54,6 +54,7 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 # 'said Koen'.
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
+PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -293,6 +294,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         done = _run_end(text, tokens, classes, i)
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
+                particle = PARTICLE_BEFORE_RE.search(text, 0, mention.start) if mention.kind == "person" else None
+                if particle:  # 'bin Farhan told': the particle begins the name
+                    mention.start = particle.start()
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions

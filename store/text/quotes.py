@@ -38,6 +38,7 @@ ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
     rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
     rf"(?:[\w’'-]+\s+){{0,6}}?({CUE_RE.pattern})")
+POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 
 
@@ -308,6 +309,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                                                else None)
                 label = _name_line(*previous) if not n else None
                 result = label or (_inherit(prior, *previous) if prior or not n else None)
+                if result is None and not n and not prior:
+                    result = _possessive_lead(previous[0], discourse, salient)
                 if result is None and not n and index and not all_spans[index - 1]:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
@@ -392,6 +395,22 @@ def _inherit(prior: _Found | None, previous_masked: str,
         colon = len(previous_masked.rstrip()) - 1
         return _before(previous_masked, _sentence_start(previous_masked, colon, 0), colon, previous_mentions)
     return None
+
+
+def _possessive_lead(previous_masked: str, discourse: Discourse,
+                     salient: list[Entity]) -> tuple[Mention, None] | None:
+    """The person a lead-in ending with a colon names by 'his' or 'her' ('Excerpts of his remarks:',
+    'In her statement, she wrote:') for the quotation under it: the last salient person of that sex."""
+    lead = previous_masked.rstrip()
+    if not lead.endswith(":"):
+        return None
+    sentence = lead[_sentence_start(lead, len(lead) - 1, 0):]
+    word = POSSESSIVE_RE.search(sentence)
+    if word is None:
+        return None
+    pronoun = "he" if word.group().lower() == "his" else "she"
+    entity = discourse.pronoun(pronoun, salient)
+    return (Mention(0, 0, "pronoun", pronoun, entity), None) if entity else None
 
 
 def _share_with_next(masked: str, here: list[_Found]) -> None:
