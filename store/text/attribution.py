@@ -35,7 +35,7 @@ from clipdesk.store.text.lexicon import (
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
 AFTER_SUBJECT_RE = re.compile(
-    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
     r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
 )
@@ -55,6 +55,8 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
+# A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -294,7 +296,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         done = _run_end(text, tokens, classes, i)
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
-                particle = PARTICLE_BEFORE_RE.search(text, 0, mention.start) if mention.kind == "person" else None
+                person = mention.kind == "person"
+                particle = PARTICLE_BEFORE_RE.search(text, 0, mention.start) if person else None
                 if particle:  # 'bin Farhan told': the particle begins the name
                     mention.start = particle.start()
                 _note(text, mention, mentions, salient)
@@ -431,8 +434,9 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
     word = token[0]
     if word.endswith(("’s", "'s")):
         word = word[:-2]
-    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end()) or SAID_BEFORE_RE.search(text, 0, token.start())) \
-        and not any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es")))
+    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end()) or SAID_BEFORE_RE.search(text, 0, token.start()))
+    if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
+        speaking = False  # 'Sirens sounded': a common noun, not a surname
     entity = discourse.person([word], word, None, None, speaking)
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
 
@@ -500,7 +504,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    if text[mention.end - 2:mention.end] in ("’s", "'s"):
+    if text[mention.end - 2:mention.end] in ("’s", "'s") or LOCATIVE_BEFORE_RE.search(text, 0, mention.start):
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:

@@ -116,7 +116,10 @@ ROLE_HEADS = words(
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
     "princess pope ceo officer deputy executive coordinator founder undersecretary commissioner attorney "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
-    "lieutenant admiral marshal sergeant emir sheikh sultan"
+    "lieutenant admiral marshal sergeant emir sheikh sultan "
+    # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
+    "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
+    "engineer doctor"
 )
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
 OUTLET_HEADS = words(

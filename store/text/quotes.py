@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
+from clipdesk.store.text.attribution import (
+    LOCATIVE_BEFORE_RE,
+    Discourse,
+    Entity,
+    Mention,
+    aside_end,
+    scan,
+    speaker_of,
+)
 from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.unmarked import unmarked_quotes
@@ -24,12 +32,15 @@ TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
-COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
 CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
-COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z][\w-]*\s+)?$")
+COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
+# A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
+POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
+DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
@@ -95,7 +106,7 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
         if open_at is not None and (not opener or mark == '"' and not _reopens(paragraph, open_at, pos)):
             spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
             open_at, continued = None, False
-        elif opener or open_at is None and seen_double and mark == '"' and paragraph[pos + 1:pos + 2].isalnum():
+        elif opener or open_at is None and seen_double and mark == '"' and _glued_after(paragraph, pos):
             # with no quotation open, a mark glued to the word after it opens one ('…she said."It is…')
             if open_at is not None and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…"):
                 # a quote whose closing mark was left out ends where the next one opens
@@ -108,6 +119,10 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _glued_after(paragraph: str, pos: int) -> bool:
+    return paragraph[pos + 1:pos + 2].isalnum()
 
 
 def _reopens(paragraph: str, open_at: int, pos: int) -> bool:
@@ -155,7 +170,7 @@ def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
 
 
 def _after(masked: str, span: Span, stop: int,
-           mentions: list[Mention]) -> tuple[Mention | None, str] | None:
+           mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
     """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X';
     ', a source close to the talks said' gives the cue with no speaker."""
     lead = LEAD_RE.match(masked, span.close_mark + 1)  # matches, if only the empty string
@@ -170,6 +185,11 @@ def _after(masked: str, span: Span, stop: int,
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
         if cue:
             return first, cue.group(1)
+    # a name after a dash credits the quotation: '"…" – Wigan's Roberto Martinez after a 4-0 defeat'
+    dash = DASH_LEAD_RE.match(masked, span.close_mark + 1)
+    named = next((m for m in window if m.kind == "person" and m.entity), None) if dash else None
+    if named and dash and _possessor_only(masked[dash.end():named.start]):
+        return named, None
     cue = CUE_RE.match(masked, pos)
     if cue:
         between = DESCRIPTOR_RE.match(masked, cue.end())
@@ -183,6 +203,11 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _possessor_only(words: str) -> bool:
+    """Words before a name that only say whose it is: "Wigan's", 'Huddersfield boss', 'Rovers coach'."""
+    return not words or bool(re.fullmatch(r"(?:[A-Z][\w.-]*['’]?s?\s+){1,3}(?:[a-z]+\s+)?", words))
 
 
 def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
@@ -201,8 +226,9 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     word = cue.group()
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
-        if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
-                                                              mention.start):
+        placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
+            or LOCATIVE_BEFORE_RE.search(masked, 0, mention.start)
+        if mention.kind != "pronoun" and placed:
             continue
         end = aside_end(masked, mention.end)
         if participle and "," in masked[mention.end:cue.start()] \
@@ -222,7 +248,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
     cues = [c for c in CUE_RE.finditer(masked, start, stop)
-            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())]
+            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())
+            and not POSSESSOR_RE.search(masked, max(0, c.start() - 20), c.start())]
     if cues:
         cue = cues[-1]
         word = cue.group()
