@@ -397,8 +397,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         tail = " ".join(t[0] for t in run[classes.index("group") + 1:])
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
-        entity = discourse.role_noun(text[begin:end], salient)
         indefinite = run[0][0].lower() in INDEFINITE
+        # 'a Ministry of Defence spokesman' is someone unnamed, never the defence secretary named before
+        entity = None if indefinite else discourse.role_noun(text[begin:end], salient)
         if indefinite:
             heads = _heads(phrase) & ROLE_HEADS
             qualified = heads & SPOKESPEOPLE and re.search(r"\b[A-Z]", phrase)
