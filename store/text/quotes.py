@@ -286,8 +286,12 @@ def _is_label(paragraph: str, start: int, text: str) -> bool:
     """A short quoted phrase that names or labels something rather than reports speech: written in
     capitals ('“Night Wolves”', 'Alexander “The Surgeon” Z.') or after an article ('the “Kremlin report”')."""
     words = text.split()
-    if not words or len(words) > FRAGMENT_WORDS:
+    if not words:
         return False
+    if len(words) > FRAGMENT_WORDS:
+        # 'the “Measures for Administering the Release of News”': a document's title, in capitals
+        return all(w[:1].isupper() for w in words if len(w) > 3) \
+            and bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
     if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and words[0] not in ("I", "We", "It"):
         return True
     return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
@@ -481,7 +485,7 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         if partial:
             text = text.rstrip(".")
         paragraph = article.paragraphs[span.paragraph]
-        if partial and not speaker or _is_label(paragraph, span.start, text) \
+        if partial and not (speaker or item.cue) or _is_label(paragraph, span.start, text) \
                 or not any(c.isalnum() for c in text) or TITLED_RE.search(paragraph, 0, span.open_mark):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
