@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from clipdesk.store.text.lexicon import (
     BODY_WORDS,
     COMMON,
@@ -48,6 +50,7 @@ STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "
 STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+_MISSPELT_MIN = 5  # a surname shorter than this is not matched to another one it is close to
 _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
 # A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
@@ -136,6 +139,8 @@ class Discourse:
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
             entity = self.surnames.get(name.lower()) or entity or self.first_names.get(name.lower())
+            if entity is None and speaking:
+                entity = self._misspelt(name)
             if entity is None and not role and not gender and not speaking:
                 return None
         if entity is None:
@@ -154,6 +159,15 @@ class Discourse:
         entity.gender = entity.gender or gender or (
             "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES and len(tokens) > 1 else None)
         return self.touch(entity)
+
+    def _misspelt(self, surname: str) -> Entity | None:
+        """The person whose surname a speaking surname misspells ('said Hecker' after Dieter Hecking)."""
+        low = surname.lower()
+        if len(low) < _MISSPELT_MIN:
+            return None
+        near = [e for key, e in self.surnames.items() if key[:4] == low[:4]
+                and Levenshtein.distance(key, low, score_cutoff=3) <= 3]
+        return near[0] if len(near) == 1 else None
 
     def institution(self, text: str) -> Entity | None:
         """The body named by `text`; a bare 'the ministry' is the latest ministry mentioned."""

@@ -23,6 +23,7 @@ DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+CREDIT_WORDS = 10  # a sentence after a quotation that only credits it is shorter than this
 FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare quote), not speech
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
@@ -383,7 +384,19 @@ def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
     start = _sentence_start(masked, span.open_mark, floor)
     sentence = _sentence_start(masked, span.open_mark, 0)
     return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-        masked, span, stop, mentions)
+        masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if n + 1 == len(spans) else None)
+
+
+def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """A short sentence that only says who spoke ends the paragraph after a quotation that ended with a
+    full stop: '"…is solid." The company said in a press release.'"""
+    rest = masked[span.close_mark + 1:]
+    lead = len(rest) - len(rest.lstrip())
+    first = _mention_at(mentions, span.close_mark + 1 + lead)
+    if first is None or len(rest.split()) > CREDIT_WORDS or _sentence_end(rest, lead + 1) != len(rest):
+        return None
+    cue = CUE_AFTER_RE.match(masked, first.end)
+    return (first, cue.group(1)) if cue else None
 
 
 def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
