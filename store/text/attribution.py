@@ -525,6 +525,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
     if match and match.group(1) not in NON_VERBS:
         return True
     end = aside_end(text, mention.end)
+    if end is not None and text[end:end + 1] == ")":
+        end += 1  # 'Ruth Calder (D-Ore.) spoke'
     after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
 

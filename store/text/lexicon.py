@@ -207,6 +207,14 @@ MALE_NAMES = words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+# Plural subjects that report speech without naming anyone: 'Critics said the deal “would reward…”'.
+UNNAMED_SUBJECTS = words(
+    "critics officials sources analysts experts residents witnesses observers diplomats opponents "
+    "campaigners protesters activists supporters others"
+)
+# Verbs that report their words (not 'describe … as', 'call … a'), for unnamed plural subjects.
+REPORTING_VERBS = words(
+    "said say says warned warn argued argue argues told tell insisted claimed claim claims")
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "another"})
 DETERMINERS = INDEFINITE | {"the", "his", "her", "its", "their"}
 PARTICLES = words("bin ibn al el de da di van von der den du dos del la le")

@@ -14,7 +14,13 @@ from clipdesk.store.text.attribution import (
     scan,
     speaker_of,
 )
-from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
+from clipdesk.store.text.lexicon import (
+    ABBREVIATION_RE,
+    CUE_RE,
+    REPORTING_VERBS,
+    UNNAMED_SUBJECTS,
+    is_participle,
+)
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.unmarked import unmarked_quotes
 
@@ -50,6 +56,8 @@ ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
     rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
     rf"(?:[\w’'-]+\s+){{0,6}}?({CUE_RE.pattern})")
+UNNAMED_SUBJECT_RE = re.compile(
+    rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 
@@ -244,7 +252,7 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
 
 
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
-            sentence: int | None = None) -> tuple[Mention, str | None] | None:
+            sentence: int | None = None) -> tuple[Mention | None, str | None] | None:
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
     the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
@@ -265,6 +273,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
+        unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)
+        if unnamed and word.lower() in REPORTING_VERBS and not [m for m in window if m.end <= cue.start()]:
+            return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
@@ -383,8 +394,9 @@ def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
     result = _after(masked, span, stop, mentions) if not span.runs_on else None
     start = _sentence_start(masked, span.open_mark, floor)
     sentence = _sentence_start(masked, span.open_mark, 0)
+    last = n + 1 == len(spans)
     return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-        masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if n + 1 == len(spans) else None)
+        masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if last else None)
 
 
 def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:
