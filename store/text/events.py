@@ -10,9 +10,12 @@ from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
+    COMMON,
+    HEADLINE_WORDS,
     INSTITUTION_WORDS,
     NATIONALITY_ADJECTIVES,
     NATIONS,
+    PLACE_HEADS,
     SEATS_OF_POWER,
     first_name_gender,
     is_english_word,
@@ -257,7 +260,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
             continue
-        if entity.kind == "person" and _common_words(entity):
+        if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
+                entity, mention, sentence, offset):
             continue
         if entity.kind in ("person", "institution") and entity.name not in names:
             names.append(entity.name)
@@ -279,10 +283,22 @@ def _country(mention: Mention, sentence: str, offset: int) -> bool:
     return bool(COUNTRY_PARTY.search(before)) or mention.subject and not PLACE_CUE.search(before)
 
 
+def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
+    """A name after 'in', 'at' or 'visited' with no role or first name to say it is a person: a place
+    the gazetteer does not know ('troops in Lashkar Gah')."""
+    before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
+    named = bool(entity.roles) or first_name_gender(entity.name.split()[0]) is not None
+    return not named and bool(PLACE_CUE.search(before))
+
+
 def _common_words(entity: Entity) -> bool:
-    """A 'person' that is only capitalised ordinary words ('Framework Convention', 'Land Use'): a headline
-    fragment or a name of a thing, unless a first name or a role says it is someone."""
+    """A 'person' that is a place, has a function word, or is only capitalised ordinary words ('Framework
+    Convention', 'Land Use'): a headline fragment or a thing, unless a first name or a role says otherwise."""
     words = entity.name.split()
+    ends = {words[0].lower(), words[-1].lower()}
+    if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
+            or canonical_place(entity.name) is not None:
+        return True  # 'Is Open' of a headline, 'Lashkar Gah': not someone
     return not entity.roles and first_name_gender(words[0]) is None and all(is_english_word(w) for w in words)
 
 

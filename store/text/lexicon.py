@@ -212,6 +212,10 @@ UNNAMED_SUBJECTS = words(
     "critics officials sources analysts experts residents witnesses observers diplomats opponents "
     "campaigners protesters activists supporters others"
 )
+# Last words of a place's name, and words of a headline, that no person's name has:
+# 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
+PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
+HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
 # Verbs that report their words (not 'describe … as', 'call … a'), for unnamed plural subjects.
 REPORTING_VERBS = words(
     "said say says warned warn argued argue argues told tell insisted claimed claim claims")

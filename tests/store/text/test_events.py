@@ -234,3 +234,12 @@ def test_cancelled_refused_negated_and_hypothetical_events_are_not_events():
         "The pair, who met while studying in Leeds, now run a charity together.",
     ))
     assert events == []
+
+
+def test_places_and_headline_words_are_not_participants():
+    events = extract_events(article(
+        "Minister Says Ruritania Is Open To Talks With Its Neighbours",
+        "Defence Secretary Alan Price visited troops in Port Kessel on Monday, then Camp Hardy on Tuesday.",
+    ))
+    assert [e.participants for e in events if e.kind == "visit"] == [("Alan Price",)]
+    assert all("Is Open" not in e.participants for e in events)
