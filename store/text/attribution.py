@@ -311,7 +311,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
                 person = mention.kind == "person"
-                particle = PARTICLE_BEFORE_RE.search(text, 0, mention.start) if person else None
+                near = max(0, mention.start - 8)
+                particle = PARTICLE_BEFORE_RE.search(text, near, mention.start) if person else None
                 if particle:  # 'bin Farhan told': the particle begins the name
                     mention.start = particle.start()
                 _note(text, mention, mentions, salient)
@@ -449,7 +450,8 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
     word = token[0]
     if word.endswith(("’s", "'s")):
         word = word[:-2]
-    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end()) or SAID_BEFORE_RE.search(text, 0, token.start()))
+    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end())
+                    or SAID_BEFORE_RE.search(text, max(0, token.start() - 20), token.start()))
     if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
         speaking = False  # 'Sirens sounded': a common noun, not a surname
     entity = discourse.person([word], word, None, None, speaking)
@@ -519,7 +521,8 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    if text[mention.end - 2:mention.end] in ("’s", "'s") or LOCATIVE_BEFORE_RE.search(text, 0, mention.start):
+    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start)
+    if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:

@@ -236,7 +236,7 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
         placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
-            or LOCATIVE_BEFORE_RE.search(masked, 0, mention.start)
+            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
         if mention.kind != "pronoun" and placed:
             continue
         end = aside_end(masked, mention.end)
