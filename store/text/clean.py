@@ -163,16 +163,24 @@ def mostly_letters(text: str) -> bool:
     return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 >= visible
 
 
+# Curly quotation marks of a Chinese-encoded (GBK) page read as Latin-1: '¡°We will¡±', 'North¡¯s'.
+_GBK_MARKS_AS = {"¡°": "“", "¡±": "”", "¡®": "‘", "¡¯": "’"}
+_GBK_MARKS = re.compile("|".join(_GBK_MARKS_AS))
+
+
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
 
-    HTML entities ("&#8217;") are decoded and markdown links and bold marks reduced to their text."""
+    HTML entities ("&#8217;") are decoded, markdown links and bold marks reduced to their text, and curly
+    marks of a page read in the wrong encoding ('¡°…¡±', 'North¡¯s') put back."""
     if "&" in raw and _ENTITY.search(raw):
         raw = html.unescape(raw)
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
         raw = raw.replace("**", "")
+    if "¡" in raw:
+        raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
     return _unwrap([respace(line.strip() if line.isprintable() and "  " not in line else _tidy(line))
                     for line in raw.splitlines()])
 
