@@ -253,4 +253,5 @@ def test_any_text_is_an_article_or_not_an_article(text):
 
 
 def test_curly_marks_of_a_page_read_in_the_wrong_encoding_are_put_back():
-    assert normalise("¡°We will not wait,¡± the North¡¯s envoy said.") == ["“We will not wait,” the North’s envoy said."]
+    mended = normalise("¡°We will not wait,¡± the North¡¯s envoy said.")
+    assert mended == ["“We will not wait,” the North’s envoy said."]
