@@ -47,6 +47,7 @@ GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
 POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
+ROLE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
@@ -194,6 +195,9 @@ def _after(masked: str, span: Span, stop: int,
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
         if cue:
             return first, cue.group(1)
+        introduced = _named_after_role(masked, first, window)
+        if introduced:
+            return introduced
     # a name after a dash credits the quotation: '"…" – Wigan's Roberto Martinez after a 4-0 defeat'
     dash = DASH_LEAD_RE.match(masked, span.close_mark + 1)
     named = next((m for m in window if m.kind == "person" and m.entity), None) if dash else None
@@ -212,6 +216,18 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _named_after_role(masked: str, role: Mention,
+                      window: list[Mention]) -> tuple[Mention, str] | None:
+    """The person a role with a complement introduces: "Seoul's spokesman for the talks Shin Eon-sang
+    said"."""
+    after = next((m for m in window if m.start > role.start), None)
+    if role.kind != "role" or after is None or after.kind != "person" \
+            or not ROLE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start):
+        return None
+    cue = CUE_AFTER_RE.match(masked, after.end)
+    return (after, cue.group(1)) if cue else None
 
 
 def _possessor_only(words: str) -> bool:

@@ -273,3 +273,8 @@ def test_a_speaking_surname_that_misspells_one_named_before_is_that_person():
         "City coach Dieter Hollmann was unhappy with the referee.",
         "“The second goal was pure luck and nothing else,” said Hollman.",
     ) == [("The", "Dieter Hollmann")]
+
+
+def test_a_role_with_a_complement_introduces_the_name_after_it():
+    found = named("“We will press for a return to talks,” Ruritania's envoy to the talks Lee Dae-ho said.")
+    assert found == [("We", "Lee Dae-ho")]
