@@ -274,13 +274,13 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
 
 
 def _country(mention: Mention, sentence: str, offset: int) -> bool:
-    """A country taking part ('ministers from Brazil and Norway met', 'Brazil met Norway'), not the place
-    or the subject of the talks ('in Oslo', 'discussed Ukraine')."""
+    """A country whose people take part ('ministers from Brazil and Norway met'), not the place or the
+    subject of the talks ('in Oslo', 'discussed Ukraine')."""
     low = mention.text.lower()
     if mention.kind != "bare" or low not in NATIONS or low in NATIONALITY_ADJECTIVES or low in SEATS_OF_POWER:
         return False
     before = sentence[max(0, mention.start - offset - 30):mention.start - offset]
-    return bool(COUNTRY_PARTY.search(before)) or mention.subject and not PLACE_CUE.search(before)
+    return bool(COUNTRY_PARTY.search(before))
 
 
 def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
