@@ -50,9 +50,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
+_FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
-_TITLE_GLUE = re.compile(r"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+)+(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
+_CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
+_TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
+                         r"(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
 
 
 def _labels_quote(lines: list[Line], i: int) -> bool:
@@ -336,7 +339,7 @@ def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
         if i >= head_end:
             break
         if is_headline(lines[i].text):
-            if previous is None:
+            if previous is None or _furniture_between(lines, previous, i):
                 runs.append([])
             runs[-1].append(i)
             previous = i
@@ -347,6 +350,12 @@ def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
     run = runs[-1]
     kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
     return run[1] if kicker else run[0]
+
+
+def _furniture_between(lines: list[Line], above: int, below: int) -> bool:
+    """True when a block of page furniture (a picture's caption, a banner) stands between two lines."""
+    return any(line.kind is Kind.BOILER and line.text.count(" ") >= _FURNITURE_WORDS - 1
+               for line in lines[above + 1:below])
 
 
 def _furniture_follows(lines: list[Line], start: int, end: int) -> bool:

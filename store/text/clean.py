@@ -33,6 +33,7 @@ _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
+_HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")  # a markdown heading: "# 01 June 2024"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
@@ -173,12 +174,15 @@ def normalise(raw: str) -> list[str]:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
         raw = raw.replace("**", "")
+    if "#" in raw:
+        raw = _HEADING_MARK.sub("", raw)
     return _unwrap([respace(line.strip() if line.isprintable() and "  " not in line else _tidy(line))
                     for line in raw.splitlines()])
 
 
 # Spaces a scraper lost: 'Moscow.The talks', '(Reporter Jo Bo)Russian', 'offer.“It is', 'said,”she'.
-_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
+# (Not in a site's name closing a line: "News.Az".)
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z](?![a-z]?$))|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
                      r"|(?<=[a-z][)])(?=[A-Z][a-z])|(?<=[\w.,!?;:])(?=“)|(?<=”)(?=\w)")
 _GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
 
@@ -359,7 +363,41 @@ def classify(lines: list[str]) -> list[Line]:
             kind, cut = Kind.FOOTER, True
         prose += kind is Kind.PROSE
         out.append(Line(text, kind))
-    return out
+    return _captions(out)
+
+
+# A picture's credit closing its caption, or set on the line under it: "... (Photo: Ann Lee/Agency)".
+_PHOTO_TAIL = re.compile(r"(?i)\s*[(\[](?:photo|photograph|image|picture|credit)s?\b[^)\]]*[)\]]$")
+
+
+def _captions(out: list[Line]) -> list[Line]:
+    """Mark as boilerplate a caption printed as text: a line whose picture credit sits on the next line,
+    a short line between a credited caption and its credit, or a credited caption's words printed again."""
+    tails = [line.text for line in out if line.kind is Kind.BOILER and _PHOTO_TAIL.search(line.text)]
+    credits = [i for i, line in enumerate(out) if line.kind is Kind.BOILER and _picture_credit(line.text)]
+    if not tails and not credits:
+        return out
+    credited = {_PHOTO_TAIL.sub("", text) for text in tails} - {""}
+    shown = [i for i, line in enumerate(out) if line.kind is not Kind.BLANK]
+    marked = list(out)
+    for n, i in enumerate(shown):
+        line = out[i]
+        if line.kind not in (Kind.PROSE, Kind.SHORT):
+            continue
+        above = out[shown[n - 1]] if n else None
+        below = out[shown[n + 1]] if n + 1 < len(shown) else None
+        credit_below = below is not None and below.kind is Kind.BOILER and (
+            _PHOTO_TAIL.fullmatch(below.text) is not None or _picture_credit(below.text))
+        if line.kind is Kind.PROSE and (line.text in credited or credit_below and _PHOTO_TAIL.fullmatch(
+                below.text)) or line.kind is Kind.SHORT and credit_below and above is not None and (
+                above.kind is Kind.BOILER and _picture_credit(above.text)):
+            marked[i] = Line(line.text, Kind.BOILER)
+    return marked
+
+
+def _picture_credit(text: str) -> bool:
+    """A caption's closing credit or a credit on its own line ("... EPA-EFE/WILL OLIVER", "© AFP/Ann Lee")."""
+    return _PHOTO_TAIL.search(text) is not None or text.count(" ") <= 60 and _credited(text)
 
 
 def _drop_appeal_lead_in(out: list[Line]) -> None:
