@@ -23,6 +23,7 @@ from clipdesk.store.text.metadata import (
     canonical_outlet,
     complete_date,
     credit_line,
+    lead_in_date,
     masthead,
     normalise_published,
     outlet_cue,
@@ -44,9 +45,11 @@ _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
-# A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
+# A weekday and a day without a time, as a site's top bar shows today: above the headline it is not the
+# story's date, and elsewhere it loses to a later full date.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LEAD_IN_WORDS = 12  # a line setting a date after an agency, a label or a site's name is shorter
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
@@ -87,6 +90,7 @@ class _Cues:
     labels: list[str] = field(default_factory=list)  # short lines above the story that may name its outlet
     closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
+    date_lines: list[int] = field(default_factory=list)  # the line each of `dates` was found on
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
     wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
@@ -134,7 +138,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         cues.outlets.insert(0, lead.agency)
     if lead and lead.date:
         cues.dates.append(lead.date)
-    published, published_text = _published(cues.dates, sidecar.get("published"))
+    dates = [d for d, at in zip(cues.dates, [*cues.date_lines, len(lines)], strict=False)
+             if layout.title is None or at > layout.title or not _TOP_BAR_DATE.match(d.text)]
+    published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
         source=source,
@@ -180,6 +186,8 @@ def _gather(lines: list[Line]) -> _Cues:
             continue
         written = parse_date(text) if _DIGIT.search(text) else None
         credited = credit_line(text) if not written and " | " in text and _DIGIT.search(text) else None
+        if not written and not credited and _DIGIT.search(text) and text.count(" ") < _LEAD_IN_WORDS:
+            credited = lead_in_date(text)
         if credited:
             agency, written = credited
             if agency:
@@ -192,6 +200,7 @@ def _gather(lines: list[Line]) -> _Cues:
                 cues.labels.append(text)
         if written:
             cues.dates.append(written)
+            cues.date_lines.append(i)
             cues.meta.add(i)
             continue
         found = byline(text) if _BYLINE_GATE.match(text) else None

@@ -17,7 +17,8 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-_ZONE = r"(?:[\s,]*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
+_ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?"
+         r"|\s*[+-]\d{2}:?\d{2})?")
 _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
@@ -31,6 +32,11 @@ _DATE_LINE = re.compile(
     r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
 DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
+# Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
+# before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
+_AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
+_LABELLED = re.compile(rf"(?i)^(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
@@ -129,6 +135,24 @@ def parse_date(text: str) -> WrittenDate | None:
     if iso and clock:
         iso = _with_time(iso, clock)
     return WrittenDate(iso, match["when"], month, dom)
+
+
+def lead_in_date(line: str) -> tuple[str | None, WrittenDate] | None:
+    """(agency or site name, full date) of a line that sets a full date after other words, or None:
+    "(Xinhua) 16:57, May 31, 2024", "date 2023-07-26 + A- A+", "Foreign Ministry 11.11.2016"."""
+    line = line.strip()
+    credit = _AGENCY_LEAD.match(line)
+    if credit:
+        written = parse_date(credit["rest"])
+        return (canonical_outlet(credit["agency"]), written) if written and written.iso else None
+    match = _LABELLED.match(line) or _NAMED.match(line)
+    if not match or match.re is _NAMED and not all(w[:1].isupper() for w in match["name"].split()):
+        return None
+    day = _day(match["date"])
+    iso = _iso_day(day)
+    if day is None or iso is None:
+        return None
+    return None, WrittenDate(iso, match["date"], day[0], day[1])
 
 
 def complete_date(written: WrittenDate, known: str | None) -> str | None:
