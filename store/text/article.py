@@ -21,6 +21,7 @@ from clipdesk.store.text.metadata import (
     WrittenDate,
     byline,
     canonical_outlet,
+    closing_agency,
     complete_date,
     credit_line,
     lead_in_date,
@@ -30,11 +31,12 @@ from clipdesk.store.text.metadata import (
     parse_date,
     parse_dateline,
     reporting_credit,
+    self_report,
     wire_credit_outlet,
 )
 from clipdesk.store.text.model import Article
 
-_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink")  # on lower case
+_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink|by the ")  # on lower case
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
@@ -49,6 +51,7 @@ _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter tha
 # story's date, and elsewhere it loses to a later full date.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_DASHES = "-–—"
 _LEAD_IN_WORDS = 12  # a line setting a date after an agency, a label or a site's name is shorter
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
@@ -95,6 +98,7 @@ class _Cues:
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
     wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
+    credits: list[str] = field(default_factory=list)  # rights notices and picture credits
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     if not mostly_letters(paragraphs[0]):
         raise NotAnArticle("garbled text")
     cues.mastheads.extend(_confirmed_labels(cues.labels, paragraphs))
+    cues.mastheads.extend(filter(None, (self_report(p, cues.credits) for p in paragraphs[:2])))
     title = _clean_title(lines[layout.title].text) if layout.title is not None else None
     if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
@@ -173,6 +178,9 @@ def _gather(lines: list[Line]) -> _Cues:
                 cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
             elif _OUTLET_GATE.search(low):
                 cues.outlets.append(outlet_cue(text))
+                cues.credits.append(text)
+            if prose_seen >= 2 and text[0] in _DASHES:
+                cues.wire = cues.wire or closing_agency(text)
             if not cues.credit and text[0] in "(RrWw":
                 cues.credit = reporting_credit(text)
                 cues.wire = cues.wire or wire_credit_outlet(text)

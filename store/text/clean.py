@@ -66,6 +66,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
       |image\ caption|media\ caption|caption)s?\b\s*[:,]
    |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
+   |(?:translated|edited|compiled)\ and\ (?:translated|edited|compiled)\ by\b
    |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:(?:\s\S+){1,8}$
    |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:our\ |the\ )?(?:twitter|x|facebook|instagram|telegram
       |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
@@ -100,6 +101,7 @@ _BOILER_ANYWHERE = re.compile(r"""(?ix)
    |\bnewsletter\b.{0,80}?\b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
    |\brecaptcha\b|\blicensing\ rights\b|,\ opens\ new\ tab\b
    |[(\[](?:(?:AP|AFP|Reuters|EPA|Getty)\ )?photo\b[^)\]]*[)\]]$
+   |(?:^|(?<=[.!?])\ )copyright\ (?-i:[A-Z][\w.&'’-]*(?:\ [A-Z][\w.&'’-]*){0,3})\.?$
 """)
 # A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
 # "... AFP via Getty Images". Searched in the last few words of a line only.

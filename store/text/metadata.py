@@ -85,7 +85,19 @@ _OUTLET_CUES = (
     re.compile(r"(?i)^a message from\s+(?P<name>.{2,60}?)\s*:?$"),
     re.compile(r"(?i)^source\s*:\s*(?P<name>[^,;]{2,60}?)(?:\s+and\s+(?:news\s+)?agencies|[,;].*)?\.?$"),
     re.compile(r"(?i)\bhyperlink\s+to\s+(?P<name>[\w.-]+\.[a-z]{2,})"),
+    # "Translated and edited by the Syrian Observer": a news organisation, as people take no article
+    re.compile(r"^(?i:translated|edited|compiled|produced|published)(?:\s(?i:and)\s(?i:translated|edited|compiled))?"
+               r"\s(?i:by\sthe)\s(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.?$"),
 )
+# A yearless notice after the service's name: "BBC Monitoring. Copyright BBC." (not a caption's
+# "Crowds in Kyiv. Copyright AFP", nor "Image copyright Reuters").
+_BARE_RIGHTS = re.compile(
+    r"(?<=[.!?])\s(?i:copyright)\s(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\.?$")
+# An agency credited under the story: "- BLOOMBERG", "— AFP".
+_CLOSING_AGENCY = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Z&.]+(?:\s[A-Z][A-Z&.]+){0,2})$")
+# A site naming itself as it reports another's story: "APA reports citing Anadolu Agency".
+_SELF_REPORT = re.compile(
+    r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\sreports,?\s(?:citing|with\sreference\sto)\s")
 _CORPORATE = re.compile(
     r"(?i)[\s,]+(?:all rights reserved|or its affiliated companies|llc|ltd|limited|inc|plc|gmbh|ag)\.?$"
     r"|[\s,.]+$")
@@ -268,12 +280,39 @@ def outlet_cue(line: str) -> str | None:
     return _copyright_holder(line)
 
 
-def _copyright_holder(line: str) -> str | None:
-    """The holder named in a dated copyright line ("Caliber.az © 2025", "© 2025 BBC."); photo
-    credits ("© EPA-EFE/WILL OLIVER") carry no year and name no outlet."""
-    mark = _RIGHTS_MARK.search(line)
-    if not mark or not _YEAR.search(line):
+def closing_agency(line: str) -> str | None:
+    """The agency a dash credits under the story ("- BLOOMBERG"), spelled as a name."""
+    match = _CLOSING_AGENCY.match(line.strip())
+    if not match:
         return None
+    name = match["name"]
+    return canonical_outlet(name.title() if len(name) > 4 and " " not in name else name)
+
+
+def self_report(paragraph: str, credits: list[str]) -> str | None:
+    """The site a lead names as reporting ("APA reports citing ..."), when a picture credit or a
+    notice on the page ("© APA") names it too: alone the words could report another outlet's story."""
+    match = _SELF_REPORT.search(paragraph)
+    if not match:
+        return None
+    name = re.escape(match["name"])
+    return canonical_outlet(match["name"]) if any(
+        re.search(rf"(?:©|\(c\))\s*{name}\b", credit) for credit in credits) else None
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The holder named in a dated copyright line ("Caliber.az © 2025", "© 2025 BBC.") or in a
+    closing sentence ("Copyright BBC."); photo credits ("© EPA-EFE/WILL OLIVER") carry no year."""
+    mark = _RIGHTS_MARK.search(line)
+    if not mark:
+        return None
+    if not _YEAR.search(line):
+        bare = _BARE_RIGHTS.search(line)
+        if not bare:
+            return None
+        before = line[:bare.start()].strip(" .,|-–—").split()  # a service's name, not a caption
+        named = 0 < len(before) <= 4 and all(w[:1].isupper() for w in before)
+        return canonical_outlet(" ".join(before)) if named else None
     before = line[:mark.start()].strip(" .,|-–—")
     if before and before.count(" ") < 4 and not _YEAR.search(before):
         return canonical_outlet(before)
