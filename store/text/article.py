@@ -56,6 +56,7 @@ _LEAD_IN_WORDS = 12  # a line setting a date after an agency, a label or a site'
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
+_BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
@@ -276,7 +277,7 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     else:
         start = after[0]
     if title is None:
-        return _Layout(None, None, start)
+        return _Layout(_headline_below(lines, content, prose), None, start)
     head_end = min((i for i in marks if i > title), default=start)  # a standfirst sits above byline and date
     head = [i for i in range(title + 1, head_end) if i in content and lines[i].text != lines[title].text and (
         lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
@@ -367,6 +368,21 @@ def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
     run = runs[-1]
     kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
     return run[1] if kicker else run[0]
+
+
+def _headline_below(lines: list[Line], content: list[int], prose: list[int]) -> int | None:
+    """A page that opens with its lead sets the headline under it, or under the whole story: a short
+    line there that names what the lead names first ("Deere profit rises, but stock takes hit")."""
+    lead = lines[prose[0]].text
+    after_lead = [i for i in content if i > prose[0]][:1]
+    closing = [i for i in content if i > prose[-1]][-1:]
+    for i in [*after_lead, *closing]:
+        text = lines[i].text
+        words = text.split()
+        if lines[i].kind is Kind.SHORT and is_headline(text) and len(words) <= _BELOW_WORDS and (
+                words[0] not in COMMON and re.search(rf"\b{re.escape(words[0])}\b", lead)):
+            return i
+    return None
 
 
 def _furniture_between(lines: list[Line], above: int, below: int) -> bool:
