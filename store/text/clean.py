@@ -78,7 +78,8 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
       \ (?:updated|corrected|amended)\b
    |this\ (?:article|story|content)\ is\ (?:more\ than\ |over\ )?(?:\d+|a|an|one|two)\ (?:years?|months?)\ old
-   |advert(?:isement)?(?-i:(?=[A-Z]))|file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
+   |advert(?:isement)?(?-i:(?=[A-Z]))
+   |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
    |an\ official\ website\ of\ the\b|here['’]s\ how\ you\ know$|official\ websites\ use\b
    |(?:secure\ )?\.gov\ websites?\b|a\ lock\ \(
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b

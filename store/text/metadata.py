@@ -158,7 +158,7 @@ def lead_in_date(line: str) -> tuple[str | None, WrittenDate] | None:
         written = parse_date(credit["rest"])
         return (canonical_outlet(credit["agency"]), written) if written and written.iso else None
     match = _LABELLED.match(line) or _NAMED.match(line)
-    if not match or match.re is _NAMED and not all(w[:1].isupper() for w in match["name"].split()):
+    if not match or match.re is _NAMED and not all(map(_MASTHEAD_WORD.fullmatch, match["name"].split())):
         return None
     day = _day(match["date"])
     iso = _iso_day(day)

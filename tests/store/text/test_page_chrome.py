@@ -384,3 +384,114 @@ The transport minister defended the rail plan on Tuesday in a long interview, te
 the new line would open on time and within its budget.
 """)
     assert article.outlet == "CBN"
+
+
+LEAD = ("The harbour office said on Tuesday that night pilots would be hired for the winter, after a month "
+        "in which ships waited for days to enter the port.")
+
+
+def test_a_weekday_date_above_the_headline_is_the_top_bar_and_never_the_storys_date():
+    article = parse(f"""Saturday, 11 Jan 2025
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+
+"We cannot leave ships waiting outside for a week," the harbour master said.
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published is None and article.published_text is None
+
+
+def test_a_full_date_after_an_agency_credit_a_label_or_a_sites_name_is_the_storys_date():
+    for line, iso in [("Nordwire) 16:57, May 31, 2024", "2024-05-31T16:57"),
+                      ("# 01 June 2024 19:40 (UTC +04:00)", "2024-06-01T19:40"),
+                      ("date 2023-07-26 + A- A+", "2023-07-26"),
+                      ("Ministry of Harbours 11.11.2016", "2016-11-11")]:
+        article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
+        assert article.published == iso, line
+        assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_caption_printed_twice_and_a_banner_above_it_do_not_become_the_title():
+    caption = "A pilot boat leaves the harbour at dusk to meet a tanker waiting in the outer roads."
+    article = parse(f"""Enjoy 35% off the winter sailing guide today
+
+{caption}
+{caption} (Photo: Ann Lee/Coast Pictures)
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_breadcrumb_trail_glued_to_the_headline_is_cut_from_it():
+    article = parse(f"""Home » Ports » Pilots to be hired for winter nights at the harbour
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_headline_holding_a_quotation_is_the_title():
+    article = parse(f"""Ports
+
+"We will not leave ships waiting": harbour hires night pilots
+
+{LEAD}
+""")
+    assert article.title == '"We will not leave ships waiting": harbour hires night pilots'
+
+
+def test_a_headline_set_under_the_lead_or_under_the_story_is_the_title():
+    lead = "Kessel Harbour said on Tuesday that it would hire night pilots, after ships waited for days."
+    below_lead = parse(f"""{lead}
+Kessel hires night pilots for winter
+The pilots will start work in November, the office said, and their contracts will run until March.
+""")
+    assert below_lead.title == "Kessel hires night pilots for winter"
+    under_story = parse(f"""{lead}
+The pilots will start work in November, the office said, and their contracts will run until March.
+Kessel hires night pilots for winter
+AdvertisementAdvertise with Coast Media.
+""")
+    assert under_story.title == "Kessel hires night pilots for winter"
+    assert parse(f"""{lead}
+Night pilots start in November
+The pilots will start work in November, the office said, and their contracts will run until March.
+""").title is None
+
+
+STORY = f"""Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+
+"We cannot leave ships waiting outside for a week," the harbour master said.
+"""
+
+
+def test_closing_notices_and_credits_name_the_outlet_but_captions_do_not():
+    assert parse(STORY + "\nCoast Monitoring. Copyright Coast Media.\n").outlet == "Coast Monitoring"
+    assert parse(STORY + "\nTranslated and edited by the Harbour Observer\n").outlet == "Harbour Observer"
+    assert parse(STORY + "\n- NORDWIRE\n").outlet == "Nordwire"
+    assert parse(STORY + "\nHarbour.Az\n").outlet == "Harbour.Az"
+    assert parse(STORY + "\nTugs wait at the quay. Copyright AFP\n").outlet is None
+    assert parse(STORY + "\n— Ann Lee\n").outlet is None
+    assert parse(STORY + "\nEdited by Ann Lee\n").outlet is None
+
+
+def test_a_site_reporting_under_its_own_name_is_the_outlet_when_a_credit_names_it_too():
+    text = """Pilots to be hired for winter nights at the harbour
+
+© Portnews | The harbour at dusk
+
+The harbour office will hire night pilots for the winter, Portnews reports citing the office's \
+spokesman, after ships waited for days to enter the port.
+"""
+    assert parse(text).outlet == "Portnews"
+    assert parse(text.replace("© Portnews | ", "")).outlet is None
