@@ -389,11 +389,12 @@ def _captions(out: list[Line]) -> list[Line]:
             continue
         above = out[shown[n - 1]] if n else None
         below = out[shown[n + 1]] if n + 1 < len(shown) else None
-        credit_below = below is not None and below.kind is Kind.BOILER and (
-            _PHOTO_TAIL.fullmatch(below.text) is not None or _picture_credit(below.text))
-        if line.kind is Kind.PROSE and (line.text in credited or credit_below and _PHOTO_TAIL.fullmatch(
-                below.text)) or line.kind is Kind.SHORT and credit_below and above is not None and (
-                above.kind is Kind.BOILER and _picture_credit(above.text)):
+        under = below.text if below is not None and below.kind is Kind.BOILER else ""
+        credit_alone = _PHOTO_TAIL.fullmatch(under) is not None  # "(Photo: Ann Lee/Agency)" on its own line
+        credit_below = credit_alone or bool(under) and _picture_credit(under)
+        between = above is not None and above.kind is Kind.BOILER and _picture_credit(above.text)
+        if line.kind is Kind.PROSE and (line.text in credited or credit_alone) or line.kind is Kind.SHORT \
+                and credit_below and between:
             marked[i] = Line(line.text, Kind.BOILER)
     return marked
 

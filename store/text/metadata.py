@@ -310,9 +310,9 @@ def _copyright_holder(line: str) -> str | None:
         bare = _BARE_RIGHTS.search(line)
         if not bare:
             return None
-        before = line[:bare.start()].strip(" .,|-–—").split()  # a service's name, not a caption
-        named = 0 < len(before) <= 4 and all(w[:1].isupper() for w in before)
-        return canonical_outlet(" ".join(before)) if named else None
+        words = line[:bare.start()].strip(" .,|-–—").split()  # a service's name, not a caption
+        named = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+        return canonical_outlet(" ".join(words)) if named else None
     before = line[:mark.start()].strip(" .,|-–—")
     if before and before.count(" ") < 4 and not _YEAR.search(before):
         return canonical_outlet(before)
