@@ -48,7 +48,8 @@ _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
 # A weekday and a day without a time, as a site's top bar shows today: above the headline it is not the
-# story's date, and elsewhere it loses to a later full date.
+# story's date, and elsewhere it loses to a later full date. Any date above the headline loses to one
+# set between the headline and the body.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _DASHES = "-–—"
@@ -144,8 +145,10 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         cues.outlets.insert(0, lead.agency)
     if lead and lead.date:
         cues.dates.append(lead.date)
-    dates = [d for d, at in zip(cues.dates, [*cues.date_lines, len(lines)], strict=False)
-             if layout.title is None or at > layout.title or not _TOP_BAR_DATE.match(d.text)]
+    placed = list(zip(cues.dates, [*cues.date_lines, len(lines)], strict=False))
+    headed = layout.title is not None and any(layout.title < at < layout.start for _, at in placed)
+    dates = [d for d, at in placed if layout.title is None or at > layout.title
+             or not (headed or _TOP_BAR_DATE.match(d.text))]
     published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
@@ -254,14 +257,17 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = _first_paragraph(lines, content, prose)
-    # a date or byline above every headline-shaped line is page chrome (a top bar), not the head's end
+    # the head ends at the date or byline nearest the body that is set under a headline-shaped line: one
+    # above every headline, or set straight above another headline, is a top bar's or a blog's date
     headlines = [i for i in content if i < first and is_headline(lines[i].text)]
-    head_end = min(first, min((m for m in cues.meta if headlines and m > headlines[0]), default=first))
+    under = [m for m in cues.meta if headlines and headlines[0] < m < first
+             and is_headline(lines[max(i for i in content if i < m)].text) and not _above_headline(lines, m)]
+    head_end = max(under, default=first)
     title = _named(lines, content, first, known_title)
     if title is None:
         title = _repeated(lines, content, first)
     if title is None:
-        title = _title(lines, content, head_end)
+        title = _title(lines, content, head_end, cues.meta)
     if title is None:
         title = _above_date(lines, content, cues.meta)
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
@@ -288,6 +294,12 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
             _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
+
+
+def _above_headline(lines: list[Line], mark: int) -> bool:
+    """True when the next line shown under a date or byline is shaped like a headline."""
+    below = next((line for line in lines[mark + 1:] if line.kind is not Kind.BLANK), None)
+    return below is not None and below.kind in (Kind.PROSE, Kind.SHORT) and is_headline(below.text)
 
 
 def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) -> int:
@@ -345,19 +357,21 @@ def _named(lines: list[Line], content: list[int], first: int, known_title: str |
     return next((i for i in content if i <= first and lines[i].text.casefold() == wanted), None)
 
 
-def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
+def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int]) -> int | None:
     """The first of the last run of headline-shaped lines before the byline, date or body.
 
     Section labels and taglines before the headline are cut off from it by other short lines;
     a standfirst set under the headline continues its run. In a run of three or more, a first
-    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline."""
+    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline.
+    A picture's caption or a date line between two lines starts a new run."""
     runs: list[list[int]] = []
     previous = None
     for i in content:
         if i >= head_end:
             break
         if is_headline(lines[i].text):
-            if previous is None or _furniture_between(lines, previous, i):
+            if previous is None or _furniture_between(lines, previous, i) or any(
+                    previous < m < i for m in meta):
                 runs.append([])
             runs[-1].append(i)
             previous = i

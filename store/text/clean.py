@@ -52,6 +52,7 @@ _WIDGET = re.compile(r"""(?x)
    |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
    |(?:estimated\ )?read(?:ing)?\ time:?(?:\ (?:about|less\ than|under))?\ (?:an?|one|\d+)\ min(?:ute)?s?
    |text\ settings|[✕×✖xX]\ ?close|close\ [✕×✖xX]
+   |(?:(?:updated|published|posted)\ )?(?:an?|\d+)\ (?:seconds?|minutes?|mins?|hours?|hrs?|days?)\ ago
    |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
    |all\ news|latest(?:\ news)?|top\ stories|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?
    |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
@@ -301,7 +302,8 @@ def kind_of(line: str) -> Kind:
     word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
     if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
-    if words <= 12 and line == line.upper() and not (line[:1].isdigit() and parse_date(line)):
+    dated = line.lstrip("|•· ")  # a date after a separator ("| 24/04/2017") is a date too
+    if words <= 12 and line == line.upper() and not (dated[:1].isdigit() and parse_date(dated)):
         return Kind.BOILER  # all-capitals labels, counters, symbols (but not a date: "08 OCT 1998")
     terminal = ends_sentence(line)
     if not terminal and 2 < words <= 60 and _credited(line):

@@ -28,7 +28,7 @@ _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?
 _AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
     rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
-    rf"(?:[\s,|/T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
+    rf"(?:[\s,|/T@-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
     r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
 DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
@@ -36,6 +36,7 @@ DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 # before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
 _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
 _LABELLED = re.compile(rf"(?i)^(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
@@ -150,14 +151,18 @@ def parse_date(text: str) -> WrittenDate | None:
 
 
 def lead_in_date(line: str) -> tuple[str | None, WrittenDate] | None:
-    """(agency or site name, full date) of a line that sets a full date after other words, or None:
-    "(Xinhua) 16:57, May 31, 2024", "date 2023-07-26 + A- A+", "Foreign Ministry 11.11.2016"."""
-    line = line.strip()
+    """(agency or None, full date) of a line that sets a full date after other words, or None:
+    "(Xinhua) 16:57, May 31, 2024", "date 2023-07-26 + A- A+", "No: 284, 11 November 2016",
+    "Foreign Ministry 11.11.2016", "| 24/04/2017"."""
+    line = line.strip(" |•·")  # "| 24/04/2017" after an empty byline
+    alone = parse_date(line)
+    if alone and alone.iso:
+        return None, alone
     credit = _AGENCY_LEAD.match(line)
     if credit:
         written = parse_date(credit["rest"])
         return (canonical_outlet(credit["agency"]), written) if written and written.iso else None
-    match = _LABELLED.match(line) or _NAMED.match(line)
+    match = _LABELLED.match(line) or _NUMBERED.match(line) or _NAMED.match(line)
     if not match or match.re is _NAMED and not all(map(_MASTHEAD_WORD.fullmatch, match["name"].split())):
         return None
     day = _day(match["date"])

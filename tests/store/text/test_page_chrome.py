@@ -495,3 +495,47 @@ spokesman, after ships waited for days to enter the port.
 """
     assert parse(text).outlet == "Portnews"
     assert parse(text.replace("© Portnews | ", "")).outlet is None
+
+
+def test_a_date_above_the_headline_loses_to_the_date_set_under_it():
+    article = parse(f"""Coast Courier - Your News, Your Harbour
+
+October 27, 2017 6:32 pm
+
+Pilots to be hired for winter nights at the harbour
+
+Monday, March 13, 2017 @ 7:59 AM
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published == "2017-03-13T07:59"
+
+
+def test_a_blogs_date_over_its_title_neither_becomes_the_title_nor_hides_it():
+    article = parse(f"""Use this link to buy anything from the shop and some goes directly to our club
+
+Sunday, 6 March 2011
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published is None  # a weekday date over the headline may be the day the page was read
+
+
+def test_relative_times_and_numbered_or_separated_dates_in_the_head():
+    updated = parse(f"""Pilots to be hired for winter nights at the harbour
+By Ann Lee
+February 12, 2025 6:41 PM GMT
+Updated 2 hours ago
+
+{LEAD}
+""")
+    assert updated.title == "Pilots to be hired for winter nights at the harbour"
+    assert updated.published.startswith("2025-02-12")
+    for line, iso in [("| 24/04/2017", "2017-04-24"), ("No: 284, 11 November 2016", "2016-11-11")]:
+        article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
+        assert article.title == "Pilots to be hired for winter nights at the harbour"
+        assert article.published == iso
