@@ -363,13 +363,13 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
     Section labels and taglines before the headline are cut off from it by other short lines;
     a standfirst set under the headline continues its run. In a run of three or more, a first
     line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline.
-    A picture's caption or a date line between two lines starts a new run."""
+    A picture's caption or a date line between two lines starts a new run; a masthead is in none."""
     runs: list[list[int]] = []
     previous = None
     for i in content:
         if i >= head_end:
             break
-        if is_headline(lines[i].text):
+        if is_headline(lines[i].text) and not masthead(lines[i].text):
             if previous is None or _furniture_between(lines, previous, i) or any(
                     previous < m < i for m in meta):
                 runs.append([])

@@ -33,6 +33,8 @@ _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
+# A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
+_DATE_LABEL = re.compile(r"(?m)^[ \t]*(date \d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
 _HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")  # a markdown heading: "# 01 June 2024"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
@@ -180,6 +182,8 @@ def normalise(raw: str) -> list[str]:
         raw = raw.replace("**", "")
     if "#" in raw:
         raw = _HEADING_MARK.sub("", raw)
+    if "date " in raw:
+        raw = _DATE_LABEL.sub(r"\1\n", raw)
     return _unwrap([respace(line.strip() if line.isprintable() and "  " not in line else _tidy(line))
                     for line in raw.splitlines()])
 
@@ -260,6 +264,8 @@ def _language_menu(line: str, words: int) -> bool:
 _GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
 
 
+_MENU_PARTS = 4  # a bar of links has at least this many links between pipes
+_MENU_PART_WORDS = 7  # each of them shorter than this
 _CRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
 
 
@@ -269,6 +275,12 @@ def _breadcrumbs(line: str, words: int) -> bool:
     arrows = any(mark in line for mark in (" > ", " » ", " › "))
     return (len(parts) >= 3 or len(parts) == 2 and arrows) and words <= 4 * len(parts) and all(
         p[:1].isupper() and p.count(" ") < 3 for p in parts)
+
+
+def _menu_bar(line: str) -> bool:
+    """A bar of links between pipes: 'Bracket Challenge | Watching @ Work? | Scores | More'."""
+    parts = line.split(" | ")
+    return len(parts) >= _MENU_PARTS and all(p.count(" ") < _MENU_PART_WORDS for p in parts)
 
 
 def _glued_menu(line: str) -> bool:
@@ -292,8 +304,9 @@ def kind_of(line: str) -> Kind:
     if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
             _PROMPT.match(low) or not ends_sentence(line)):
         return Kind.BOILER
-    if _language_menu(line, words) or _glued_menu(line) or _breadcrumbs(line, words) or words <= 12 and (
-            line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
+    if _language_menu(line, words) or _glued_menu(line) or _breadcrumbs(line, words) or _menu_bar(line):
+        return Kind.BOILER
+    if words <= 12 and (line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
         return Kind.BOILER
     if words <= 25 and _CAPTION_CREDIT.search(line):
         return Kind.BOILER
@@ -424,4 +437,5 @@ def _headline_sized(text: str) -> bool:
 def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
     words = text.count(" ") + 1
-    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()
+    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower() \
+        and mostly_letters(text)

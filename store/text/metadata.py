@@ -245,14 +245,18 @@ def reporting_credit(line: str) -> str | None:
     return re.sub(_IN_PLACE, "", match["names"]) if match else None
 
 
-_MASTHEAD_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|the|and|&|de|al")
+_MASTHEAD_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|the|and|&|de|al|\d{1,3}")
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:[a-z]{2,4}|[A-Z][a-z])")  # "Panorama.am", "News.Az"
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")  # "(MOT.N)" after a company's name
 
 
 def masthead(line: str) -> str | None:
     """The outlet a short line names on its own: a masthead ("Manchester Evening News"), a label line
-    ("Reuters", "Targeted News Service") or a site name ("Caliber.az"); not a section ("World News")."""
+    ("Reuters", "Targeted News Service") or a site name ("Caliber.az"); not a section ("World News").
+    A masthead may carry its motto after a dash: "Coast News - Your News, Your Views"."""
+    name, dash, motto = line.partition(" - ")
+    if dash and "," in motto and name.count(" ") < 5:
+        line = name
     words = line.split()
     if not 1 <= len(words) <= 5 or not all(_MASTHEAD_WORD.fullmatch(w) for w in words):
         return None

@@ -539,3 +539,27 @@ Updated 2 hours ago
         article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
         assert article.title == "Pilots to be hired for winter nights at the harbour"
         assert article.published == iso
+
+
+def test_a_date_label_run_into_the_first_line_and_a_bar_of_links_are_chrome():
+    article = parse("""date 2023-12-28 Harbour Cup: Results | Watching @ Work? Stream It | Tides | More
+
+Pilots to be hired for winter nights at the harbour
+
+KESSEL (Coast Radio) — The harbour office said on Thursday that night pilots would be hired for the \
+winter, after a month in which ships waited for days to enter the port.
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert (article.published, article.outlet) == ("2023-12-28", "Coast Radio")
+    assert parse(f"date 2023-12-28 + A - 16 px\n\n{LEAD}\n").title is None
+
+
+def test_a_masthead_carrying_its_motto_names_the_outlet():
+    article = parse(f"""Coast News - Your News, Your Harbour
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.outlet == "Coast News"
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
