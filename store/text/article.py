@@ -15,6 +15,7 @@ from clipdesk.store.text.clean import (
     looks_binary,
     mostly_letters,
     normalise,
+    opens_list,
 )
 from clipdesk.store.text.lexicon import COMMON
 from clipdesk.store.text.metadata import (
@@ -101,6 +102,7 @@ class _Cues:
     wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
     credits: list[str] = field(default_factory=list)  # rights notices and picture credits
+    lists: list[int] = field(default_factory=list)  # labels over lists of other stories ("Most read")
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         cues.dates.append(lead.date)
     placed = list(zip(cues.dates, [*cues.date_lines, len(lines)], strict=False))
     headed = layout.title is not None and any(layout.title < at < layout.start for _, at in placed)
+    listed = min(cues.lists, default=len(lines))  # dates under "Most read" above the title are its stories'
     dates = [d for d, at in placed if layout.title is None or at > layout.title
-             or not (headed or _TOP_BAR_DATE.match(d.text))]
+             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text))]
     published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
@@ -174,6 +177,8 @@ def _gather(lines: list[Line]) -> _Cues:
     for i, (text, kind) in enumerate(lines):
         long_seen = long_seen or kind is Kind.PROSE and text.count(" ") + 1 >= _CHROME_WORDS \
             and ends_sentence(text)
+        if kind in (Kind.BOILER, Kind.FOOTER, Kind.SHORT) and not long_seen and opens_list(text):
+            cues.lists.append(i)
         if kind in (Kind.BOILER, Kind.FOOTER):
             if not long_seen and _ACRONYM.fullmatch(text):
                 cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals

@@ -419,6 +419,11 @@ def _picture_credit(text: str) -> bool:
     return _PHOTO_TAIL.search(text) is not None or text.count(" ") <= 60 and _credited(text)
 
 
+def opens_list(text: str) -> bool:
+    """True for the label over a list of other stories or comments ("Most read", "Latest news")."""
+    return _SECTION_END.match(text) is not None
+
+
 def _drop_appeal_lead_in(out: list[Line]) -> None:
     """Mark as boilerplate the prose lines just above a closing appeal that already speak its language."""
     for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
@@ -438,4 +443,4 @@ def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
     words = text.count(" ") + 1
     return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower() \
-        and mostly_letters(text)
+        and (text[0].isalpha() or mostly_letters(text))

@@ -563,3 +563,20 @@ Pilots to be hired for winter nights at the harbour
 """)
     assert article.outlet == "Coast News"
     assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_dates_in_a_most_read_list_are_never_the_storys():
+    most_read = """Most read
+Tug crews strike over pay
+Updated 3 March 2024
+
+"""
+    above = parse(f"{most_read}Pilots to be hired for winter nights at the harbour\n\n{LEAD}\n")
+    assert above.title == "Pilots to be hired for winter nights at the harbour"
+    assert above.published is None
+    dated = parse(f"{most_read}Pilots to be hired for winter nights at the harbour\n4 March 2024\n\n{LEAD}\n")
+    assert dated.published == "2024-03-04"
+    body = "\n\n".join([LEAD, '"We cannot leave ships waiting outside," the harbour master said.',
+                        "The pilots will start in November, the office said, and stay until March."])
+    below = parse(f"Pilots to be hired for winter nights at the harbour\n\n{body}\n\n{most_read}")
+    assert below.published is None
