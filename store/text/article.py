@@ -210,7 +210,7 @@ def _gather(lines: list[Line]) -> _Cues:
             if agency:
                 cues.outlets.append(agency)
         if kind is Kind.SHORT and not long_seen:
-            name = masthead(text)
+            name = masthead(text.removesuffix(" logo"))  # "Pulse.ng logo": the masthead's picture
             if name:
                 cues.mastheads.append(name)
             elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():

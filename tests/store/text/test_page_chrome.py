@@ -580,3 +580,11 @@ Updated 3 March 2024
                         "The pilots will start in November, the office said, and stay until March."])
     below = parse(f"Pilots to be hired for winter nights at the harbour\n\n{body}\n\n{most_read}")
     assert below.published is None
+
+
+def test_a_mastheads_picture_named_above_the_story_names_the_outlet_but_a_share_button_does_not():
+    def outlet(top):
+        return parse(f"{top}\n\nPilots to be hired for winter nights at the harbour\n\n{LEAD}\n").outlet
+    assert outlet("Coast.ng logo") == "Coast.ng"
+    assert outlet("Coast Herald logo") == "Coast Herald"
+    assert outlet("Facebook logo") is None
