@@ -279,7 +279,7 @@ def _breadcrumbs(line: str, words: int) -> bool:
 
 def _menu_bar(line: str) -> bool:
     """A bar of links between pipes: 'Bracket Challenge | Watching @ Work? | Scores | More'."""
-    parts = line.split(" | ")
+    parts = line.split(" | ") if " | " in line else ()
     return len(parts) >= _MENU_PARTS and all(p.count(" ") < _MENU_PART_WORDS for p in parts)
 
 
@@ -391,27 +391,23 @@ _PHOTO_TAIL = re.compile(r"(?i)\s*[(\[](?:photo|photograph|image|picture|credit)
 def _captions(out: list[Line]) -> list[Line]:
     """Mark as boilerplate a caption printed as text: a line whose picture credit sits on the next line,
     a short line between a credited caption and its credit, or a credited caption's words printed again."""
-    tails = [line.text for line in out if line.kind is Kind.BOILER and _PHOTO_TAIL.search(line.text)]
-    credits = [i for i, line in enumerate(out) if line.kind is Kind.BOILER and _picture_credit(line.text)]
-    if not tails and not credits:
+    boiler = [line.text for line in out if line.kind is Kind.BOILER]
+    if not boiler:
         return out
-    credited = {_PHOTO_TAIL.sub("", text) for text in tails} - {""}
-    shown = [i for i, line in enumerate(out) if line.kind is not Kind.BLANK]
-    marked = list(out)
-    for n, i in enumerate(shown):
-        line = out[i]
-        if line.kind not in (Kind.PROSE, Kind.SHORT):
+    credited = {_PHOTO_TAIL.sub("", text) for text in boiler if text[-1] in ")]" and _PHOTO_TAIL.search(text)}
+    shown = [line for line in out if line.kind is not Kind.BLANK]
+    captions = set()
+    for n, line in enumerate(shown[:-1]):
+        below = shown[n + 1]
+        if line.kind not in (Kind.PROSE, Kind.SHORT) or (
+                below.kind is not Kind.BOILER and line.text not in credited):
             continue
-        above = out[shown[n - 1]] if n else None
-        below = out[shown[n + 1]] if n + 1 < len(shown) else None
-        under = below.text if below is not None and below.kind is Kind.BOILER else ""
-        credit_alone = _PHOTO_TAIL.fullmatch(under) is not None  # "(Photo: Ann Lee/Agency)" on its own line
-        credit_below = credit_alone or bool(under) and _picture_credit(under)
-        between = above is not None and above.kind is Kind.BOILER and _picture_credit(above.text)
-        if line.kind is Kind.PROSE and (line.text in credited or credit_alone) or line.kind is Kind.SHORT \
-                and credit_below and between:
-            marked[i] = Line(line.text, Kind.BOILER)
-    return marked
+        alone = below.kind is Kind.BOILER and _PHOTO_TAIL.fullmatch(below.text) is not None  # "(Photo: ...)"
+        if line.kind is Kind.PROSE and (line.text in credited or alone) or line.kind is Kind.SHORT and n and (
+                shown[n - 1].kind is Kind.BOILER and _picture_credit(shown[n - 1].text)
+                and (alone or _picture_credit(below.text))):
+            captions.add(id(line))
+    return [Line(line.text, Kind.BOILER) if id(line) in captions else line for line in out]
 
 
 def _picture_credit(text: str) -> bool:

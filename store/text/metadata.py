@@ -301,7 +301,7 @@ def closing_agency(line: str) -> str | None:
 def self_report(paragraph: str, credits: list[str]) -> str | None:
     """The site a lead names as reporting ("APA reports citing ..."), when a picture credit or a
     notice on the page ("© APA") names it too: alone the words could report another outlet's story."""
-    match = _SELF_REPORT.search(paragraph)
+    match = _SELF_REPORT.search(paragraph) if credits and " reports" in paragraph else None
     if not match:
         return None
     name = re.escape(match["name"])
