@@ -22,7 +22,7 @@ from clipdesk.store.text.lexicon import (
     ROLE_SYNONYMS,
     is_english_word,
 )
-from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
 from clipdesk.store.text.spelling import variants
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
@@ -65,10 +65,12 @@ def understand(db: sqlite_utils.Database, text: str) -> Question:
         raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
                         topic=not asked, speaker=asked and bool(slot)))
     for word in words:
-        places = recognise_places(word) or _place_of_demonym(word)
+        named_places = recognise_places(word)
+        places = named_places or _place_of_demonym(word)
         alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}
-        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
+        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
+                        around=frozenset(d for place in named_places for d in _demonyms_of(place))))
     raw = _with_role_holders(db, raw, slot, speaker_ids, _role_phrases(text))
     return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
 
@@ -197,6 +199,14 @@ def _place_of_demonym(word: str) -> list[str]:
                 if place:
                     return [place]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _demonyms_of(place: str) -> tuple[str, ...]:
+    """The words for a country's people and things ('UK' -> british, english, ...): an article saying
+    "the British defence secretary" names the UK."""
+    canonical = canonical_place(place)
+    return tuple(d for d in DEMONYMS if canonical and country_of(d) == canonical)
 
 
 def _names(text: str) -> set[str]:
