@@ -278,6 +278,8 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
         title = first
     after = [i for i in prose if title is None or i > title]
+    if not after:  # the only paragraph is no headline over nothing: it is the body
+        title, after = None, prose
     lead = next((i for i in after[:4] if parse_dateline(lines[i].text)), None)
     limit = after[1] if len(after) > 1 else len(lines)
     marks = [i for i in cues.meta if (title is None or i > title) and i < limit]

@@ -251,6 +251,10 @@ def test_any_text_is_an_article_or_not_an_article(text):
     assert article.paragraphs and all(p and p == p.strip() for p in article.paragraphs)
 
 
+def test_a_page_of_only_a_wire_credit_and_a_day_is_not_an_article_rather_than_a_crash():
+    with pytest.raises(NotAnArticle):
+        parse_article("By (Reuters) - .\nJanuary 27", "t.txt")
+
 
 def test_curly_marks_of_a_page_read_in_the_wrong_encoding_are_put_back():
     mended = normalise("¡°We will not wait,¡± the North¡¯s envoy said.")
