@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from clipdesk.store.text.lexicon import OUTLET_HEADS, SECTION_WORDS
+from clipdesk.store.text.places import canonical_place
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -208,7 +209,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     match = _DATELINE.match(paragraph) or _titled_dateline(paragraph)
     if not match:
         alone = _AGENCY_ONLY.match(paragraph)
-        return Dateline(None, canonical_outlet(alone["agency"]), None) if alone else None
+        return Dateline(None, _agency(alone["agency"]), None) if alone else None
     agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")
     written = match["date"]
     place = match["place"].strip(" .")
@@ -220,7 +221,14 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if written:
         day = _day(written)
         when = WrittenDate(_iso_day(day), written, day[0], day[1]) if day else None
-    return Dateline(place, canonical_outlet(agency) if agency else None, when)
+    return Dateline(place, _agency(agency), when)
+
+
+def _agency(bracketed: str | None) -> str | None:
+    """The news agency a dateline credits ("(Reuters)"), never a place set in its brackets ("LONDON (UK)")."""
+    if not bracketed or canonical_place(bracketed.strip()):
+        return None
+    return canonical_outlet(bracketed)
 
 
 def byline(line: str, head: bool = False) -> str | None:

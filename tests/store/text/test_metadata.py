@@ -190,3 +190,15 @@ def test_ingested_article_row_carries_metadata_and_sidecar_fills_the_gaps(db, se
     first = db.execute("SELECT text FROM paragraphs WHERE article_id = ? AND position = 0",
                        [outcome.article_id]).fetchone()[0]
     assert first.startswith("LONDON, January 27. /TASS/.")
+
+
+@pytest.mark.parametrize("lead", ["LONDON (UK) – The harbour board said on Tuesday it would meet.",
+                                  "DOHA (Qatar) - The harbour board said on Tuesday it would meet."])
+def test_a_country_in_a_datelines_brackets_is_no_outlet(lead):
+    dateline = parse_dateline(lead)
+    assert dateline is not None and dateline.agency is None
+
+
+def test_an_agency_in_a_datelines_brackets_is_the_outlet():
+    dateline = parse_dateline("LONDON (Reuters) - The harbour board said on Tuesday it would meet.")
+    assert dateline is not None and dateline.agency == "Reuters"
