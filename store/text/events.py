@@ -57,7 +57,7 @@ want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
 plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
-sought seeking aim aims intend intends intended due upcoming"""
+sought seeking aim aims intend intends intended due upcoming whether open return willing"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
@@ -70,14 +70,14 @@ HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ru
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
     r"scrapped|delayed|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
-    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through)\b", re.I)
+    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through|no\s+longer|would\s+have)\b", re.I)
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
 PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
 # Words before a name that cite it as the source of the report, not as someone taking part.
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
 # A verb of reporting right after a name that closes the sentence: '..., Russian defence ministry said'.
-TAIL_SOURCE = re.compile(r"\s*(?:also\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
+TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:also\s+|has\s+|have\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
@@ -90,8 +90,9 @@ PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$",
 COUNTRY_PARTY = re.compile(r"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
-# Modal words just after a trigger: 'talks could turn into...' is a possibility, not an event.
-MODAL_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:could|would|should|must|might|may|cannot|can|"
+# Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
+# and 'for talks to take place' a condition, not an event.
+MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)|could|would|should|must|might|may|cannot|can|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
 WORD = re.compile(r"[\w']+")
@@ -146,7 +147,7 @@ class _Reading:
         if plan is not None:
             sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
         names = _participants(taking_part, masked, self.before, offset)
-        if not names and GROUP_REFERENCE.search(masked):
+        if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
         kinds = [] if CALLED_OFF.search(masked) else _kinds(masked)
         for number, (kind, trigger) in enumerate(kinds):
@@ -244,7 +245,7 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     clause = low[low.rfind(",", 0, match.start()) + 1:match.start()].lstrip(" (")
     if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()):
         return False
-    return not MODAL_AFTER.match(low, match.end(), match.end() + 25)
+    return not MODAL_AFTER.match(low, match.end(), match.end() + 70)
 
 
 def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
@@ -318,6 +319,9 @@ def _bystander(sentence: str, start: int, end: int) -> bool:
 
 def _is_body(name: str) -> bool:
     """An institution worth naming as a participant (a ministry, NATO), not a stray capitalised word."""
+    words = name.split()
+    if len(words) == 1 and is_english_word(name):
+        return False  # 'his Cabinet post', 'the Presidency announced': a common noun capitalised
     return name[:1].isupper() and bool(set(normalise_name(name).split()) & INSTITUTION_WORDS)
 
 
@@ -347,7 +351,7 @@ def _add(found: list[Event], event: Event, definite: bool) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
     for n in range(len(found) - 1, -1, -1):
         if _same(found[n], event, definite):
-            found[n] = _merged(found[n], event)
+            found[n] = _merged(found[n], event, definite)
             return
     found.append(event)
 
@@ -369,8 +373,12 @@ def _day_words(text: str) -> str:
     return re.sub(r"^on\s+|['’]s$", "", text.lower())
 
 
-def _merged(a: Event, b: Event) -> Event:
-    names = a.participants + tuple(p for p in b.participants if p not in a.participants)
+def _merged(a: Event, b: Event, definite: bool) -> Event:
+    """a with what b adds. A visit or a call referred back to ('during the visit he met ...') only
+    mentions the event, so the people of that sentence join it only when a had nobody."""
+    mention = definite and a.participants and a.kind not in LOCAL_KINDS
+    extra = () if mention else tuple(p for p in b.participants if p not in a.participants)
+    names = a.participants + extra
     dated = a if a.date_text else b
     return replace(a, participants=names, place=a.place or b.place, date=dated.date,
                    date_text=dated.date_text)
