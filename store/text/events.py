@@ -76,8 +76,9 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
 # Words before a name that cite it as the source of the report, not as someone taking part.
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
-# A verb of reporting right after a name that closes the sentence: '..., Russian defence ministry said'.
-TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:also\s+|has\s+|have\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
+# A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
+# ", the ministry (MoD) has confirmed".
+TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
@@ -108,6 +109,8 @@ DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 # Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
 GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
                              r"|women|officials|delegations|presidents))\b")
+# 'It was', 'it is' after which the sentence says what something was: the 'it' refers to nobody.
+EXPLETIVE_IT = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\b")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -259,6 +262,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
+        if mention.text.lower() == "it" and EXPLETIVE_IT.match(sentence, mention.end - offset):
+            continue  # 'It was his first visit': nobody, not the body named before
         if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
             continue
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
@@ -314,7 +319,7 @@ def _bystander(sentence: str, start: int, end: int) -> bool:
     """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'),
     not a participant."""
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
-        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.-]{0,30}$", sentence[:start]))
+        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.()-]{0,30}$", sentence[:start]))
 
 
 def _is_body(name: str) -> bool:

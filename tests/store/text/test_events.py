@@ -243,3 +243,44 @@ def test_places_and_headline_words_are_not_participants():
     ))
     assert [e.participants for e in events if e.kind == "visit"] == [("Alan Price",)]
     assert all("Is Open" not in e.participants for e in events)
+
+
+def test_talks_that_could_begin_or_are_a_condition_are_not_events():
+    events = extract_events(article(
+        "Direct talks between the Varnian government and the rebels could begin within two weeks, "
+        "an official said on Saturday.",
+        "Minister Lena Okafor said that for talks to take place the shelling must stop.",
+        "Okafor said Varnia was open to talks with Delmar."))
+    assert events == []
+
+
+def test_a_visit_that_would_have_happened_or_no_longer_will_is_not_an_event():
+    events = extract_events(article(
+        "The visit to Delmar would have included talks with Prime Minister Tomas Brandt.",
+        "President Ana Ruiz will no longer be visiting Delmar as planned in May, her office said."))
+    assert events == []
+
+
+def test_a_confirming_ministry_and_a_capitalised_post_do_not_take_part_in_a_visit():
+    events = extract_events(article(
+        "Defence secretary Mark Hollis has made a visit to troops in Basra, the Ministry of Defence "
+        "(MoD) has confirmed.",
+        "It was his first visit since taking up his Cabinet post."))
+    visits = [e for e in events if e.kind == "visit"]
+    assert len(visits) == 1 and visits[0].participants == ("Mark Hollis",)
+
+
+def test_people_named_later_about_a_visit_do_not_join_it():
+    events = extract_events(article(
+        "Defence Secretary Mark Hollis arrived in Kabul on Friday on his first trip abroad.",
+        "During the visit, General Omar Nadiri briefed reporters and President Farid Ahadi praised "
+        "the troops."))
+    visit = next(e for e in events if e.kind == "visit")
+    assert visit.participants == ("Mark Hollis",)
+
+
+def test_one_earlier_person_is_not_a_group_taking_part_in_generic_talks():
+    events = extract_events(article(
+        "Councillor Rhee Dong-hun led the delegation.",
+        "Ministerial talks are the highest level of dialogue held by the two countries."))
+    assert all("Rhee Dong-hun" not in e.participants for e in events)
