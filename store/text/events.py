@@ -66,6 +66,9 @@ HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
                         "called for", "call for", "was to", "were to", "is to", "are to", "set to")
+# A role named after the event ('the spokesman for the talks', 'envoy to the summit'): a title, not news.
+ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate|representative|chief|head)"
+                     r"\s+(?:for|to|at|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 # Words anywhere in a sentence that say its meeting did not happen, or that it only mentions one.
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
@@ -96,7 +99,7 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)|could|would|should|must|might|may|cannot|can|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
-WORD = re.compile(r"[\w']+")
+WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
 PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
 # A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
 # its date is the day of the report, not of the event.
@@ -149,7 +152,9 @@ class _Reading:
                        and (plan is None or m.start - offset < plan.start())]
         if plan is not None:
             sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
-        names = _participants(taking_part, masked, self.before, offset)
+        cited = {m.entity.name for m in mentions if m.entity and m not in taking_part}
+        before = None if self.before is not None and self.before.name in cited else self.before
+        names = _participants(taking_part, masked, before, offset)  # 'According to X, ... his counterpart'
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
         kinds = [] if CALLED_OFF.search(masked) else _kinds(masked)
@@ -246,7 +251,7 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     if HYPOTHETICAL.intersection(words) or any(p in before for p in HYPOTHETICAL_PHRASES):
         return False
     clause = low[low.rfind(",", 0, match.start()) + 1:match.start()].lstrip(" (")
-    if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()):
+    if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()) or ROLE_OF.search(before):
         return False
     return not MODAL_AFTER.match(low, match.end(), match.end() + 70)
 
@@ -356,7 +361,7 @@ def _add(found: list[Event], event: Event, definite: bool) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
     for n in range(len(found) - 1, -1, -1):
         if _same(found[n], event, definite):
-            found[n] = _merged(found[n], event, definite)
+            found[n] = _merged(found[n], event)
             return
     found.append(event)
 
@@ -378,10 +383,10 @@ def _day_words(text: str) -> str:
     return re.sub(r"^on\s+|['’]s$", "", text.lower())
 
 
-def _merged(a: Event, b: Event, definite: bool) -> Event:
-    """a with what b adds. A visit or a call referred back to ('during the visit he met ...') only
-    mentions the event, so the people of that sentence join it only when a had nobody."""
-    mention = definite and a.participants and a.kind not in LOCAL_KINDS
+def _merged(a: Event, b: Event) -> Event:
+    """a with what b adds. A visit or a call mentioned again ('during the visit he met ...') is only
+    referred to, so the people of that sentence join it only when a had nobody."""
+    mention = a.participants and a.kind not in LOCAL_KINDS
     extra = () if mention else tuple(p for p in b.participants if p not in a.participants)
     names = a.participants + extra
     dated = a if a.date_text else b

@@ -284,3 +284,18 @@ def test_one_earlier_person_is_not_a_group_taking_part_in_generic_talks():
         "Councillor Rhee Dong-hun led the delegation.",
         "Ministerial talks are the highest level of dialogue held by the two countries."))
     assert all("Rhee Dong-hun" not in e.participants for e in events)
+
+
+def test_a_spokesman_for_the_talks_and_a_wish_to_return_to_them_are_not_talks():
+    events = extract_events(article(
+        "The spokesman for the talks, Ivo Brandt, left for the capital on Monday.",
+        "Minister Lena Okafor urged the rebels to return to the four-way talks."))
+    assert events == []
+
+
+def test_the_source_of_a_report_is_not_one_of_the_negotiators():
+    events = extract_events(article(
+        "Foreign Minister Lena Okafor spoke to reporters in Delmar.",
+        "According to Okafor, Premier Ivan Sokolov raised the issue during negotiations with his "
+        "Varnian counterpart at the Delmar summit."))
+    assert events and all("Lena Okafor" not in e.participants for e in events)
