@@ -100,3 +100,18 @@ def write_json(path: Path | None, stamp: object, data: object) -> None:
         with temporary.open("w", encoding="utf-8") as handle:
             json.dump({"stamp": stamp, "data": data}, handle, ensure_ascii=False, separators=(",", ":"))
     write_atomically(path, write)
+
+
+def kept_for(source: Path, name: str, build: Callable[[], Any]) -> Any:
+    """What `build` makes of an installed file (JSON-able), kept in the user's cache under `name` and
+    read again while that file is unchanged (same path, size and modification time)."""
+    try:
+        found = source.stat()
+    except OSError:
+        return build()
+    path, stamp = user_cache(f"{name}.json"), [str(source), found.st_size, found.st_mtime_ns]
+    kept = read_json(path, stamp)
+    if kept is None:
+        kept = build()
+        write_json(path, stamp, kept)
+    return kept

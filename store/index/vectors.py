@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from clipdesk.store.index import wordcache
-from clipdesk.store.index.caches import caches_of, read_json, sidecar, write_atomically, write_json
+from clipdesk.store.index.caches import (
+    caches_of,
+    kept_for,
+    read_json,
+    sidecar,
+    write_atomically,
+    write_json,
+)
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
@@ -58,7 +65,8 @@ log = logging.getLogger(__name__)
 class StaticEmbedder:
     """A static (token lookup, mean pooled, L2-normalised) sentence embedding."""
 
-    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any) -> None:
+    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any,
+                 by_piece: bool | None = None) -> None:
         import numpy as np
 
         self.name = name
@@ -67,7 +75,9 @@ class StaticEmbedder:
         self.tokenizer = tokenizer
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if wordcache.applies(tokenizer) else None
+        if by_piece is None:
+            by_piece = wordcache.applies(tokenizer)
+        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if by_piece else None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -131,7 +141,10 @@ def load_wordllama() -> StaticEmbedder:
 
     package = _wordllama_dir()
     embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
-    return StaticEmbedder(DEFAULT_MODEL, embedding, Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER)))
+    tokenizer = Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER))
+    by_piece = kept_for(package / _WORDLLAMA_TOKENIZER, "wordllama-pieces",  # its vocabulary checked once
+                        lambda: wordcache.applies(tokenizer))
+    return StaticEmbedder(DEFAULT_MODEL, embedding, tokenizer, bool(by_piece))
 
 
 _MODELS: dict[str, Embedder | None] = {}

@@ -215,27 +215,17 @@ NON_VERBS = words(
 
 
 def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of a package's data file, kept between processes (see caches.user_cache)
-    and read again while that file is unchanged: parsing the lists costs more than a question."""
+    """What `build` makes of a package's data file, kept between processes (caches.kept_for): parsing
+    the lists costs more than answering a question."""
     import importlib.util
-    import os
+    from pathlib import Path
 
-    from clipdesk.store.index.caches import read_json, user_cache, write_json
+    from clipdesk.store.index.caches import kept_for
 
     spec = importlib.util.find_spec(package)
-    source = os.path.join(os.path.dirname(spec.origin), data) if spec and spec.origin else None
-    try:
-        found = os.stat(source) if source else None
-    except OSError:
-        found = None
-    if found is None:
+    if spec is None or spec.origin is None:
         return build()
-    path, stamp = user_cache(f"{package}.json"), [source, found.st_size, found.st_mtime_ns]
-    kept = read_json(path, stamp)
-    if kept is None:
-        kept = build()
-        write_json(path, stamp, kept)
-    return kept
+    return kept_for(Path(spec.origin).parent / data, package, build)
 
 
 @lru_cache(maxsize=1)
