@@ -22,6 +22,7 @@ from clipdesk.store.text.lexicon import (
     PLACE_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    is_english_word,
     words,
 )
 from clipdesk.store.text.places import canonical_place, country_of
@@ -30,6 +31,9 @@ from clipdesk.store.text.spelling import fold, variants
 SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
 FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
 INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-order-neutral) need
+NAME_FUZZY_MIN = 4  # letters a capitalised unknown word needs to be read as a misspelt name
+NAME_FUZZY_EDITS = 2  # letters each of its words may differ by from the name's (Borel/Borrell)
+NAME_FUZZY_MATCH = 83  # fuzz.ratio it needs to the whole name (Putn/Putin 89, Josef Borel/Josep Borrell 83)
 MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
 MAX_WIDTH = 4  # the most words an alias spans in a question
 HONORIFICS = frozenset(title.lower() for title in COURTESY_TITLES)  # stripped from the front of a name
@@ -371,6 +375,8 @@ def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
             score = 100.0
             if pid is None and width <= 2:
                 pid, score = _fuzzy(index, key)
+            if pid is None and width <= 2 and all(_written_as_name(raw) for raw, _ in words):
+                pid, score = _fuzzy_name(index, key)
             if pid is not None:
                 found.append((width, score, i, pid))
     return _choose(index, tokens, found)
@@ -400,6 +406,29 @@ def _fuzzy(index: _Index, key: str) -> tuple[int | None, float]:
     if best is None or _inflection(key, best[0]):
         return None, 0.0
     return index.alias[best[0]], fuzz.ratio(key, best[0])
+
+
+def _written_as_name(raw: str) -> bool:
+    """A capitalised word of a question that is no English word: surely meant as somebody's name."""
+    return raw[:1].isupper() and raw[1:].islower() and len(raw) >= NAME_FUZZY_MIN \
+        and not is_english_word(raw.lower())
+
+
+def _fuzzy_name(index: _Index, key: str) -> tuple[int | None, float]:
+    """The alias a word or two written as a name stands for when spelt further off (or shorter) than
+    _fuzzy allows: same initials, every word within NAME_FUZZY_EDITS letters of the alias's, and the
+    whole alike by NAME_FUZZY_MATCH ("Putn" for Putin, "Josef Borel" for Josep Borrell)."""
+    parts = key.split()
+    candidates = [a for n in range(len(key) - NAME_FUZZY_EDITS * len(parts),
+                                   len(key) + NAME_FUZZY_EDITS * len(parts) + 1)
+                  for a in index.buckets.get((key[0], n), ())
+                  if len(a.split()) == len(parts)
+                  and all(w[0] == v[0] and Levenshtein.distance(w, v) <= NAME_FUZZY_EDITS
+                          for w, v in zip(parts, a.split(), strict=True))]
+    best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=NAME_FUZZY_MATCH)
+    if best is None or _inflection(key, best[0]):
+        return None, 0.0
+    return index.alias[best[0]], best[1]
 
 
 def _inflection(word: str, alias: str) -> bool:

@@ -14,8 +14,15 @@ from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.intent import WHAT, intent, speaker_slot
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
-from clipdesk.store.text.lexicon import EXPANSIONS, ROLE_SYNONYMS, is_english_word
-from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+from clipdesk.store.text.lexicon import (
+    DEMONYMS,
+    EXPANSIONS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_SYNONYMS,
+    is_english_word,
+)
+from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
 from clipdesk.store.text.spelling import variants
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
@@ -58,11 +65,13 @@ def understand(db: sqlite_utils.Database, text: str) -> Question:
         raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
                         topic=not asked, speaker=asked and bool(slot)))
     for word in words:
-        places = recognise_places(word) or _place_of_demonym(word)
+        named_places = recognise_places(word)
+        places = named_places or _place_of_demonym(word)
         alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}
-        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named))
-    raw = _with_role_holders(db, raw, slot, speaker_ids)
+        raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
+                        around=frozenset(d for place in named_places for d in _demonyms_of(place))))
+    raw = _with_role_holders(db, raw, slot, speaker_ids, _role_phrases(text))
     return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
 
 
@@ -84,10 +93,12 @@ def _weighed(db: sqlite_utils.Database, raw: list[Term]) -> tuple[Term, ...]:
 
 
 def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str],
-                       speaker_ids: set[int]) -> list[Term]:
+                       speaker_ids: set[int], phrases: list[set[str]]) -> list[Term]:
     """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
     person the coverage gives that role: most of the role's words (at least two) found among the
-    question's, in any spelling or other word for it. The role's words stay (others may hold it too).
+    question's, in any spelling or other word for it, and no word of the question's role phrase
+    (`phrases`) left out ("the French defence minister" is not the French foreign minister). The
+    role's words stay (others may hold it too).
 
     Each distinct role is compared with the question once; its holders are then taken in the
     registry's order."""
@@ -101,7 +112,8 @@ def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str
             found = _role_word_in(_spellings(role_word), words)
             hits += bool(found)
             used |= found
-        if hits >= 2 and hits * 3 >= 2 * len(role_words):
+        if hits >= 2 and hits * 3 >= 2 * len(role_words) and all(
+                phrase <= used for phrase in phrases if phrase & used):
             holders += [(order, holder, name, used) for order, holder, name in held]
     for _, holder, name, used in sorted(holders):
         if any(name in t.alternatives for t in raw):
@@ -111,6 +123,20 @@ def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str
         names = _aliases(db, Recognised(holder, name, "person", name, 100.0))
         raw = [replace(t, alternatives=t.alternatives | names) if t.word in used else t for t in raw]
     return raw
+
+
+def _role_phrases(text: str) -> list[set[str]]:
+    """The question's runs of role words and nations, as distinct words: "the French defence minister"
+    gives {french, defence, minister}."""
+    runs: list[set[str]] = [set()]
+    for word in fts.tokens(text):
+        if word in fts.STOP_WORDS:
+            runs.append(set())
+        elif word in ROLE_HEADS or word in ROLE_MODIFIERS or word in DEMONYMS or recognise_places(word):
+            runs[-1].add(word)
+        else:
+            runs.append(set())
+    return [run for run in runs if len(run) > 1]
 
 
 def _role_word_in(spellings: frozenset[str], words: dict[str, set[str]]) -> set[str]:
@@ -173,6 +199,14 @@ def _place_of_demonym(word: str) -> list[str]:
                 if place:
                     return [place]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _demonyms_of(place: str) -> tuple[str, ...]:
+    """The words for a country's people and things ('UK' -> british, english, ...): an article saying
+    "the British defence secretary" names the UK."""
+    canonical = canonical_place(place)
+    return tuple(d for d in DEMONYMS if canonical and country_of(d) == canonical)
 
 
 def _names(text: str) -> set[str]:

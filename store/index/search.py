@@ -382,7 +382,7 @@ def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
         first, last = memo[article_id]
         memo[key] = first is not None and bool(db.execute(
             "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1",
-            [fts.any_of(term.alternatives), first, last]).fetchone())
+            [fts.any_of(term.alternatives | term.around), first, last]).fetchone())
     return memo[key]
 
 

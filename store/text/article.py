@@ -15,25 +15,29 @@ from clipdesk.store.text.clean import (
     looks_binary,
     mostly_letters,
     normalise,
+    opens_list,
 )
 from clipdesk.store.text.lexicon import COMMON
 from clipdesk.store.text.metadata import (
     WrittenDate,
     byline,
     canonical_outlet,
+    closing_agency,
     complete_date,
     credit_line,
+    lead_in_date,
     masthead,
     normalise_published,
     outlet_cue,
     parse_date,
     parse_dateline,
     reporting_credit,
+    self_report,
     wire_credit_outlet,
 )
 from clipdesk.store.text.model import Article
 
-_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink")  # on lower case
+_OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink|by the ")  # on lower case
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
@@ -44,15 +48,23 @@ _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
-# A weekday and a day without a time, as a site's top bar shows today: it loses to a later full date.
+# A weekday and a day without a time, as a site's top bar shows today: above the headline it is not the
+# story's date, and elsewhere it loses to a later full date. Any date above the headline loses to one
+# set between the headline and the body.
 _TOP_BAR_DATE = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^:]*$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_DASHES = "-–—"
+_LEAD_IN_WORDS = 12  # a line setting a date after an agency, a label or a site's name is shorter
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
+_BELOW_WORDS = 15  # a headline set under the lead has at most this many words
+_FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
-_TITLE_GLUE = re.compile(r"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+)+(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
+_CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
+_TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
+                         r"(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
 
 
 def _labels_quote(lines: list[Line], i: int) -> bool:
@@ -84,10 +96,13 @@ class _Cues:
     labels: list[str] = field(default_factory=list)  # short lines above the story that may name its outlet
     closing: list[str | None] = field(default_factory=list)  # "Source:" lines: an outlet only after the body
     dates: list[WrittenDate] = field(default_factory=list)
+    date_lines: list[int] = field(default_factory=list)  # the line each of `dates` was found on
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
     wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
+    credits: list[str] = field(default_factory=list)  # rights notices and picture credits
+    lists: list[int] = field(default_factory=list)  # labels over lists of other stories ("Most read")
 
 
 @dataclass(frozen=True)
@@ -121,6 +136,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     if not mostly_letters(paragraphs[0]):
         raise NotAnArticle("garbled text")
     cues.mastheads.extend(_confirmed_labels(cues.labels, paragraphs))
+    cues.mastheads.extend(filter(None, (self_report(p, cues.credits) for p in paragraphs[:2])))
     title = _clean_title(lines[layout.title].text) if layout.title is not None else None
     if title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
@@ -131,7 +147,12 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         cues.outlets.insert(0, lead.agency)
     if lead and lead.date:
         cues.dates.append(lead.date)
-    published, published_text = _published(cues.dates, sidecar.get("published"))
+    placed = list(zip(cues.dates, [*cues.date_lines, len(lines)], strict=False))
+    headed = layout.title is not None and any(layout.title < at < layout.start for _, at in placed)
+    listed = min(cues.lists, default=len(lines))  # dates under "Most read" above the title are its stories'
+    dates = [d for d, at in placed if layout.title is None or at > layout.title
+             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text))]
+    published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
         source=source,
@@ -156,6 +177,8 @@ def _gather(lines: list[Line]) -> _Cues:
     for i, (text, kind) in enumerate(lines):
         long_seen = long_seen or kind is Kind.PROSE and text.count(" ") + 1 >= _CHROME_WORDS \
             and ends_sentence(text)
+        if kind in (Kind.BOILER, Kind.FOOTER, Kind.SHORT) and not long_seen and opens_list(text):
+            cues.lists.append(i)
         if kind in (Kind.BOILER, Kind.FOOTER):
             if not long_seen and _ACRONYM.fullmatch(text):
                 cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals
@@ -164,6 +187,9 @@ def _gather(lines: list[Line]) -> _Cues:
                 cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
             elif _OUTLET_GATE.search(low):
                 cues.outlets.append(outlet_cue(text))
+                cues.credits.append(text)
+            if prose_seen >= 2 and text[0] in _DASHES:
+                cues.wire = cues.wire or closing_agency(text)
             if not cues.credit and text[0] in "(RrWw":
                 cues.credit = reporting_credit(text)
                 cues.wire = cues.wire or wire_credit_outlet(text)
@@ -177,18 +203,21 @@ def _gather(lines: list[Line]) -> _Cues:
             continue
         written = parse_date(text) if _DIGIT.search(text) else None
         credited = credit_line(text) if not written and " | " in text and _DIGIT.search(text) else None
+        if not written and not credited and _DIGIT.search(text) and text.count(" ") < _LEAD_IN_WORDS:
+            credited = lead_in_date(text)
         if credited:
             agency, written = credited
             if agency:
                 cues.outlets.append(agency)
         if kind is Kind.SHORT and not long_seen:
-            name = masthead(text)
+            name = masthead(text.removesuffix(" logo"))  # "Pulse.ng logo": the masthead's picture
             if name:
                 cues.mastheads.append(name)
             elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():
                 cues.labels.append(text)
         if written:
             cues.dates.append(written)
+            cues.date_lines.append(i)
             cues.meta.add(i)
             continue
         found = byline(text) if _BYLINE_GATE.match(text) else None
@@ -233,14 +262,17 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     if not prose:
         raise NotAnArticle("no article paragraphs")
     first = _first_paragraph(lines, content, prose)
-    # a date or byline above every headline-shaped line is page chrome (a top bar), not the head's end
+    # the head ends at the date or byline nearest the body that is set under a headline-shaped line: one
+    # above every headline, or set straight above another headline, is a top bar's or a blog's date
     headlines = [i for i in content if i < first and is_headline(lines[i].text)]
-    head_end = min(first, min((m for m in cues.meta if headlines and m > headlines[0]), default=first))
+    under = [m for m in cues.meta if headlines and headlines[0] < m < first
+             and is_headline(lines[max(i for i in content if i < m)].text) and not _above_headline(lines, m)]
+    head_end = max(under, default=first)
     title = _named(lines, content, first, known_title)
     if title is None:
         title = _repeated(lines, content, first)
     if title is None:
-        title = _title(lines, content, head_end)
+        title = _title(lines, content, head_end, cues.meta)
     if title is None:
         title = _above_date(lines, content, cues.meta)
     if title is None and len(prose) > 1 and content[0] == first and _question_headline(lines[first].text):
@@ -256,7 +288,7 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     else:
         start = after[0]
     if title is None:
-        return _Layout(None, None, start)
+        return _Layout(_headline_below(lines, content, prose), None, start)
     head_end = min((i for i in marks if i > title), default=start)  # a standfirst sits above byline and date
     head = [i for i in range(title + 1, head_end) if i in content and lines[i].text != lines[title].text and (
         lines[i].kind is Kind.PROSE or lines[i].text.count(" ") >= 4 and is_headline(lines[i].text))]
@@ -267,6 +299,12 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
             _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
+
+
+def _above_headline(lines: list[Line], mark: int) -> bool:
+    """True when the next line shown under a date or byline is shaped like a headline."""
+    below = next((line for line in lines[mark + 1:] if line.kind is not Kind.BLANK), None)
+    return below is not None and below.kind in (Kind.PROSE, Kind.SHORT) and is_headline(below.text)
 
 
 def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) -> int:
@@ -324,19 +362,21 @@ def _named(lines: list[Line], content: list[int], first: int, known_title: str |
     return next((i for i in content if i <= first and lines[i].text.casefold() == wanted), None)
 
 
-def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
+def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int]) -> int | None:
     """The first of the last run of headline-shaped lines before the byline, date or body.
 
     Section labels and taglines before the headline are cut off from it by other short lines;
     a standfirst set under the headline continues its run. In a run of three or more, a first
-    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline."""
+    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline.
+    A picture's caption or a date line between two lines starts a new run; a masthead is in none."""
     runs: list[list[int]] = []
     previous = None
     for i in content:
         if i >= head_end:
             break
-        if is_headline(lines[i].text):
-            if previous is None:
+        if is_headline(lines[i].text) and not masthead(lines[i].text):
+            if previous is None or _furniture_between(lines, previous, i) or any(
+                    previous < m < i for m in meta):
                 runs.append([])
             runs[-1].append(i)
             previous = i
@@ -347,6 +387,27 @@ def _title(lines: list[Line], content: list[int], head_end: int) -> int | None:
     run = runs[-1]
     kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
     return run[1] if kicker else run[0]
+
+
+def _headline_below(lines: list[Line], content: list[int], prose: list[int]) -> int | None:
+    """A page that opens with its lead sets the headline under it, or under the whole story: a short
+    line there that names what the lead names first ("Deere profit rises, but stock takes hit")."""
+    lead = lines[prose[0]].text
+    after_lead = [i for i in content if i > prose[0]][:1]
+    closing = [i for i in content if i > prose[-1]][-1:]
+    for i in [*after_lead, *closing]:
+        text = lines[i].text
+        words = text.split()
+        if lines[i].kind is Kind.SHORT and is_headline(text) and len(words) <= _BELOW_WORDS and (
+                words[0] not in COMMON and re.search(rf"\b{re.escape(words[0])}\b", lead)):
+            return i
+    return None
+
+
+def _furniture_between(lines: list[Line], above: int, below: int) -> bool:
+    """True when a block of page furniture (a picture's caption, a banner) stands between two lines."""
+    return any(line.kind is Kind.BOILER and line.text.count(" ") >= _FURNITURE_WORDS - 1
+               for line in lines[above + 1:below])
 
 
 def _furniture_follows(lines: list[Line], start: int, end: int) -> bool:

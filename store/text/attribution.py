@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from clipdesk.store.text.lexicon import (
     BODY_WORDS,
     COMMON,
@@ -29,12 +31,13 @@ from clipdesk.store.text.lexicon import (
     SEATS_OF_POWER,
     SPOKESPEOPLE,
     first_name_gender,
+    is_english_word,
 )
 
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
 AFTER_SUBJECT_RE = re.compile(
-    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+    r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
     r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
     r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
 )
@@ -47,8 +50,16 @@ STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "
 STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
 ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+_MISSPELT_MIN = 5  # a surname shorter than this is not matched to another one it is close to
 _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
+# A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
+# 'said Koen'.
+SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
+SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
+PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
+# A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -121,12 +132,16 @@ class Discourse:
         entity.seen = self.clock
         return entity
 
-    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None) -> Entity | None:
-        """The person named `name` (its words `tokens`): a full name, or a surname met before in full."""
+    def person(self, tokens: list[str], name: str, role: str | None, gender: str | None,
+               speaking: bool = False) -> Entity | None:
+        """The person named `name` (its words `tokens`): a full name, a surname met before in full, or a
+        lone surname that is `speaking` ('said Koen')."""
         entity = self.entities.get(name.lower())
         if len(tokens) == 1:
             entity = self.surnames.get(name.lower()) or entity or self.first_names.get(name.lower())
-            if entity is None and not role and not gender:
+            if entity is None and speaking:
+                entity = self._misspelt(name)
+            if entity is None and not role and not gender and not speaking:
                 return None
         if entity is None:
             entity = Entity(name, "person")
@@ -144,6 +159,15 @@ class Discourse:
         entity.gender = entity.gender or gender or (
             "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES and len(tokens) > 1 else None)
         return self.touch(entity)
+
+    def _misspelt(self, surname: str) -> Entity | None:
+        """The person whose surname a speaking surname misspells ('said Hecker' after Dieter Hecking)."""
+        low = surname.lower()
+        if len(low) < _MISSPELT_MIN:
+            return None
+        near = [e for key, e in self.surnames.items() if key[:4] == low[:4]
+                and Levenshtein.distance(key, low, score_cutoff=3) <= 3]
+        return near[0] if len(near) == 1 else None
 
     def institution(self, text: str) -> Entity | None:
         """The body named by `text`; a bare 'the ministry' is the latest ministry mentioned."""
@@ -286,6 +310,11 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         done = _run_end(text, tokens, classes, i)
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
+                person = mention.kind == "person"
+                near = max(0, mention.start - 8)
+                particle = PARTICLE_BEFORE_RE.search(text, near, mention.start) if person else None
+                if particle:  # 'bin Farhan told': the particle begins the name
+                    mention.start = particle.start()
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions
@@ -334,7 +363,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
                discourse: Discourse, salient: list[Entity]) -> list[Mention]:
     """The mentions in one run of name, title and institution words."""
     if len(run) == 1 and classes[0] == "cap":
-        return [_single_name(run[0], discourse)]
+        return [_single_name(text, run[0], discourse)]
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
@@ -342,6 +371,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     owner = max((n for n in range(k, len(run) - 1) if run[n][0].endswith(("’s", "'s"))), default=None)
     if owner is not None:
         k = owner + 1
+    after_of = run[k - 1][0] if k > start else text[max(0, run[0].start() - 4):run[0].start()].strip()
+    if len(run) - k >= 3 and after_of in ("for", "of"):
+        k += _first_name_at(run[k:])  # 'Member for Durack Melissa Price': the seat, then the name
     if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
         k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
     name = run[k:]
@@ -380,8 +412,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         tail = " ".join(t[0] for t in run[classes.index("group") + 1:])
         return [Mention(begin, end, "role", phrase, entity, role=tail)]
     if has_head and last_head == len(run) - 1:
-        entity = discourse.role_noun(text[begin:end], salient)
         indefinite = run[0][0].lower() in INDEFINITE
+        # 'a Ministry of Defence spokesman' is someone unnamed, never the defence secretary named before
+        entity = None if indefinite else discourse.role_noun(text[begin:end], salient)
         if indefinite:
             heads = _heads(phrase) & ROLE_HEADS
             qualified = heads & SPOKESPEOPLE and re.search(r"\b[A-Z]", phrase)
@@ -404,12 +437,24 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     return []
 
 
-def _single_name(token: re.Match[str], discourse: Discourse) -> Mention:
+def _first_name_at(name: list[re.Match[str]]) -> int:
+    """Where a person's name begins in capitalised words after 'of'/'for': at the first known first
+    name after a word that is none ('Durack Melissa Price'), else at the start."""
+    if first_name_gender(name[0][0]) is not None:
+        return 0
+    return next((n for n in range(1, len(name) - 1) if first_name_gender(name[n][0]) is not None), 0)
+
+
+def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Mention:
     """A lone capitalised word: a surname met before in full, or a name or place taken as written."""
     word = token[0]
     if word.endswith(("’s", "'s")):
         word = word[:-2]
-    entity = discourse.person([word], word, None, None)
+    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end())
+                    or SAID_BEFORE_RE.search(text, max(0, token.start() - 20), token.start()))
+    if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
+        speaking = False  # 'Sirens sounded': a common noun, not a surname
+    entity = discourse.person([word], word, None, None, speaking)
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
 
 
@@ -476,12 +521,15 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    if text[mention.end - 2:mention.end] in ("’s", "'s"):
+    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start)
+    if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return True
     end = aside_end(text, mention.end)
+    if end is not None and text[end:end + 1] == ")":
+        end += 1  # 'Ruth Calder (D-Ore.) spoke'
     after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
 

@@ -33,6 +33,9 @@ _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
+# A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
+_DATE_LABEL = re.compile(r"(?m)^[ \t]*(date \d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
+_HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")  # a markdown heading: "# 01 June 2024"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
@@ -51,6 +54,7 @@ _WIDGET = re.compile(r"""(?x)
    |\d+\ mins?(?:\ read)?|\d+\ minutes?(?:\ read)?|back\ to\ top|skip\ to\ (?:main\ )?content
    |(?:estimated\ )?read(?:ing)?\ time:?(?:\ (?:about|less\ than|under))?\ (?:an?|one|\d+)\ min(?:ute)?s?
    |text\ settings|[✕×✖xX]\ ?close|close\ [✕×✖xX]
+   |(?:(?:updated|published|posted)\ )?(?:an?|\d+)\ (?:seconds?|minutes?|mins?|hours?|hrs?|days?)\ ago
    |next(?:\ article)?|previous(?:\ article)?|more|show\ more|see\ more|show\ less|load\ more|see\ all
    |all\ news|latest(?:\ news)?|top\ stories|most\ (?:read|popular|viewed|shared)|trending(?:\ now)?
    |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
@@ -65,6 +69,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
       |image\ caption|media\ caption|caption)s?\b\s*[:,]
    |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
+   |(?:translated|edited|compiled)\ and\ (?:translated|edited|compiled)\ by\b
    |our\ standards\s*:|privacy\ notice\s*:|after\ newsletter\ promotion$|source\s*:(?:\s\S+){1,8}$
    |(?:follow|like)\ [\w .@-]{1,40}?\ on\ (?:our\ |the\ )?(?:twitter|x|facebook|instagram|telegram
       |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
@@ -76,6 +81,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:the\ )?views\ expressed\ (?:in\ this|here)\b|this\ (?:story|article)\ (?:was|has\ been)
       \ (?:updated|corrected|amended)\b
    |this\ (?:article|story|content)\ is\ (?:more\ than\ |over\ )?(?:\d+|a|an|one|two)\ (?:years?|months?)\ old
+   |advert(?:isement)?(?-i:(?=[A-Z]))
    |file\ ?[-—–]\ |item\ \d+\ of\ \d+\b|\[\d+/\d+\]|already\ (?:a\ )?(?:subscriber|member|registered)\b
    |an\ official\ website\ of\ the\b|here['’]s\ how\ you\ know$|official\ websites\ use\b
    |(?:secure\ )?\.gov\ websites?\b|a\ lock\ \(
@@ -99,6 +105,7 @@ _BOILER_ANYWHERE = re.compile(r"""(?ix)
    |\bnewsletter\b.{0,80}?\b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
    |\brecaptcha\b|\blicensing\ rights\b|,\ opens\ new\ tab\b
    |[(\[](?:(?:AP|AFP|Reuters|EPA|Getty)\ )?photo\b[^)\]]*[)\]]$
+   |(?:^|(?<=[.!?])\ )copyright\ (?-i:[A-Z][\w.&'’-]*(?:\ [A-Z][\w.&'’-]*){0,3})\.?$
 """)
 # A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
 # "... AFP via Getty Images". Searched in the last few words of a line only.
@@ -163,22 +170,35 @@ def mostly_letters(text: str) -> bool:
     return sum(map(len, _LETTER_RUNS.findall(sample))) * 2 >= visible
 
 
+# Curly quotation marks of a Chinese-encoded (GBK) page read as Latin-1: '¡°We will¡±', 'North¡¯s'.
+_GBK_MARKS_AS = {"¡°": "“", "¡±": "”", "¡®": "‘", "¡¯": "’"}
+_GBK_MARKS = re.compile("|".join(_GBK_MARKS_AS))
+
+
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
 
-    HTML entities ("&#8217;") are decoded and markdown links and bold marks reduced to their text."""
+    HTML entities ("&#8217;") are decoded, markdown links and bold marks reduced to their text, and curly
+    marks of a page read in the wrong encoding ('¡°…¡±', 'North¡¯s') put back."""
     if "&" in raw and _ENTITY.search(raw):
         raw = html.unescape(raw)
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
         raw = raw.replace("**", "")
+    if "¡" in raw:
+        raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
+    if "#" in raw:
+        raw = _HEADING_MARK.sub("", raw)
+    if "date " in raw:
+        raw = _DATE_LABEL.sub(r"\1\n", raw)
     return _unwrap([respace(line.strip() if line.isprintable() and "  " not in line else _tidy(line))
                     for line in raw.splitlines()])
 
 
 # Spaces a scraper lost: 'Moscow.The talks', '(Reporter Jo Bo)Russian', 'offer.“It is', 'said,”she'.
-_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
+# (Not in a site's name closing a line: "News.Az".)
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z](?![a-z]?$))|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
                      r"|(?<=[a-z][)])(?=[A-Z][a-z])|(?<=[\w.,!?;:])(?=“)|(?<=”)(?=\w)")
 _GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
 
@@ -186,16 +206,23 @@ _GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
 def respace(line: str) -> str:
     """The line with the spaces put back that scraped text lost around sentence ends and quote marks.
 
-    A straight mark between two words opens a quotation when an even number of marks comes before it
-    (the space goes before it) and closes one otherwise (the space goes after it)."""
+    A straight mark between two words opens a quotation when none is open (the space goes before it)
+    and closes one otherwise (the space goes after it); a spaced mark after a sentence of an open
+    quotation opens a new one, as a quotation whose closing mark was left out ends there."""
     line = _RUN_ON.sub(" ", line)
     if '"' not in line:
         return line
-    parts, last = [], 0
-    for mark in _GLUED_STRAIGHT.finditer(line):
-        opens = line.count('"', 0, mark.start()) % 2 == 0
-        parts += [line[last:mark.start()], ' "' if opens else '" ']
-        last = mark.end()
+    parts, last, open_now = [], 0, False
+    for mark in re.finditer('"', line):
+        pos = mark.start()
+        before, after = line[pos - 1:pos] or " ", line[pos + 1:pos + 2] or " "
+        if not _GLUED_STRAIGHT.match(line, pos):
+            # a spaced mark after a sentence of an open quotation opens a new one (its closer was lost)
+            reopens = open_now and before == " " and after.isalnum() and line[:pos].rstrip()[-1:] in ".!?"
+            open_now = reopens or not open_now
+            continue
+        parts += [line[last:pos], '" ' if open_now else ' "']
+        last, open_now = mark.end(), not open_now
     return "".join(parts) + line[last:]
 
 
@@ -252,6 +279,8 @@ def _language_menu(line: str, words: int) -> bool:
 _GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
 
 
+_MENU_PARTS = 4  # a bar of links has at least this many links between pipes
+_MENU_PART_WORDS = 7  # each of them shorter than this
 _CRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
 
 
@@ -261,6 +290,12 @@ def _breadcrumbs(line: str, words: int) -> bool:
     arrows = any(mark in line for mark in (" > ", " » ", " › "))
     return (len(parts) >= 3 or len(parts) == 2 and arrows) and words <= 4 * len(parts) and all(
         p[:1].isupper() and p.count(" ") < 3 for p in parts)
+
+
+def _menu_bar(line: str) -> bool:
+    """A bar of links between pipes: 'Bracket Challenge | Watching @ Work? | Scores | More'."""
+    parts = line.split(" | ") if " | " in line else ()
+    return len(parts) >= _MENU_PARTS and all(p.count(" ") < _MENU_PART_WORDS for p in parts)
 
 
 def _glued_menu(line: str) -> bool:
@@ -284,8 +319,9 @@ def kind_of(line: str) -> Kind:
     if words <= 8 and _WIDGET.fullmatch(low.rstrip(" .!?:…")) or words <= 20 and "newsletter" in low and (
             _PROMPT.match(low) or not ends_sentence(line)):
         return Kind.BOILER
-    if _language_menu(line, words) or _glued_menu(line) or _breadcrumbs(line, words) or words <= 12 and (
-            line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
+    if _language_menu(line, words) or _glued_menu(line) or _breadcrumbs(line, words) or _menu_bar(line):
+        return Kind.BOILER
+    if words <= 12 and (line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
         return Kind.BOILER
     if words <= 25 and _CAPTION_CREDIT.search(line):
         return Kind.BOILER
@@ -294,7 +330,8 @@ def kind_of(line: str) -> Kind:
     word_pair = words <= 2 and ":" not in line  # too short for a labelled or credited line
     if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
-    if words <= 12 and line == line.upper() and not (line[:1].isdigit() and parse_date(line)):
+    dated = line.lstrip("|•· ")  # a date after a separator ("| 24/04/2017") is a date too
+    if words <= 12 and line == line.upper() and not (dated[:1].isdigit() and parse_date(dated)):
         return Kind.BOILER  # all-capitals labels, counters, symbols (but not a date: "08 OCT 1998")
     terminal = ends_sentence(line)
     if not terminal and 2 < words <= 60 and _credited(line):
@@ -359,7 +396,43 @@ def classify(lines: list[str]) -> list[Line]:
             kind, cut = Kind.FOOTER, True
         prose += kind is Kind.PROSE
         out.append(Line(text, kind))
-    return out
+    return _captions(out)
+
+
+# A picture's credit closing its caption, or set on the line under it: "... (Photo: Ann Lee/Agency)".
+_PHOTO_TAIL = re.compile(r"(?i)\s*[(\[](?:photo|photograph|image|picture|credit)s?\b[^)\]]*[)\]]$")
+
+
+def _captions(out: list[Line]) -> list[Line]:
+    """Mark as boilerplate a caption printed as text: a line whose picture credit sits on the next line,
+    a short line between a credited caption and its credit, or a credited caption's words printed again."""
+    boiler = [line.text for line in out if line.kind is Kind.BOILER]
+    if not boiler:
+        return out
+    credited = {_PHOTO_TAIL.sub("", text) for text in boiler if text[-1] in ")]" and _PHOTO_TAIL.search(text)}
+    shown = [line for line in out if line.kind is not Kind.BLANK]
+    captions = set()
+    for n, line in enumerate(shown[:-1]):
+        below = shown[n + 1]
+        if line.kind not in (Kind.PROSE, Kind.SHORT) or (
+                below.kind is not Kind.BOILER and line.text not in credited):
+            continue
+        alone = below.kind is Kind.BOILER and _PHOTO_TAIL.fullmatch(below.text) is not None  # "(Photo: ...)"
+        if line.kind is Kind.PROSE and (line.text in credited or alone) or line.kind is Kind.SHORT and n and (
+                shown[n - 1].kind is Kind.BOILER and _picture_credit(shown[n - 1].text)
+                and (alone or _picture_credit(below.text))):
+            captions.add(id(line))
+    return [Line(line.text, Kind.BOILER) if id(line) in captions else line for line in out]
+
+
+def _picture_credit(text: str) -> bool:
+    """A caption's closing credit or a credit on its own line ("... EPA-EFE/WILL OLIVER", "© AFP/Ann Lee")."""
+    return _PHOTO_TAIL.search(text) is not None or text.count(" ") <= 60 and _credited(text)
+
+
+def opens_list(text: str) -> bool:
+    """True for the label over a list of other stories or comments ("Most read", "Latest news")."""
+    return _SECTION_END.match(text) is not None
 
 
 def _drop_appeal_lead_in(out: list[Line]) -> None:
@@ -380,4 +453,5 @@ def _headline_sized(text: str) -> bool:
 def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
     words = text.count(" ") + 1
-    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower()
+    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower() \
+        and (text[0].isalpha() or mostly_letters(text))

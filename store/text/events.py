@@ -8,7 +8,18 @@ from dataclasses import replace
 from clipdesk.store.index.people import normalise_name
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
-from clipdesk.store.text.lexicon import ABBREVIATION_RE, INSTITUTION_WORDS
+from clipdesk.store.text.lexicon import (
+    ABBREVIATION_RE,
+    COMMON,
+    HEADLINE_WORDS,
+    INSTITUTION_WORDS,
+    NATIONALITY_ADJECTIVES,
+    NATIONS,
+    PLACE_HEADS,
+    SEATS_OF_POWER,
+    first_name_gender,
+    is_english_word,
+)
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 
@@ -20,7 +31,10 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("phone call", "call phone conversation",
          r"\b(?:phone|telephone|video)[- ](?:call|calls|conversation|talks?)\b"
          r"|\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bphoned\b"
-         r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"),
+         r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"
+         # 'Varga called Chancellor Ute Brandt on Sunday': a person called another, then when or why
+         r"|(?<=[A-Za-z] )\bcalled\s+(?:[A-Z][\w'’.-]+\s+){1,4}"
+         r"(?=(?:on|to|late|early|yesterday|last|this)\b)"),
         ("summit", "summit", r"\bsummit\b"),
         ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
@@ -73,6 +87,7 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
+COUNTRY_PARTY = re.compile(r"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words just after a trigger: 'talks could turn into...' is a possibility, not an event.
@@ -238,9 +253,15 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
     names: list[str] = []
     for mention in mentions:
         entity = mention.entity
+        if entity is None and _country(mention, sentence, offset) and mention.text not in names:
+            names.append(mention.text)  # 'ministers from Brazil and Norway met', "Norway's minister"
+            continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
         if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
+            continue
+        if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
+                entity, mention, sentence, offset):
             continue
         if entity.kind in ("person", "institution") and entity.name not in names:
             names.append(entity.name)
@@ -250,6 +271,35 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
     if before is not None and before.name not in names and pronoun and not named_first:
         names.insert(0, before.name)
     return names
+
+
+def _country(mention: Mention, sentence: str, offset: int) -> bool:
+    """A country taking part ('ministers from Brazil and Norway met', 'Brazil met Norway'), not the place
+    or the subject of the talks ('in Oslo', 'discussed Ukraine')."""
+    low = mention.text.lower()
+    if mention.kind != "bare" or low not in NATIONS or low in NATIONALITY_ADJECTIVES or low in SEATS_OF_POWER:
+        return False
+    before = sentence[max(0, mention.start - offset - 30):mention.start - offset]
+    return bool(COUNTRY_PARTY.search(before)) or mention.subject and not PLACE_CUE.search(before)
+
+
+def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
+    """A name after 'in', 'at' or 'visited' with no role or first name to say it is a person: a place
+    the gazetteer does not know ('troops in Lashkar Gah')."""
+    before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
+    named = bool(entity.roles) or first_name_gender(entity.name.split()[0]) is not None
+    return not named and bool(PLACE_CUE.search(before))
+
+
+def _common_words(entity: Entity) -> bool:
+    """A 'person' that is a place, has a function word, or is only capitalised ordinary words ('Framework
+    Convention', 'Land Use'): a headline fragment or a thing, unless a first name or a role says otherwise."""
+    words = entity.name.split()
+    ends = {words[0].lower(), words[-1].lower()}
+    if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
+            or canonical_place(entity.name) is not None:
+        return True  # 'Is Open' of a headline, 'Lashkar Gah': not someone
+    return not entity.roles and first_name_gender(words[0]) is None and all(is_english_word(w) for w in words)
 
 
 def _glued_to_place(name: str) -> bool:

@@ -117,7 +117,10 @@ ROLE_HEADS = words(
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
     "princess pope ceo officer deputy executive coordinator founder undersecretary commissioner attorney "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
-    "lieutenant admiral marshal sergeant emir sheikh sultan"
+    "lieutenant admiral marshal sergeant emir sheikh sultan "
+    # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
+    "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
+    "engineer doctor"
 )
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
 OUTLET_HEADS = words(
@@ -205,6 +208,18 @@ MALE_NAMES = words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+# Plural subjects that report speech without naming anyone: 'Critics said the deal “would reward…”'.
+UNNAMED_SUBJECTS = words(
+    "critics officials sources analysts experts residents witnesses observers diplomats opponents "
+    "campaigners protesters activists supporters others"
+)
+# Last words of a place's name, and words of a headline, that no person's name has:
+# 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
+PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
+HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
+# Verbs that report their words (not 'describe … as', 'call … a'), for unnamed plural subjects.
+REPORTING_VERBS = words(
+    "said say says warned warn argued argue argues told tell insisted claimed claim claims")
 INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "several", "some", "another"})
 DETERMINERS = INDEFINITE | {"the", "his", "her", "its", "their"}
 PARTICLES = words("bin ibn al el de da di van von der den du dos del la le")

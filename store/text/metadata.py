@@ -17,7 +17,8 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-_ZONE = r"(?:[\s,]*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\)?|\s*[+-]\d{2}:?\d{2})?"
+_ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?"
+         r"|\s*[+-]\d{2}:?\d{2})?")
 _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
@@ -27,10 +28,16 @@ _DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?
 _AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
     rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
-    rf"(?:[\s,|/T-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
+    rf"(?:[\s,|/T@-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
     r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
 DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
+# Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
+# before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
+_AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
+_LABELLED = re.compile(rf"(?i)^(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
+_NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
@@ -79,7 +86,19 @@ _OUTLET_CUES = (
     re.compile(r"(?i)^a message from\s+(?P<name>.{2,60}?)\s*:?$"),
     re.compile(r"(?i)^source\s*:\s*(?P<name>[^,;]{2,60}?)(?:\s+and\s+(?:news\s+)?agencies|[,;].*)?\.?$"),
     re.compile(r"(?i)\bhyperlink\s+to\s+(?P<name>[\w.-]+\.[a-z]{2,})"),
+    # "Translated and edited by the Syrian Observer": a news organisation, as people take no article
+    re.compile(r"^(?i:translated|edited|compiled|produced|published)(?:\s(?i:and)\s(?i:translated|edited|compiled))?"
+               r"\s(?i:by\sthe)\s(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.?$"),
 )
+# A yearless notice after the service's name: "BBC Monitoring. Copyright BBC." (not a caption's
+# "Crowds in Kyiv. Copyright AFP", nor "Image copyright Reuters").
+_BARE_RIGHTS = re.compile(
+    r"(?<=[.!?])\s(?i:copyright)\s(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\.?$")
+# An agency credited under the story: "- BLOOMBERG", "— AFP".
+_CLOSING_AGENCY = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Z&.]+(?:\s[A-Z][A-Z&.]+){0,2})$")
+# A site naming itself as it reports another's story: "APA reports citing Anadolu Agency".
+_SELF_REPORT = re.compile(
+    r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\sreports,?\s(?:citing|with\sreference\sto)\s")
 _CORPORATE = re.compile(
     r"(?i)[\s,]+(?:all rights reserved|or its affiliated companies|llc|ltd|limited|inc|plc|gmbh|ag)\.?$"
     r"|[\s,.]+$")
@@ -129,6 +148,28 @@ def parse_date(text: str) -> WrittenDate | None:
     if iso and clock:
         iso = _with_time(iso, clock)
     return WrittenDate(iso, match["when"], month, dom)
+
+
+def lead_in_date(line: str) -> tuple[str | None, WrittenDate] | None:
+    """(agency or None, full date) of a line that sets a full date after other words, or None:
+    "(Xinhua) 16:57, May 31, 2024", "date 2023-07-26 + A- A+", "No: 284, 11 November 2016",
+    "Foreign Ministry 11.11.2016", "| 24/04/2017"."""
+    line = line.strip(" |•·")  # "| 24/04/2017" after an empty byline
+    alone = parse_date(line)
+    if alone and alone.iso:
+        return None, alone
+    credit = _AGENCY_LEAD.match(line)
+    if credit:
+        written = parse_date(credit["rest"])
+        return (canonical_outlet(credit["agency"]), written) if written and written.iso else None
+    match = _LABELLED.match(line) or _NUMBERED.match(line) or _NAMED.match(line)
+    if not match or match.re is _NAMED and not all(map(_MASTHEAD_WORD.fullmatch, match["name"].split())):
+        return None
+    day = _day(match["date"])
+    iso = _iso_day(day)
+    if day is None or iso is None:
+        return None
+    return None, WrittenDate(iso, match["date"], day[0], day[1])
 
 
 def complete_date(written: WrittenDate, known: str | None) -> str | None:
@@ -204,14 +245,18 @@ def reporting_credit(line: str) -> str | None:
     return re.sub(_IN_PLACE, "", match["names"]) if match else None
 
 
-_MASTHEAD_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|the|and|&|de|al")
+_MASTHEAD_WORD = re.compile(r"[A-Z][\w'’.&-]*|of|the|and|&|de|al|\d{1,3}")
 _SITE_NAME = re.compile(r"[A-Z][\w-]*\.(?:[a-z]{2,4}|[A-Z][a-z])")  # "Panorama.am", "News.Az"
 _TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")  # "(MOT.N)" after a company's name
 
 
 def masthead(line: str) -> str | None:
     """The outlet a short line names on its own: a masthead ("Manchester Evening News"), a label line
-    ("Reuters", "Targeted News Service") or a site name ("Caliber.az"); not a section ("World News")."""
+    ("Reuters", "Targeted News Service") or a site name ("Caliber.az"); not a section ("World News").
+    A masthead may carry its motto after a dash: "Coast News - Your News, Your Views"."""
+    name, dash, motto = line.partition(" - ")
+    if dash and "," in motto and name.count(" ") < 5:
+        line = name
     words = line.split()
     if not 1 <= len(words) <= 5 or not all(_MASTHEAD_WORD.fullmatch(w) for w in words):
         return None
@@ -244,12 +289,39 @@ def outlet_cue(line: str) -> str | None:
     return _copyright_holder(line)
 
 
-def _copyright_holder(line: str) -> str | None:
-    """The holder named in a dated copyright line ("Caliber.az © 2025", "© 2025 BBC."); photo
-    credits ("© EPA-EFE/WILL OLIVER") carry no year and name no outlet."""
-    mark = _RIGHTS_MARK.search(line)
-    if not mark or not _YEAR.search(line):
+def closing_agency(line: str) -> str | None:
+    """The agency a dash credits under the story ("- BLOOMBERG"), spelled as a name."""
+    match = _CLOSING_AGENCY.match(line.strip())
+    if not match:
         return None
+    name = match["name"]
+    return canonical_outlet(name.title() if len(name) > 4 and " " not in name else name)
+
+
+def self_report(paragraph: str, credits: list[str]) -> str | None:
+    """The site a lead names as reporting ("APA reports citing ..."), when a picture credit or a
+    notice on the page ("© APA") names it too: alone the words could report another outlet's story."""
+    match = _SELF_REPORT.search(paragraph) if credits and " reports" in paragraph else None
+    if not match:
+        return None
+    name = re.escape(match["name"])
+    return canonical_outlet(match["name"]) if any(
+        re.search(rf"(?:©|\(c\))\s*{name}\b", credit) for credit in credits) else None
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The holder named in a dated copyright line ("Caliber.az © 2025", "© 2025 BBC.") or in a
+    closing sentence ("Copyright BBC."); photo credits ("© EPA-EFE/WILL OLIVER") carry no year."""
+    mark = _RIGHTS_MARK.search(line)
+    if not mark:
+        return None
+    if not _YEAR.search(line):
+        bare = _BARE_RIGHTS.search(line)
+        if not bare:
+            return None
+        words = line[:bare.start()].strip(" .,|-–—").split()  # a service's name, not a caption
+        named = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+        return canonical_outlet(" ".join(words)) if named else None
     before = line[:mark.start()].strip(" .,|-–—")
     if before and before.count(" ") < 4 and not _YEAR.search(before):
         return canonical_outlet(before)

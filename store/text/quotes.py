@@ -5,8 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clipdesk.store.text.attribution import Discourse, Entity, Mention, aside_end, scan, speaker_of
-from clipdesk.store.text.lexicon import ABBREVIATION_RE, CUE_RE, is_participle
+from clipdesk.store.text.attribution import (
+    LOCATIVE_BEFORE_RE,
+    Discourse,
+    Entity,
+    Mention,
+    aside_end,
+    scan,
+    speaker_of,
+)
+from clipdesk.store.text.lexicon import (
+    ABBREVIATION_RE,
+    CUE_RE,
+    REPORTING_VERBS,
+    UNNAMED_SUBJECTS,
+    is_participle,
+)
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.unmarked import unmarked_quotes
 
@@ -15,6 +29,7 @@ DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+CREDIT_WORDS = 10  # a sentence after a quotation that only credits it is shorter than this
 FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare quote), not speech
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
@@ -24,12 +39,16 @@ TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
-COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
 CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
-COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z][\w-]*\s+)?$")
+COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
+# A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
+POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
+ROLE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}")
+DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
@@ -38,6 +57,9 @@ ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
     rf"(?:a|an|the|one|two|three|several|some|other|senior|officials|sources|people|diplomats|analysts)\s+"
     rf"(?:[\w’'-]+\s+){{0,6}}?({CUE_RE.pattern})")
+UNNAMED_SUBJECT_RE = re.compile(
+    rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
+POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 
 
@@ -91,10 +113,11 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
             continue
         single_at = None
         opener = _is_opener(paragraph, pos)
-        if open_at is not None and (not opener or mark == '"'):
+        if open_at is not None and (not opener or mark == '"' and not _reopens(paragraph, open_at, pos)):
             spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
             open_at, continued = None, False
-        elif opener:
+        elif opener or open_at is None and seen_double and mark == '"' and _glued_after(paragraph, pos):
+            # with no quotation open, a mark glued to the word after it opens one ('…she said."It is…')
             if open_at is not None and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…"):
                 # a quote whose closing mark was left out ends where the next one opens
                 spans.append(Span(index, open_at, pos, open_at - 1, pos, continued))
@@ -106,6 +129,18 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _glued_after(paragraph: str, pos: int) -> bool:
+    return paragraph[pos + 1:pos + 2].isalnum()
+
+
+def _reopens(paragraph: str, open_at: int, pos: int) -> bool:
+    """A straight mark with a space before it and a word after it, after a sentence of the open quote
+    has ended ('…the costs. "We will…'), opens a new quotation: the closing mark was left out."""
+    before = paragraph[pos - 1] if pos else " "
+    return before.isspace() and paragraph[pos + 1:pos + 2].isalnum() \
+        and paragraph[open_at:pos].rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def _continues(paragraph: str) -> bool:
@@ -145,7 +180,7 @@ def _mention_at(mentions: list[Mention], pos: int) -> Mention | None:
 
 
 def _after(masked: str, span: Span, stop: int,
-           mentions: list[Mention]) -> tuple[Mention | None, str] | None:
+           mentions: list[Mention]) -> tuple[Mention | None, str | None] | None:
     """Attribution right after the closing mark: ', he said', ', said Shoigu', ', according to X';
     ', a source close to the talks said' gives the cue with no speaker."""
     lead = LEAD_RE.match(masked, span.close_mark + 1)  # matches, if only the empty string
@@ -160,6 +195,14 @@ def _after(masked: str, span: Span, stop: int,
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
         if cue:
             return first, cue.group(1)
+        introduced = _named_after_role(masked, first, window)
+        if introduced:
+            return introduced
+    # a name after a dash credits the quotation: '"…" – Wigan's Roberto Martinez after a 4-0 defeat'
+    dash = DASH_LEAD_RE.match(masked, span.close_mark + 1)
+    named = next((m for m in window if m.kind == "person" and m.entity), None) if dash else None
+    if named and dash and _possessor_only(masked[dash.end():named.start]):
+        return named, None
     cue = CUE_RE.match(masked, pos)
     if cue:
         between = DESCRIPTOR_RE.match(masked, cue.end())
@@ -173,6 +216,23 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _named_after_role(masked: str, role: Mention,
+                      window: list[Mention]) -> tuple[Mention, str] | None:
+    """The person a role with a complement introduces: "Seoul's spokesman for the talks Shin Eon-sang
+    said"."""
+    after = next((m for m in window if m.start > role.start), None)
+    if role.kind != "role" or after is None or after.kind != "person" \
+            or not ROLE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start):
+        return None
+    cue = CUE_AFTER_RE.match(masked, after.end)
+    return (after, cue.group(1)) if cue else None
+
+
+def _possessor_only(words: str) -> bool:
+    """Words before a name that only say whose it is: "Wigan's", 'Huddersfield boss', 'Rovers coach'."""
+    return not words or bool(re.fullmatch(r"(?:[A-Z][\w.-]*['’]?s?\s+){1,3}(?:[a-z]+\s+)?", words))
 
 
 def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
@@ -191,8 +251,9 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     word = cue.group()
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
-        if mention.kind != "pronoun" and COMPLEMENT_RE.search(masked, max(0, mention.start - 30),
-                                                              mention.start):
+        placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
+            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+        if mention.kind != "pronoun" and placed:
             continue
         end = aside_end(masked, mention.end)
         if participle and "," in masked[mention.end:cue.start()] \
@@ -207,12 +268,13 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
 
 
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
-            sentence: int | None = None) -> tuple[Mention, str | None] | None:
+            sentence: int | None = None) -> tuple[Mention | None, str | None] | None:
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
     the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
     window = [m for m in mentions if start <= m.start and m.end <= stop]
     cues = [c for c in CUE_RE.finditer(masked, start, stop)
-            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())]
+            if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())
+            and not POSSESSOR_RE.search(masked, max(0, c.start() - 20), c.start())]
     if cues:
         cue = cues[-1]
         word = cue.group()
@@ -227,6 +289,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             return subjects[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
+        unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)
+        if unnamed and word.lower() in REPORTING_VERBS and not [m for m in window if m.end <= cue.start()]:
+            return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
@@ -249,8 +314,12 @@ def _is_label(paragraph: str, start: int, text: str) -> bool:
     """A short quoted phrase that names or labels something rather than reports speech: written in
     capitals ('“Night Wolves”', 'Alexander “The Surgeon” Z.') or after an article ('the “Kremlin report”')."""
     words = text.split()
-    if not words or len(words) > FRAGMENT_WORDS:
+    if not words:
         return False
+    if len(words) > FRAGMENT_WORDS:
+        # 'the “Measures for Administering the Release of News”': a document's title, in capitals
+        return all(w[:1].isupper() for w in words if len(w) > 3) \
+            and bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
     if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and words[0] not in ("I", "We", "It"):
         return True
     return bool(LABEL_BEFORE_RE.search(paragraph, max(0, start - 20), start))
@@ -299,9 +368,14 @@ def extract_quotes(article: Article) -> list[Quote]:
                                                else None)
                 label = _name_line(*previous) if not n else None
                 result = label or (_inherit(prior, *previous) if prior or not n else None)
+                if result is None and not n and not prior:
+                    result = _possessive_lead(previous[0], discourse, salient)
                 if result is None and not n and index and not all_spans[index - 1]:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
+            if mention and mention.kind == "pronoun" and mention.entity is None:
+                # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
+                mention.entity = discourse.pronoun(mention.text, salient)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
@@ -336,8 +410,21 @@ def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
     result = _after(masked, span, stop, mentions) if not span.runs_on else None
     start = _sentence_start(masked, span.open_mark, floor)
     sentence = _sentence_start(masked, span.open_mark, 0)
+    last = n + 1 == len(spans)
     return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-        masked, span, stop, mentions)
+        masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if last else None)
+
+
+def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """A short sentence that only says who spoke ends the paragraph after a quotation that ended with a
+    full stop: '"…is solid." The company said in a press release.'"""
+    rest = masked[span.close_mark + 1:]
+    lead = len(rest) - len(rest.lstrip())
+    first = _mention_at(mentions, span.close_mark + 1 + lead)
+    if first is None or len(rest.split()) > CREDIT_WORDS or _sentence_end(rest, lead + 1) != len(rest):
+        return None
+    cue = CUE_AFTER_RE.match(masked, first.end)
+    return (first, cue.group(1)) if cue else None
 
 
 def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
@@ -382,6 +469,22 @@ def _inherit(prior: _Found | None, previous_masked: str,
     return None
 
 
+def _possessive_lead(previous_masked: str, discourse: Discourse,
+                     salient: list[Entity]) -> tuple[Mention, None] | None:
+    """The person a lead-in ending with a colon names by 'his' or 'her' ('Excerpts of his remarks:',
+    'In her statement, she wrote:') for the quotation under it: the last salient person of that sex."""
+    lead = previous_masked.rstrip()
+    if not lead.endswith(":"):
+        return None
+    sentence = lead[_sentence_start(lead, len(lead) - 1, 0):]
+    word = POSSESSIVE_RE.search(sentence)
+    if word is None:
+        return None
+    pronoun = "he" if word.group().lower() == "his" else "she"
+    entity = discourse.pronoun(pronoun, salient)
+    return (Mention(0, 0, "pronoun", pronoun, entity), None) if entity else None
+
+
 def _share_with_next(masked: str, here: list[_Found]) -> None:
     """Quotes set one after another with nothing between them ('“We will not wait. “The money must come
     now,” she said.') have the speaker named after the last of them."""
@@ -423,7 +526,7 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
         if partial:
             text = text.rstrip(".")
         paragraph = article.paragraphs[span.paragraph]
-        if partial and not speaker or _is_label(paragraph, span.start, text) \
+        if partial and not (speaker or item.cue) or _is_label(paragraph, span.start, text) \
                 or not any(c.isalnum() for c in text) or TITLED_RE.search(paragraph, 0, span.open_mark):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,

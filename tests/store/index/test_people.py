@@ -151,3 +151,14 @@ def test_a_surname_that_is_an_everyday_word_counts_when_capitalised(db):
     resolve_person(db, "Theresa May")
     assert recognise_people(db, "what did May say about Brexit?")[0].name == "Theresa May"
     assert recognise_people(db, "what may happen next?") == []
+
+
+def test_a_name_written_with_letters_missing_or_changed_is_still_found(db):
+    """A capitalised word that is no English word is read as the nearest name a letter or two off
+    per word, even when short ("Kuzn"), but an unknown name well away from every known one is not."""
+    pid, _ = resolve_person(db, "Anatol Kuzin")
+    other, _ = resolve_person(db, "Mirela Castellano")
+    assert [p.id for p in recognise_people(db, "What did Kuzn promise?")] == [pid]
+    assert [p.id for p in recognise_people(db, "What did Mirelka Castelanno say?")] == [other]
+    assert recognise_people(db, "What did Kazimierz Wrobel say?") == []
+    assert recognise_people(db, "Did the cousin arrive?") == []

@@ -183,3 +183,98 @@ def test_a_nationality_in_a_role_noun_must_be_the_named_persons_own():
                   said.format("British")) == ["John Hale"]
     unclear = spoken("Defence Secretary John Hale met Ewa Nowak in Warsaw.", said.format("Polish"))
     assert unclear != ["John Hale"]
+
+
+def named(*paragraphs: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", source="t.txt", paragraphs=paragraphs)
+    return [(q.text.split()[0], q.speaker) for q in extract_quotes(article)]
+
+
+def test_a_lone_surname_that_speaks_is_the_person_a_later_he_refers_to():
+    assert named(
+        "Rovers beat City 3-1 on Saturday.",
+        "“I really want to praise the players for that,” said Okonjo.",
+        "Okonjo also praised the supporters who travelled.",
+        "“They carried us through the second half,” he said.",
+    ) == [("I", "Okonjo"), ("They", "Okonjo")]
+
+
+def test_a_common_noun_starting_a_sentence_is_not_taken_for_a_speaking_surname():
+    assert named("Alarms sounded before dawn.", "“We ran down to the shelter with the children.”") == [
+        ("We", None)]
+
+
+def test_a_name_after_a_dash_credits_the_quotation_before_it():
+    assert named(
+        "“We were never really in the game after the break” – Dunmore's Tom Fenwick after the 4-0 loss.",
+        "“The second goal knocked the belief out of us” - Harbour City boss Ellen Marsh.",
+    ) == [("We", "Tom Fenwick"), ("The", "Ellen Marsh")]
+
+
+def test_a_lead_in_naming_the_speaker_by_his_or_her_gives_the_quotation_under_it():
+    assert named(
+        "Senator Ruth Calder (D-Ore.) spoke on the floor on Tuesday about the water bill.",
+        "Excerpts of her remarks:",
+        "“The bill has waited three years for a vote.",
+        "“Every county in the state will see cleaner water by next summer.",
+    ) == [("The", "Ruth Calder"), ("Every", "Ruth Calder")]
+
+
+def test_a_particle_leading_a_surname_is_part_of_the_name():
+    assert named(
+        "Foreign Minister Prince Khalid bin Saleh said the talks had been useful.",
+        "“We are serious about these talks,” bin Saleh told the newspaper.",
+    ) == [("We", "Khalid bin Saleh")]
+
+
+def test_an_indefinite_spokesman_is_never_the_named_minister_whose_role_matches():
+    found = named(
+        "Defence Secretary Alan Price visited the troops in the south on Wednesday.",
+        "A Ministry of Defence spokesman added that the visit was “to thank them in person for their work”.",
+    )
+    assert found == [("to", "Ministry of Defence spokesman")]
+
+
+def test_a_name_after_in_is_a_place_not_the_speaker_of_a_participle():
+    assert named(
+        "Foreign Secretary Anne Doyle visited Port Elms in Harlow County on Monday.",
+        "Ms Doyle praised the rebuilding done in Harlow saying she was “full of admiration” for it.",
+        "She said: “The difference since my last visit is enormous and it is your work.”",
+    ) == [("full", "Anne Doyle"), ("The", "Anne Doyle")]
+
+
+def test_a_numbered_unit_after_of_is_not_the_speaker():
+    found = named("Captain Joe Ward of 31 Signal Regiment said: “It is a great boost for all of us here.”")
+    assert found == [("It", "Joe Ward")]
+
+
+def test_a_stated_position_is_not_a_speech_verb_of_the_possessor():
+    assert named(
+        "Spokesperson Vikram Rao told a briefing that nothing was decided.",
+        "Rao reiterated Ruritania's stated position that “talks and threats cannot go together”.",
+    ) == [("talks", "Vikram Rao")]
+
+
+def test_a_seat_before_a_name_is_not_part_of_it():
+    assert named(
+        "Federal Member for Bellwood Susan Hale welcomed the fund. "
+        "“I encourage every town to apply for this money,” Ms Hale said.") == [("I", "Susan Hale")]
+
+
+def test_a_short_closing_sentence_credits_the_quotation_before_it():
+    assert named(
+        "Norvik Ltd reported higher sales on Friday.",
+        "“Our foundation is solid and our orders are growing.” The company said in a statement.",
+    ) == [("Our", "Norvik Ltd")]
+
+
+def test_a_speaking_surname_that_misspells_one_named_before_is_that_person():
+    assert named(
+        "City coach Dieter Hollmann was unhappy with the referee.",
+        "“The second goal was pure luck and nothing else,” said Hollman.",
+    ) == [("The", "Dieter Hollmann")]
+
+
+def test_a_role_with_a_complement_introduces_the_name_after_it():
+    found = named("“We will press for a return to talks,” Ruritania's envoy to the talks Lee Dae-ho said.")
+    assert found == [("We", "Lee Dae-ho")]

@@ -250,3 +250,8 @@ def test_any_text_is_an_article_or_not_an_article(text):
         return
     assert article.paragraphs and all(p and p == p.strip() for p in article.paragraphs)
 
+
+
+def test_curly_marks_of_a_page_read_in_the_wrong_encoding_are_put_back():
+    mended = normalise("¡°We will not wait,¡± the North¡¯s envoy said.")
+    assert mended == ["“We will not wait,” the North’s envoy said."]

@@ -202,3 +202,44 @@ def test_a_condition_or_how_a_couple_met_is_not_an_event():
         "The couple, who met while working at a nature preserve, now run a farm near Leeds.",
         "Lee and Hale, who met at university, spoke by phone on Friday."))
     assert [(e.kind, e.participants) for e in events] == [("phone call", ("Ann Lee", "Tom Hale"))]
+
+
+def test_capitalised_common_words_are_not_participants():
+    events = extract_events(article("Framework Convention talks resumed in Bonn on Monday."))
+    assert events == []
+
+
+def test_countries_whose_ministers_met_take_part_but_the_host_city_does_not():
+    events = extract_events(article("Forestry ministers from Brazil and Norway met in Oslo on Tuesday."))
+    assert [(e.kind, e.participants) for e in events] == [("meeting", ("Brazil", "Norway"))]
+
+
+def test_a_country_discussed_is_not_a_participant():
+    events = extract_events(article("President Emil Varga met Chancellor Ute Brandt and discussed Moldova."))
+    assert [e.participants for e in events] == [("Emil Varga", "Ute Brandt")]
+
+
+def test_one_leader_calling_another_is_a_phone_call():
+    events = extract_events(article("President Emil Varga called Chancellor Ute Brandt on Sunday about gas."))
+    assert [(e.kind, e.participants, e.date_text) for e in events] == [
+        ("phone call", ("Emil Varga", "Ute Brandt"), "on Sunday")]
+
+
+def test_cancelled_refused_negated_and_hypothetical_events_are_not_events():
+    events = extract_events(article(
+        "A planned call between Grace Okafor and the French president was cancelled on Tuesday.",
+        "Okafor did not meet the Chinese delegation.",
+        "Okafor refused to call the Chinese premier on Thursday.",
+        "If the talks fail, Okafor could meet the Russian envoy next month.",
+        "The pair, who met while studying in Leeds, now run a charity together.",
+    ))
+    assert events == []
+
+
+def test_places_and_headline_words_are_not_participants():
+    events = extract_events(article(
+        "Minister Says Ruritania Is Open To Talks With Its Neighbours",
+        "Defence Secretary Alan Price visited troops in Port Kessel on Monday, then Camp Hardy on Tuesday.",
+    ))
+    assert [e.participants for e in events if e.kind == "visit"] == [("Alan Price",)]
+    assert all("Is Open" not in e.participants for e in events)

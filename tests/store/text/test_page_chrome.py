@@ -384,3 +384,207 @@ The transport minister defended the rail plan on Tuesday in a long interview, te
 the new line would open on time and within its budget.
 """)
     assert article.outlet == "CBN"
+
+
+LEAD = ("The harbour office said on Tuesday that night pilots would be hired for the winter, after a month "
+        "in which ships waited for days to enter the port.")
+
+
+def test_a_weekday_date_above_the_headline_is_the_top_bar_and_never_the_storys_date():
+    article = parse(f"""Saturday, 11 Jan 2025
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+
+"We cannot leave ships waiting outside for a week," the harbour master said.
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published is None and article.published_text is None
+
+
+def test_a_full_date_after_an_agency_credit_a_label_or_a_sites_name_is_the_storys_date():
+    for line, iso in [("Nordwire) 16:57, May 31, 2024", "2024-05-31T16:57"),
+                      ("# 01 June 2024 19:40 (UTC +04:00)", "2024-06-01T19:40"),
+                      ("date 2023-07-26 + A- A+", "2023-07-26"),
+                      ("Ministry of Harbours 11.11.2016", "2016-11-11")]:
+        article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
+        assert article.published == iso, line
+        assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_caption_printed_twice_and_a_banner_above_it_do_not_become_the_title():
+    caption = "A pilot boat leaves the harbour at dusk to meet a tanker waiting in the outer roads."
+    article = parse(f"""Enjoy 35% off the winter sailing guide today
+
+{caption}
+{caption} (Photo: Ann Lee/Coast Pictures)
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_breadcrumb_trail_glued_to_the_headline_is_cut_from_it():
+    article = parse(f"""Home » Ports » Pilots to be hired for winter nights at the harbour
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_headline_holding_a_quotation_is_the_title():
+    article = parse(f"""Ports
+
+"We will not leave ships waiting": harbour hires night pilots
+
+{LEAD}
+""")
+    assert article.title == '"We will not leave ships waiting": harbour hires night pilots'
+
+
+def test_a_headline_set_under_the_lead_or_under_the_story_is_the_title():
+    lead = "Kessel Harbour said on Tuesday that it would hire night pilots, after ships waited for days."
+    below_lead = parse(f"""{lead}
+Kessel hires night pilots for winter
+The pilots will start work in November, the office said, and their contracts will run until March.
+""")
+    assert below_lead.title == "Kessel hires night pilots for winter"
+    under_story = parse(f"""{lead}
+The pilots will start work in November, the office said, and their contracts will run until March.
+Kessel hires night pilots for winter
+AdvertisementAdvertise with Coast Media.
+""")
+    assert under_story.title == "Kessel hires night pilots for winter"
+    assert parse(f"""{lead}
+Night pilots start in November
+The pilots will start work in November, the office said, and their contracts will run until March.
+""").title is None
+
+
+STORY = f"""Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+
+"We cannot leave ships waiting outside for a week," the harbour master said.
+"""
+
+
+def test_closing_notices_and_credits_name_the_outlet_but_captions_do_not():
+    assert parse(STORY + "\nCoast Monitoring. Copyright Coast Media.\n").outlet == "Coast Monitoring"
+    assert parse(STORY + "\nTranslated and edited by the Harbour Observer\n").outlet == "Harbour Observer"
+    assert parse(STORY + "\n- NORDWIRE\n").outlet == "Nordwire"
+    assert parse(STORY + "\nHarbour.Az\n").outlet == "Harbour.Az"
+    assert parse(STORY + "\nTugs wait at the quay. Copyright AFP\n").outlet is None
+    assert parse(STORY + "\n— Ann Lee\n").outlet is None
+    assert parse(STORY + "\nEdited by Ann Lee\n").outlet is None
+
+
+def test_a_site_reporting_under_its_own_name_is_the_outlet_when_a_credit_names_it_too():
+    text = """Pilots to be hired for winter nights at the harbour
+
+© Portnews | The harbour at dusk
+
+The harbour office will hire night pilots for the winter, Portnews reports citing the office's \
+spokesman, after ships waited for days to enter the port.
+"""
+    assert parse(text).outlet == "Portnews"
+    assert parse(text.replace("© Portnews | ", "")).outlet is None
+
+
+def test_a_date_above_the_headline_loses_to_the_date_set_under_it():
+    article = parse(f"""Coast Courier - Your News, Your Harbour
+
+October 27, 2017 6:32 pm
+
+Pilots to be hired for winter nights at the harbour
+
+Monday, March 13, 2017 @ 7:59 AM
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published == "2017-03-13T07:59"
+
+
+def test_a_blogs_date_over_its_title_neither_becomes_the_title_nor_hides_it():
+    article = parse(f"""Use this link to buy anything from the shop and some goes directly to our club
+
+Sunday, 6 March 2011
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.published is None  # a weekday date over the headline may be the day the page was read
+
+
+def test_relative_times_and_numbered_or_separated_dates_in_the_head():
+    updated = parse(f"""Pilots to be hired for winter nights at the harbour
+By Ann Lee
+February 12, 2025 6:41 PM GMT
+Updated 2 hours ago
+
+{LEAD}
+""")
+    assert updated.title == "Pilots to be hired for winter nights at the harbour"
+    assert updated.published.startswith("2025-02-12")
+    for line, iso in [("| 24/04/2017", "2017-04-24"), ("No: 284, 11 November 2016", "2016-11-11")]:
+        article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
+        assert article.title == "Pilots to be hired for winter nights at the harbour"
+        assert article.published == iso
+
+
+def test_a_date_label_run_into_the_first_line_and_a_bar_of_links_are_chrome():
+    article = parse("""date 2023-12-28 Harbour Cup: Results | Watching @ Work? Stream It | Tides | More
+
+Pilots to be hired for winter nights at the harbour
+
+KESSEL (Coast Radio) — The harbour office said on Thursday that night pilots would be hired for the \
+winter, after a month in which ships waited for days to enter the port.
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert (article.published, article.outlet) == ("2023-12-28", "Coast Radio")
+    assert parse(f"date 2023-12-28 + A - 16 px\n\n{LEAD}\n").title is None
+
+
+def test_a_masthead_carrying_its_motto_names_the_outlet():
+    article = parse(f"""Coast News - Your News, Your Harbour
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.outlet == "Coast News"
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_dates_in_a_most_read_list_are_never_the_storys():
+    most_read = """Most read
+Tug crews strike over pay
+Updated 3 March 2024
+
+"""
+    above = parse(f"{most_read}Pilots to be hired for winter nights at the harbour\n\n{LEAD}\n")
+    assert above.title == "Pilots to be hired for winter nights at the harbour"
+    assert above.published is None
+    dated = parse(f"{most_read}Pilots to be hired for winter nights at the harbour\n4 March 2024\n\n{LEAD}\n")
+    assert dated.published == "2024-03-04"
+    body = "\n\n".join([LEAD, '"We cannot leave ships waiting outside," the harbour master said.',
+                        "The pilots will start in November, the office said, and stay until March."])
+    below = parse(f"Pilots to be hired for winter nights at the harbour\n\n{body}\n\n{most_read}")
+    assert below.published is None
+
+
+def test_a_mastheads_picture_named_above_the_story_names_the_outlet_but_a_share_button_does_not():
+    def outlet(top):
+        return parse(f"{top}\n\nPilots to be hired for winter nights at the harbour\n\n{LEAD}\n").outlet
+    assert outlet("Coast.ng logo") == "Coast.ng"
+    assert outlet("Coast Herald logo") == "Coast Herald"
+    assert outlet("Facebook logo") is None

@@ -10,6 +10,10 @@ from clipdesk.store.text.model import Article
 from clipdesk.store.text.quotes import extract_quotes
 
 
+def parse_and_quote(raw: str):
+    return extract_quotes(parse_article(raw, "t.txt"))
+
+
 def quotes_in(*paragraphs: str, title: str | None = None):
     return extract_quotes(Article(id="t", source="t.txt", paragraphs=paragraphs, title=title))
 
@@ -234,3 +238,40 @@ def test_quotes_whose_closing_marks_were_left_out_end_where_the_next_one_opens()
     assert [(q.text, q.speaker) for q in found] == [
         ("We will not wait.", "Grace Okafor"), ("The money must come now", "Grace Okafor"),
         ("Talks are over.", "Neil Brennan"), ("We go on strike on Monday", "Neil Brennan")]
+
+
+def test_quotes_glued_to_the_words_around_them_pair_up_as_written():
+    found = parse_and_quote(
+        "Port deal signed\n\n"
+        'Minister Ann Kerr welcomed the offer."It is overdue and we are glad of it," she said."The port '
+        'will open next spring. "We will hire four hundred people," Kerr added.Critics were not convinced.\n')
+    assert [(q.text, q.speaker) for q in found] == [
+        ("It is overdue and we are glad of it", "Ann Kerr"),
+        ("The port will open next spring.", "Ann Kerr"),
+        ("We will hire four hundred people", "Ann Kerr"),
+    ]
+
+
+def test_a_quote_whose_closing_mark_was_left_out_ends_where_the_next_opens():
+    found = quotes_in('"We played well for an hour. "We have the players to win it," said coach Dan Ruiz.')
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We played well for an hour.", "Dan Ruiz"), ("We have the players to win it", "Dan Ruiz")]
+
+
+def test_a_pronoun_after_a_speaker_named_in_the_same_paragraph_is_that_speaker():
+    found = quotes_in('"Next week will be different," said coach Dan Ruiz. "We have the players," he said.')
+    assert [q.speaker for q in found] == ["Dan Ruiz", "Dan Ruiz"]
+
+
+def test_an_unnamed_source_keeps_a_partial_quotation_without_a_name():
+    found = quotes_in(
+        "Envoy Peter Holm arrived in Geneva on Friday.",
+        "Critics said the deal “would reward aggression and punish the victims”.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("would reward aggression and punish the victims", None)]
+
+
+def test_a_documents_title_in_capitals_is_not_a_quotation():
+    found = quotes_in(
+        'Spokesman Li Wen was asked about the "Rules for Managing the Release of News by Foreign Agencies."')
+    assert found == []

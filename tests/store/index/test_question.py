@@ -1,0 +1,46 @@
+"""A question as the store understands it: role phrases for role holders, places in any of their words."""
+
+from clipdesk.store.index.question import understand
+from clipdesk.store.index.search import search
+from clipdesk.store.ingest import ingest_text
+
+ARTICLE = """Ministers meet over the harbour dispute
+
+VALMORA, May 4 - French Foreign Minister Odile Marchetti said on Tuesday that the harbour dispute
+could be settled by the summer.
+
+"We are close to an agreement," Marchetti told reporters after the talks.
+"""
+
+
+def _asked(db, question: str) -> set[str]:
+    ids = understand(db, question).speaker_ids
+    return {db.execute("SELECT name FROM people WHERE id = ?", [i]).fetchone()[0] for i in ids}
+
+
+def test_a_role_phrase_stands_for_the_person_given_that_role(db):
+    ingest_text(db, ARTICLE, "harbour.txt")
+    assert _asked(db, "What did the French foreign minister say?") == {"Odile Marchetti"}
+
+
+def test_a_role_phrase_with_another_portfolio_is_not_that_person(db):
+    """Two words of three in common, but "defence" is not her portfolio."""
+    ingest_text(db, ARTICLE, "harbour.txt")
+    assert _asked(db, "What did the French defence minister say?") == set()
+
+
+NAVY = """Storm damages fleet off the coast
+
+PORTHAVEN, March 2 - The British navy said its ships had been caught in Sunday's storm.
+
+Three frigates were damaged by the waves, and their repairs are expected to take until the autumn.
+
+Fishing boats in the harbour were also hit, and the coastguard rescued nine crew from the water.
+"""
+
+
+def test_a_country_named_in_the_question_is_found_as_its_peoples_word_in_the_article(seeded_db):
+    """The article never says "UK", only "British": the answer in it is about the country asked of."""
+    ingest_text(seeded_db, NAVY, "navy.txt")
+    result = search(seeded_db, "How many UK frigates were damaged by the storm?", k=3)
+    assert result.found and "Three frigates" in result.hits[0].text
