@@ -59,7 +59,7 @@ def user_cache(name: str) -> Path | None:
     if chosen.lower() == "none":
         return None
     if chosen:
-        return Path(chosen) / name
+        return Path(chosen).expanduser() / name
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "clipdesk" / name
 
