@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -119,10 +120,13 @@ def _index(db: sqlite_utils.Database) -> _Index:
 
 def _stamp(db: sqlite_utils.Database) -> list:
     """What the kept index must match: the tables' sizes, highest ids and the names' total length (a
-    name is only ever replaced by a fuller one, which is longer)."""
-    return list(db.execute("SELECT (SELECT COUNT(*) FROM people), (SELECT COALESCE(MAX(id), 0) FROM people),"
-                           " (SELECT TOTAL(length(name)) FROM people), (SELECT COUNT(*) FROM aliases),"
-                           " (SELECT COALESCE(MAX(rowid), 0) FROM aliases)").fetchone())
+    name is only ever replaced by a fuller one, which is longer), and this module's own file, so that an
+    upgraded clipdesk never reads an index its older rules built."""
+    code = Path(__file__).stat()
+    return [code.st_size, code.st_mtime_ns, *db.execute(
+        "SELECT (SELECT COUNT(*) FROM people), (SELECT COALESCE(MAX(id), 0) FROM people),"
+        " (SELECT TOTAL(length(name)) FROM people), (SELECT COUNT(*) FROM aliases),"
+        " (SELECT COALESCE(MAX(rowid), 0) FROM aliases)").fetchone()]
 
 
 def _dump(index: _Index) -> dict[str, Any]:

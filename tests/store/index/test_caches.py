@@ -101,3 +101,20 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_a_rebuild(tmp_path):
     (tmp_path / "clipdesk.db.cache").write_text("not a folder")
     assert names(Store.open(path), "what did kowalczyk say?") == ["Marta Kowalczyk"]
     assert names(Store.open(path), "and marta kowalczyk?") == ["Marta Kowalczyk"]
+
+
+def test_a_people_index_kept_by_other_rules_is_rebuilt_not_read(tmp_path, monkeypatch):
+    path = tmp_path / "clipdesk.db"
+    first = Store.open(path)
+    with transaction(first):
+        resolve_person(first, "Wallace")
+    assert names(first, "what did wallace say?") == ["Wallace"]
+    first.close()
+    upgraded = tmp_path / "people.py"  # the rules' module as another clipdesk release installs it
+    upgraded.write_text("# other rules\n", encoding="utf-8")
+    monkeypatch.setattr(people, "__file__", str(upgraded))
+    built: list[object] = []
+    original = people._Index.add_person
+    monkeypatch.setattr(people._Index, "add_person", lambda self, *a: (built.append(a), original(self, *a)))
+    assert names(Store.open(path), "what did wallace say?") == ["Wallace"]
+    assert built
