@@ -108,8 +108,11 @@ def test_a_people_index_kept_by_other_rules_is_rebuilt_not_read(tmp_path, monkey
     first = Store.open(path)
     with transaction(first):
         resolve_person(first, "Wallace")
-    assert names(first, "what did wallace say?") == ["Wallace"]
     first.close()
+    builder = Store.open(path)
+    assert names(builder, "what did wallace say?") == ["Wallace"]
+    assert sidecar(builder, people.KEPT).exists()
+    builder.close()
     upgraded = tmp_path / "people.py"  # the rules' module as another clipdesk release installs it
     upgraded.write_text("# other rules\n", encoding="utf-8")
     monkeypatch.setattr(people, "__file__", str(upgraded))
