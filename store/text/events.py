@@ -73,7 +73,8 @@ ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
     r"scrapped|delayed|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
-    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through|no\s+longer|would\s+have)\b", re.I)
+    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through|no\s+longer"
+    r"|would\s+have)\b", re.I)
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
 PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
@@ -81,7 +82,8 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
-TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
+TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
+                         r"(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
@@ -96,7 +98,8 @@ POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
 # and 'for talks to take place' a condition, not an event.
-MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)|could|would|should|must|might|may|cannot|can|"
+MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)"
+                         r"|could|would|should|must|might|may|cannot|can|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
 WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
@@ -324,7 +327,8 @@ def _bystander(sentence: str, start: int, end: int) -> bool:
     """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'),
     not a participant."""
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
-        TAIL_SOURCE.match(sentence, end) and re.search(r",\s*(?:the\s+)?[\w\s'’.()-]{0,30}$", sentence[:start]))
+        TAIL_SOURCE.match(sentence, end)
+        and re.search(r",\s*(?:the\s+)?[\w\s'’.()-]{0,30}$", sentence[:start]))
 
 
 def _is_body(name: str) -> bool:
