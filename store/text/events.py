@@ -66,6 +66,9 @@ HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
                         "called for", "call for", "was to", "were to", "is to", "are to", "set to")
+# Words anywhere before a trigger in its sentence that make it a plan, a question or what would have been:
+# 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend the conference'.
+UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to)\b")
 # A role named after the event ('the spokesman for the talks', 'envoy to the summit'): a title, not news.
 ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate|representative|chief|head)"
                      r"\s+(?:for|to|at|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
@@ -251,7 +254,8 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     """Whether a trigger reports something, rather than a wish, a condition or a possibility."""
     before = low[max(0, match.start() - LOOKBACK):match.start()]
     words = WORD.findall(before)[-4:]
-    if HYPOTHETICAL.intersection(words) or any(p in before for p in HYPOTHETICAL_PHRASES):
+    if HYPOTHETICAL.intersection(words) or any(p in before for p in HYPOTHETICAL_PHRASES) \
+            or UNREAL_BEFORE.search(low, 0, match.start()):
         return False
     clause = low[low.rfind(",", 0, match.start()) + 1:match.start()].lstrip(" (")
     if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()) or ROLE_OF.search(before):

@@ -299,3 +299,12 @@ def test_the_source_of_a_report_is_not_one_of_the_negotiators():
         "According to Okafor, Premier Ivan Sokolov raised the issue during negotiations with his "
         "Varnian counterpart at the Delmar summit."))
     assert events and all("Lena Okafor" not in e.participants for e in events)
+
+
+def test_a_meeting_that_was_set_to_follow_or_is_asked_about_is_not_an_event():
+    events = extract_events(article(
+        "He was set to be welcomed at the airport by Premier Tomas Brandt, followed by a one-on-one "
+        "meeting with him.",
+        "Asked whether Minister Lena Okafor will attend the conference, her spokesman declined to say.",
+        "Okafor assured Brandt that she would soon be making a two-day visit to Delmar."))
+    assert events == []
