@@ -10,6 +10,7 @@ from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
+    BUILDING_HEADS,
     COMMON,
     HEADLINE_WORDS,
     INSTITUTION_WORDS,
@@ -278,6 +279,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue  # 'It was his first visit': nobody, not the body named before
         if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
             continue
+        if entity.kind == "institution" and _building(entity, mention, sentence, offset):
+            continue
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
                 entity, mention, sentence, offset):
             continue
@@ -289,6 +292,12 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
     if before is not None and before.name not in names and pronoun and not named_first:
         names.insert(0, before.name)
     return names
+
+
+def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
+    """A building after 'at the' or 'in' ('at Marlow Palace'): where the event happened, not who took part."""
+    before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
+    return entity.name.split()[-1].lower() in BUILDING_HEADS and bool(PLACE_CUE.search(before))
 
 
 def _country(mention: Mention, sentence: str, offset: int) -> bool:

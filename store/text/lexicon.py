@@ -217,6 +217,9 @@ UNNAMED_SUBJECTS = words(
 # 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
 PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
 HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
+# Last words of a building's name: after 'at the' or 'in' it is where something happened ('at Buckingham
+# Palace'), not a body taking part (as 'the White House said' is).
+BUILDING_HEADS = words("palace house hall castle square street building")
 # Verbs that report their words (not 'describe … as', 'call … a'), for unnamed plural subjects.
 REPORTING_VERBS = words(
     "said say says warned warn argued argue argues told tell insisted claimed claim claims")

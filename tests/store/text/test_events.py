@@ -308,3 +308,11 @@ def test_a_meeting_that_was_set_to_follow_or_is_asked_about_is_not_an_event():
         "Asked whether Minister Lena Okafor will attend the conference, her spokesman declined to say.",
         "Okafor assured Brandt that she would soon be making a two-day visit to Delmar."))
     assert events == []
+
+
+def test_a_palace_where_an_event_is_held_does_not_take_part():
+    events = extract_events(article(
+        "President Ana Ruiz was invited to attend a reception given by King Edmund at Marlow Palace."))
+    invitation = next(e for e in events if e.kind == "invitation")
+    assert "Marlow Palace" not in invitation.participants
+    assert "Ana Ruiz" in invitation.participants
