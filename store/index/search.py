@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from clipdesk.store.index import fts, vectors
-from clipdesk.store.index.intent import WHERE, WHO
+from clipdesk.store.index.intent import WHEN, WHERE, WHO, mentions_date
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
     FIT_SHARE,
@@ -137,7 +137,10 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     best = max(scored, key=lambda s: s.relevance)
     own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
-    return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
+    top = _hit(db, best)
+    if hits and q.intent == WHEN and not mentions_date(top.text):
+        hits = _dated_first(db, top, best, hits, k)
+    return SearchResult(hits=tuple(hits), intent=q.intent, best=top)
 
 
 def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
@@ -432,6 +435,22 @@ def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: b
         if len(hits) == k:
             break
     return hits
+
+
+def _dated_first(db: sqlite_utils.Database, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
+    """For a "when" question whose most relevant evidence states no date: the paragraph of its article
+    that dates it leads (its own paragraph when that has the date, else the article's first dated
+    paragraph, where news states when its story happened), with the relevance of what it dates."""
+    rows = db.execute("SELECT id, position, text FROM paragraphs WHERE article_id = ? ORDER BY position",
+                      [top.article_id]).fetchall()
+    dated = [(rowid, position) for rowid, position, text in rows if mentions_date(text)]
+    if not dated:
+        return hits
+    rowid, position = next((d for d in dated if d[1] == top.paragraph), dated[0])
+    lifted = _hit(db, _Scored(best.value, best.relevance, Candidate("paragraph", rowid, 0.0, frozenset()),
+                              fit=True))
+    rest = [h for h in hits if (h.article_id, h.paragraph) != (top.article_id, position)]
+    return [lifted, *rest][:k]
 
 
 _CITED = {
