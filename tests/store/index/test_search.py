@@ -125,6 +125,27 @@ def test_when_questions_prefer_dated_evidence(coverage):
     assert search(coverage, "When did the ministers sign the patrol agreement?").intent == "when"
 
 
+MINES = """Danish and Dutch navies begin Baltic mine clearance
+
+COPENHAGEN — Danish navy chief Lars Holm on Wednesday announced a joint mine clearance mission with \
+the Netherlands in the Baltic Sea.
+
+The mission will use four minehunters and two support ships, the navy said.
+
+Holm told reporters the minehunters would sweep the shipping lanes near Bornholm before the ferries resume.
+"""
+
+UNDATED = MINES.replace(" on Wednesday", "")
+
+
+@pytest.mark.parametrize("text, first", [(MINES, "on Wednesday announced"), (UNDATED, "sweep the shipping")])
+def test_a_when_answer_without_its_date_is_led_by_the_paragraph_dating_its_story(db, text, first):
+    ingest_text(db, text, "mines.txt")
+    hits = search(db, "When did Holm say the minehunters would sweep the shipping lanes near Bornholm?").hits
+    assert first in hits[0].text
+    assert any("sweep the shipping lanes" in h.text for h in hits)  # the evidence it dates stays cited
+
+
 def test_when_questions_prefer_events(coverage):
     aid = _article_id(coverage, "reuters_arctic.txt")
     coverage["events"].insert({
