@@ -10,6 +10,7 @@ whether to answer at all.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -454,8 +455,9 @@ def _published_first(db: sqlite_utils.Database, hits: list[Hit], k: int) -> list
     lead = hits[0]
     if not lead.published:
         return hits
-    said = db.execute("SELECT COALESCE(published_text, published) FROM articles WHERE id = ?",
-                      [lead.article_id]).fetchone()[0]
+    written = db.execute("SELECT published_text FROM articles WHERE id = ?", [lead.article_id]).fetchone()[0]
+    whole = bool(written) and bool(re.search(r"\b(19|20)\d\d\b", written))
+    said = written if whole else lead.published  # the page's own words when they give the year
     by = f" by {lead.outlet}" if lead.outlet else ""
     text = f"Published {said}{by}" + (f": {lead.title}" if lead.title else "")
     return [replace(lead, kind="article", text=text, speaker=None, fit=True), *hits][:k]

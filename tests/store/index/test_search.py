@@ -146,6 +146,19 @@ def test_a_when_answer_without_its_date_is_led_by_the_paragraph_dating_its_story
     assert any("sweep the shipping lanes" in h.text for h in hits)  # the evidence it dates stays cited
 
 
+def test_when_a_piece_was_published_is_answered_with_its_articles_date(coverage):
+    hits = search(coverage, "When was the Reuters story on the Arctic air patrols published?").hits
+    assert hits[0].kind == "article"
+    assert "2025-03-03" in hits[0].text and "Reuters" in hits[0].text
+    assert any("joint air patrols" in h.text for h in hits[1:])  # with the evidence that found it
+
+
+def test_a_piece_without_a_known_date_gets_no_invented_one(coverage):
+    hits = search(coverage, "When was the piece on the Svalbard cod quota dispute published?").hits
+    assert hits and all(h.kind != "article" for h in hits)
+    assert "cod" in hits[0].text
+
+
 def test_when_questions_prefer_events(coverage):
     aid = _article_id(coverage, "reuters_arctic.txt")
     coverage["events"].insert({
