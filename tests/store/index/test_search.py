@@ -6,7 +6,7 @@ import random
 import pytest
 
 from clipdesk.store.index import question as question_module
-from clipdesk.store.index.intent import intent, speaker_slot
+from clipdesk.store.index.intent import asks_published, intent, speaker_slot, without_piece_words
 from clipdesk.store.index.people import Recognised, resolve_person
 from clipdesk.store.index.search import find_quotes, search, who_said
 from clipdesk.store.index.vectors import backfill_vectors
@@ -347,3 +347,18 @@ def test_off_topic_questions_sharing_a_city_or_a_person_with_the_coverage_abstai
     ingest_text(db, CABLES, "lsm_cables.txt")
     assert not search(db, question).found
     assert search(db, "How many allied soldiers will be stationed near Tapa?").found
+
+
+@pytest.mark.parametrize("question, published", [
+    ("When was the Reuters story on the patrols published?", True),
+    ("When was the article about the cod deal posted?", True),
+    ("When did the ministers sign the agreement?", False),
+    ("Who published the figures on cod?", False),
+])
+def test_questions_asking_when_a_piece_was_published(question, published):
+    assert asks_published(question) is published
+
+
+def test_the_words_naming_a_piece_are_not_its_subject():
+    assert without_piece_words("When was the Reuters story on the patrols published?") == \
+        "When was the Reuters on the patrols ?"
