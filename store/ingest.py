@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from clipdesk.store.index.bulk import deferred_fts
+from clipdesk.store.index.bulk import deferred_fts, optimise_fts
 from clipdesk.store.index.people import names_of, resolve_person
 from clipdesk.store.index.schema import transaction
 from clipdesk.store.index.vectors import store_vectors
@@ -29,6 +29,7 @@ from clipdesk.store.text.quotes import extract_quotes
 MAX_FILE_BYTES = 5_000_000
 PARALLEL_FROM = 64  # files; fewer are parsed in this process
 WRITE_BATCH = 200  # articles per write transaction
+OPTIMISE_AFTER = 1_000  # articles added by one ingest call before its FTS5 indexes are merged
 CHUNK = 16  # files per task sent to a parse worker
 AHEAD = 3  # tasks per worker submitted ahead of the writer
 
@@ -94,7 +95,14 @@ def ingest_texts(db: sqlite_utils.Database, items: Iterable[tuple[str, str]]) ->
             except NotAnArticle as exc:
                 prepared.append(Prepared(source, error=f"no article in it ({exc})"))
         outcomes += write_prepared(db, prepared)
+    _optimise_after(db, outcomes)
     return outcomes
+
+
+def _optimise_after(db: sqlite_utils.Database, outcomes: Sequence[Outcome]) -> None:
+    """After an ingest that added OPTIMISE_AFTER articles or more, merge the FTS5 indexes."""
+    if sum(o.status == "added" for o in outcomes) >= OPTIMISE_AFTER:
+        optimise_fts(db)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -315,6 +323,7 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
                 outcomes.append(outcome)
                 if on_file:
                     on_file(outcome)
+    _optimise_after(db, outcomes)
     return outcomes
 
 

@@ -37,7 +37,7 @@ class Store(sqlite_utils.Database):
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
-        super().__init__(conn)
+        super().__init__(conn, execute_plugins=False)  # no plugin is used: no entry point scan
         self.path = path
         self.caches = Caches()
         self._worker: ThreadPoolExecutor | None = None

@@ -1,9 +1,16 @@
 """What a Store keeps in memory between calls (people index, vector sign bits, role holders), each
-entry stamped with the state of the tables it mirrors so that a change rebuilds it."""
+entry stamped with the state of the tables it mirrors so that a change rebuilds it; and the files
+that keep such caches between processes, so that a new process loads them instead of rebuilding."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -11,6 +18,11 @@ import sqlite_utils
 if TYPE_CHECKING:
     from clipdesk.store.index.people import _Index
     from clipdesk.store.index.vectors import _Codes
+
+CACHE_ENV = "CLIPDESK_CACHE"  # where caches of the packages' word lists are kept (`none`: nowhere)
+SIDECAR = ".cache"  # a store's caches are kept in the folder named after its file with this suffix
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,3 +42,76 @@ def caches_of(db: sqlite_utils.Database) -> Caches:
         caches = Caches()
         setattr(db, "caches", caches)  # noqa: B010 - sqlite-utils' Database declares no such attribute
     return caches
+
+
+def sidecar(db: sqlite_utils.Database, name: str) -> Path | None:
+    """The file `name` among the store's kept caches (beside the database file: `clipdesk.db.cache/`),
+    or None for an in-memory store."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2] + SIDECAR) / name if row and row[2] else None
+
+
+def user_cache(name: str) -> Path | None:
+    """The file `name` among the caches of what the installed packages ship (the same for every
+    store): under $CLIPDESK_CACHE, else $XDG_CACHE_HOME/clipdesk, else ~/.cache/clipdesk; None when
+    $CLIPDESK_CACHE is `none`."""
+    chosen = os.environ.get(CACHE_ENV, "").strip()
+    if chosen.lower() == "none":
+        return None
+    if chosen:
+        return Path(chosen).expanduser() / name
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "clipdesk" / name
+
+
+def write_atomically(path: Path | None, write: Callable[[Path], None]) -> None:
+    """`write(temporary path)`, then the temporary file renamed over `path`, so that a reader sees the
+    old file or the new one whole. A folder that cannot be written (read-only, full) only costs the
+    next process a rebuild: the failure is logged, not raised."""
+    if path is None:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.debug("cache %s not kept: %s", path, exc)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def read_json(path: Path | None, stamp: object) -> Any:
+    """The data kept in `path` when it was written with this stamp, else None (missing, stale, broken)."""
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8") as handle:
+            kept = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    stamp = json.loads(json.dumps(stamp))  # tuples compare as the lists JSON gives back
+    return kept.get("data") if isinstance(kept, dict) and kept.get("stamp") == stamp else None
+
+
+def write_json(path: Path | None, stamp: object, data: object) -> None:
+    """Keep `data` (JSON-able) in `path` with its stamp (see read_json)."""
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8") as handle:
+            json.dump({"stamp": stamp, "data": data}, handle, ensure_ascii=False, separators=(",", ":"))
+    write_atomically(path, write)
+
+
+def kept_for(source: Path, name: str, build: Callable[[], Any]) -> Any:
+    """What `build` makes of an installed file (JSON-able), kept in the user's cache under `name` and
+    read again while that file is unchanged (same path, size and modification time)."""
+    try:
+        found = source.stat()
+    except OSError:
+        return build()
+    path, stamp = user_cache(f"{name}.json"), [str(source), found.st_size, found.st_mtime_ns]
+    kept = read_json(path, stamp)
+    if kept is None:
+        kept = build()
+        write_json(path, stamp, kept)
+    return kept

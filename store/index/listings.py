@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from clipdesk.store.text.quotes import is_fragment
-
 
 @dataclass(frozen=True)
 class Source:
@@ -50,6 +48,8 @@ def list_quotes(db: sqlite_utils.Database, speaker_ids: list[int] | None = None)
         params,
     ).fetchall()
     keys = ("text", "speaker", "speaker_role", "source", "outlet", "published", "paragraph")
+    from clipdesk.store.text.quotes import is_fragment  # the extraction rules, only when listing quotes
+
     return [dict(zip(keys, row, strict=True)) for row in rows if not is_fragment(row[0])]
 
 

@@ -6,12 +6,14 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from clipdesk.store.index.caches import caches_of
+from clipdesk.store.index.caches import caches_of, read_json, sidecar, write_json
 from clipdesk.store.index.fts import STOP_WORDS
 from clipdesk.store.text.lexicon import (
     COURTESY_TITLES,
@@ -45,6 +47,7 @@ EVERYDAY_SURNAMES = words(
     "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
     "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
     "small moore banks fields march")
+KEPT = "people.json"  # the index kept beside the store
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -95,18 +98,56 @@ def _state(db: sqlite_utils.Database) -> tuple[int, int]:
 
 
 def _index(db: sqlite_utils.Database) -> _Index:
-    """The in-memory index of people and aliases, rebuilt only when the aliases table has changed."""
+    """The in-memory index of people and aliases, rebuilt only when the aliases table has changed: from
+    the file kept beside the store when that file matches the tables, else from the tables (and kept)."""
     key = _state(db)
     caches = caches_of(db)
     index = caches.people
     if index is not None and index.key == key:
         return index
-    index = _Index(key=key)
-    for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
-        index.add_person(pid, name, kind)
-    for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
-        index.add_alias(alias, pid)
+    path, stamp = sidecar(db, KEPT), _stamp(db)
+    index = _load(key, read_json(path, stamp))
+    if index is None:
+        index = _Index(key=key)
+        for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
+            index.add_person(pid, name, kind)
+        for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
+            index.add_alias(alias, pid)
+        write_json(path, stamp, _dump(index))
     caches.people = index
+    return index
+
+
+def _stamp(db: sqlite_utils.Database) -> list:
+    """What the kept index must match: the tables' sizes, highest ids and the names' total length (a
+    name is only ever replaced by a fuller one, which is longer), and this module's own file, so that an
+    upgraded clipdesk never reads an index its older rules built."""
+    code = Path(__file__).stat()
+    return [code.st_size, code.st_mtime_ns, *db.execute(
+        "SELECT (SELECT COUNT(*) FROM people), (SELECT COALESCE(MAX(id), 0) FROM people),"
+        " (SELECT TOTAL(length(name)) FROM people), (SELECT COUNT(*) FROM aliases),"
+        " (SELECT COALESCE(MAX(rowid), 0) FROM aliases)").fetchone()]
+
+
+def _dump(index: _Index) -> dict[str, Any]:
+    return {"people": [[pid, name, kind] for pid, (name, kind) in index.people.items()],
+            "alias": list(index.alias.items()), "neutral": list(index.neutral.items()),
+            "institutions": list(index.institutions.items()),
+            "surnames": [[initial, surname, sorted(ids)] for initial, names in index.surnames.items()
+                         for surname, ids in names.items()]}
+
+
+def _load(key: tuple[int, int], kept: Any) -> _Index | None:
+    """The index as `_dump` kept it (its dicts in the order they were built), or None."""
+    if not isinstance(kept, dict):
+        return None
+    index = _Index(key=key, alias=dict(kept["alias"]), neutral=dict(kept["neutral"]),
+                   institutions=dict(kept["institutions"]),
+                   people={pid: (name, kind) for pid, name, kind in kept["people"]})
+    for alias in index.alias:
+        index.buckets.setdefault((alias[0], len(alias)), []).append(alias)
+    for initial, surname, ids in kept["surnames"]:
+        index.surnames.setdefault(initial, {})[surname] = set(ids)
     return index
 
 

@@ -36,7 +36,7 @@ def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
     a file that is not a database raises sqlite3.DatabaseError. The Store (clipdesk.store.store) opens
     its connection the same way, through connect() and prepare().
     """
-    db = sqlite_utils.Database(connect(path, memory=memory))
+    db = sqlite_utils.Database(connect(path, memory=memory), execute_plugins=False)  # no plugin is used
     prepare(db, path, memory=memory, upgrade=upgrade)
     return db
 

@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from clipdesk.store.index import wordcache
-from clipdesk.store.index.caches import caches_of
+from clipdesk.store.index.caches import (
+    caches_of,
+    kept_for,
+    read_json,
+    sidecar,
+    write_atomically,
+    write_json,
+)
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
@@ -36,6 +43,8 @@ SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CP
 CODES_BATCH = 50_000  # rows of sign bits read into memory at a time
 SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
 BACKFILL_BATCH = 512
+CODES_FILE = "codes.npy"  # the sign bits kept beside the store (with codes.json, what they hold)
+KEEP_AFTER = 5_000  # rows added to the codes before the kept file is written again
 
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 _WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -56,7 +65,8 @@ log = logging.getLogger(__name__)
 class StaticEmbedder:
     """A static (token lookup, mean pooled, L2-normalised) sentence embedding."""
 
-    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any) -> None:
+    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any,
+                 by_piece: bool | None = None) -> None:
         import numpy as np
 
         self.name = name
@@ -65,7 +75,9 @@ class StaticEmbedder:
         self.tokenizer = tokenizer
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if wordcache.applies(tokenizer) else None
+        if by_piece is None:
+            by_piece = wordcache.applies(tokenizer)
+        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if by_piece else None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -129,7 +141,10 @@ def load_wordllama() -> StaticEmbedder:
 
     package = _wordllama_dir()
     embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
-    return StaticEmbedder(DEFAULT_MODEL, embedding, Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER)))
+    tokenizer = Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER))
+    by_piece = kept_for(package / _WORDLLAMA_TOKENIZER, "wordllama-pieces",  # its vocabulary checked once
+                        lambda: wordcache.applies(tokenizer))
+    return StaticEmbedder(DEFAULT_MODEL, embedding, tokenizer, bool(by_piece))
 
 
 _MODELS: dict[str, Embedder | None] = {}
@@ -299,11 +314,12 @@ class _Codes:
 
     Rows stored later (ids only grow) are appended when the next scan sees a newer row; a store of
     another model is read afresh. Rows deleted since are left in (similarities() finds no vector for
-    them, so they are never returned)."""
+    them, so they are never returned). `kept` is how many of them the file beside the store holds."""
 
     def __init__(self, model: str | None, kinds: np.ndarray, rows: np.ndarray, columns: list[np.ndarray],
-                 newest: dict[str, int]) -> None:
+                 newest: dict[str, int], kept: int = 0) -> None:
         self.model, self.kinds, self.rows, self.columns, self.newest = model, kinds, rows, columns, newest
+        self.kept = kept
 
     def key(self, i: int) -> tuple[str, int]:
         return KINDS[self.kinds[i]], int(self.rows[i])
@@ -315,6 +331,60 @@ def _newest(db: sqlite_utils.Database) -> dict[str, int]:
             for kind in KINDS}
 
 
+def _bits_of(db: sqlite_utils.Database, newest: dict[str, int]) -> dict[str, str]:
+    """The sign bits (hex) of each kind's newest row: they tell the kept codes are this store's."""
+    found = {}
+    for kind, row in newest.items():
+        bits = db.execute("SELECT bits FROM vectors WHERE kind = ? AND row = ?", [kind, row]).fetchone()
+        found[kind] = bits[0].hex() if bits else ""
+    return found
+
+
+def _kept(db: sqlite_utils.Database, model: str | None, newest: dict[str, int]) -> _Codes | None:
+    """The codes kept beside the store, if they are this store's (same model, and each kind's newest
+    kept row still there with the same bits); rows stored since are added by the caller."""
+    import numpy as np
+
+    path = sidecar(db, CODES_FILE)
+    meta = read_json(path.with_suffix(".json") if path else None, model)
+    if path is None or not isinstance(meta, dict):
+        return None
+    held = {kind: int(meta["newest"].get(kind, 0)) for kind in KINDS}
+    if any(held[kind] > newest[kind] for kind in KINDS) or _bits_of(db, held) != meta["bits"]:
+        return None
+    try:
+        table = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    if table.ndim != 2 or table.shape[1] != meta["size"] or table.dtype != np.uint64:
+        return None
+    return _Codes(model, (table[0] & 3).astype(np.uint8), (table[0] >> 2).astype(np.int64),
+                  list(table[1:]), held, kept=table.shape[1])
+
+
+def _keep(db: sqlite_utils.Database, codes: _Codes) -> None:
+    """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table) when
+    enough rows were added since the file was last written."""
+    import numpy as np
+
+    added = codes.rows.size - codes.kept
+    if added < max(KEEP_AFTER, codes.kept // 10) or not codes.columns:
+        return
+    path = sidecar(db, CODES_FILE)
+    if path is None:
+        return
+    table = np.vstack([(codes.rows.astype(np.uint64) << np.uint64(2)) | codes.kinds.astype(np.uint64),
+                       *codes.columns])
+    meta = {"newest": codes.newest, "bits": _bits_of(db, codes.newest), "size": table.shape[1]}
+    def write(temporary: Path) -> None:
+        with temporary.open("wb") as handle:
+            np.save(handle, table, allow_pickle=False)
+
+    write_atomically(path, write)
+    write_json(path.with_suffix(".json"), codes.model, meta)
+    codes.kept = codes.rows.size
+
+
 def _codes(db: sqlite_utils.Database) -> _Codes:
     import numpy as np
 
@@ -323,8 +393,8 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     caches = caches_of(db)
     cached = caches.codes
     if cached is None or cached.model != model:
-        cached = _Codes(model, np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64), [],
-                        {kind: 0 for kind in KINDS})
+        cached = _kept(db, model, newest) or _Codes(
+            model, np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64), [], {kind: 0 for kind in KINDS})
     if any(newest[kind] > cached.newest[kind] for kind in KINDS):
         kinds, rows, packed = [cached.kinds], [cached.rows], []
         for number, kind in enumerate(KINDS):
@@ -341,9 +411,10 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
             words = np.concatenate(packed)
             columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
                                       + [np.ascontiguousarray(words[:, j])]) for j in range(words.shape[1])]
-            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest)
+            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest, cached.kept)
+            _keep(db, cached)
         else:
-            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest)
+            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest, cached.kept)
     caches.codes = cached
     return cached
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 # base form -> irregular past (None: regular -ed). Present forms only for verbs that are rarely nouns.
 _PRESENT_TOO: dict[str, str | None] = {
@@ -228,11 +229,28 @@ NON_VERBS = words(
 )
 
 
+def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
+    """What `build` makes of a package's data file, kept between processes (caches.kept_for): parsing
+    the lists costs more than answering a question."""
+    import importlib.util
+    from pathlib import Path
+
+    from clipdesk.store.index.caches import kept_for
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return build()
+    return kept_for(Path(spec.origin).parent / data, package, build)
+
+
 @lru_cache(maxsize=1)
 def _englishwords() -> frozenset[str]:
-    from english_words import get_english_words_set
+    def build() -> list[str]:
+        from english_words import get_english_words_set
 
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+        return sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+    return frozenset(_kept("english_words", "data/web2.pickle", build))
 
 
 def is_english_word(word: str) -> bool:
@@ -240,17 +258,25 @@ def is_english_word(word: str) -> bool:
     return word.lower() in _englishwords()
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> Callable[[str], str]:
-    from gender_guesser.detector import Detector
+_GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
 
-    return Detector(case_sensitive=False).get_gender
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """Lower-case first name -> 'f' or 'm', for the names gender-guesser gives mostly to one gender."""
+    def build() -> dict[str, str]:
+        from gender_guesser.detector import Detector
+
+        detector = Detector(case_sensitive=False)
+        return {name: _GENDERS[gender] for name in detector.names
+                if (gender := detector.get_gender(name)) in _GENDERS}
+
+    return _kept("gender_guesser", "data/nam_dict.txt", build)
 
 
 def first_name_gender(word: str) -> str | None:
     """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
-    gender = _first_names()(word) if word.isalpha() else "unknown"
-    return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(gender)
+    return _first_names().get(word.lower()) if word.isalpha() else None
 
 
 # what a short form in a question stands for in the coverage ("the coalition's HQ": its headquarters)

@@ -136,3 +136,20 @@ def test_a_batch_that_fails_midway_leaves_the_triggers_and_the_index_as_they_wer
         raise ZeroDivisionError("a rule tripped over odd text")
     assert (_triggers(db), db["paragraphs"].count) == before
     _index_is_sound(db)
+
+
+def test_a_large_ingest_merges_each_index_into_one_segment_and_answers_the_same(one_by_one, monkeypatch):
+    from clipdesk.store import ingest
+
+    monkeypatch.setattr(ingest, "WRITE_BATCH", 7)  # many batches: many segments before the merge
+    monkeypatch.setattr(ingest, "OPTIMISE_AFTER", len(TEXTS))
+    segments = "SELECT COUNT(DISTINCT segid) FROM paragraphs_fts_idx"
+    db = open_db(memory=True)
+    ingest_texts(db, TEXTS[:-1])  # too few to merge
+    assert db.execute(segments).fetchone()[0] > 1
+    db = open_db(memory=True)
+    ingest_texts(db, TEXTS)
+    for table in BASE_FTS:
+        assert db.execute(f"SELECT COUNT(DISTINCT segid) FROM {table}_fts_idx").fetchone()[0] == 1
+    _index_is_sound(db)
+    assert _answers(db) == _answers(one_by_one)

@@ -1,0 +1,123 @@
+"""Caches kept beside a store: a new process loads them instead of rebuilding, and never a stale one."""
+
+from __future__ import annotations
+
+import shutil
+
+from clipdesk.store.index import people, vectors
+from clipdesk.store.index.caches import sidecar
+from clipdesk.store.index.people import recognise_people, resolve_person
+from clipdesk.store.index.schema import transaction
+from clipdesk.store.ingest import ingest_text
+from clipdesk.store.store import Store
+
+ARTICLE = """Harbour pilots strike over night shifts
+
+GDANSK, March 3 (Reuters) - Harbour pilots in Gdansk stopped work on Tuesday over new night shifts, \
+their union said.
+
+"Nobody asked the people who steer the ships," said union leader Marta Kowalczyk.
+"""
+
+LATER = """Ferry operator adds a winter route
+
+HELSINKI, March 9 (Reuters) - A ferry operator will sail between Helsinki and Tallinn all winter, \
+its chief executive Jussi Lehtonen said on Monday.
+"""
+
+
+def names(store: Store, text: str) -> list[str]:
+    return [p.name for p in recognise_people(store, text)]
+
+
+def test_a_new_process_loads_the_kept_people_index_and_sees_later_changes(tmp_path, monkeypatch):
+    path = tmp_path / "clipdesk.db"
+    first = Store.open(path)
+    with transaction(first):
+        resolve_person(first, "Wallace")
+    first.close()
+    builder = Store.open(path)  # the first question after the writes rebuilds the index and keeps it
+    assert names(builder, "what did wallace say?") == ["Wallace"]
+    assert sidecar(builder, people.KEPT).exists()
+
+    second = Store.open(path)
+    built: list[object] = []
+    monkeypatch.setattr(people._Index, "add_person", lambda *a: built.append(a))  # a rebuild would call it
+    assert names(second, "what did wallace say?") == ["Wallace"]
+    assert built == []
+    monkeypatch.undo()
+    with transaction(second):  # a fuller name replaces the surname: same ids, a longer name
+        resolve_person(second, "Ben Wallace")
+    second.close()
+    assert names(Store.open(path), "and wallace?") == ["Ben Wallace"]
+
+
+def test_a_new_process_scans_the_kept_codes_and_adds_rows_stored_since(tmp_path, monkeypatch):
+    monkeypatch.setattr(vectors, "KEEP_AFTER", 1)
+    path = tmp_path / "clipdesk.db"
+    first = Store.open(path)
+    ingest_text(first, ARTICLE, "pilots.txt")
+    query = vectors.embed_question(first, ["Why did harbour pilots in Gdansk stop work?"])
+    fresh = vectors.nearest(first, query, 3)
+    first.close()
+
+    second = Store.open(path)
+    kept = vectors._codes(second)
+    assert kept.kept == kept.rows.size > 0  # read from the file, not the table
+    assert list(vectors.nearest(second, query, 3)) == list(fresh)
+    ingest_text(second, LATER, "ferry.txt")
+    later = vectors.embed_question(second, ["Will the ferry sail between Helsinki and Tallinn in winter?"])
+    best = next(iter(vectors.nearest(second, later, 1)))
+    text = second.execute(f"SELECT * FROM {vectors._TABLES[best[0]]} WHERE id = ?", [best[1]]).fetchone()
+    assert "Tallinn" in " ".join(str(v) for v in text)
+    second.close()
+
+
+def test_codes_kept_for_another_store_are_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(vectors, "KEEP_AFTER", 1)
+    one, other = tmp_path / "one.db", tmp_path / "other.db"
+    for path, text in ((one, ARTICLE), (other, LATER)):
+        store = Store.open(path)
+        ingest_text(store, text, "a.txt")
+        vectors._codes(store)
+        store.close()
+    shutil.rmtree(sidecar(Store.open(other), vectors.CODES_FILE).parent)
+    shutil.copytree(sidecar(Store.open(one), vectors.CODES_FILE).parent,
+                    sidecar(Store.open(other), vectors.CODES_FILE).parent)
+    codes = vectors._codes(Store.open(other))
+    shutil.rmtree(sidecar(Store.open(other), vectors.CODES_FILE).parent)
+    own = vectors._codes(Store.open(other))  # built from its own table alone
+    assert codes.rows.tolist() == own.rows.tolist()
+    assert [c.tolist() for c in codes.columns] == [c.tolist() for c in own.columns]
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_a_rebuild(tmp_path):
+    path = tmp_path / "clipdesk.db"
+    store = Store.open(path)
+    with transaction(store):
+        resolve_person(store, "Marta Kowalczyk")
+    store.close()
+    shutil.rmtree(tmp_path / "clipdesk.db.cache", ignore_errors=True)
+    (tmp_path / "clipdesk.db.cache").write_text("not a folder")
+    assert names(Store.open(path), "what did kowalczyk say?") == ["Marta Kowalczyk"]
+    assert names(Store.open(path), "and marta kowalczyk?") == ["Marta Kowalczyk"]
+
+
+def test_a_people_index_kept_by_other_rules_is_rebuilt_not_read(tmp_path, monkeypatch):
+    path = tmp_path / "clipdesk.db"
+    first = Store.open(path)
+    with transaction(first):
+        resolve_person(first, "Wallace")
+    first.close()
+    builder = Store.open(path)
+    assert names(builder, "what did wallace say?") == ["Wallace"]
+    assert sidecar(builder, people.KEPT).exists()
+    builder.close()
+    upgraded = tmp_path / "people.py"  # the rules' module as another clipdesk release installs it
+    upgraded.write_text("# other rules\n", encoding="utf-8")
+    monkeypatch.setattr(people, "__file__", str(upgraded))
+    built: list[object] = []
+    original = people._Index.add_person
+    monkeypatch.setattr(people._Index, "add_person", lambda self, *a: (built.append(a), original(self, *a)))
+    assert names(Store.open(path), "what did wallace say?") == ["Wallace"]
+    assert built

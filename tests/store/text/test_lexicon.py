@@ -1,0 +1,23 @@
+"""The packages' word lists as speaker resolution reads them: kept between processes, same answers."""
+
+from __future__ import annotations
+
+from clipdesk.store.text import lexicon
+
+
+def test_first_names_and_english_words_are_the_packages_own_and_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    from gender_guesser.detector import Detector
+
+    detector = Detector(case_sensitive=False)
+    expected = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
+    for fresh in (True, False):  # built from the packages, then read back from the kept file
+        lexicon._first_names.cache_clear()
+        lexicon._englishwords.cache_clear()
+        for name in ("Marta", "Jussi", "Kaja", "Andrea", "Kim", "Sasha", "Xq", "reading", "O'Neil"):
+            assert lexicon.first_name_gender(name) == (
+                expected.get(detector.get_gender(name)) if name.isalpha() else None), (name, fresh)
+        assert lexicon.is_english_word("ship") and not lexicon.is_english_word("Kowalczyk")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["english_words.json", "gender_guesser.json"]
+    lexicon._first_names.cache_clear()
+    lexicon._englishwords.cache_clear()
