@@ -27,6 +27,9 @@ _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter)\b",
     re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(published|posted|put out|printed|released|came out)\b", re.IGNORECASE)
+_PIECE = re.compile(r"\b(piece|article|story|report|item|coverage|published|posted|put out|printed|released"
+                    r"|came out)\b", re.IGNORECASE)
 _SPEAKER_SLOT = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?P<a>[^?!.,;]{1,60}?)\s+"
     r"(?:say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
@@ -48,6 +51,16 @@ def mentions_date(text: str) -> bool:
 def mentions_number(text: str) -> bool:
     """Whether `text` states a number (in digits or words)."""
     return bool(_NUMBER.search(text))
+
+
+def asks_published(question: str) -> bool:
+    """Whether a "when" question asks when a piece was published ("When was the story on X posted?")."""
+    return intent(question) == WHEN and bool(_PUBLISHED.search(question))
+
+
+def without_piece_words(question: str) -> str:
+    """The question less the words naming a piece and its publishing: what is left is its subject."""
+    return re.sub(r"\s+", " ", _PIECE.sub(" ", question)).strip()
 
 
 def speaker_slot(question: str) -> str:

@@ -10,15 +10,16 @@ whether to answer at all.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 import sqlite_utils
 
 from clipdesk.store.index import fts, vectors
-from clipdesk.store.index.intent import WHERE, WHO
+from clipdesk.store.index.intent import WHEN, WHERE, WHO, asks_published, mentions_date, without_piece_words
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
     FIT_SHARE,
@@ -50,7 +51,7 @@ TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 class Hit:
     """One ranked piece of evidence with everything needed to cite it."""
 
-    kind: str  # "quote" | "event" | "paragraph"
+    kind: str  # "quote" | "event" | "paragraph" | "article" (when it was published)
     text: str
     score: float
     article_id: str
@@ -113,6 +114,9 @@ class _Row:
 def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
     """Answer a free question with at most k hits, or none when nothing is relevant."""
     question = (question or "")[:MAX_QUESTION_CHARS]
+    published = asks_published(question)
+    if published:  # "when was the piece on X published": search for X, answer with its article's date
+        question = without_piece_words(question)
     q = understand(db, question)
     if not q.terms or k < 1:
         return SearchResult(intent=q.intent)
@@ -137,7 +141,12 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     best = max(scored, key=lambda s: s.relevance)
     own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
-    return SearchResult(hits=tuple(hits), intent=q.intent, best=_hit(db, best))
+    top = _hit(db, best)
+    if hits and published:
+        hits = _published_first(db, hits, k)
+    elif hits and q.intent == WHEN and not mentions_date(top.text):
+        hits = _dated_first(db, top, best, hits, k)
+    return SearchResult(hits=tuple(hits), intent=q.intent, best=top)
 
 
 def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
@@ -263,7 +272,8 @@ def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
         row = rows[key]
         missing = [t for t in names if t.word not in words]
         context = [t.word for t in missing
-                   if key in checked and t.df and _named_in_article(db, row.article_id, t, in_article)]
+                   if key in checked and (t.df or t.name)
+                   and _named_in_article(db, row.article_id, t, in_article)]
         cover = coverage(q.terms, words, context, soft.get(key))
         mass = sum(t.idf for t in names)
         missed = sum(t.idf for t in missing if t.word not in context) / mass if mass else 0.0
@@ -370,17 +380,22 @@ def _holds(tokens: list[str], form: tuple[str, ...]) -> bool:
 
 def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
                       memo: dict) -> bool:
-    """Whether any paragraph of the article contains the term (memoised for one question).
+    """Whether the article's outlet, title or any paragraph contains the term (memoised for one question):
+    "the TASS report" names the article by its outlet.
 
     The article's paragraphs are a contiguous rowid range, so the check is an FTS5 range lookup.
     """
     key = (article_id, term.word)
     if key not in memo:
         if article_id not in memo:
-            memo[article_id] = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
-                                          [article_id]).fetchone()
-        first, last = memo[article_id]
-        memo[key] = first is not None and bool(db.execute(
+            first, last = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
+                                     [article_id]).fetchone()
+            outlet, title = db.execute("SELECT outlet, title FROM articles WHERE id = ?",
+                                       [article_id]).fetchone()
+            memo[article_id] = (first, last, fts.tokens(f"{outlet or ''} {title or ''}"))
+        first, last, masthead = memo[article_id]
+        named = any(_holds(masthead, tuple(fts.tokens(a))) for a in term.alternatives)
+        memo[key] = named or first is not None and bool(db.execute(
             "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1",
             [fts.any_of(term.alternatives | term.around), first, last]).fetchone())
     return memo[key]
@@ -432,6 +447,36 @@ def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: b
         if len(hits) == k:
             break
     return hits
+
+
+def _published_first(db: sqlite_utils.Database, hits: list[Hit], k: int) -> list[Hit]:
+    """For "when was the piece on X published": the leading hit's article, as its page dates it, leads
+    (nothing changes when the article gives no date: an unknown date stays unknown)."""
+    lead = hits[0]
+    if not lead.published:
+        return hits
+    written = db.execute("SELECT published_text FROM articles WHERE id = ?", [lead.article_id]).fetchone()[0]
+    whole = bool(written) and bool(re.search(r"\b(19|20)\d\d\b", written))
+    said = written if whole else lead.published  # the page's own words when they give the year
+    by = f" by {lead.outlet}" if lead.outlet else ""
+    text = f"Published {said}{by}" + (f": {lead.title}" if lead.title else "")
+    return [replace(lead, kind="article", text=text, speaker=None, fit=True), *hits][:k]
+
+
+def _dated_first(db: sqlite_utils.Database, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
+    """For a "when" question whose most relevant evidence states no date: the paragraph of its article
+    that dates it leads (its own paragraph when that has the date, else the article's first dated
+    paragraph, where news states when its story happened), with the relevance of what it dates."""
+    rows = db.execute("SELECT id, position, text FROM paragraphs WHERE article_id = ? ORDER BY position",
+                      [top.article_id]).fetchall()
+    dated = [(rowid, position) for rowid, position, text in rows if mentions_date(text)]
+    if not dated:
+        return hits
+    rowid, position = next((d for d in dated if d[1] == top.paragraph), dated[0])
+    lifted = _hit(db, _Scored(best.value, best.relevance, Candidate("paragraph", rowid, 0.0, frozenset()),
+                              fit=True))
+    rest = [h for h in hits if (h.article_id, h.paragraph) != (top.article_id, position)]
+    return [lifted, *rest][:k]
 
 
 _CITED = {

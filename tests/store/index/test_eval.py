@@ -75,8 +75,8 @@ def test_paraphrased_questions_score_what_hybrid_retrieval_reached(seeded_db):
     """Questions in users' own words (synonyms, roles for names, yes/no, numbers, places), written
     before the ranking was tuned, and off-topic questions sharing names and cities with the coverage."""
     tally = _score(seeded_db, PARAPHRASES)
-    assert tally["hit1"] >= 0.80 * tally["answerable"], tally
-    assert tally["hit3"] >= 0.85 * tally["answerable"], tally
+    assert tally["hit1"] >= 0.85 * tally["answerable"], tally
+    assert tally["hit3"] >= 0.89 * tally["answerable"], tally
     assert tally["abstained"] == tally["offtopic"], tally
 
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from clipdesk.store.index import question as question_module
-from clipdesk.store.index.intent import intent, speaker_slot
+from clipdesk.store.index.intent import asks_published, intent, speaker_slot, without_piece_words
 from clipdesk.store.index.people import Recognised, resolve_person
 from clipdesk.store.index.search import find_quotes, search, who_said
 from clipdesk.store.index.vectors import backfill_vectors
@@ -123,6 +123,40 @@ def test_when_questions_prefer_dated_evidence(coverage):
     hits = search(coverage, "When did the ministers sign the patrol agreement?").hits
     assert hits[0].text.endswith("on March 2.")
     assert search(coverage, "When did the ministers sign the patrol agreement?").intent == "when"
+
+
+MINES = """Danish and Dutch navies begin Baltic mine clearance
+
+COPENHAGEN — Danish navy chief Lars Holm on Wednesday announced a joint mine clearance mission with \
+the Netherlands in the Baltic Sea.
+
+The mission will use four minehunters and two support ships, the navy said.
+
+Holm told reporters the minehunters would sweep the shipping lanes near Bornholm before the ferries resume.
+"""
+
+UNDATED = MINES.replace(" on Wednesday", "")
+
+
+@pytest.mark.parametrize("text, first", [(MINES, "on Wednesday announced"), (UNDATED, "sweep the shipping")])
+def test_a_when_answer_without_its_date_is_led_by_the_paragraph_dating_its_story(db, text, first):
+    ingest_text(db, text, "mines.txt")
+    hits = search(db, "When did Holm say the minehunters would sweep the shipping lanes near Bornholm?").hits
+    assert first in hits[0].text
+    assert any("sweep the shipping lanes" in h.text for h in hits)  # the evidence it dates stays cited
+
+
+def test_when_a_piece_was_published_is_answered_with_its_articles_date(coverage):
+    hits = search(coverage, "When was the Reuters story on the Arctic air patrols published?").hits
+    assert hits[0].kind == "article"
+    assert "2025-03-03" in hits[0].text and "Reuters" in hits[0].text
+    assert any("joint air patrols" in h.text for h in hits[1:])  # with the evidence that found it
+
+
+def test_a_piece_without_a_known_date_gets_no_invented_one(coverage):
+    hits = search(coverage, "When was the piece on the Svalbard cod quota dispute published?").hits
+    assert hits and all(h.kind != "article" for h in hits)
+    assert "cod" in hits[0].text
 
 
 def test_when_questions_prefer_events(coverage):
@@ -313,3 +347,18 @@ def test_off_topic_questions_sharing_a_city_or_a_person_with_the_coverage_abstai
     ingest_text(db, CABLES, "lsm_cables.txt")
     assert not search(db, question).found
     assert search(db, "How many allied soldiers will be stationed near Tapa?").found
+
+
+@pytest.mark.parametrize("question, published", [
+    ("When was the Reuters story on the patrols published?", True),
+    ("When was the article about the cod deal posted?", True),
+    ("When did the ministers sign the agreement?", False),
+    ("Who published the figures on cod?", False),
+])
+def test_questions_asking_when_a_piece_was_published(question, published):
+    assert asks_published(question) is published
+
+
+def test_the_words_naming_a_piece_are_not_its_subject():
+    assert without_piece_words("When was the Reuters story on the patrols published?") == \
+        "When was the Reuters on the patrols ?"
