@@ -2,6 +2,7 @@
 
 import pytest
 
+from clipdesk.store.text import places
 from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
 
 
@@ -77,3 +78,34 @@ def test_the_gazetteer_is_a_small_shipped_file_not_a_179_mb_download():
     assert len(data.read_bytes()) < 1_000_000
     assert recognise_places("Floods hit Surabaya and Jakarta.") == ["Surabaya", "Jakarta"]
     assert (country_of("Norwegian"), country_of("Dutch")) == ("Norway", "Netherlands")
+
+
+def _answers() -> tuple[object, ...]:
+    return (recognise_places("From Kiev to NICE, then Reading and Brussells"), place_variants("Kiev"),
+            country_of("Norwegian"), canonical_place("Nice"), canonical_place("U.S."))
+
+
+def test_a_new_process_reads_the_kept_gazetteer_and_answers_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    places._gazetteer.cache_clear()
+    places._recognise.cache_clear()
+    built = _answers()
+    assert (tmp_path / "gazetteer.json").exists()
+    places._gazetteer.cache_clear()  # as a new process: read back, not rebuilt
+    places._recognise.cache_clear()
+    monkeypatch.setattr(places, "_build_gazetteer", lambda: pytest.fail("rebuilt although kept"))
+    assert _answers() == built
+    places._gazetteer.cache_clear()
+    places._recognise.cache_clear()
+
+
+def test_a_gazetteer_kept_from_other_sources_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    (tmp_path / "gazetteer.json").write_text(
+        '{"stamp": ["other"], "data": {"by_alias": {}, "names": {}, "short": {}, "guarded": [],'
+        ' "countries": {}, "fuzzy": []}}', encoding="utf-8")
+    places._gazetteer.cache_clear()
+    places._recognise.cache_clear()
+    assert recognise_places("Talks in Kiev") == ["Kyiv"]
+    places._gazetteer.cache_clear()
+    places._recognise.cache_clear()
