@@ -70,7 +70,7 @@ class StaticEmbedder:
         import numpy as np
 
         self.name = name
-        self.embedding = np.ascontiguousarray(embedding, dtype=np.float32)
+        self.embedding = np.ascontiguousarray(embedding)  # as stored (WordLlama's float16: half the memory)
         self.dim = int(self.embedding.shape[1])
         self.tokenizer = tokenizer
         self.tokenizer.no_truncation()
@@ -89,7 +89,7 @@ class StaticEmbedder:
         ids = [self.words.ids(t) for t in texts] if self.words else self._ids(texts)
         for i, row in enumerate(ids):
             if row:
-                out[i] = self.embedding[row].mean(axis=0)
+                out[i] = self.embedding[row].astype(np.float32).mean(axis=0)  # pooled in float32
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
