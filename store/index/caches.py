@@ -8,7 +8,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,14 +102,35 @@ def write_json(path: Path | None, stamp: object, data: object) -> None:
     write_atomically(path, write)
 
 
-def kept_for(source: Path, name: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of an installed file (JSON-able), kept in the user's cache under `name` and
-    read again while that file is unchanged (same path, size and modification time)."""
-    try:
-        found = source.stat()
-    except OSError:
+def package_file(package: str, data: str) -> Path | None:
+    """The file `data` inside the installed package `package`, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    return Path(spec.origin).parent / data if spec is not None and spec.origin is not None else None
+
+
+def files_stamp(sources: Sequence[Path | None]) -> list[list[object]] | None:
+    """Path, size and modification time of each file (None when one is missing or unreadable)."""
+    stamp: list[list[object]] = []
+    for source in sources:
+        try:
+            found = source.stat() if source is not None else None
+        except OSError:
+            found = None
+        if source is None or found is None:
+            return None
+        stamp.append([str(source), found.st_size, found.st_mtime_ns])
+    return stamp
+
+
+def kept_for(sources: Sequence[Path | None], name: str, build: Callable[[], Any]) -> Any:
+    """What `build` makes of installed files (JSON-able), kept in the user's cache under `name` and
+    read again while those files are unchanged (same paths, sizes and modification times)."""
+    stamp = files_stamp(sources)
+    if stamp is None:
         return build()
-    path, stamp = user_cache(f"{name}.json"), [str(source), found.st_size, found.st_mtime_ns]
+    path = user_cache(f"{name}.json")
     kept = read_json(path, stamp)
     if kept is None:
         kept = build()

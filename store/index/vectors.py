@@ -142,7 +142,7 @@ def load_wordllama() -> StaticEmbedder:
     package = _wordllama_dir()
     embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
     tokenizer = Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER))
-    by_piece = kept_for(package / _WORDLLAMA_TOKENIZER, "wordllama-pieces",  # its vocabulary checked once
+    by_piece = kept_for([package / _WORDLLAMA_TOKENIZER], "wordllama-pieces",  # its vocabulary checked once
                         lambda: wordcache.applies(tokenizer))
     return StaticEmbedder(DEFAULT_MODEL, embedding, tokenizer, bool(by_piece))
 

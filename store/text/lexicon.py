@@ -235,15 +235,9 @@ NON_VERBS = words(
 def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
     """What `build` makes of a package's data file, kept between processes (caches.kept_for): parsing
     the lists costs more than answering a question."""
-    import importlib.util
-    from pathlib import Path
+    from clipdesk.store.index.caches import kept_for, package_file
 
-    from clipdesk.store.index.caches import kept_for
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return build()
-    return kept_for(Path(spec.origin).parent / data, package, build)
+    return kept_for([package_file(package, data)], package, build)
 
 
 @lru_cache(maxsize=1)

@@ -154,32 +154,14 @@ _BUILT_FROM = (("clipdesk.store.text", "places.py"), ("clipdesk.store.text", "sp
                ("english_words", "data/web2.pickle"), ("gender_guesser", "data/nam_dict.txt"))
 
 
-def _sources_stamp() -> list[object] | None:
-    """Path, size and modification time of each file the gazetteer is built from (None if one is missing)."""
-    import importlib.util
-    from pathlib import Path
-
-    stamp: list[object] = []
-    for package, data in _BUILT_FROM:
-        spec = importlib.util.find_spec(package)
-        if spec is None or spec.origin is None:
-            return None
-        source = Path(spec.origin).parent / data
-        try:
-            found = source.stat()
-        except OSError:
-            return None
-        stamp.append([str(source), found.st_size, found.st_mtime_ns])
-    return stamp
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     """The gazetteer, read from the user's cache when kept from the same sources, else built and kept
     (building it costs more than answering a question)."""
-    from clipdesk.store.index.caches import read_json, user_cache, write_json
+    from clipdesk.store.index.caches import files_stamp, package_file, read_json, user_cache, write_json
 
-    stamp, path = _sources_stamp(), user_cache("gazetteer.json")
+    stamp = files_stamp([package_file(package, data) for package, data in _BUILT_FROM])
+    path = user_cache("gazetteer.json")
     kept = read_json(path, stamp) if stamp is not None else None
     if isinstance(kept, dict):
         return _Gazetteer(by_alias=kept["by_alias"], names={k: set(v) for k, v in kept["names"].items()},
