@@ -114,11 +114,11 @@ def files_stamp(sources: Sequence[Path | None]) -> list[list[object]] | None:
     """Path, size and modification time of each file (None when one is missing or unreadable)."""
     stamp: list[list[object]] = []
     for source in sources:
+        if source is None:
+            return None
         try:
-            found = source.stat() if source is not None else None
+            found = source.stat()
         except OSError:
-            found = None
-        if source is None or found is None:
             return None
         stamp.append([str(source), found.st_size, found.st_mtime_ns])
     return stamp

@@ -156,24 +156,20 @@ _BUILT_FROM = (("clipdesk.store.text", "places.py"), ("clipdesk.store.text", "sp
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    """The gazetteer, read from the user's cache when kept from the same sources, else built and kept
-    (building it costs more than answering a question)."""
-    from clipdesk.store.index.caches import files_stamp, package_file, read_json, user_cache, write_json
+    """The gazetteer, kept in the user's cache while its sources are unchanged (caches.kept_for):
+    building it costs more than answering a question."""
+    from clipdesk.store.index.caches import kept_for, package_file
 
-    stamp = files_stamp([package_file(package, data) for package, data in _BUILT_FROM])
-    path = user_cache("gazetteer.json")
-    kept = read_json(path, stamp) if stamp is not None else None
-    if isinstance(kept, dict):
-        return _Gazetteer(by_alias=kept["by_alias"], names={k: set(v) for k, v in kept["names"].items()},
-                          short=kept["short"], guarded=set(kept["guarded"]), countries=kept["countries"],
-                          fuzzy=kept["fuzzy"])
-    gaz = _build_gazetteer()
-    if stamp is not None:
-        names = {k: sorted(v) for k, v in gaz.names.items()}
-        write_json(path, stamp, {"by_alias": gaz.by_alias, "names": names, "short": gaz.short,
-                                 "guarded": sorted(gaz.guarded), "countries": gaz.countries,
-                                 "fuzzy": gaz.fuzzy})
-    return gaz
+    def build() -> dict[str, object]:
+        gaz = _build_gazetteer()
+        return {"by_alias": gaz.by_alias, "names": {k: sorted(v) for k, v in gaz.names.items()},
+                "short": gaz.short, "guarded": sorted(gaz.guarded), "countries": gaz.countries,
+                "fuzzy": gaz.fuzzy}
+
+    kept = kept_for([package_file(package, data) for package, data in _BUILT_FROM], "gazetteer", build)
+    return _Gazetteer(by_alias=kept["by_alias"], names={k: set(v) for k, v in kept["names"].items()},
+                      short=kept["short"], guarded=set(kept["guarded"]), countries=kept["countries"],
+                      fuzzy=kept["fuzzy"])
 
 
 def _build_gazetteer() -> _Gazetteer:

@@ -43,7 +43,6 @@ def test_the_packaged_model_loads_without_the_network(no_network, monkeypatch):
     assert question @ same > question @ other + 0.1
 
 
-
 def test_the_packaged_model_keeps_its_weights_at_half_size_and_pools_in_float32(monkeypatch):
     import numpy as np
     from safetensors.numpy import load_file
@@ -58,6 +57,7 @@ def test_the_packaged_model_keeps_its_weights_at_half_size_and_pools_in_float32(
                                         embedder.words is not None)
     texts = ["Harbour pilots in Gdansk stopped work over night shifts", "troops at the frontier", ""]
     assert np.array_equal(embedder.embed(texts), in_float32.embed(texts))  # the same vectors, bit for bit
+
 
 def test_every_row_gets_a_vector_at_ingest(db):
     ingest_text(db, ARTICLE, "baltic.txt")

@@ -80,32 +80,36 @@ def test_the_gazetteer_is_a_small_shipped_file_not_a_179_mb_download():
     assert (country_of("Norwegian"), country_of("Dutch")) == ("Norway", "Netherlands")
 
 
+
+@pytest.fixture
+def fresh_gazetteer(tmp_path, monkeypatch):
+    """A user cache of its own, and the gazetteer loaded again as by a new process."""
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+
+    def forget() -> None:
+        places._gazetteer.cache_clear()
+        places._recognise.cache_clear()
+
+    forget()
+    yield forget
+    forget()
+
+
 def _answers() -> tuple[object, ...]:
     return (recognise_places("From Kiev to NICE, then Reading and Brussells"), place_variants("Kiev"),
             country_of("Norwegian"), canonical_place("Nice"), canonical_place("U.S."))
 
 
-def test_a_new_process_reads_the_kept_gazetteer_and_answers_the_same(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
-    places._gazetteer.cache_clear()
-    places._recognise.cache_clear()
+def test_a_new_process_reads_the_kept_gazetteer_and_answers_the_same(tmp_path, monkeypatch, fresh_gazetteer):
     built = _answers()
     assert (tmp_path / "gazetteer.json").exists()
-    places._gazetteer.cache_clear()  # as a new process: read back, not rebuilt
-    places._recognise.cache_clear()
+    fresh_gazetteer()  # as a new process: read back, not rebuilt
     monkeypatch.setattr(places, "_build_gazetteer", lambda: pytest.fail("rebuilt although kept"))
     assert _answers() == built
-    places._gazetteer.cache_clear()
-    places._recognise.cache_clear()
 
 
-def test_a_gazetteer_kept_from_other_sources_is_rebuilt(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+def test_a_gazetteer_kept_from_other_sources_is_rebuilt(tmp_path, fresh_gazetteer):
     (tmp_path / "gazetteer.json").write_text(
         '{"stamp": ["other"], "data": {"by_alias": {}, "names": {}, "short": {}, "guarded": [],'
         ' "countries": {}, "fuzzy": []}}', encoding="utf-8")
-    places._gazetteer.cache_clear()
-    places._recognise.cache_clear()
     assert recognise_places("Talks in Kiev") == ["Kyiv"]
-    places._gazetteer.cache_clear()
-    places._recognise.cache_clear()
