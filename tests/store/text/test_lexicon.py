@@ -7,9 +7,8 @@ from clipdesk.store.text import lexicon
 
 def test_first_names_and_english_words_are_the_packages_own_and_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
-    from gender_guesser.detector import Detector
-
     from english_words import get_english_words_set
+    from gender_guesser.detector import Detector
 
     detector = Detector(case_sensitive=False)
     words = sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
