@@ -36,7 +36,7 @@ DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 # Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
 # before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
 _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
-_LABELLED = re.compile(rf"(?i)^(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_LABELLED = re.compile(rf"(?i)^(?:published|posted|written|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
 _NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
@@ -56,6 +56,9 @@ _DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
                   r"(?:(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)|/(?P<agency2>[A-Z][\w .&-]{1,30})/)\.?\s*"
                   rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
+# "ISLAMABAD: ...", "KYIV: ...": a place in capitals and a colon, a dateline only when the place is known
+# (a label such as "WATCH:" or "NOTE:" is not a place).
+_COLON_DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}):\s+(?=[A-Z“\"])")
 _NOT_PLACES = frozenset({"BREAKING", "BREAKING NEWS", "EXCLUSIVE", "UPDATE", "UPDATED", "WATCH", "LIVE",
                          "ANALYSIS", "OPINION", "EXPLAINER", "FILE", "PHOTO", "VIDEO", "FACT CHECK"})
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
@@ -208,6 +211,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead paragraph ("LONDON, January 27. /TASS/. ..."), or None."""
     match = _DATELINE.match(paragraph) or _titled_dateline(paragraph)
     if not match:
+        colon = _COLON_DATELINE.match(paragraph)
+        if colon and len(colon["place"]) > 2 and (place := canonical_place(colon["place"])):
+            return Dateline(place, None, None)
         alone = _AGENCY_ONLY.match(paragraph)
         return Dateline(None, _agency(alone["agency"]), None) if alone else None
     agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")

@@ -72,6 +72,8 @@ def test_a_known_full_date_completes_a_partial_one_without_changing_its_day():
     ("BRUSSELS — British Defense Secretary John Healey", "Brussels", None, None),
     ("NEW YORK (AP) — The United Nations", "New York", "Associated Press", None),
     ("Kyiv, 3 March 2025 (Ukrinform) - The Ukrainian", "Kyiv", "Ukrinform", "3 March 2025"),
+    ("ISLAMABAD: The finance ministry said on Monday", "Islamabad", None, None),
+    ("NEW DELHI: “We are ready,” the minister said.", "New Delhi", None, None),
 ])
 def test_datelines(lead, place, agency, date_text):
     found = parse_dateline(lead)
@@ -84,6 +86,8 @@ def test_datelines(lead, place, agency, date_text):
     "UK tells Russia to ‘de-escalate tensions’ with Ukraine.",
     "NATO. The alliance said nothing.",
     "BREAKING — Russia expels two British diplomats.",
+    "WATCH: The minister answers questions from readers.",
+    "UK: Ministers will meet on Friday.",
     "“I would tell them [Russia]: you are weak,” he said.",
 ])
 def test_ordinary_first_sentences_have_no_dateline(paragraph):

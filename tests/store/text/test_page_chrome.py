@@ -407,7 +407,8 @@ def test_a_full_date_after_an_agency_credit_a_label_or_a_sites_name_is_the_story
     for line, iso in [("Nordwire) 16:57, May 31, 2024", "2024-05-31T16:57"),
                       ("# 01 June 2024 19:40 (UTC +04:00)", "2024-06-01T19:40"),
                       ("date 2023-07-26 + A- A+", "2023-07-26"),
-                      ("Ministry of Harbours 11.11.2016", "2016-11-11")]:
+                      ("Ministry of Harbours 11.11.2016", "2016-11-11"),
+                      ("Written: 2019-05-02 08:15:00 / Updated: 0000-00-00 00:00:00", "2019-05-02")]:
         article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
         assert article.published == iso, line
         assert article.title == "Pilots to be hired for winter nights at the harbour"
