@@ -142,6 +142,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
+    elif title and layout.title is not None and (site := _site_after(title, lines, layout.title)):
+        title = title[:-len(site) - 3]  # "Headline - Site name" above the headline printed alone
+        cues.outlets.append(canonical_outlet(site))
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
@@ -317,6 +320,16 @@ def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) ->
     if long == prose[0] or not any(prose[0] < i < long and is_headline(lines[i].text) for i in content):
         return prose[0]
     return long
+
+
+def _site_after(title: str, lines: list[Line], at: int) -> str | None:
+    """The site name in a page title "Headline - Site name" when the headline follows it alone (a dash
+    in a headline alone is the headline's own: "Peace talks must include everyone - Fidan")."""
+    head, dash, site = title.rpartition(" - ")
+    if not dash or not head or site.count(" ") >= 4:
+        return None
+    below = (_clean_title(line.text) for line in lines[at + 1:at + _STANDFIRST_GAP + 2] if line.text)
+    return site if head in below else None
 
 
 def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:

@@ -589,3 +589,23 @@ def test_a_mastheads_picture_named_above_the_story_names_the_outlet_but_a_share_
     assert outlet("Coast.ng logo") == "Coast.ng"
     assert outlet("Coast Herald logo") == "Coast Herald"
     assert outlet("Facebook logo") is None
+
+
+def test_a_page_title_with_the_site_name_above_the_headline_gives_the_title_and_the_outlet():
+    article = parse(f"""Pilots to be hired for winter nights at the harbour - The Harbour Gazette
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.outlet == "The Harbour Gazette"
+
+
+def test_a_dash_in_a_headline_printed_once_stays_in_the_title():
+    article = parse(f"""Winter pilots will keep the harbour open - mayor
+
+{LEAD}
+""")
+    assert article.title == "Winter pilots will keep the harbour open - mayor"
+    assert article.outlet is None
