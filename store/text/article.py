@@ -31,6 +31,7 @@ from clipdesk.store.text.metadata import (
     outlet_cue,
     parse_date,
     parse_dateline,
+    place_credit,
     reporting_credit,
     self_report,
     wire_credit_outlet,
@@ -213,7 +214,7 @@ def _gather(lines: list[Line]) -> _Cues:
             if agency:
                 cues.outlets.append(agency)
         if kind is Kind.SHORT and not long_seen:
-            name = masthead(text.removesuffix(" logo"))  # "Pulse.ng logo": the masthead's picture
+            name = masthead(text.removesuffix(" logo")) or place_credit(text)  # "Pulse.ng logo": its picture
             if name:
                 cues.mastheads.append(name)
             elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():

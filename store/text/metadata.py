@@ -281,6 +281,21 @@ def masthead(line: str) -> str | None:
     return None
 
 
+_PLACE_SPLIT = re.compile(r"\s+[|•·]\s+")
+
+
+def place_credit(line: str) -> str | None:
+    """The agency of a line naming only it and a place ("Kyiv • UNN", "Reuters | London")."""
+    parts = _PLACE_SPLIT.split(line.strip())
+    if len(parts) != 2:
+        return None
+    for place, name in (parts, parts[::-1]):
+        if canonical_place(place) and not canonical_place(name) and (
+                name.isalpha() and name.isupper() and 2 <= len(name) <= 6 or masthead(name)):
+            return canonical_outlet(name)
+    return None
+
+
 def credit_line(line: str) -> tuple[str | None, WrittenDate | None] | None:
     """An agency, place and date set in one line ("PTI | Istanbul | Updated: 29-03-2022 18:49 IST")."""
     parts = [p.strip() for p in line.split("|")]

@@ -11,6 +11,7 @@ from clipdesk.store.text.metadata import (
     outlet_cue,
     parse_date,
     parse_dateline,
+    place_credit,
     reporting_credit,
 )
 
@@ -206,3 +207,11 @@ def test_a_country_in_a_datelines_brackets_is_no_outlet(lead):
 def test_an_agency_in_a_datelines_brackets_is_the_outlet():
     dateline = parse_dateline("LONDON (Reuters) - The harbour board said on Tuesday it would meet.")
     assert dateline is not None and dateline.agency == "Reuters"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Kyiv • UNN", "UNN"), ("Harbour Gazette | London", "Harbour Gazette"),
+    ("London • Paris", None), ("Sport • Football", None), ("Kyiv • Politics • UNN", None),
+])
+def test_a_line_of_a_place_and_a_name_credits_the_name(line, outlet):
+    assert place_credit(line) == outlet
