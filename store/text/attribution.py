@@ -60,6 +60,9 @@ SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
+# A name after one of these is who was spoken to, not who speaks: 'X told BBC1's Andrew Marr Show'.
+OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting)\s+"
+                              r"(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -364,6 +367,11 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     """The mentions in one run of name, title and institution words."""
     if len(run) == 1 and classes[0] == "cap":
         return [_single_name(text, run[0], discourse)]
+    nationality = _nationality_noun(text, run)
+    if nationality:
+        # 'the Englishman continued', 'the Spaniard said': the person last spoken of, not a name
+        entity = discourse.pronoun(nationality, salient)
+        return [Mention(run[0].start(), run[-1].end(), "role", text[run[0].start():run[-1].end()], entity)]
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
@@ -435,6 +443,18 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             return []
         return [Mention(begin, end, "bare", phrase)]
     return []
+
+
+def _nationality_noun(text: str, run: list[re.Match[str]]) -> str | None:
+    """The pronoun a 'the' and a nationality noun before a verb stand for ('the Englishman said' is a he,
+    'the German added' a he or she); None for any other run. A capital 'The German' may be a title."""
+    if len(run) != 2 or run[0][0] not in ("the", "The") or not LOWER_NEXT_RE.match(text, run[1].end()):
+        return None
+    low = _key(run[1][0])
+    for suffix, pronoun in (("woman", "she"), ("man", "he")):
+        if low.endswith(suffix) and low.removesuffix(suffix) in NATIONALITY_ADJECTIVES:
+            return pronoun
+    return "they" if run[0][0] == "the" and low in NATIONALITY_ADJECTIVES else None
 
 
 def _first_name_at(name: list[re.Match[str]]) -> int:
@@ -521,7 +541,8 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start)
+    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
+        or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from clipdesk.store.text.attribution import (
     LOCATIVE_BEFORE_RE,
+    OBJECT_BEFORE_RE,
     Discourse,
     Entity,
     Mention,
@@ -42,7 +43,8 @@ LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
-CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+# 'X said', 'X, also, said', 'X of the Teachers Union said'
+CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
@@ -252,7 +254,8 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
         placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
-            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start) \
+            or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start)
         if mention.kind != "pronoun" and placed:
             continue
         end = aside_end(masked, mention.end)
@@ -355,6 +358,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             scan(heading, discourse, [])
     salient: list[Entity] = []
     found: list[_Found] = []
+    bare: set[int] = set()  # paragraphs that are nothing but a quotation
     previous: tuple[str, list[Mention]] = ("", [])
     for index, paragraph in enumerate(article.paragraphs[:last + 1]):
         spans = all_spans[index]
@@ -381,6 +385,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 salient.append(mention.entity)
         _share_with_next(masked, here)
         _share_across_paragraphs(found, here)
+        if here and not masked[:here[0].span.open_mark].strip(" \"“”«»"):
+            _share_back_over_run(found, here[0], bare)
+        if not masked.strip(" \"“”«»,.;:"):
+            bare.add(index)
         found.extend(here)
         previous = (masked, mentions)
     return _with_unmarked(article, _to_quotes(article, found))
@@ -508,6 +516,21 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
         for part in parts:
             if part.mention is None:
                 part.mention, part.cue = named.mention, named.cue
+
+
+def _share_back_over_run(found: list[_Found], first: _Found, bare: set[int]) -> None:
+    """Paragraphs of nothing but quotation, one after another with no speaker, are the words of the one
+    named on the quotation that opens the paragraph after them ('“…” ⏎ “…” ⏎ “…,” said Ann Lee.')."""
+    if first.mention is None:
+        return
+    paragraph = first.span.paragraph
+    for item in reversed(found):
+        if item.span.paragraph == paragraph:
+            continue
+        if item.mention is not None or item.span.paragraph != paragraph - 1 or paragraph - 1 not in bare:
+            return
+        item.mention, item.cue = first.mention, first.cue
+        paragraph = item.span.paragraph
 
 
 def _with_unmarked(article: Article, quotes: list[Quote]) -> list[Quote]:
