@@ -60,9 +60,10 @@ SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
-# A name after one of these is who was spoken to, not who speaks: 'X told BBC1's Andrew Marr Show'.
-OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting)\s+"
-                              r"(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
+# A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
+# 'Xinhua, citing the ministry, said'.
+OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
+                              r"\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 

@@ -25,7 +25,7 @@ from clipdesk.store.text.lexicon import (
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.unmarked import unmarked_quotes
 
-MARK_RE = re.compile(r"[\"“”«»‘’]")
+MARK_RE = re.compile(r"[\"“”«»‘’']")
 DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
@@ -104,12 +104,14 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
         seen_double = True
     for match in MARK_RE.finditer(paragraph, open_at or 0):
         pos, mark = match.start(), match.group()
-        if mark in "‘’":
+        if mark in "‘’'":
             if open_at is not None:
                 continue
-            if mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
+            if mark == "'" and single_at is None and _straight_opens(paragraph, pos) \
+                    or mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
                 single_at = pos + 1
-            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum():
+            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum() \
+                    or mark == "'" and single_at is not None and _straight_closes(paragraph, pos):
                 spans.append(Span(index, single_at, pos, single_at - 1, pos))
                 single_at = None
             continue
@@ -131,6 +133,24 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _straight_opens(paragraph: str, pos: int) -> bool:
+    """A straight single mark opens a quotation at the start of a paragraph or after a space, before a
+    letter: "'The ball is in their court,' he said" (not the apostrophe of "don't" or "the '90s")."""
+    return (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT) and paragraph[pos + 1:pos + 2].isalpha()
+
+
+def _straight_closes(paragraph: str, pos: int) -> bool:
+    """A straight single mark closes the quotation open before it after punctuation ("…action,' he
+    said") or before it ("…'hell bent'."), or after a word before a space, unless that word ends in s:
+    "the employers' court" is a possessive."""
+    after = paragraph[pos + 1:pos + 2]
+    if after.isalnum():
+        return False
+    before = paragraph[pos - 1:pos]
+    return before in ".,!?;:…" or after in ("", ".", ",", ";", ":", "!", "?", ")") \
+        or before.isalnum() and before != "s"
 
 
 def _glued_after(paragraph: str, pos: int) -> bool:
@@ -253,10 +273,7 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     word = cue.group()
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
-        placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
-            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start) \
-            or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start)
-        if mention.kind != "pronoun" and placed:
+        if mention.kind != "pronoun" and _placed(masked, mention):
             continue
         end = aside_end(masked, mention.end)
         if participle and "," in masked[mention.end:cue.start()] \
@@ -268,6 +285,14 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
             return mention, "quoted"
     return None
+
+
+def _placed(masked: str, mention: Mention) -> bool:
+    """A name that is a complement, a place or who was spoken to ('analysts at Barclays', 'told Sky'),
+    so not the subject of the verb after it."""
+    return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
+                or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+                or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
@@ -293,7 +318,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
         unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)
-        if unnamed and word.lower() in REPORTING_VERBS and not [m for m in window if m.end <= cue.start()]:
+        if unnamed and word.lower() in REPORTING_VERBS \
+                and all(_placed(masked, m) for m in window if m.end <= cue.start()):
             return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')

@@ -330,3 +330,15 @@ def test_a_quoted_paragraph_after_another_voice_is_not_given_to_the_next_speaker
         "“It will change how people get to work,” said the mayor, Tom Baxter.",
     )
     assert found == [(None, None), ("Tom Baxter", "said")]
+
+
+def test_a_source_cited_in_an_aside_leaves_the_quotation_to_the_subject():
+    assert speakers(
+        "Xinhua, citing the ministry, said exports had “grown steadily despite external pressure”.",
+    ) == [("Xinhua", "said")]
+
+
+def test_unnamed_analysts_at_a_named_bank_keep_their_quotation_unnamed():
+    assert speakers(
+        "Analysts at Barclays said the lender was “well placed to ride out a slowdown in lending”.",
+    ) == [(None, "said")]
