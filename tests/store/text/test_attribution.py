@@ -342,3 +342,10 @@ def test_unnamed_analysts_at_a_named_bank_keep_their_quotation_unnamed():
     assert speakers(
         "Analysts at Barclays said the lender was “well placed to ride out a slowdown in lending”.",
     ) == [(None, "said")]
+
+
+def test_the_force_is_the_police_force_named_before():
+    assert speakers(
+        "Greater Manchester Police said two men had been arrested in Bolton on Sunday.",
+        "The force said the arrests were “an important step in a complex inquiry”.",
+    ) == [("Greater Manchester Police", "said")]
