@@ -86,6 +86,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |an\ official\ website\ of\ the\b|here['’]s\ how\ you\ know$|official\ websites\ use\b
    |(?:secure\ )?\.gov\ websites?\b|a\ lock\ \(
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
+   |as\ (?:featured|seen)\ (?:on|in)\ \S+(?:\ \S+)?(?:\s*:.*)?$
 """)
 # A line that speaks to the reader: "Sign up for...", "Get our...", "Don't miss...".
 _PROMPT = re.compile(

@@ -588,3 +588,19 @@ def test_a_mastheads_picture_named_above_the_story_names_the_outlet_but_a_share_
     assert outlet("Coast.ng logo") == "Coast.ng"
     assert outlet("Coast Herald logo") == "Coast Herald"
     assert outlet("Facebook logo") is None
+
+
+AGGREGATOR_LINE_ON_TOP = """As featured on Newsstand: Rugby news
+
+Harlow coach Dean Price: Our young fly-half has never let the side down
+
+Harlow coach Dean Price praised his fly-half after a narrow away win on Saturday.
+
+“Every time he plays he gives everything, and he did again today,” Price told the local paper.
+"""
+
+
+def test_an_as_featured_on_line_above_the_headline_is_chrome():
+    article = parse(AGGREGATOR_LINE_ON_TOP)
+    assert article.title == "Harlow coach Dean Price: Our young fly-half has never let the side down"
+    assert "As featured" not in " ".join(article.paragraphs)
