@@ -44,6 +44,7 @@ AFTER_SUBJECT_RE = re.compile(
 HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
 RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
+AGE_RE = re.compile(r"\d{1,3}-year-old")
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
 STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "pron"})
@@ -311,6 +312,13 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             continue
         if tokens[i][0] in ("of", "for"):
             continue
+        if _age_descriptor(text, tokens, i):
+            # 'the 45-year-old added': the person last spoken of, as a he or she would be
+            span = tokens[i].start(), tokens[i + 1].end()
+            mention = Mention(*span, "role", text[span[0]:span[1]], discourse.pronoun("they", salient))
+            _note(text, mention, mentions, salient)
+            done = i + 2
+            continue
         done = _run_end(text, tokens, classes, i)
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
@@ -322,6 +330,12 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions
+
+
+def _age_descriptor(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """True when tokens[i] is the 'the' of 'the 45-year-old' before a verb."""
+    return tokens[i][0] in ("the", "The") and i + 1 < len(tokens) and AGE_RE.fullmatch(tokens[i + 1][0]) \
+        is not None and LOWER_NEXT_RE.match(text, tokens[i + 1].end()) is not None
 
 
 def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[Entity]) -> None:

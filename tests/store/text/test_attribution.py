@@ -349,3 +349,11 @@ def test_the_force_is_the_police_force_named_before():
         "Greater Manchester Police said two men had been arrested in Bolton on Sunday.",
         "The force said the arrests were “an important step in a complex inquiry”.",
     ) == [("Greater Manchester Police", "said")]
+
+
+def test_the_age_descriptor_after_a_named_speaker_is_that_speaker():
+    assert speakers(
+        "Coach Tom Garner praised midfielder Ben Hale after the match.",
+        "“He was outstanding from start to finish,” Garner said.",
+        "“He has worked hard all week and deserved his goal,” the 45-year-old added.",
+    ) == [("Tom Garner", "said"), ("Tom Garner", "added")]
