@@ -203,6 +203,8 @@ def normalise(raw: str) -> list[str]:
 # (Not in a site's name closing a line: "News.Az".)
 _RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z](?![a-z]?$))|(?<=[a-z][.!?,][”’])(?=[A-Z][a-z])"
                      r"|(?<=[a-z][)])(?=[A-Z][a-z])|(?<=[\w.,!?;:])(?=“)|(?<=”)(?=\w)")
+# What every join _RUN_ON puts a space into contains: found much faster than _RUN_ON's look-behinds.
+_RUN_ON_HINT = re.compile(r"[.!?)”’][A-Z]|“|”\w")
 _GLUED_STRAIGHT = re.compile(r'(?<=[\w.,!?;:])"(?=[A-Za-z])')
 
 
@@ -212,7 +214,8 @@ def respace(line: str) -> str:
     A straight mark between two words opens a quotation when none is open (the space goes before it)
     and closes one otherwise (the space goes after it); a spaced mark after a sentence of an open
     quotation opens a new one, as a quotation whose closing mark was left out ends there."""
-    line = _RUN_ON.sub(" ", line)
+    if _RUN_ON_HINT.search(line):
+        line = _RUN_ON.sub(" ", line)
     if '"' not in line:
         return line
     parts, last, open_now = [], 0, False
