@@ -86,6 +86,7 @@ _BOILER_START = re.compile(r"""(?ix)
    |an\ official\ website\ of\ the\b|here['’]s\ how\ you\ know$|official\ websites\ use\b
    |(?:secure\ )?\.gov\ websites?\b|a\ lock\ \(
    |(?:this\ (?:article|content|story)\ is\ )?(?:only\ )?(?:for|available\ to)\ (?:paid\ )?subscribers\b
+   |as\ (?:featured|seen)\ (?:on|in)\ \S+(?:\ \S+)?(?:\s*:.*)?$
 """)
 # A line that speaks to the reader: "Sign up for...", "Get our...", "Don't miss...".
 _PROMPT = re.compile(
@@ -114,6 +115,8 @@ _SLASH_CREDIT = re.compile(rf"[(\[]?{_CAPITALISED}\s?/\s?{_CAPITALISED}[)\]]?$")
 _AGENCY_CREDIT = re.compile(
     r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
     r"|anadolu(?:\ agency)?|pa\ (?:wire|media)|handout|pool)[)\]]?$")
+# A caption's credit as some broadcasters print it, often glued on: "...against SloveniaImage source, SNS".
+_SOURCE_CREDIT = re.compile(r"(?i)(?:image|photo|picture) source,\s[^,.]{1,40}$")
 # Lines that open a related-article teaser: "Read more", "Related: ...", "See also".
 _TEASER = re.compile(r"""(?ix)^
     (?:(?P<loose>read\ more|read\ also|also\ read|read\ next)
@@ -350,7 +353,8 @@ def _credited(line: str) -> bool:
     slash = tail.find("/")
     if slash >= 0 and _SLASH_CREDIT.search(tail, max(0, tail.rfind(" ", 0, max(0, slash - 30)))):
         return True
-    return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None
+    return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None \
+        or _SOURCE_CREDIT.search(tail) is not None
 
 
 def _anywhere(line: str, low: str) -> bool:

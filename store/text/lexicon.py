@@ -166,7 +166,7 @@ BODY_WORDS = words(
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
                          "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
-                         "union", "coalition", "ministry", "government", "agency", "council"})
+                         "union", "coalition", "ministry", "government", "agency", "council", "force"})
 COMMON = words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
     "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "

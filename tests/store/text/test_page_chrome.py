@@ -609,3 +609,38 @@ def test_a_dash_in_a_headline_printed_once_stays_in_the_title():
 """)
     assert article.title == "Winter pilots will keep the harbour open - mayor"
     assert article.outlet is None
+
+
+AGGREGATOR_LINE_ON_TOP = """As featured on Newsstand: Rugby news
+
+Harlow coach Dean Price: Our young fly-half has never let the side down
+
+Harlow coach Dean Price praised his fly-half after a narrow away win on Saturday.
+
+“Every time he plays he gives everything, and he did again today,” Price told the local paper.
+"""
+
+
+def test_an_as_featured_on_line_above_the_headline_is_chrome():
+    article = parse(AGGREGATOR_LINE_ON_TOP)
+    assert article.title == "Harlow coach Dean Price: Our young fly-half has never let the side down"
+    assert "As featured" not in " ".join(article.paragraphs)
+
+
+CAPTION_WITH_GLUED_SOURCE = """Wales 2-1 Latvia: Rob Page hails late winner from Kieffer Moore
+
+  • Published
+Kieffer Moore celebrates scoring the late winner against LatviaImage source, Huw Evans Agency
+Image caption,
+
+Moore's winner was his tenth goal for Wales
+
+Wales manager Rob Page praised striker Kieffer Moore after his late header beat Latvia in Cardiff.
+
+"It was a big moment for him and for the whole squad," Page said.
+"""
+
+
+def test_a_caption_with_its_image_source_glued_on_is_not_the_title():
+    title = parse(CAPTION_WITH_GLUED_SOURCE).title
+    assert title == "Wales 2-1 Latvia: Rob Page hails late winner from Kieffer Moore"
