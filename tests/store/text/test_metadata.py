@@ -134,6 +134,9 @@ def test_closing_reporting_credit_names_the_reporters():
     ("© EPA-EFE/WILL OLIVER", None),
     ("Ministers arrive in Moscow. © Sputnik / Russian Foreign Ministry", None),
     ("© 2025 Getty Images", None),
+    ("Source: News Agencies", None),
+    ("Source: News Ag", None),  # cut short at the end of a scrape
+    ("Source: Agencies", None),
 ])
 def test_outlet_cues(line, outlet):
     assert outlet_cue(line) == outlet
