@@ -66,6 +66,9 @@ _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice)
 _CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
 _TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
                          r"(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
+# A wire service's version slug before a headline: "1st LD Writethru:", "2nd LD:", "UPDATE 2-", "URGENT:".
+_WIRE_SLUG = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+LD(?:\s+Writethru)?\s*:|UPDATE\s+\d+\s*-|URGENT\s*:)\s*(?=\S)")
 
 
 def _labels_quote(lines: list[Line], i: int) -> bool:
@@ -366,8 +369,9 @@ def _above_date(lines: list[Line], content: list[int], meta: set[int]) -> int | 
 
 
 def _clean_title(title: str) -> str:
-    """A title without the bullet or close button glued in front of it ("• Headline", "✕ Close Headline")."""
-    return _TITLE_GLUE.sub("", title).strip() or title
+    """A title without the bullet, close button or wire slug in front of it ("• Headline", "✕ Close
+    Headline", "2nd LD Writethru: Headline")."""
+    return _WIRE_SLUG.sub("", _TITLE_GLUE.sub("", title).strip()) or title
 
 
 def _named(lines: list[Line], content: list[int], first: int, known_title: str | None) -> int | None:

@@ -113,8 +113,10 @@ _ALIASES = {
 }
 _NOT_OUTLETS = re.compile(
     r"(?i)^(?:ap photo|photo|file|pool|video|getty images|handout|staff|shutterstock|alamy|epa(?:-efe)?)$"
-    r"|(?i:^(?:news|agencies|agency|wires?|wire services|news (?:agencies|agency|services|wires?|desk)|news ag\w*))$"
-    r"|/|^\W*$")  # a credit to unnamed agencies ("Source: News Agencies", cut short as "News Ag") names none
+    # a credit to unnamed agencies ("Source: News Agencies", cut short as "News Ag") names none
+    r"|(?i:^(?:news|agencies|agency|wires?|wire services|news (?:agencies|agency|services|wires?|desk)"
+    r"|news ag\w*))$"
+    r"|/|^\W*$")
 
 
 @dataclass(frozen=True)

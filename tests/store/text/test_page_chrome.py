@@ -644,3 +644,13 @@ Wales manager Rob Page praised striker Kieffer Moore after his late header beat 
 def test_a_caption_with_its_image_source_glued_on_is_not_the_title():
     title = parse(CAPTION_WITH_GLUED_SOURCE).title
     assert title == "Wales 2-1 Latvia: Rob Page hails late winner from Kieffer Moore"
+
+
+def test_a_you_are_here_trail_and_a_wire_slug_are_not_the_title():
+    article = parse(f"""You are here:   Home
+
+2nd LD Writethru: Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
