@@ -146,9 +146,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
-    elif title and layout.title is not None and (site := _site_after(title, lines, layout.title)):
-        title = title[:-len(site) - 3]  # "Headline - Site name" above the headline printed alone
-        cues.outlets.append(canonical_outlet(site))
+    elif title and layout.title is not None and (after := _site_after(title, lines, layout.title)):
+        title = title[:-len(after) - 3]  # "Headline - Site name" above the headline printed alone
+        cues.outlets.append(canonical_outlet(after))
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
