@@ -121,6 +121,7 @@ GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(
                              r"|women|officials|delegations|presidents))\b")
 # 'It was', 'it is' after which the sentence says what something was: the 'it' refers to nobody.
 EXPLETIVE_IT = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\b")
+POSSESSIVE_END = re.compile(r"['’]s$")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -157,7 +158,8 @@ class _Reading:
         kinds = _kinds(masked)
         if kinds and not CALLED_OFF.search(masked):
             self._record(n, sentence, masked, mentions, offset, kinds)
-        people = [m.entity for m in mentions if m.entity and m.entity.kind == "person"]
+        people = [m.entity for m in mentions  # whom 'they' and 'the two' refer to next
+                  if m.entity and m.entity.kind == "person" and not _common_words(m.entity)]
         self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
                             and m.entity.kind == "person"), self.before)
         if people:
@@ -290,14 +292,22 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
                 entity, mention, sentence, offset):
             continue
-        if entity.kind in ("person", "institution") and entity.name not in names:
-            names.append(entity.name)
+        name = POSSESSIVE_END.sub("", entity.name)  # "the Trump administration's concerns"
+        if entity.kind in ("person", "institution") and name not in names:
+            names.append(name)
     pronoun = POSSESSIVE_PRONOUN.search(sentence)
     named_first = pronoun and any(
         m.entity and m.entity.kind == "person" and m.start - offset < pronoun.start() for m in mentions)
     if before is not None and before.name not in names and pronoun and not named_first:
         names.insert(0, before.name)
-    return names
+    return _once(names)
+
+
+def _once(names: list[str]) -> list[str]:
+    """Each participant once: a name that ends another one ("De Mistura" of "Staffan de Mistura") is it."""
+    folded = [name.casefold().split() for name in names]
+    return [name for name, words in zip(names, folded, strict=True)
+            if not any(len(other) > len(words) and other[-len(words):] == words for other in folded)]
 
 
 def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
@@ -411,7 +421,7 @@ def _merged(a: Event, b: Event) -> Event:
     referred to, so the people of that sentence join it only when a had nobody."""
     mention = a.participants and a.kind not in LOCAL_KINDS
     extra = () if mention else tuple(p for p in b.participants if p not in a.participants)
-    names = a.participants + extra
+    names = tuple(_once([*a.participants, *extra]))
     dated = a if a.date_text else b
     return replace(a, participants=names, place=a.place or b.place, date=dated.date,
                    date_text=dated.date_text)

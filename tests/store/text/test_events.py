@@ -316,3 +316,18 @@ def test_a_palace_where_an_event_is_held_does_not_take_part():
     invitation = next(e for e in events if e.kind == "invitation")
     assert "Marlow Palace" not in invitation.participants
     assert "Ana Ruiz" in invitation.participants
+
+
+def test_a_surname_with_its_particle_and_a_possessive_body_are_each_one_participant():
+    events = extract_events(article(
+        "UN envoy Karel van der Berg met the opposition delegation in Geneva on Monday.",
+        "Van der Berg said the meeting had been useful.",
+        "Aid groups welcomed the European Commission’s talks with the delegation on Tuesday."))
+    assert [e.participants for e in events] == [("Karel van der Berg",), ("European Commission",)]
+
+
+def test_a_capitalised_plan_named_before_they_is_not_one_of_them():
+    events = extract_events(article(
+        "Foreign Minister Anna Kowalczyk briefed her counterpart Jonas Petraitis on Latvia’s Victory Plan.",
+        "They also discussed grain exports."))
+    assert [e.participants for e in events] == [("Anna Kowalczyk", "Jonas Petraitis")]
