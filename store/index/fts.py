@@ -86,20 +86,45 @@ def stems(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, str]:
                      f" USING fts5(word, tokenize='{TOKENIZER}')")
         conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_tokens"
                      f" USING fts5vocab(temp, {_PROBE}, 'instance')")
+        opened = not conn.in_transaction
         conn.executemany(f"INSERT INTO temp.{_PROBE} (rowid, word) VALUES (?, ?)", enumerate(unknown, 1))
         found = dict(conn.execute(f"SELECT doc, term FROM temp.{_PROBE}_tokens WHERE offset = 0").fetchall())
         conn.execute(f"DELETE FROM temp.{_PROBE}")
+        if opened:  # the probe's own writes opened the transaction: end it (see doc_counts)
+            conn.commit()
         for i, word in enumerate(unknown, 1):
             _STEMS[word] = found.get(i, word)
     return {w: _STEMS[w] for w in words}
 
 
-def doc_counts(conn: sqlite3.Connection, table: str, terms: Iterable[str]) -> dict[str, int]:
-    """Exact number of rows of `table`'s FTS index holding each (stemmed) term, from fts5vocab."""
+COUNT_MEMO = 100_000  # terms whose document count one store remembers (emptied when full)
+
+
+def doc_counts(conn: sqlite3.Connection, table: str, terms: Iterable[str],
+               memo: dict[str, tuple[bytes, dict[str, int]]] | None = None) -> dict[str, int]:
+    """Exact number of rows of `table`'s FTS index holding each (stemmed) term, from fts5vocab.
+
+    Counting a word walks its whole posting list (about 90 ms for a word in half of a million
+    paragraphs), so with a `memo` (one per store) the counts are remembered while the index is
+    unchanged: its structure record, which every committed write to it rewrites, is the stamp, and
+    nothing is remembered inside a transaction (whose writes that record does not show yet)."""
+    terms = set(terms)
+    stamp = None if memo is None or conn.in_transaction else _structure(conn, table)
+    known: dict[str, int] = {}
+    if memo is not None and stamp is not None:
+        kept = memo.get(table)
+        if kept is None or kept[0] != stamp or len(kept[1]) + len(terms) > COUNT_MEMO:
+            kept = memo[table] = (stamp, {})
+        known = kept[1]
     vocab = f"clipdesk_{table}_vocab"
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {table}_fts, 'row')")
-    counts = {}
-    for term in set(terms):
+    for term in terms - known.keys():
         row = conn.execute(f"SELECT doc FROM temp.{vocab} WHERE term = ?", [term]).fetchone()
-        counts[term] = row[0] if row else 0
-    return counts
+        known[term] = row[0] if row else 0
+    return {term: known[term] for term in terms}
+
+
+def _structure(conn: sqlite3.Connection, table: str) -> bytes | None:
+    """The FTS index's structure record (its segments and write counter)."""
+    row = conn.execute(f"SELECT block FROM {table}_fts_data WHERE id = 10").fetchone()
+    return bytes(row[0]) if row else None
