@@ -92,3 +92,21 @@ def test_finding_stems_leaves_no_transaction_open():
     conn = sqlite3.connect(":memory:")
     assert fts.stems(conn, ["soldiers", "talks"]) == {"soldiers": "soldier", "talks": "talk"}
     assert not conn.in_transaction
+
+
+def test_bm25_from_remembered_counts_is_sqlites_own_rank():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute(f"CREATE VIRTUAL TABLE q_fts USING fts5(text, speaker, tokenize='{FTS_TOKENIZER}')")
+    conn.executemany("INSERT INTO q_fts (rowid, text, speaker) VALUES (?, ?, ?)", [
+        (1, "Troops crossed the river; more troops followed", "Ben Wallace"),
+        (2, "Tanks and troops at the border", None),
+        (3, "The talks on tanks went on", "Sergei Shoigu"),
+        (4, "Nothing of the kind", "Troops Spokesman"),
+    ])
+    memo: dict = {}
+    for expression in ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"']:
+        ranked = conn.execute("SELECT rowid, rank FROM q_fts WHERE q_fts MATCH ? ORDER BY rowid DESC",
+                              [expression]).fetchall()
+        assert fts.bm25(conn, "q", expression, [r for r, _ in ranked], memo) == dict(ranked)
+    assert fts.bm25(conn, "q", '{speaker} : "wallace"', [1], memo) is None  # SQLite ranks these
+    assert fts.bm25(conn, "q", '"ben wallace"', [1], memo) is None
