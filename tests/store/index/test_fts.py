@@ -104,7 +104,8 @@ def test_bm25_from_remembered_counts_is_sqlites_own_rank():
         (4, "Nothing of the kind", "Troops Spokesman"),
     ])
     memo: dict = {}
-    for expression in ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"']:
+    asked = ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"']
+    for expression in asked:
         ranked = conn.execute("SELECT rowid, rank FROM q_fts WHERE q_fts MATCH ? ORDER BY rowid DESC",
                               [expression]).fetchall()
         assert fts.bm25(conn, "q", expression, [r for r, _ in ranked], memo) == dict(ranked)
