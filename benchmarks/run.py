@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 from benchmarks.baseline import Baseline
 from benchmarks.generator import KINDS, World, articles, questions
 from clipdesk.handlers.ask import answer
+from clipdesk.store.index.caches import SIDECAR
 from clipdesk.store.index.schema import open_db
 from clipdesk.store.ingest import ingest_paths, ingest_texts
 
@@ -130,6 +132,10 @@ def build(n: int, seed: int, cache: Path = CACHE, version: str | None = None) ->
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
     building.replace(path)
+    kept = Path(f"{building}{SIDECAR}")  # the caches the ingest kept go with the store they describe
+    if kept.exists():
+        shutil.rmtree(f"{path}{SIDECAR}", ignore_errors=True)
+        kept.replace(f"{path}{SIDECAR}")
     built = {"ingest_rate": n / seconds, "ingest_s": seconds, "ingest_rss_mb": memory.peak_mb}
     meta.write_text(json.dumps(built))
     return path, built

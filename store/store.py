@@ -9,7 +9,6 @@ thread every async caller runs store calls on.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import os
 import sqlite3
@@ -53,6 +52,8 @@ class Store(sqlite_utils.Database):
 
     async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """`func(*args, **kwargs)` on the store's worker thread, awaited without blocking the loop."""
+        import asyncio  # here: only the bots run a loop, and a CLI question need not import it
+
         if self._worker is None:
             self._worker = ThreadPoolExecutor(1, thread_name_prefix="clipdesk-store")
         call = functools.partial(func, *args, **kwargs)

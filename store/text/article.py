@@ -31,6 +31,7 @@ from clipdesk.store.text.metadata import (
     outlet_cue,
     parse_date,
     parse_dateline,
+    place_credit,
     reporting_credit,
     self_report,
     wire_credit_outlet,
@@ -65,6 +66,9 @@ _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice)
 _CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
 _TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
                          r"(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
+# A wire service's version slug before a headline: "1st LD Writethru:", "2nd LD:", "UPDATE 2-", "URGENT:".
+_WIRE_SLUG = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+LD(?:\s+Writethru)?\s*:|UPDATE\s+\d+\s*-|URGENT\s*:)\s*(?=\S)")
 
 
 def _labels_quote(lines: list[Line], i: int) -> bool:
@@ -142,6 +146,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
+    elif title and layout.title is not None and (after := _site_after(title, lines, layout.title)):
+        title = title[:-len(after) - 3]  # "Headline - Site name" above the headline printed alone
+        cues.outlets.append(canonical_outlet(after))
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
@@ -210,7 +217,7 @@ def _gather(lines: list[Line]) -> _Cues:
             if agency:
                 cues.outlets.append(agency)
         if kind is Kind.SHORT and not long_seen:
-            name = masthead(text.removesuffix(" logo"))  # "Pulse.ng logo": the masthead's picture
+            name = masthead(text.removesuffix(" logo")) or place_credit(text)  # "Pulse.ng logo": its picture
             if name:
                 cues.mastheads.append(name)
             elif text.count(" ") < _LABEL_WORDS and text[:1].isalpha():
@@ -319,6 +326,16 @@ def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) ->
     return long
 
 
+def _site_after(title: str, lines: list[Line], at: int) -> str | None:
+    """The site name in a page title "Headline - Site name" when the headline follows it alone (a dash
+    in a headline alone is the headline's own: "Peace talks must include everyone - Fidan")."""
+    head, dash, site = title.rpartition(" - ")
+    if not dash or not head or site.count(" ") >= 4:
+        return None
+    below = (_clean_title(line.text) for line in lines[at + 1:at + _STANDFIRST_GAP + 2] if line.text)
+    return site if head in below else None
+
+
 def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:
     """The headline a page prints twice above the story (as its page title and its heading): the
     repeat nearest the body, so that teasers repeated higher up in the navigation lose."""
@@ -352,8 +369,9 @@ def _above_date(lines: list[Line], content: list[int], meta: set[int]) -> int | 
 
 
 def _clean_title(title: str) -> str:
-    """A title without the bullet or close button glued in front of it ("• Headline", "✕ Close Headline")."""
-    return _TITLE_GLUE.sub("", title).strip() or title
+    """A title without the bullet, close button or wire slug in front of it ("• Headline", "✕ Close
+    Headline", "2nd LD Writethru: Headline")."""
+    return _WIRE_SLUG.sub("", _TITLE_GLUE.sub("", title).strip()) or title
 
 
 def _named(lines: list[Line], content: list[int], first: int, known_title: str | None) -> int | None:

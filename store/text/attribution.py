@@ -44,6 +44,7 @@ AFTER_SUBJECT_RE = re.compile(
 HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
 RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
+AGE_RE = re.compile(r"\d{1,3}-year-old")
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
 STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "pron"})
@@ -60,6 +61,10 @@ SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
+# A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
+# 'Xinhua, citing the ministry, said'.
+OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
+                              r"\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -307,6 +312,13 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             continue
         if tokens[i][0] in ("of", "for"):
             continue
+        if _age_descriptor(text, tokens, i):
+            # 'the 45-year-old added': the person last spoken of, as a he or she would be
+            span = tokens[i].start(), tokens[i + 1].end()
+            mention = Mention(*span, "role", text[span[0]:span[1]], discourse.pronoun("they", salient))
+            _note(text, mention, mentions, salient)
+            done = i + 2
+            continue
         done = _run_end(text, tokens, classes, i)
         if STRONG.intersection(classes[i:done]):
             for mention in _interpret(text, tokens[i:done], classes[i:done], discourse, salient):
@@ -318,6 +330,12 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions
+
+
+def _age_descriptor(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """True when tokens[i] is the 'the' of 'the 45-year-old' before a verb."""
+    return tokens[i][0] in ("the", "The") and i + 1 < len(tokens) and AGE_RE.fullmatch(tokens[i + 1][0]) \
+        is not None and LOWER_NEXT_RE.match(text, tokens[i + 1].end()) is not None
 
 
 def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[Entity]) -> None:
@@ -364,6 +382,11 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     """The mentions in one run of name, title and institution words."""
     if len(run) == 1 and classes[0] == "cap":
         return [_single_name(text, run[0], discourse)]
+    nationality = _nationality_noun(text, run)
+    if nationality:
+        # 'the Englishman continued', 'the Spaniard said': the person last spoken of, not a name
+        entity = discourse.pronoun(nationality, salient)
+        return [Mention(run[0].start(), run[-1].end(), "role", text[run[0].start():run[-1].end()], entity)]
     start = 1 if classes[0] == "det" else 0
     k = len(run)
     while k > start and classes[k - 1] in ("cap", "particle"):
@@ -435,6 +458,18 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             return []
         return [Mention(begin, end, "bare", phrase)]
     return []
+
+
+def _nationality_noun(text: str, run: list[re.Match[str]]) -> str | None:
+    """The pronoun a 'the' and a nationality noun before a verb stand for ('the Englishman said' is a he,
+    'the German added' a he or she); None for any other run. A capital 'The German' may be a title."""
+    if len(run) != 2 or run[0][0] not in ("the", "The") or not LOWER_NEXT_RE.match(text, run[1].end()):
+        return None
+    low = _key(run[1][0])
+    for suffix, pronoun in (("woman", "she"), ("man", "he")):
+        if low.endswith(suffix) and low.removesuffix(suffix) in NATIONALITY_ADJECTIVES:
+            return pronoun
+    return "they" if run[0][0] == "the" and low in NATIONALITY_ADJECTIVES else None
 
 
 def _first_name_at(name: list[re.Match[str]]) -> int:
@@ -521,7 +556,8 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start)
+    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
+        or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
     match = AFTER_SUBJECT_RE.match(text, mention.end)

@@ -154,6 +154,18 @@ class _Reading:
 
     def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int = 0) -> None:
         """Record the events `sentence` (paragraph n, at `offset`; quotations blanked in `masked`) reports."""
+        kinds = _kinds(masked)
+        if kinds and not CALLED_OFF.search(masked):
+            self._record(n, sentence, masked, mentions, offset, kinds)
+        people = [m.entity for m in mentions if m.entity and m.entity.kind == "person"]
+        self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
+                            and m.entity.kind == "person"), self.before)
+        if people:
+            self.named = list(dict.fromkeys(e.name for e in people))
+
+    def _record(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int,
+                kinds: list[tuple[str, re.Match[str]]]) -> None:
+        """The events of the `kinds` a sentence reports, with whoever took part."""
         plan = PLANNED_CLAUSE.search(masked)
         taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset)
                        and (plan is None or m.start - offset < plan.start())]
@@ -164,7 +176,6 @@ class _Reading:
         names = _participants(taking_part, masked, before, offset)  # 'According to X, ... his counterpart'
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
-        kinds = [] if CALLED_OFF.search(masked) else _kinds(masked)
         for number, (kind, trigger) in enumerate(kinds):
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
@@ -174,11 +185,6 @@ class _Reading:
                 place = self.dateline
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             _add(self.found, _event(kind, n, sentence, names, place, when), definite)
-        people = [m.entity for m in mentions if m.entity and m.entity.kind == "person"]
-        self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
-                            and m.entity.kind == "person"), self.before)
-        if people:
-            self.named = list(dict.fromkeys(e.name for e in people))
 
 
 def mask_quotations(paragraph: str) -> str:

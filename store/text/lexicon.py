@@ -4,6 +4,7 @@ institutions, honorifics and first names that speaker resolution recognises."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -165,7 +166,7 @@ BODY_WORDS = words(
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
                          "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
-                         "union", "coalition", "ministry", "government", "agency", "council"})
+                         "union", "coalition", "ministry", "government", "agency", "council", "force"})
 COMMON = words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
     "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "
@@ -241,18 +242,22 @@ def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _englishwords() -> frozenset[str]:
+def _englishwords() -> list[str]:
+    """The sorted word list, searched by bisection: building a set of its 210,000 words would cost a
+    question more than looking up its few capitalised words."""
     def build() -> list[str]:
         from english_words import get_english_words_set
 
         return sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
 
-    return frozenset(_kept("english_words", "data/web2.pickle", build))
+    return _kept("english_words", "data/web2.pickle", build)
 
 
 def is_english_word(word: str) -> bool:
     """True when `word` (any case) is an ordinary English word: 'nice', 'reading', 'split'."""
-    return word.lower() in _englishwords()
+    words, low = _englishwords(), word.lower()
+    at = bisect_left(words, low)
+    return at < len(words) and words[at] == low
 
 
 _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}

@@ -36,7 +36,7 @@ DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 # Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
 # before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
 _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
-_LABELLED = re.compile(rf"(?i)^(?:published|posted|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_LABELLED = re.compile(rf"(?i)^(?:published|posted|written|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
 _NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
@@ -56,6 +56,9 @@ _DATELINE_TAIL = (rf"(?:[,.]\s(?P<date>{_DATE}))?\.?\s*"
                   r"(?:(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)|/(?P<agency2>[A-Z][\w .&-]{1,30})/)\.?\s*"
                   rf"(?P<sep>{_SEP})?|(?P<bare>—|–|--|-|(?(date)[.:]|(?!))))\s+\S")
 _DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}){_REGION}{_DATELINE_TAIL}")
+# "ISLAMABAD: ...", "KYIV: ...": a place in capitals and a colon, a dateline only when the place is known
+# (a label such as "WATCH:" or "NOTE:" is not a place).
+_COLON_DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}):\s+(?=[A-Z“\"])")
 _NOT_PLACES = frozenset({"BREAKING", "BREAKING NEWS", "EXCLUSIVE", "UPDATE", "UPDATED", "WATCH", "LIVE",
                          "ANALYSIS", "OPINION", "EXPLAINER", "FILE", "PHOTO", "VIDEO", "FACT CHECK"})
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
@@ -110,6 +113,9 @@ _ALIASES = {
 }
 _NOT_OUTLETS = re.compile(
     r"(?i)^(?:ap photo|photo|file|pool|video|getty images|handout|staff|shutterstock|alamy|epa(?:-efe)?)$"
+    # a credit to unnamed agencies ("Source: News Agencies", cut short as "News Ag") names none
+    r"|(?i:^(?:news|agencies|agency|wires?|wire services|news (?:agencies|agency|services|wires?|desk)"
+    r"|news ag\w*))$"
     r"|/|^\W*$")
 
 
@@ -208,6 +214,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a lead paragraph ("LONDON, January 27. /TASS/. ..."), or None."""
     match = _DATELINE.match(paragraph) or _titled_dateline(paragraph)
     if not match:
+        colon = _COLON_DATELINE.match(paragraph)
+        if colon and len(colon["place"]) > 2 and (place := canonical_place(colon["place"])):
+            return Dateline(place, None, None)
         alone = _AGENCY_ONLY.match(paragraph)
         return Dateline(None, _agency(alone["agency"]), None) if alone else None
     agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")
@@ -272,6 +281,21 @@ def masthead(line: str) -> str | None:
         return canonical_outlet(line)
     if words[-1].lower() in OUTLET_HEADS and words[0].lower() not in SECTION_WORDS and len(words) >= 2:
         return canonical_outlet(line)
+    return None
+
+
+_PLACE_SPLIT = re.compile(r"\s+[|•·]\s+")
+
+
+def place_credit(line: str) -> str | None:
+    """The agency of a line naming only it and a place ("Kyiv • UNN", "Reuters | London")."""
+    parts = _PLACE_SPLIT.split(line.strip())
+    if len(parts) != 2:
+        return None
+    for place, name in (parts, parts[::-1]):
+        if canonical_place(place) and not canonical_place(name) and (
+                name.isalpha() and name.isupper() and 2 <= len(name) <= 6 or masthead(name)):
+            return canonical_outlet(name)
     return None
 
 

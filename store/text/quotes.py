@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from clipdesk.store.text.attribution import (
     LOCATIVE_BEFORE_RE,
+    OBJECT_BEFORE_RE,
     Discourse,
     Entity,
     Mention,
@@ -24,7 +25,7 @@ from clipdesk.store.text.lexicon import (
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.unmarked import unmarked_quotes
 
-MARK_RE = re.compile(r"[\"“”«»‘’]")
+MARK_RE = re.compile(r"[\"“”«»‘’']")
 DOUBLE_MARK_RE = re.compile(r"[\"“”«»]")
 OPENERS, CLOSERS = "“«", "”»"
 OPEN_CONTEXT = " \t([{—–-/"
@@ -42,7 +43,8 @@ LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
-CUE_AFTER_RE = re.compile(rf",?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+# 'X said', 'X, also, said', 'X of the Teachers Union said'
+CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
@@ -102,12 +104,14 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
         seen_double = True
     for match in MARK_RE.finditer(paragraph, open_at or 0):
         pos, mark = match.start(), match.group()
-        if mark in "‘’":
+        if mark in "‘’'":
             if open_at is not None:
                 continue
-            if mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
+            if mark == "'" and single_at is None and _straight_opens(paragraph, pos) \
+                    or mark == "‘" and (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT):
                 single_at = pos + 1
-            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum():
+            elif mark == "’" and single_at is not None and not paragraph[pos + 1:pos + 2].isalnum() \
+                    or mark == "'" and single_at is not None and _straight_closes(paragraph, pos):
                 spans.append(Span(index, single_at, pos, single_at - 1, pos))
                 single_at = None
             continue
@@ -129,6 +133,24 @@ def find_spans(paragraph: str, index: int, carried: bool) -> list[Span]:
     if open_at is not None:
         spans.append(Span(index, open_at, len(paragraph), open_at - 1, len(paragraph), continued, True))
     return [s for s in spans if paragraph[s.start:s.end].strip(TRIM + "“”\"")]
+
+
+def _straight_opens(paragraph: str, pos: int) -> bool:
+    """A straight single mark opens a quotation at the start of a paragraph or after a space, before a
+    letter: "'The ball is in their court,' he said" (not the apostrophe of "don't" or "the '90s")."""
+    return (pos == 0 or paragraph[pos - 1] in OPEN_CONTEXT) and paragraph[pos + 1:pos + 2].isalpha()
+
+
+def _straight_closes(paragraph: str, pos: int) -> bool:
+    """A straight single mark closes the quotation open before it after punctuation ("…action,' he
+    said") or before it ("…'hell bent'."), or after a word before a space, unless that word ends in s:
+    "the employers' court" is a possessive."""
+    after = paragraph[pos + 1:pos + 2]
+    if after.isalnum():
+        return False
+    before = paragraph[pos - 1:pos]
+    return before in ".,!?;:…" or after in ("", ".", ",", ";", ":", "!", "?", ")") \
+        or before.isalnum() and before != "s"
 
 
 def _glued_after(paragraph: str, pos: int) -> bool:
@@ -251,9 +273,7 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     word = cue.group()
     participle = is_participle(word)
     for mention in reversed([m for m in window if m.end <= cue.start()]):
-        placed = COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start) \
-            or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
-        if mention.kind != "pronoun" and placed:
+        if mention.kind != "pronoun" and _placed(masked, mention):
             continue
         end = aside_end(masked, mention.end)
         if participle and "," in masked[mention.end:cue.start()] \
@@ -265,6 +285,14 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
             return mention, "quoted"
     return None
+
+
+def _placed(masked: str, mention: Mention) -> bool:
+    """A name that is a complement, a place or who was spoken to ('analysts at Barclays', 'told Sky'),
+    so not the subject of the verb after it."""
+    return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
+                or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+                or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 
 def _before(masked: str, start: int, stop: int, mentions: list[Mention],
@@ -290,7 +318,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
         unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)
-        if unnamed and word.lower() in REPORTING_VERBS and not [m for m in window if m.end <= cue.start()]:
+        if unnamed and word.lower() in REPORTING_VERBS \
+                and all(_placed(masked, m) for m in window if m.end <= cue.start()):
             return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
@@ -355,6 +384,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             scan(heading, discourse, [])
     salient: list[Entity] = []
     found: list[_Found] = []
+    bare: set[int] = set()  # paragraphs that are nothing but a quotation
     previous: tuple[str, list[Mention]] = ("", [])
     for index, paragraph in enumerate(article.paragraphs[:last + 1]):
         spans = all_spans[index]
@@ -381,6 +411,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 salient.append(mention.entity)
         _share_with_next(masked, here)
         _share_across_paragraphs(found, here)
+        if here and not masked[:here[0].span.open_mark].strip(" \"“”«»"):
+            _share_back_over_run(found, here[0], bare)
+        if not masked.strip(" \"“”«»,.;:"):
+            bare.add(index)
         found.extend(here)
         previous = (masked, mentions)
     return _with_unmarked(article, _to_quotes(article, found))
@@ -508,6 +542,21 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
         for part in parts:
             if part.mention is None:
                 part.mention, part.cue = named.mention, named.cue
+
+
+def _share_back_over_run(found: list[_Found], first: _Found, bare: set[int]) -> None:
+    """Paragraphs of nothing but quotation, one after another with no speaker, are the words of the one
+    named on the quotation that opens the paragraph after them ('“…” ⏎ “…” ⏎ “…,” said Ann Lee.')."""
+    if first.mention is None:
+        return
+    paragraph = first.span.paragraph
+    for item in reversed(found):
+        if item.span.paragraph == paragraph:
+            continue
+        if item.mention is not None or item.span.paragraph != paragraph - 1 or paragraph - 1 not in bare:
+            return
+        item.mention, item.cue = first.mention, first.cue
+        paragraph = item.span.paragraph
 
 
 def _with_unmarked(article: Article, quotes: list[Quote]) -> list[Quote]:

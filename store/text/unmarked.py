@@ -22,7 +22,7 @@ _OPENING = 3  # a briefing whose first paragraphs open with its speaker's turn i
 def unmarked_quotes(article: Article) -> list[Quote]:
     """Speech the article gives without quotation marks, with its speaker."""
     paragraphs = article.paragraphs
-    candidates = [i for i, p in enumerate(paragraphs) if _TURN.match(p) or _STATEMENT.search(p.rstrip())]
+    candidates = [i for i, p in enumerate(paragraphs) if _TURN.match(p) or _states(p)]
     if not candidates:
         return []
     mentions: dict[int, list[Mention]] = {i: scan(paragraphs[i], Discourse(), []) for i in candidates}
@@ -38,7 +38,7 @@ def unmarked_quotes(article: Article) -> list[Quote]:
             text = _TURN.match(text)["speech"]  # type: ignore[index]
         elif speaker and transcript and not _LABEL.match(text):
             pass  # a transcript turn running on over several paragraphs
-        elif i and _STATEMENT.search(paragraphs[i - 1].rstrip()) and not _LABEL.match(text):
+        elif i and _states(paragraphs[i - 1]) and not _LABEL.match(text):
             speaker = _stating(mentions[i - 1])
             quotes.extend(_quote(text, i, speaker, "said"))
             speaker = None
@@ -48,6 +48,12 @@ def unmarked_quotes(article: Article) -> list[Quote]:
             continue
         quotes.extend(_quote(text, i, speaker, "said"))
     return quotes
+
+
+def _states(paragraph: str) -> bool:
+    """The paragraph introduces a statement ('… said:'); the cheap test of its last mark goes first."""
+    paragraph = paragraph.rstrip()
+    return paragraph.endswith(":") and _STATEMENT.search(paragraph) is not None
 
 
 def _quote(text: str, paragraph: int, speaker: str | None, cue: str) -> list[Quote]:

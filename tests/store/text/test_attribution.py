@@ -278,3 +278,82 @@ def test_a_speaking_surname_that_misspells_one_named_before_is_that_person():
 def test_a_role_with_a_complement_introduces_the_name_after_it():
     found = named("“We will press for a return to talks,” Ruritania's envoy to the talks Lee Dae-ho said.")
     assert found == [("We", "Lee Dae-ho")]
+
+
+def test_the_person_told_something_is_not_the_he_of_the_next_quotation():
+    # 'X told BBC1's Y Show': the show's presenter is spoken to, so 'he said' after it is still X
+    assert speakers(
+        "Health Secretary Mark Dalton told BBC1’s Laura Kenny Show yesterday that waiting lists would fall.",
+        "“We will have cleared the worst of the backlog by the spring,” he said.",
+        "“Nobody should wait two years for a hip operation,” he added.",
+    ) == [("Mark Dalton", "said"), ("Mark Dalton", "added")]
+
+
+def test_a_name_spoken_to_or_quoted_before_the_cue_does_not_take_the_quotation():
+    assert speakers(
+        "Chief executive Ann Lee told Mark Wood: “We expect a much better second half this year.”",
+        "The agency, quoting the port director Ivan Petrov, said the cranes were “back in full use by "
+        "Friday”.",
+    ) == [("Ann Lee", "told"), (None, "said")]
+
+
+@pytest.mark.parametrize("noun", ["the Englishman", "the Frenchwoman", "the German"])
+def test_a_nationality_noun_after_a_named_speaker_is_that_speaker(noun):
+    found = speakers(
+        "“We defended well and we took our chance at the end,” coach Tom Garner said.",
+        f"“The players deserve the credit for how hard they worked this week,” {noun} continued.",
+    )
+    assert found == [("Tom Garner", "said"), ("Tom Garner", "continued")]
+
+
+def test_a_name_with_its_organisation_before_the_cue_still_speaks():
+    assert speakers(
+        "“We have reached the end of the road and I see no movement tonight,” Pieter Moll of the "
+        "Transport Workers Union said after talks ended.",
+    ) == [("Pieter Moll", "said")]
+
+
+def test_a_run_of_quoted_paragraphs_takes_the_speaker_named_at_its_end():
+    assert speakers(
+        "The new line opened on Monday after a decade of delays.",
+        "“We have waited ten years for this.”",
+        "“It will change how people in the valley get to work.”",
+        "“Nobody should have to wait that long again,” said the mayor, Tom Baxter.",
+    ) == [("Tom Baxter", "said")] * 3
+
+
+def test_a_quoted_paragraph_after_another_voice_is_not_given_to_the_next_speaker():
+    found = speakers(
+        "Residents were split over the plan.",
+        "“It is a waste of money.”",
+        "Others disagreed with that view.",
+        "“It will change how people get to work,” said the mayor, Tom Baxter.",
+    )
+    assert found == [(None, None), ("Tom Baxter", "said")]
+
+
+def test_a_source_cited_in_an_aside_leaves_the_quotation_to_the_subject():
+    assert speakers(
+        "Xinhua, citing the ministry, said exports had “grown steadily despite external pressure”.",
+    ) == [("Xinhua", "said")]
+
+
+def test_unnamed_analysts_at_a_named_bank_keep_their_quotation_unnamed():
+    assert speakers(
+        "Analysts at Barclays said the lender was “well placed to ride out a slowdown in lending”.",
+    ) == [(None, "said")]
+
+
+def test_the_force_is_the_police_force_named_before():
+    assert speakers(
+        "Greater Manchester Police said two men had been arrested in Bolton on Sunday.",
+        "The force said the arrests were “an important step in a complex inquiry”.",
+    ) == [("Greater Manchester Police", "said")]
+
+
+def test_the_age_descriptor_after_a_named_speaker_is_that_speaker():
+    assert speakers(
+        "Coach Tom Garner praised midfielder Ben Hale after the match.",
+        "“He was outstanding from start to finish,” Garner said.",
+        "“He has worked hard all week and deserved his goal,” the 45-year-old added.",
+    ) == [("Tom Garner", "said"), ("Tom Garner", "added")]

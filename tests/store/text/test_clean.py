@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clipdesk.store.text.article import NotAnArticle, parse_article
-from clipdesk.store.text.clean import Kind, classify, kind_of, normalise
+from clipdesk.store.text.clean import _RUN_ON, Kind, classify, kind_of, normalise, respace
 
 BODY = [
     "LONDON (Reuters) - Britain will send more air defence systems to Ukraine, the ministry said on Monday.",
@@ -259,3 +259,10 @@ def test_a_page_of_only_a_wire_credit_and_a_day_is_not_an_article_rather_than_a_
 def test_curly_marks_of_a_page_read_in_the_wrong_encoding_are_put_back():
     mended = normalise("¡°We will not wait,¡± the North¡¯s envoy said.")
     assert mended == ["“We will not wait,” the North’s envoy said."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZbY.!?,;:)”’“ 1", max_size=24))
+def test_respacing_skips_only_lines_that_have_no_join_to_space(line):
+    if '"' not in line:  # the run-on rule alone: the quick test in front of it must never skip a join
+        assert respace(line) == _RUN_ON.sub(" ", line)

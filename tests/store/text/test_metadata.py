@@ -11,6 +11,7 @@ from clipdesk.store.text.metadata import (
     outlet_cue,
     parse_date,
     parse_dateline,
+    place_credit,
     reporting_credit,
 )
 
@@ -72,6 +73,8 @@ def test_a_known_full_date_completes_a_partial_one_without_changing_its_day():
     ("BRUSSELS — British Defense Secretary John Healey", "Brussels", None, None),
     ("NEW YORK (AP) — The United Nations", "New York", "Associated Press", None),
     ("Kyiv, 3 March 2025 (Ukrinform) - The Ukrainian", "Kyiv", "Ukrinform", "3 March 2025"),
+    ("ISLAMABAD: The finance ministry said on Monday", "Islamabad", None, None),
+    ("NEW DELHI: “We are ready,” the minister said.", "New Delhi", None, None),
 ])
 def test_datelines(lead, place, agency, date_text):
     found = parse_dateline(lead)
@@ -84,6 +87,8 @@ def test_datelines(lead, place, agency, date_text):
     "UK tells Russia to ‘de-escalate tensions’ with Ukraine.",
     "NATO. The alliance said nothing.",
     "BREAKING — Russia expels two British diplomats.",
+    "WATCH: The minister answers questions from readers.",
+    "UK: Ministers will meet on Friday.",
     "“I would tell them [Russia]: you are weak,” he said.",
 ])
 def test_ordinary_first_sentences_have_no_dateline(paragraph):
@@ -129,6 +134,9 @@ def test_closing_reporting_credit_names_the_reporters():
     ("© EPA-EFE/WILL OLIVER", None),
     ("Ministers arrive in Moscow. © Sputnik / Russian Foreign Ministry", None),
     ("© 2025 Getty Images", None),
+    ("Source: News Agencies", None),
+    ("Source: News Ag", None),  # cut short at the end of a scrape
+    ("Source: Agencies", None),
 ])
 def test_outlet_cues(line, outlet):
     assert outlet_cue(line) == outlet
@@ -202,3 +210,11 @@ def test_a_country_in_a_datelines_brackets_is_no_outlet(lead):
 def test_an_agency_in_a_datelines_brackets_is_the_outlet():
     dateline = parse_dateline("LONDON (Reuters) - The harbour board said on Tuesday it would meet.")
     assert dateline is not None and dateline.agency == "Reuters"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("Kyiv • UNN", "UNN"), ("Harbour Gazette | London", "Harbour Gazette"),
+    ("London • Paris", None), ("Sport • Football", None), ("Kyiv • Politics • UNN", None),
+])
+def test_a_line_of_a_place_and_a_name_credits_the_name(line, outlet):
+    assert place_credit(line) == outlet

@@ -407,7 +407,8 @@ def test_a_full_date_after_an_agency_credit_a_label_or_a_sites_name_is_the_story
     for line, iso in [("Nordwire) 16:57, May 31, 2024", "2024-05-31T16:57"),
                       ("# 01 June 2024 19:40 (UTC +04:00)", "2024-06-01T19:40"),
                       ("date 2023-07-26 + A- A+", "2023-07-26"),
-                      ("Ministry of Harbours 11.11.2016", "2016-11-11")]:
+                      ("Ministry of Harbours 11.11.2016", "2016-11-11"),
+                      ("Written: 2019-05-02 08:15:00 / Updated: 0000-00-00 00:00:00", "2019-05-02")]:
         article = parse(f"Pilots to be hired for winter nights at the harbour\n\n{line}\n\n{LEAD}\n")
         assert article.published == iso, line
         assert article.title == "Pilots to be hired for winter nights at the harbour"
@@ -588,3 +589,68 @@ def test_a_mastheads_picture_named_above_the_story_names_the_outlet_but_a_share_
     assert outlet("Coast.ng logo") == "Coast.ng"
     assert outlet("Coast Herald logo") == "Coast Herald"
     assert outlet("Facebook logo") is None
+
+
+def test_a_page_title_with_the_site_name_above_the_headline_gives_the_title_and_the_outlet():
+    article = parse(f"""Pilots to be hired for winter nights at the harbour - The Harbour Gazette
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+    assert article.outlet == "The Harbour Gazette"
+
+
+def test_a_dash_in_a_headline_printed_once_stays_in_the_title():
+    article = parse(f"""Winter pilots will keep the harbour open - mayor
+
+{LEAD}
+""")
+    assert article.title == "Winter pilots will keep the harbour open - mayor"
+    assert article.outlet is None
+
+
+AGGREGATOR_LINE_ON_TOP = """As featured on Newsstand: Rugby news
+
+Harlow coach Dean Price: Our young fly-half has never let the side down
+
+Harlow coach Dean Price praised his fly-half after a narrow away win on Saturday.
+
+“Every time he plays he gives everything, and he did again today,” Price told the local paper.
+"""
+
+
+def test_an_as_featured_on_line_above_the_headline_is_chrome():
+    article = parse(AGGREGATOR_LINE_ON_TOP)
+    assert article.title == "Harlow coach Dean Price: Our young fly-half has never let the side down"
+    assert "As featured" not in " ".join(article.paragraphs)
+
+
+CAPTION_WITH_GLUED_SOURCE = """Wales 2-1 Latvia: Rob Page hails late winner from Kieffer Moore
+
+  • Published
+Kieffer Moore celebrates scoring the late winner against LatviaImage source, Huw Evans Agency
+Image caption,
+
+Moore's winner was his tenth goal for Wales
+
+Wales manager Rob Page praised striker Kieffer Moore after his late header beat Latvia in Cardiff.
+
+"It was a big moment for him and for the whole squad," Page said.
+"""
+
+
+def test_a_caption_with_its_image_source_glued_on_is_not_the_title():
+    title = parse(CAPTION_WITH_GLUED_SOURCE).title
+    assert title == "Wales 2-1 Latvia: Rob Page hails late winner from Kieffer Moore"
+
+
+def test_a_you_are_here_trail_and_a_wire_slug_are_not_the_title():
+    article = parse(f"""You are here:   Home
+
+2nd LD Writethru: Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"

@@ -275,3 +275,21 @@ def test_a_documents_title_in_capitals_is_not_a_quotation():
     found = quotes_in(
         'Spokesman Li Wen was asked about the "Rules for Managing the Release of News by Foreign Agencies."')
     assert found == []
+
+
+def test_straight_single_quotes_are_quotation_marks_and_possessives_inside_them_are_not():
+    found = quotes_in(
+        "Union organiser Jack Moss told the paper the decision lay with the employers.",
+        "'The ball is now in the employers' court. If they refuse to improve the offer, we will ballot for "
+        "strike action,' he said.",
+        "'We don't want a strike, and nobody in the '90s wanted one either,' a spokeswoman said.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("The ball is now in the employers' court. If they refuse to improve the offer, we will ballot for "
+         "strike action", "Jack Moss"),
+        ("We don't want a strike, and nobody in the '90s wanted one either", None)]
+
+
+def test_apostrophes_alone_make_no_straight_single_quotation():
+    assert quotes_in("It's the workers' view that rock 'n roll's best days are gone, said Ann Lee's "
+                     "brother.") == []
