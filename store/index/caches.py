@@ -1,6 +1,7 @@
-"""What a Store keeps in memory between calls (people index, vector sign bits, role holders), each
-entry stamped with the state of the tables it mirrors so that a change rebuilds it; and the files
-that keep such caches between processes, so that a new process loads them instead of rebuilding."""
+"""What a Store keeps in memory between calls (people index, vector sign bits, role holders, word
+counts), each entry stamped with the state of the tables it mirrors so that a change rebuilds it; and
+the files that keep such caches between processes, so that a new process loads them instead of
+rebuilding."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ class Caches:
     people: _Index | None = None
     codes: _Codes | None = None
     roles: tuple[int, dict[str, list[tuple[int, int, str]]]] | None = None  # role -> (order, id, name)
+    counts: dict[str, tuple[bytes, dict[str, int]]] = field(default_factory=dict)  # see fts.doc_counts
 
 
 def caches_of(db: sqlite_utils.Database) -> Caches:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -82,24 +83,124 @@ def stems(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, str]:
     if unknown:
         if len(_STEMS) + len(unknown) > STEM_MEMO:
             _STEMS.clear()
-        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}"
-                     f" USING fts5(word, tokenize='{TOKENIZER}')")
-        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_tokens"
-                     f" USING fts5vocab(temp, {_PROBE}, 'instance')")
-        conn.executemany(f"INSERT INTO temp.{_PROBE} (rowid, word) VALUES (?, ?)", enumerate(unknown, 1))
-        found = dict(conn.execute(f"SELECT doc, term FROM temp.{_PROBE}_tokens WHERE offset = 0").fetchall())
-        conn.execute(f"DELETE FROM temp.{_PROBE}")
-        for i, word in enumerate(unknown, 1):
-            _STEMS[word] = found.get(i, word)
+        for word, found in zip(unknown, indexed_tokens(conn, unknown), strict=True):
+            _STEMS[word] = found[0] if found else word
     return {w: _STEMS[w] for w in words}
 
 
-def doc_counts(conn: sqlite3.Connection, table: str, terms: Iterable[str]) -> dict[str, int]:
-    """Exact number of rows of `table`'s FTS index holding each (stemmed) term, from fts5vocab."""
+def indexed_tokens(conn: sqlite3.Connection, texts: Sequence[str]) -> list[list[str]]:
+    """The tokens the FTS5 index makes of each text, in order (SQLite's own tokenizer, run on a
+    temporary table)."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE} USING fts5(word, tokenize='{TOKENIZER}')")
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_PROBE}_tokens"
+                 f" USING fts5vocab(temp, {_PROBE}, 'instance')")
+    opened = not conn.in_transaction
+    conn.executemany(f"INSERT INTO temp.{_PROBE} (rowid, word) VALUES (?, ?)", enumerate(texts))
+    out: list[list[str]] = [[] for _ in texts]
+    for doc, term in conn.execute(f"SELECT doc, term FROM temp.{_PROBE}_tokens ORDER BY doc, offset"):
+        out[doc].append(term)
+    conn.execute(f"DELETE FROM temp.{_PROBE}")
+    if opened:  # the probe's own writes opened the transaction: end it (see doc_counts)
+        conn.commit()
+    return out
+
+
+COUNT_MEMO = 100_000  # terms whose document count one store remembers (emptied when full)
+
+
+def doc_counts(conn: sqlite3.Connection, table: str, terms: Iterable[str],
+               memo: dict[str, tuple[bytes, dict[str, int]]] | None = None) -> dict[str, int]:
+    """Exact number of rows of `table`'s FTS index holding each (stemmed) term, from fts5vocab.
+
+    Counting a word walks its whole posting list (about 90 ms for a word in half of a million
+    paragraphs), so with a `memo` (one per store) the counts are remembered while the index is
+    unchanged: its structure record, which every committed write to it rewrites, is the stamp, and
+    nothing is remembered inside a transaction (whose writes that record does not show yet)."""
+    terms = set(terms)
+    stamp = None if memo is None or conn.in_transaction else _structure(conn, table)
+    known: dict[str, int] = {}
+    if memo is not None and stamp is not None:
+        kept = memo.get(table)
+        if kept is None or kept[0] != stamp or len(kept[1]) + len(terms) > COUNT_MEMO:
+            kept = memo[table] = (stamp, {})
+        known = kept[1]
     vocab = f"clipdesk_{table}_vocab"
     conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {table}_fts, 'row')")
-    counts = {}
-    for term in set(terms):
+    for term in terms - known.keys():
         row = conn.execute(f"SELECT doc FROM temp.{vocab} WHERE term = ?", [term]).fetchone()
-        counts[term] = row[0] if row else 0
-    return counts
+        known[term] = row[0] if row else 0
+    return {term: known[term] for term in terms}
+
+
+def _structure(conn: sqlite3.Connection, table: str) -> bytes | None:
+    """The FTS index's structure record (its segments and write counter)."""
+    row = conn.execute(f"SELECT block FROM {table}_fts_data WHERE id = 10").fetchone()
+    return bytes(row[0]) if row else None
+
+
+# -- BM25 as FTS5 computes it, from remembered document counts ---------------------------------
+
+BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25() constants
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def bm25(conn: sqlite3.Connection, table: str, expression: str, rowids: Sequence[int],
+         memo: dict[str, tuple[bytes, dict[str, int]]] | None) -> dict[int, float] | None:
+    """FTS5's `rank` (bm25(), negative, the best lowest) of rows matching `expression` (shaped here),
+    computed as SQLite does but from the remembered document counts (doc_counts): SQLite's own walks
+    the posting list of every phrase, 100 ms for a word in half of a million paragraphs. None when
+    the expression has a column filter or a phrase of more than one token (SQLite ranks those)."""
+    phrases = _PHRASE.findall(expression)
+    if "{" in expression or not phrases or not rowids:
+        return None
+    tokens = indexed_tokens(conn, phrases)
+    if any(len(t) != 1 for t in tokens):
+        return None
+    terms = [t[0] for t in tokens]
+    counts = doc_counts(conn, table, terms, memo)
+    averages = conn.execute(f"SELECT block FROM {table}_fts_data WHERE id = 1").fetchone()
+    rows = conn.execute(f"SELECT rowid, * FROM {table}_fts WHERE rowid IN ({','.join('?' * len(rowids))})",
+                        list(rowids)).fetchall()
+    if averages is None or len(rows) != len(set(rowids)):
+        return None
+    numbers = _varints(bytes(averages[0]))
+    total, size = numbers[0], sum(numbers[1:])
+    if not total or not size:
+        return None
+    average = float(size) / float(total)
+    idf = [_idf(total, counts[t]) for t in terms]
+    texts = indexed_tokens(conn, [" ".join(str(v) for v in row[1:] if v is not None) for row in rows])
+    out = {}
+    for rowid, words in zip((row[0] for row in rows), texts, strict=True):
+        length = float(len(words))
+        value = 0.0
+        for term, weight in zip(terms, idf, strict=True):
+            frequency = float(words.count(term))
+            value += weight * ((frequency * (BM25_K1 + 1.0))
+                               / (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / average)))
+        out[rowid] = -1.0 * value
+    return out
+
+
+def _idf(total: int, count: int) -> float:
+    idf = math.log((total - count + 0.5) / (count + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+def _varints(data: bytes) -> list[int]:
+    """The numbers of an FTS5 record (SQLite's varints: 7 bits a byte, high bit set to go on, the
+    ninth byte whole)."""
+    out, i = [], 0
+    while i < len(data):
+        value = 0
+        for n in range(9):
+            byte = data[i]
+            i += 1
+            if n == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out

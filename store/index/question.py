@@ -82,7 +82,7 @@ def _weighed(db: sqlite_utils.Database, raw: list[Term]) -> tuple[Term, ...]:
     the index's vocabulary, so common words weigh less the more common they are)."""
     phrases = {a: fts.tokens(a)[: fts.MAX_TERMS] for t in raw for a in t.alternatives}
     stem = fts.stems(db.conn, (w for words in phrases.values() for w in words))
-    counts = fts.doc_counts(db.conn, "paragraphs", stem.values())
+    counts = fts.doc_counts(db.conn, "paragraphs", stem.values(), caches_of(db).counts)
     total = _paragraph_count(db)
     terms = []
     for term in raw:

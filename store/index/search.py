@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from clipdesk.store.index import fts, vectors
+from clipdesk.store.index.caches import caches_of
 from clipdesk.store.index.intent import WHEN, WHERE, WHO, asks_published, mentions_date, without_piece_words
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
@@ -201,7 +202,16 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
 
 def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
            by_rank: bool = True) -> list[tuple[int, float]]:
-    """(rowid, rank) of the best `limit` rows; without ranking, the newest rows instead."""
+    """(rowid, rank) of the best `limit` rows; without ranking, the newest rows instead (their BM25
+    computed from the store's remembered word counts where fts.bm25 can, as SQLite's own would walk
+    every posting list of those common words)."""
+    if not by_rank:
+        rowids = [r[0] for r in db.execute(
+            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            [expression, limit]).fetchall()]
+        ranks = fts.bm25(db.conn, table, expression, rowids, caches_of(db).counts)
+        if ranks is not None or not rowids:
+            return [(rowid, ranks[rowid]) for rowid in rowids] if ranks else []
     order = "rank" if by_rank else "rowid DESC"
     return db.execute(
         f"SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY {order} LIMIT ?",

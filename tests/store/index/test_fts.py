@@ -65,3 +65,49 @@ def test_any_user_text_makes_a_valid_expression(index, text):
     for scoped in (fts.in_column("speaker", fts.phrase(text)), fts.any_of([text, text[::-1]])):
         if scoped:
             count(index, scoped)
+
+
+def test_remembered_word_counts_follow_every_change_to_the_index():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute(f"CREATE VIRTUAL TABLE p_fts USING fts5(text, tokenize='{FTS_TOKENIZER}')")
+    memo: dict = {}
+
+    def counted() -> dict[str, int]:
+        return fts.doc_counts(conn, "p", ["troop", "tank"], memo)
+
+    conn.executemany("INSERT INTO p_fts (rowid, text) VALUES (?, ?)",
+                     [(1, "Troops crossed"), (2, "Troops and tanks")])
+    assert counted() == {"troop": 2, "tank": 1}
+    assert counted() == {"troop": 2, "tank": 1}  # remembered
+    conn.execute("DELETE FROM p_fts WHERE rowid = 1")
+    assert counted() == {"troop": 1, "tank": 1}
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO p_fts (rowid, text) VALUES (3, 'More tanks')")
+    assert counted() == {"troop": 1, "tank": 2}  # an open transaction's own write is counted
+    conn.execute("ROLLBACK")
+    assert counted() == {"troop": 1, "tank": 1}
+
+
+def test_finding_stems_leaves_no_transaction_open():
+    conn = sqlite3.connect(":memory:")
+    assert fts.stems(conn, ["soldiers", "talks"]) == {"soldiers": "soldier", "talks": "talk"}
+    assert not conn.in_transaction
+
+
+def test_bm25_from_remembered_counts_is_sqlites_own_rank():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute(f"CREATE VIRTUAL TABLE q_fts USING fts5(text, speaker, tokenize='{FTS_TOKENIZER}')")
+    conn.executemany("INSERT INTO q_fts (rowid, text, speaker) VALUES (?, ?, ?)", [
+        (1, "Troops crossed the river; more troops followed", "Ben Wallace"),
+        (2, "Tanks and troops at the border", None),
+        (3, "The talks on tanks went on", "Sergei Shoigu"),
+        (4, "Nothing of the kind", "Troops Spokesman"),
+    ])
+    memo: dict = {}
+    asked = ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"']
+    for expression in asked:
+        ranked = conn.execute("SELECT rowid, rank FROM q_fts WHERE q_fts MATCH ? ORDER BY rowid DESC",
+                              [expression]).fetchall()
+        assert fts.bm25(conn, "q", expression, [r for r, _ in ranked], memo) == dict(ranked)
+    assert fts.bm25(conn, "q", '{speaker} : "wallace"', [1], memo) is None  # SQLite ranks these
+    assert fts.bm25(conn, "q", '"ben wallace"', [1], memo) is None
