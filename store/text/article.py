@@ -149,6 +149,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     elif title and layout.title is not None and (after := _site_after(title, lines, layout.title)):
         title = title[:-len(after) - 3]  # "Headline - Site name" above the headline printed alone
         cues.outlets.append(canonical_outlet(after))
+    elif title and layout.title is not None:
+        title = _printed_alone(title, lines, layout.title)
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
@@ -334,6 +336,16 @@ def _site_after(title: str, lines: list[Line], at: int) -> str | None:
         return None
     below = (_clean_title(line.text) for line in lines[at + 1:at + _STANDFIRST_GAP + 2] if line.text)
     return site if head in below else None
+
+
+def _printed_alone(title: str, lines: list[Line], at: int) -> str:
+    """The headline printed alone under a line that ends with it after section links or a date
+    ("India All India 03 Aug 2019 Headline")."""
+    for line in lines[at + 1:at + _STANDFIRST_GAP + 2]:
+        text = _clean_title(line.text) if line.text else ""
+        if text and text != title and title.endswith(" " + text) and is_headline(text):
+            return text
+    return title
 
 
 def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:

@@ -458,8 +458,18 @@ def _headline_sized(text: str) -> bool:
     return text.count(" ") < 12 and not any(q in text for q in "\"“”«»")
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
     words = text.count(" ") + 1
     return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower() \
-        and (text[0].isalpha() or mostly_letters(text))
+        and (text[0].isalpha() or mostly_letters(text)) and not _opens_with_full_date(text)
+
+
+def _opens_with_full_date(text: str) -> bool:
+    """A line that opens with a date and its year ("Friday, Mar 29, 2024 | Last Update ..."): a site's
+    date bar, not a headline ("May 5 vote ..." may be one)."""
+    match = DATE_PREFIX.match(text)
+    return match is not None and _YEAR.search(match[0]) is not None

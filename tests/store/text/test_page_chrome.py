@@ -654,3 +654,23 @@ def test_a_you_are_here_trail_and_a_wire_slug_are_not_the_title():
 {LEAD}
 """)
     assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_date_bar_and_section_links_glued_to_the_headline_are_not_the_title():
+    article = parse(f"""Friday, Mar 29, 2024 | Last Update : 07:45 AM IST
+
+  Local   All Local  03 Aug 2019  Pilots to be hired for winter nights at the harbour
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert article.title == "Pilots to be hired for winter nights at the harbour"
+
+
+def test_a_headline_opening_with_a_day_without_a_year_stays_a_headline():
+    article = parse(f"""May 5 vote will decide who runs the harbour board
+
+{LEAD}
+""")
+    assert article.title == "May 5 vote will decide who runs the harbour board"
