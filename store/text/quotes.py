@@ -40,6 +40,7 @@ TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
+MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"on\s+[A-Z]\w+|\w+ly)"
@@ -211,7 +212,7 @@ def _after(masked: str, span: Span, stop: int,
     for mention in window:
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
             return mention, "quoted"
-    first = _mention_at(window, pos)
+    first = _mention_at(window, pos) or _role_holder_at(masked, window, pos)
     if first:
         end = aside_end(masked, first.end) if first.kind == "person" else None
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
@@ -238,6 +239,17 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _role_holder_at(masked: str, mentions: list[Mention], pos: int) -> Mention | None:
+    """A named person whose role follows a word or two of lower case that the mention does not take in:
+    '"…," party spokesman Aung Min said', '"…," the journal's editor Ann Lee wrote'."""
+    for mention in mentions:
+        if pos < mention.start <= pos + 40 and mention.kind == "person" and mention.entity and mention.role \
+                and MODIFIERS_RE.fullmatch(masked, pos, mention.start) \
+                and not any(CUE_RE.fullmatch(w) for w in masked[pos:mention.start].split()):
+            return mention
+    return None
 
 
 def _named_after_role(masked: str, role: Mention,

@@ -293,3 +293,14 @@ def test_straight_single_quotes_are_quotation_marks_and_possessives_inside_them_
 def test_apostrophes_alone_make_no_straight_single_quotation():
     assert quotes_in("It's the workers' view that rock 'n roll's best days are gone, said Ann Lee's "
                      "brother.") == []
+
+
+def test_a_named_role_holder_after_a_lower_case_word_or_a_possessive_is_the_speaker():
+    found = quotes_in(
+        "“Counting in the hill districts will take a week,” party spokesman Daw Mya Thet said.",
+        "“No ballot box will be opened before the observers arrive,” the commission’s chairman Tun Lwin "
+        "told reporters.",
+        "“A paper whose experiments do not support it is withdrawn,” the journal’s editor-in-chief Ruth Okafor "
+        "wrote.",
+        "“We will ask again next week,” a party spokesman said. Tun Lwin did not reply.")
+    assert [q.speaker for q in found] == ["Daw Mya Thet", "Tun Lwin", "Ruth Okafor", None]
