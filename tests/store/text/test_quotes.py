@@ -300,7 +300,7 @@ def test_a_named_role_holder_after_a_lower_case_word_or_a_possessive_is_the_spea
         "“Counting in the hill districts will take a week,” party spokesman Daw Mya Thet said.",
         "“No ballot box will be opened before the observers arrive,” the commission’s chairman Tun Lwin "
         "told reporters.",
-        "“A paper whose experiments do not support it is withdrawn,” the journal’s editor-in-chief Ruth Okafor "
-        "wrote.",
+        "“A paper whose experiments do not support it is withdrawn,” the journal’s editor-in-chief "
+        "Ruth Okafor wrote.",
         "“We will ask again next week,” a party spokesman said. Tun Lwin did not reply.")
     assert [q.speaker for q in found] == ["Daw Mya Thet", "Tun Lwin", "Ruth Okafor", None]
