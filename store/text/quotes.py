@@ -64,6 +64,8 @@ UNNAMED_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
+# A name between commas after an unnamed role: 'the commander, Samson, 55, who ...'.
+APPOSED_RE, APPOSED_END_RE = re.compile(r",\s*"), re.compile(r"\s*(?:[,.;]|$)")
 
 
 @dataclass
@@ -231,7 +233,7 @@ def _after(masked: str, span: Span, stop: int,
         between = DESCRIPTOR_RE.match(masked, cue.end())
         after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
         if after:
-            return after, cue.group()
+            return _apposed(masked, after, window) or after, cue.group()
     according = ACCORDING_RE.match(masked, pos)
     if according:
         after = _mention_at(window, according.end())
@@ -262,6 +264,17 @@ def _named_after_role(masked: str, role: Mention,
         return None
     cue = CUE_AFTER_RE.match(masked, after.end)
     return (after, cue.group(1)) if cue else None
+
+
+def _apposed(masked: str, role: Mention, window: list[Mention]) -> Mention | None:
+    """The name set after an unnamed role between commas: 'said the commander, Samson, 55, who ...'."""
+    if role.kind != "role" or role.entity is not None:
+        return None
+    name = next((m for m in window if m.start > role.start), None)
+    if name is None or name.kind not in ("bare", "person"):
+        return None
+    between = APPOSED_RE.fullmatch(masked, role.end, name.start)
+    return name if between and APPOSED_END_RE.match(masked, name.end) else None
 
 
 def _possessor_only(words: str) -> bool:

@@ -304,3 +304,11 @@ def test_a_named_role_holder_after_a_lower_case_word_or_a_possessive_is_the_spea
         "Ruth Okafor wrote.",
         "“We will ask again next week,” a party spokesman said. Tun Lwin did not reply.")
     assert [q.speaker for q in found] == ["Daw Mya Thet", "Tun Lwin", "Ruth Okafor", None]
+
+
+def test_a_name_between_commas_after_an_unnamed_role_is_the_speaker():
+    found = quotes_in(
+        "“The shelling starts at dawn,” said the commander, Falcon, 41, who gave only his call sign.",
+        "“We keep the road open,” said the driver, and the others agreed.",
+        "“Nobody sleeps here,” said a spokeswoman, Ilse Varga.")
+    assert [q.speaker for q in found] == ["Falcon", None, "Ilse Varga"]
