@@ -285,7 +285,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if mention.text.lower() == "it" and EXPLETIVE_IT.match(sentence, mention.end - offset):
             continue  # 'It was his first visit': nobody, not the body named before
-        if BYLINE_WORDS.intersection(entity.name.lower().split()) or _glued_to_place(entity.name):
+        if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
+                or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
         if entity.kind == "institution" and _building(entity, mention, sentence, offset):
             continue

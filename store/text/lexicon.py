@@ -121,7 +121,7 @@ ROLE_HEADS = words(
     "lieutenant admiral marshal sergeant emir sheikh sultan "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
     "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
-    "engineer doctor"
+    "engineer doctor editor correspondent reporter columnist lawyer judge nurse medic"
 )
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
 OUTLET_HEADS = words(

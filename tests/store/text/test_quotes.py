@@ -312,3 +312,11 @@ def test_a_name_between_commas_after_an_unnamed_role_is_the_speaker():
         "“We keep the road open,” said the driver, and the others agreed.",
         "“Nobody sleeps here,” said a spokeswoman, Ilse Varga.")
     assert [q.speaker for q in found] == ["Falcon", None, "Ilse Varga"]
+
+
+def test_lawyers_editors_and_medics_are_roles_before_a_name():
+    found = quotes_in(
+        "“The evidence was never put to the jury,” defence lawyer Tom Reyes said.",
+        "“We stand by the report,” the paper’s editor Ruth Okafor wrote.",
+        "“Nobody sleeps here,” said the medic, Ilse Varga.")
+    assert [q.speaker for q in found] == ["Tom Reyes", "Ruth Okafor", "Ilse Varga"]
