@@ -58,7 +58,8 @@ want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
 plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
-sought seeking aim aims intend intends intended due upcoming whether open return willing"""
+sought seeking aim aims intend intends intended due upcoming whether open return willing prepare prepares
+preparing"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
@@ -66,7 +67,8 @@ CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
 HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
-                        "called for", "call for", "was to", "were to", "is to", "are to", "set to")
+                        "called for", "call for", "was to", "were to", "is to", "are to", "set to",
+                        "prepared to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question or what would have been:
 # 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend the conference'.
 UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to)\b")

@@ -331,3 +331,11 @@ def test_a_capitalised_plan_named_before_they_is_not_one_of_them():
         "Foreign Minister Anna Kowalczyk briefed her counterpart Jonas Petraitis on Latvia’s Victory Plan.",
         "They also discussed grain exports."))
     assert [e.participants for e in events] == [("Anna Kowalczyk", "Jonas Petraitis")]
+
+
+def test_ministers_preparing_to_meet_have_not_met():
+    events = extract_events(article(
+        "Defence ministers prepared to meet for a second day on Wednesday in Brussels.",
+        "Officials were preparing talks with the delegation.",
+        "Minister Anna Kowalczyk read a prepared statement at the conference on Friday."))
+    assert kinds(events) == ["conference"]
