@@ -66,6 +66,9 @@ _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice)
 _CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
 _TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
                          r"(?:(?i:close|menu|search)\s+(?=[A-Z\"“‘']))?")
+# A caption's credit to a picture agency after the photographer: "Photo: Ann Lee/PA Wire."
+_PICTURE_CREDIT = re.compile(
+    r"(?i:photo|picture|image|credit)s?\s*:[^/]{1,60}/\s*(?P<agency>[A-Z][\w .&-]{1,30}?)[.)]?$")
 # A wire service's version slug before a headline: "1st LD Writethru:", "2nd LD:", "UPDATE 2-", "URGENT:".
 _WIRE_SLUG = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+LD(?:\s+Writethru)?\s*:|UPDATE\s+\d+\s*-|URGENT\s*:)\s*(?=\S)")
@@ -168,7 +171,7 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         paragraphs=paragraphs,
         title=title or sidecar.get("title") or None,
         standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
-        outlet=next((o for o in [*cues.outlets, *cues.mastheads, cues.wire] if o), None)
+        outlet=next((o for o in [*cues.outlets, *_not_pictures(cues.mastheads, lines), cues.wire] if o), None)
         or sidecar.get("outlet") or None,
         url=sidecar.get("url") or None,
         published=published,
@@ -336,6 +339,14 @@ def _site_after(title: str, lines: list[Line], at: int) -> str | None:
         return None
     below = (_clean_title(line.text) for line in lines[at + 1:at + _STANDFIRST_GAP + 2] if line.text)
     return site if head in below else None
+
+
+def _not_pictures(mastheads: list[str], lines: list[Line]) -> list[str]:
+    """The mastheads that no caption credits its picture to: "PA Wire" set alone under "Photo: Ann
+    Lee/PA Wire." is the picture agency, not the outlet."""
+    credited = {found["agency"] for line in lines
+                if "/" in line.text and (found := _PICTURE_CREDIT.search(line.text))}
+    return [name for name in mastheads if name not in credited]
 
 
 def _printed_alone(title: str, lines: list[Line], at: int) -> str:

@@ -674,3 +674,18 @@ def test_a_headline_opening_with_a_day_without_a_year_stays_a_headline():
 {LEAD}
 """)
     assert article.title == "May 5 vote will decide who runs the harbour board"
+
+
+def test_a_picture_agency_set_alone_under_its_caption_is_not_the_outlet():
+    caption = "Pilots wait on the quay at dusk. Photo: Ann Lee/Harbour Wire."
+    article = parse(f"""Pilots to be hired for winter nights at the harbour
+
+{caption}
+
+Harbour Wire
+
+{LEAD}
+""")
+    assert article.outlet is None
+    alone = parse(f"Pilots to be hired for winter nights at the harbour\n\nHarbour Wire\n\n{LEAD}\n")
+    assert alone.outlet == "Harbour Wire"
