@@ -149,11 +149,11 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
-    elif title and layout.title is not None and (after := _site_after(title, lines, layout.title)):
-        title = title[:-len(after) - 3]  # "Headline - Site name" above the headline printed alone
-        cues.outlets.append(canonical_outlet(after))
-    elif title and layout.title is not None:
-        title = _printed_alone(title, lines, layout.title)
+    elif title and layout.title is not None and (alone := _printed_alone(title, lines, layout.title)):
+        site = title[len(alone) + 3:] if title.startswith(alone + " - ") else ""  # "Headline - Site name"
+        if site and site.count(" ") < 4:
+            cues.outlets.append(canonical_outlet(site))
+        title = alone
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)
@@ -331,16 +331,6 @@ def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) ->
     return long
 
 
-def _site_after(title: str, lines: list[Line], at: int) -> str | None:
-    """The site name in a page title "Headline - Site name" when the headline follows it alone (a dash
-    in a headline alone is the headline's own: "Peace talks must include everyone - Fidan")."""
-    head, dash, site = title.rpartition(" - ")
-    if not dash or not head or site.count(" ") >= 4:
-        return None
-    below = (_clean_title(line.text) for line in lines[at + 1:at + _STANDFIRST_GAP + 2] if line.text)
-    return site if head in below else None
-
-
 def _not_pictures(mastheads: list[str], lines: list[Line]) -> list[str]:
     """The mastheads that no caption credits its picture to: "PA Wire" set alone under "Photo: Ann
     Lee/PA Wire." is the picture agency, not the outlet."""
@@ -349,14 +339,16 @@ def _not_pictures(mastheads: list[str], lines: list[Line]) -> list[str]:
     return [name for name in mastheads if name not in credited]
 
 
-def _printed_alone(title: str, lines: list[Line], at: int) -> str:
-    """The headline printed alone under a line that ends with it after section links or a date
-    ("India All India 03 Aug 2019 Headline")."""
+def _printed_alone(title: str, lines: list[Line], at: int) -> str | None:
+    """The headline printed alone just under a title line that holds it with page chrome: a page title
+    "Headline - Site name", or section links and a date before it ("India All India 03 Aug 2019
+    Headline"). A dash in a headline printed once is its own ("Talks must include everyone - Fidan")."""
     for line in lines[at + 1:at + _STANDFIRST_GAP + 2]:
         text = _clean_title(line.text) if line.text else ""
-        if text and text != title and title.endswith(" " + text) and is_headline(text):
+        if text and text != title and is_headline(text) and (
+                title.startswith(text + " - ") or title.endswith(" " + text)):
             return text
-    return title
+    return None
 
 
 def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:
