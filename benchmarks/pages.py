@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 
 from benchmarks.generator import World, articles
-from clipdesk.store.ingest import parse
 from clipdesk.store.pages import extract_page, parse_page
+from clipdesk.store.prepare import parse
 from clipdesk.store.text.article import parse_article
 from tests.fakes.news_site import Story, article_page
 

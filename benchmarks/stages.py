@@ -23,7 +23,8 @@ from clipdesk.store.index import vectors
 from clipdesk.store.index.migrations import BASE_FTS
 from clipdesk.store.index.people import resolve_person
 from clipdesk.store.index.schema import open_db, transaction
-from clipdesk.store.ingest import WRITE_BATCH, Parsed, store_many
+from clipdesk.store.ingest import WRITE_BATCH, store_many
+from clipdesk.store.prepare import Parsed
 from clipdesk.store.text.article import parse_article
 from clipdesk.store.text.events import extract_events
 from clipdesk.store.text.quotes import extract_quotes

@@ -28,8 +28,9 @@ from clipdesk.store.delivery.feeds import (
 )
 from clipdesk.store.fetch import HTML_TYPES, XML_TYPES, Fetcher, FetchError
 from clipdesk.store.index.schema import transaction
-from clipdesk.store.ingest import Parsed, store_parsed
+from clipdesk.store.ingest import store_parsed
 from clipdesk.store.pages import fetch_page, parse_page
+from clipdesk.store.prepare import Parsed
 from clipdesk.store.text.article import NotAnArticle
 
 log = logging.getLogger(__name__)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,12 +18,11 @@ from clipdesk.store.index.bulk import deferred_fts, optimise_fts
 from clipdesk.store.index.people import names_of, resolve_person
 from clipdesk.store.index.schema import transaction
 from clipdesk.store.index.vectors import store_vectors
-from clipdesk.store.text.article import NotAnArticle, article_id, parse_article
-from clipdesk.store.text.events import extract_events
-from clipdesk.store.text.model import Article, Event, Quote
-from clipdesk.store.text.quotes import extract_quotes
+from clipdesk.store.prepare import Parsed, Prepared, parse, prepare_file
+from clipdesk.store.text.article import NotAnArticle, article_id
+from clipdesk.store.text.model import Article
+from clipdesk.store.workers import ParseWorkers
 
-MAX_FILE_BYTES = 5_000_000
 PARALLEL_FROM = 64  # files; fewer are parsed in this process
 WRITE_BATCH = 200  # articles per write transaction
 OPTIMISE_AFTER = 1_000  # articles added by one ingest call before its FTS5 indexes are merged
@@ -34,8 +30,6 @@ CHUNK = 16  # files per task sent to a parse worker
 AHEAD = 3  # tasks per worker submitted ahead of the writer
 
 T = TypeVar("T")
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,21 +45,6 @@ class Outcome:
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with microseconds (sortable as text)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """An article with its quotations and events, ready to be written (picklable for workers)."""
-
-    article: Article
-    quotes: list[Quote]
-    events: list[Event]
-
-
-def parse(raw: str, source: str, sidecar: dict | None = None) -> Parsed:
-    """Clean one article and extract its quotations and events; raise NotAnArticle if none."""
-    article = parse_article(raw, source, sidecar)
-    return Parsed(article, extract_quotes(article), extract_events(article))
 
 
 def ingest_text(db: sqlite_utils.Database, raw: str, source: str,
@@ -221,64 +200,6 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_sidecar(path: Path) -> tuple[dict | None, str]:
-    """The NAME.meta.json next to NAME.txt, if any, and a warning if it cannot be used."""
-    meta = path.with_name(path.stem + ".meta.json")
-    if not meta.exists():
-        return None, ""
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, f"ignored sidecar {meta.name}: {exc}"
-    if not isinstance(data, dict):
-        return None, f"ignored sidecar {meta.name}: expected a JSON object"
-    keep = ("url", "outlet", "published", "title")
-    return {k: str(data[k]) for k in keep if data.get(k)}, ""
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One file read and parsed, without the database: its article, or why it has none."""
-
-    path: str
-    parsed: Parsed | None = None
-    error: str = ""
-    warning: str = ""
-    known: str | None = None  # the id of an article already stored with this text (nothing parsed)
-
-
-def prepare_file(path: Path) -> Prepared:
-    """Read and parse one file, turning every problem with it into an error naming the file."""
-    name = str(path)
-    try:
-        if not path.exists():
-            return Prepared(name, error="no such file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return Prepared(name, error=f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        return Prepared(name, error=f"cannot read: {exc.strerror or exc}")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Prepared(name, error="not UTF-8 text")
-    if not raw.strip():
-        return Prepared(name, error="empty file")
-    sidecar, warning = read_sidecar(path)
-    try:
-        return Prepared(name, parse(raw, path.name, sidecar), warning=warning)
-    except NotAnArticle as exc:
-        return Prepared(name, error=f"no article in it ({exc})")
-    except Exception as exc:  # a rule tripping over odd text must not stop the batch
-        log.exception("parsing %s failed", name)
-        return Prepared(name, error=f"could not be parsed ({type(exc).__name__}: {exc})")
-
-
-def prepare_files(paths: list[Path]) -> list[Prepared]:
-    """prepare_file for each of a chunk of files (one task for a parse worker)."""
-    return [prepare_file(path) for path in paths]
-
-
 def write_prepared(db: sqlite_utils.Database, batch: list[Prepared]) -> list[Outcome]:
     """Store a batch of prepared files in one transaction, one Outcome per file."""
     with transaction(db):
@@ -304,9 +225,10 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest every file under `paths`; one bad file never stops the batch.
 
-    Many files are parsed in worker processes (one per CPU), CHUNK files a task with at most AHEAD
-    tasks a worker queued or done but not yet written, so the parsed articles held in memory stay
-    bounded however many files there are; they are written WRITE_BATCH to a transaction.
+    Many files are parsed in worker processes (one per CPU, started fresh: see workers.py), CHUNK
+    files a task with at most AHEAD tasks a worker given out but not yet written, so the parsed
+    articles held in memory stay bounded however many files there are; they are written WRITE_BATCH
+    to a transaction.
     """
     files = iter(article_files(paths))
     first = list(islice(files, PARALLEL_FROM))
@@ -314,8 +236,8 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
     outcomes: list[Outcome] = []
     with ExitStack() as stack:
         if len(first) == PARALLEL_FROM and workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers))
-            prepared = _in_workers(pool, chain(first, files), workers * AHEAD)
+            pool = stack.enter_context(ParseWorkers(workers))
+            prepared = pool.prepared(chain(first, files), CHUNK, workers * AHEAD)
         else:
             prepared = map(prepare_file, chain(first, files))
         for batch in _batches(prepared, WRITE_BATCH):
@@ -325,16 +247,3 @@ def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
                     on_file(outcome)
     _optimise_after(db, outcomes)
     return outcomes
-
-
-def _in_workers(pool: ProcessPoolExecutor, files: Iterator[Path], ahead: int) -> Iterator[Prepared]:
-    """The files prepared by the pool, in order, with at most `ahead` chunks submitted at a time."""
-    chunks = _batches(files, CHUNK)
-    pending: deque[Future[list[Prepared]]] = deque(
-        pool.submit(prepare_files, chunk) for chunk in islice(chunks, ahead))
-    while pending:
-        done = pending.popleft().result()
-        chunk = next(chunks, None)
-        if chunk:
-            pending.append(pool.submit(prepare_files, chunk))
-        yield from done

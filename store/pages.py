@@ -13,7 +13,8 @@ import trafilatura
 from clipdesk.store.delivery.feeds import canonical_url
 from clipdesk.store.fetch import HTML_TYPES, Fetcher, FetchError
 from clipdesk.store.index.schema import transaction
-from clipdesk.store.ingest import Outcome, Parsed, parse, store_parsed
+from clipdesk.store.ingest import Outcome, store_parsed
+from clipdesk.store.prepare import Parsed, parse
 from clipdesk.store.text.article import NotAnArticle
 from clipdesk.store.text.metadata import canonical_outlet, normalise_published
 

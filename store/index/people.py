@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,6 @@ from rapidfuzz.distance import Levenshtein
 from clipdesk.store.index.caches import caches_of, read_json, sidecar, write_json
 from clipdesk.store.index.fts import STOP_WORDS
 from clipdesk.store.text.lexicon import (
-    COURTESY_TITLES,
     DEMONYMS,
     INSTITUTION_WORDS,
     PARTICLES,
@@ -26,6 +24,7 @@ from clipdesk.store.text.lexicon import (
     is_english_word,
     words,
 )
+from clipdesk.store.text.names import HONORIFICS, NAME_TOKEN, POSSESSIVE, normalise_name
 from clipdesk.store.text.places import canonical_place, country_of
 from clipdesk.store.text.spelling import fold, variants
 
@@ -37,7 +36,6 @@ NAME_FUZZY_EDITS = 2  # letters each of its words may differ by from the name's 
 NAME_FUZZY_MATCH = 83  # fuzz.ratio it needs to the whole name (Putn/Putin 89, Josef Borel/Josep Borrell 83)
 MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
 MAX_WIDTH = 4  # the most words an alias spans in a question
-HONORIFICS = frozenset(title.lower() for title in COURTESY_TITLES)  # stripped from the front of a name
 QUESTION_WORDS = words(
     "quote quotes quotation quotations events event timeline latest news about regarding cooperation "
     "talks talk meeting meetings war peace minister ministers president secretary defence defense "
@@ -48,8 +46,6 @@ EVERYDAY_SURNAMES = words(
     "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
     "small moore banks fields march")
 KEPT = "people.json"  # the index kept beside the store
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -153,14 +149,6 @@ def _load(key: tuple[int, int], kept: Any) -> _Index | None:
 
 # -- names ----------------------------------------------------------------------------------------
 
-def normalise_name(name: str) -> str:
-    """A name folded for matching: lower case, no accents, honorifics or possessive, single spaces."""
-    words = [_POSSESSIVE.sub("", w) for w in _TOKEN.findall(fold(name))]
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
-
-
 def split_role(written: str) -> tuple[str | None, str]:
     """('UK Defense Secretary', 'Ben Wallace') from 'UK Defense Secretary Ben Wallace'.
 
@@ -180,7 +168,7 @@ def split_role(written: str) -> tuple[str | None, str]:
 
 
 def _is_role_word(word: str) -> bool:
-    low = _POSSESSIVE.sub("", fold(word)).strip(".,")
+    low = POSSESSIVE.sub("", fold(word)).strip(".,")
     plain = low.replace(".", "")
     return (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in DEMONYMS or low in PLACE_WORDS
             or word.endswith(("'s", "’s"))
@@ -257,7 +245,7 @@ def _display(written: str) -> str:
     words = written.split()
     while len(words) > 1 and fold(words[0]).rstrip(".") in HONORIFICS:
         words = words[1:]
-    return _POSSESSIVE.sub("", " ".join(words)) if len(words) == 1 else " ".join(words)
+    return POSSESSIVE.sub("", " ".join(words)) if len(words) == 1 else " ".join(words)
 
 
 def _person(index: _Index, key: str) -> int | None:
@@ -365,7 +353,7 @@ def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
     index = _index(db)
     if not index.alias:
         return []
-    tokens = [(m[0], _POSSESSIVE.sub("", fold(m[0]))) for m in _TOKEN.finditer(text[:2000])]
+    tokens = [(m[0], POSSESSIVE.sub("", fold(m[0]))) for m in NAME_TOKEN.finditer(text[:2000])]
     found: list[tuple[int, float, int, int]] = []  # (width, score, start, pid)
     for i in range(len(tokens)):
         for width in range(min(MAX_WIDTH, len(tokens) - i), 0, -1):

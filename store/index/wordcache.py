@@ -7,7 +7,7 @@ from itertools import chain
 from typing import Any
 
 SPACE = "\u2581"  # SentencePiece's visible space, which the normalizer writes for " "
-MEMO = 300_000  # pieces remembered (the memo is emptied when it is full)
+MEMO = 40_000  # pieces remembered (the memo is emptied when it is full): about 15 MB
 _PIECE = re.compile(f"{SPACE}+[^{SPACE}]*|[^{SPACE}]+")
 _SPANNING = re.compile(f"[^{SPACE}]{SPACE}")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clipdesk.store.index.people import normalise_name
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
 from clipdesk.store.text.lexicon import (
@@ -22,6 +21,7 @@ from clipdesk.store.text.lexicon import (
     is_english_word,
 )
 from clipdesk.store.text.model import Article, Event
+from clipdesk.store.text.names import normalise_name
 from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 
 # Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
