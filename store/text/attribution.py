@@ -34,6 +34,7 @@ from clipdesk.store.text.lexicon import (
     is_english_word,
 )
 
+WORD_MEMO = 1 << 13  # words whose class is remembered (a worker keeps two such memos: about 2 MB each)
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out as "U", "S"
 AFTER_SUBJECT_RE = re.compile(
@@ -98,7 +99,7 @@ class Mention:
     indefinite: bool = False
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def _key(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()
 
@@ -255,7 +256,7 @@ class Discourse:
         return sorted(found, key=lambda e: e.seen, reverse=True)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def _class(word: str) -> str:
     low = _key(word)
     if low in ("he", "she", "it", "they"):

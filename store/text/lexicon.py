@@ -4,7 +4,6 @@ institutions, honorifics and first names that speaker resolution recognises."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -233,31 +232,39 @@ NON_VERBS = words(
 )
 
 
-def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of a package's data file, kept between processes (caches.kept_for): parsing
-    the lists costs more than answering a question."""
+def _kept(package: str, data: str, build: Callable[[], Any], name: str | None = None) -> Any:
+    """What `build` makes of a package's data file, kept between processes (caches.kept_for, under
+    `name`, else the package's): parsing the lists costs more than answering a question."""
     from clipdesk.store.index.caches import kept_for, package_file
 
-    return kept_for([package_file(package, data)], package, build)
+    return kept_for([package_file(package, data)], name or package, build)
+
+
+def _group(word: str) -> str:
+    """The group of the English word list `word` is looked for in: its first three letters and its length."""
+    return f"{word[:3]}{len(word)}"
 
 
 @lru_cache(maxsize=1)
-def _englishwords() -> list[str]:
-    """The sorted word list, searched by bisection: building a set of its 210,000 words would cost a
-    question more than looking up its few capitalised words."""
-    def build() -> list[str]:
+def _englishwords() -> dict[str, str]:
+    """The word list in groups (see _group), each group one string of its words between newlines
+    ("\\nshipment\\nshipowner\\n", at most 6 kB): 5 MB, where the 210,000 words as a list or a set hold
+    16 MB or more, in every process that reads text (each parse worker of an ingest among them)."""
+    def build() -> dict[str, str]:
         from english_words import get_english_words_set
 
-        return sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+        groups: dict[str, list[str]] = {}
+        for word in sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower()):
+            groups.setdefault(_group(word), []).append(word)
+        return {key: "\n" + "\n".join(group) + "\n" for key, group in groups.items()}
 
-    return _kept("english_words", "data/web2.pickle", build)
+    return _kept("english_words", "data/web2.pickle", build, "english_words.groups")
 
 
 def is_english_word(word: str) -> bool:
     """True when `word` (any case) is an ordinary English word: 'nice', 'reading', 'split'."""
-    words, low = _englishwords(), word.lower()
-    at = bisect_left(words, low)
-    return at < len(words) and words[at] == low
+    low = word.lower()
+    return "\n" not in low and f"\n{low}\n" in _englishwords().get(_group(low), "")
 
 
 _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
