@@ -689,3 +689,25 @@ Harbour Wire
     assert article.outlet is None
     alone = parse(f"Pilots to be hired for winter nights at the harbour\n\nHarbour Wire\n\n{LEAD}\n")
     assert alone.outlet == "Harbour Wire"
+
+
+RADIO_WITH_CUT_CRUMB = """Listen Live
+HomeNewsHarbour board expects the ferry fare question to come back to council with...
+
+Harbour board expects the ferry fare question to come back to council with other islands asking
+
+Chair Lena Voss says she is expecting residents of the outer islands to ask the council for the same
+discount that was granted to two small crossings last week.
+
+Several councillors were hesitant to vote yes, saying that others would expect the same thing and that
+the budget is already tight this year.
+
+Voss says the board will look at its fare policy again in the spring.
+"""
+
+
+def test_a_breadcrumb_cutting_the_headline_short_is_chrome_and_a_long_headline_is_the_title():
+    article = parse(RADIO_WITH_CUT_CRUMB)
+    assert article.title == ("Harbour board expects the ferry fare question to come back to council "
+                             "with other islands asking")
+    assert article.paragraphs[0].startswith("Chair Lena Voss says")
