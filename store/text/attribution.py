@@ -59,8 +59,10 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
-# A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
-LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
+# A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
+# 'On Petrak, he added'.
+LOCATIVE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
 # 'Xinhua, citing the ministry, said'.
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
@@ -371,6 +373,9 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
             break
         if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
             break
+        if classes[j - 1] == "org" and tokens[j - 1][0].isupper() and cls == "cap" and j + 1 < len(tokens) \
+                and classes[j + 1] == "cap" and first_name_gender(tokens[j][0]):
+            break  # 'Ambassador to the UN Marta Kovac said': a person's name after a body's initials
         j += 1
     while j > i and tokens[j - 1][0] in ("of", "for"):
         j -= 1
@@ -446,6 +451,10 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
+    if classes[-1] == "mod" and run[-1][0][0].isupper() and any(  # 'the Joint Chiefs of Staff said'
+            c == "head" and t[0][0].isupper() and _key(t[0]) in PLURAL_HEADS
+            for t, c in zip(run, classes, strict=True)):
+        return [Mention(begin, end, "institution", phrase, discourse.institution(phrase))]
     if "org" in prefix_classes:
         name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
         if name_text.islower() and " " in name_text:

@@ -357,3 +357,23 @@ def test_the_age_descriptor_after_a_named_speaker_is_that_speaker():
         "“He was outstanding from start to finish,” Garner said.",
         "“He has worked hard all week and deserved his goal,” the 45-year-old added.",
     ) == [("Tom Garner", "said"), ("Tom Garner", "added")]
+
+
+def test_a_person_named_after_a_bodys_initials_speaks_after_a_colon():
+    found = speakers("Ahead of the vote, Ruritanian Ambassador to the UN Marta Kovac criticised the draft: "
+                     "“At a time when the talks are finally moving, some are pushing a text that achieves "
+                     "nothing.”")
+    assert found == [("Marta Kovac", "criticised")]
+
+
+def test_a_capitalised_body_of_chiefs_and_staff_is_the_speaker():
+    found = speakers("“Three rockets were fired towards the eastern coast from Port Alder at dawn today,” "
+                     "the Joint Chiefs of Staff said, as cited by the Zenda news agency.")
+    assert found == [("Joint Chiefs of Staff", "said")]
+
+
+def test_the_person_a_remark_is_about_is_not_the_he_who_makes_it():
+    found = speakers("Coach Tom Brand said: “It says a lot about the players and the way they worked.”",
+                     "On Ivo Petrak, he added: “Ivo is a really good player, we are bringing him on slowly.”",
+                     "Asked about Lena Ruiz, she said nothing, and Brand replied: “She starts on Sunday.”")
+    assert [name for name, _ in found] == ["Tom Brand", "Tom Brand", "Tom Brand"]
