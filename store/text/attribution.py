@@ -24,11 +24,13 @@ from clipdesk.store.text.lexicon import (
     NATIONS,
     NON_VERBS,
     PARTICLES,
+    PLACE_HEADS,
     PLACE_WORDS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SEATS_OF_POWER,
+    SETTLEMENT_HEADS,
     SPOKESPEOPLE,
     first_name_gender,
     is_english_word,
@@ -63,6 +65,8 @@ PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s
 # 'On Petrak, he added'.
 LOCATIVE_BEFORE_RE = re.compile(
     r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
+PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:"
+                              + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
 # 'Xinhua, citing the ministry, said'.
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
@@ -297,6 +301,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     for n, cls in enumerate(classes):
         if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
             classes[n] = "cap"
+        elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
+                and tokens[n + 1][0].isupper():
+            classes[n] = "cap"  # 'A K Antony said': an initial, not an article
     mentions: list[Mention] = []
     done = 0
     for i in [n for n, cls in enumerate(classes) if cls in STARTS]:
@@ -566,6 +573,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 def _is_subject(text: str, mention: Mention) -> bool:
     placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
+        or names_place(text, mention) \
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
@@ -577,6 +585,13 @@ def _is_subject(text: str, mention: Mention) -> bool:
         end += 1  # 'Ruth Calder (D-Ore.) spoke'
     after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
+
+
+def names_place(text: str, mention: Mention) -> bool:
+    """True when the mention is set between commas after a place it names: 'a source in the state capital,
+    Maiduguri, said'."""
+    return text.startswith(",", mention.end) and bool(
+        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _after_according(text: str, start: int) -> bool:

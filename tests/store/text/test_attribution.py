@@ -377,3 +377,38 @@ def test_the_person_a_remark_is_about_is_not_the_he_who_makes_it():
                      "On Ivo Petrak, he added: “Ivo is a really good player, we are bringing him on slowly.”",
                      "Asked about Lena Ruiz, she said nothing, and Brand replied: “She starts on Sunday.”")
     assert [name for name, _ in found] == ["Tom Brand", "Tom Brand", "Tom Brand"]
+
+
+def test_initials_opening_with_an_a_are_a_name_not_an_article():
+    found = speakers("Ruling out troops for the hill districts, defence minister A K Mehra on Monday said the "
+                     "answer lies in local police forces.",
+                     "Asked whether the time was right, he said, ‘There is no proposal like that. The real "
+                     "answer is local police’.")
+    assert found == [("A K Mehra", "said")]
+
+
+def test_a_speaker_who_will_say_it_later_is_the_speaker():
+    found = speakers("“They have not positively contributed to the region’s security,” Senator Ann Reyes will "
+                     "tell defence leaders in a speech on Thursday.")
+    assert found == [("Ann Reyes", "tell")]
+
+
+def test_a_quotation_opening_a_paragraph_of_narrative_goes_on_from_the_speaker_before():
+    found = speakers("“The former mayor repeatedly used his office for private gain,” Assistant Attorney "
+                     "General Mira Patel said in a statement.",
+                     "“The sentence imposed today is a stark reminder to all public officials.” Judge Tom "
+                     "Ellis handed down the sentence in a courtroom in Alexandria.")
+    assert [name for name, _ in found] == ["Mira Patel", "Mira Patel"]
+
+
+def test_a_place_set_between_commas_is_not_the_speaker_and_an_unnamed_source_stays_unnamed():
+    found = speakers("A military source in the state capital, Port Malo, said the attack lasted until "
+                     "Saturday, “when troops were forced to withdraw”.")
+    assert found == [(None, "said")]
+
+
+def test_malaysian_and_south_asian_honorifics_lead_a_name():
+    found = speakers("Defence Minister Datuk Seri Mohamed Khaled Nordin stressed that unity mattered.",
+                     "“No single country can tackle these threats alone,” he said.",
+                     "“We have sent relief to every district,” said Alhaji Musa Bello.")
+    assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
