@@ -350,7 +350,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
                 and all(_placed(masked, m) for m in window if m.end <= cue.start()):
             return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
         opener = next((m for m in mentions if m.start >= sentence), None)
-        if opener and opener.entity is None and masked[opener.start:opener.end].split()[0].lower() in INDEFINITE \
+        article = masked[opener.start:opener.end].split()[0].lower() if opener else ""
+        if opener and opener.entity is None and article in INDEFINITE \
                 and not masked[sentence:opener.start].strip() and word.lower() in REPORTING_VERBS:
             return None, word  # 'A military source in the capital said the attack ended “when …”'
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
@@ -500,7 +501,7 @@ def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int) 
     if not n:
         if not masked.strip(" \"“”«»,.;:"):
             return True
-        whole = not masked[:span.open_mark].strip() and paragraph[:span.end].rstrip().endswith((".", "!", "?"))
+        whole = not masked[:span.open_mark].strip() and paragraph[:span.end].rstrip()[-1:] in (".", "!", "?")
         return whole and bool(FULL_STOP_RE.match(paragraph, span.close_mark + 1))
     floor = spans[n - 1].close_mark + 1
     between = masked[floor:span.open_mark]

@@ -380,16 +380,16 @@ def test_the_person_a_remark_is_about_is_not_the_he_who_makes_it():
 
 
 def test_initials_opening_with_an_a_are_a_name_not_an_article():
-    found = speakers("Ruling out troops for the hill districts, defence minister A K Mehra on Monday said the "
-                     "answer lies in local police forces.",
+    found = speakers("Ruling out troops for the hill districts, defence minister A K Mehra on Monday said "
+                     "the answer lies in local police forces.",
                      "Asked whether the time was right, he said, ‘There is no proposal like that. The real "
                      "answer is local police’.")
     assert found == [("A K Mehra", "said")]
 
 
 def test_a_speaker_who_will_say_it_later_is_the_speaker():
-    found = speakers("“They have not positively contributed to the region’s security,” Senator Ann Reyes will "
-                     "tell defence leaders in a speech on Thursday.")
+    found = speakers("“They have not positively contributed to the region’s security,” Senator Ann Reyes "
+                     "will tell defence leaders in a speech on Thursday.")
     assert found == [("Ann Reyes", "tell")]
 
 
