@@ -299,7 +299,7 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     tokens = list(TOKEN_RE.finditer(text, begin))
     classes = [_class(m[0]) for m in tokens]
     for n, cls in enumerate(classes):
-        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
+        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] not in ("cap", "hon")):
             classes[n] = "cap"
         elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
                 and tokens[n + 1][0].isupper():
@@ -577,6 +577,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
+    if SAID_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start):
+        return True  # '…, said Defence Minister X.': the subject after its verb
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return True

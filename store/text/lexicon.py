@@ -161,7 +161,8 @@ BODY_WORDS = words(
     "institute university group company corporation fund federation palace republic republics nato eu un "
     "g7 g20 osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority "
     "authorities police steel motors airlines airways energy oil gas holdings inc ltd corp capital "
-    "partners technologies industries pharma media telecom foundation times post news"
+    "partners technologies industries pharma media telecom foundation times post news front movement brigade "
+    "brigades battalion regiment militia"
 )
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",

@@ -412,3 +412,18 @@ def test_malaysian_and_south_asian_honorifics_lead_a_name():
                      "“No single country can tackle these threats alone,” he said.",
                      "“We have sent relief to every district,” said Alhaji Musa Bello.")
     assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
+
+
+def test_the_speaker_named_after_said_is_the_he_of_the_next_quotation():
+    found = speakers("KUALA LUMPUR: The bloc must bolster its unity to meet threats no nation can tackle "
+                     "alone, said Defence Minister Datuk Seri Aziz Rahman.",
+                     "Opening the meeting here today, he stressed that cooperation was crucial.",
+                     "“It is imperative that we enhance our collective capacity to respond,” he said.")
+    assert found == [("Aziz Rahman", "said")]
+
+
+def test_a_front_or_a_brigade_named_in_passing_is_no_he():
+    found = speakers("A truce will not let groups such as Daesh, Nusra Front and others go on, Javad Karimi "
+                     "said, adding that aid to Daesh and Nusra Front should be halted.",
+                     "“The details of the ceasefire are still under negotiation,” he said.")
+    assert found == [("Javad Karimi", "said")]
