@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -304,6 +305,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
                 and tokens[n + 1][0].isupper():
             classes[n] = "cap"  # 'A K Antony said': an initial, not an article
+    for n, dotted in _dotted_nations(text, tokens):
+        classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []
     done = 0
     for i in [n for n, cls in enumerate(classes) if cls in STARTS]:
@@ -339,6 +342,20 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions
+
+
+def _dotted_nations(text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """(first token, token count) of each country written in dotted initials ('U.S.', 'U.K.')."""
+    n = 0
+    while n < len(tokens):
+        k = n
+        while k < len(tokens) and len(tokens[k][0]) == 1 and tokens[k][0].isupper() \
+                and text[tokens[k].end():tokens[k].end() + 1] == "." \
+                and (k == n or tokens[k].start() == tokens[k - 1].end() + 1):
+            k += 1
+        if k - n >= 2 and "".join(t[0] for t in tokens[n:k]).lower() in NATIONS:
+            yield n, k - n
+        n = max(k, n + 1)
 
 
 def _age_descriptor(text: str, tokens: list[re.Match[str]], i: int) -> bool:

@@ -427,3 +427,9 @@ def test_a_front_or_a_brigade_named_in_passing_is_no_he():
                      "said, adding that aid to Daesh and Nusra Front should be halted.",
                      "“The details of the ceasefire are still under negotiation,” he said.")
     assert found == [("Javad Karimi", "said")]
+
+
+def test_a_country_in_dotted_initials_is_not_the_company_that_speaks():
+    found = speakers("The U.S. giant “Ardent” made an offer it described as its best and last.",
+                     "“We shared the details with our workers transparently,” the company said.")
+    assert found == [(None, "said")]
