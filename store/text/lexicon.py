@@ -27,6 +27,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
+    "express": None, "voice": None, "deem": None,
 }
 
 

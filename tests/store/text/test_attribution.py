@@ -433,3 +433,11 @@ def test_a_country_in_dotted_initials_is_not_the_company_that_speaks():
     found = speakers("The U.S. giant “Ardent” made an offer it described as its best and last.",
                      "“We shared the details with our workers transparently,” the company said.")
     assert found == [(None, "said")]
+
+
+def test_who_expresses_voices_or_deems_something_in_quoted_words_said_them():
+    found = speakers("Prime Minister Ana Ortiz expressed on her account her “great sadness at the death of a "
+                     "soldier in the south”.",
+                     "Acting Defence Secretary Paul Ridley deemed the move a “measured answer to credible "
+                     "threats from the north”.")
+    assert [name for name, _ in found] == ["Ana Ortiz", "Paul Ridley"]
