@@ -105,12 +105,13 @@ _DELEGATES = (r"\b(?:ministers|leaders|officials|envoys|diplomats|delegations|re
 COUNTRY_PARTY = re.compile(
     rf"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$|{_DELEGATES}(?:[A-Z][\w-]+,?\s+(?:and\s+)?)*$")
 DELEGATES_OF = re.compile(rf"{_DELEGATES}(?P<country>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$")  # 'ministers of Chile'
+PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
-# and 'for talks to take place' a condition, not an event.
+# 'talks will prove difficult' a forecast, and 'for talks to take place' a condition, not an event.
 MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)"
-                         r"|could|would|should|must|might|may|cannot|can|"
+                         r"|could|would|should|must|might|may|cannot|can|will|won't|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
 WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
@@ -299,6 +300,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
         if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
                 or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
+        if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
+            continue  # '(Photo: Ann Lee / Getty Images)' took the picture
         if entity.kind == "institution" and _building(entity, mention, sentence, offset):
             continue
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
