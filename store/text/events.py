@@ -58,8 +58,8 @@ want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
 plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
-sought seeking aim aims intend intends intended due upcoming whether open return willing prepare prepares
-preparing"""
+sought seeking aim aims aimed aiming next intend intends intended due upcoming whether open return willing
+prepare prepares preparing"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")

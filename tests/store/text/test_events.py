@@ -359,3 +359,9 @@ def test_forecasts_are_not_events_and_a_captions_photographer_takes_no_part():
     found = extract_events(article("And talks with Moscow will also prove difficult, the minister said.",
                                    "Security Council meeting on the truce ( Photo: Ann Lee / Getty Images )"))
     assert [(e.kind, e.participants) for e in found] == [("meeting", ("Security Council",))]
+
+
+def test_the_next_summit_has_not_happened():
+    found = extract_events(article("The alliance chief said he aimed to reach an agreement no later than the "
+                                   "alliance's next regular summit in Vilnius."))
+    assert found == []
