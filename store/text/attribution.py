@@ -47,6 +47,8 @@ AFTER_SUBJECT_RE = re.compile(
 HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
 RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
+# A lone name that its own clause calls 'its' is a body: 'Boeing had improved its offer'.
+ITS_AFTER_RE = re.compile(r"\s+(?:has|had|have|also|then)?\s*[a-z]+(?:\s+[a-z]+){0,5}?\s+its\b")
 AGE_RE = re.compile(r"\d{1,3}-year-old")
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
@@ -523,6 +525,12 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
     if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
         speaking = False  # 'Sirens sounded': a common noun, not a surname
     entity = discourse.person([word], word, None, None, speaking)
+    lone = entity is None or " " not in entity.name and not entity.roles  # never named in full
+    if lone and ITS_AFTER_RE.match(text, token.end()) and first_name_gender(word) is None \
+            and _key(word) not in NATIONS:
+        if entity is not None:
+            entity.kind = "institution"  # 'Boeing’s offer' read as a surname's until now
+        return Mention(token.start(), token.end(), "institution", word, discourse.institution(word))
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
 
 

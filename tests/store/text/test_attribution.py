@@ -441,3 +441,10 @@ def test_who_expresses_voices_or_deems_something_in_quoted_words_said_them():
                      "Acting Defence Secretary Paul Ridley deemed the move a “measured answer to credible "
                      "threats from the north”.")
     assert [name for name, _ in found] == ["Ana Ortiz", "Paul Ridley"]
+
+
+def test_a_lone_name_its_clause_calls_its_is_the_company_that_speaks():
+    found = speakers("Union officials have rejected Ardent’s offer to raise hourly wages.",
+                     "Ardent had improved its initial offer, seeking to end the strike at the plant.",
+                     "“We shared the details with our workers transparently,” the company said.")
+    assert found == [("Ardent", "said")]
