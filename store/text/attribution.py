@@ -49,6 +49,7 @@ RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
 # A lone name that its own clause calls 'its' is a body: 'Boeing had improved its offer'.
 ITS_AFTER_RE = re.compile(r"\s+(?:has|had|have|also|then)?\s*[a-z]+(?:\s+[a-z]+){0,5}?\s+its\b")
+DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")  # 'U.S.', 'U.K.'
 AGE_RE = re.compile(r"\d{1,3}-year-old")
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
@@ -348,16 +349,12 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
 
 def _dotted_nations(text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """(first token, token count) of each country written in dotted initials ('U.S.', 'U.K.')."""
-    n = 0
-    while n < len(tokens):
-        k = n
-        while k < len(tokens) and len(tokens[k][0]) == 1 and tokens[k][0].isupper() \
-                and text[tokens[k].end():tokens[k].end() + 1] == "." \
-                and (k == n or tokens[k].start() == tokens[k - 1].end() + 1):
-            k += 1
-        if k - n >= 2 and "".join(t[0] for t in tokens[n:k]).lower() in NATIONS:
-            yield n, k - n
-        n = max(k, n + 1)
+    found = [m for m in DOTTED_RE.finditer(text) if m[0].replace(".", "").lower() in NATIONS]
+    if found:
+        at = {t.start(): n for n, t in enumerate(tokens)}
+        for m in found:
+            if m.start() in at:
+                yield at[m.start()], m[0].count(".")
 
 
 def _age_descriptor(text: str, tokens: list[re.Match[str]], i: int) -> bool:
