@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import marshal
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,14 +129,28 @@ def files_stamp(sources: Sequence[Path | None]) -> list[list[object]] | None:
 
 
 def kept_for(sources: Sequence[Path | None], name: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of installed files (JSON-able), kept in the user's cache under `name` and
-    read again while those files are unchanged (same paths, sizes and modification times)."""
+    """What `build` makes of installed files (lists, dicts, strings and numbers), kept in the user's
+    cache under `name` and read again while those files are unchanged (same paths, sizes and
+    modification times) and the Python is the same. It is kept in marshal form, which loads several
+    times faster than JSON (a question reads these lists on every start)."""
     stamp = files_stamp(sources)
     if stamp is None:
         return build()
-    path = user_cache(f"{name}.json")
-    kept = read_json(path, stamp)
+    stamp = [sys.implementation.cache_tag, marshal.version, *stamp]
+    path = user_cache(f"{name}.marshal")
+    kept = _read_marshal(path, stamp)
     if kept is None:
         kept = build()
-        write_json(path, stamp, kept)
+        write_atomically(path, lambda temporary: temporary.write_bytes(marshal.dumps((stamp, kept))))
     return kept
+
+
+def _read_marshal(path: Path | None, stamp: list[object]) -> Any:
+    """The data kept in `path` with this stamp, else None (missing, stale, broken or another Python's)."""
+    if path is None:
+        return None
+    try:
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp else None

@@ -10,7 +10,9 @@ numpy and the model are imported only when a vector is needed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import logging
 import os
 import threading
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from clipdesk.store.index import wordcache
+from clipdesk.store.index import bpe, wordcache
 from clipdesk.store.index.caches import (
     caches_of,
     kept_for,
@@ -29,6 +31,7 @@ from clipdesk.store.index.caches import (
     write_atomically,
     write_json,
 )
+from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
@@ -63,21 +66,32 @@ log = logging.getLogger(__name__)
 
 
 class StaticEmbedder:
-    """A static (token lookup, mean pooled, L2-normalised) sentence embedding."""
+    """A static (token lookup, mean pooled, L2-normalised) sentence embedding. `load_tokenizer()` gives
+    its `tokenizers` Tokenizer, loaded only when needed: with `bpe` (its model in Python) texts are
+    tokenised piece by piece without it."""
 
-    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any,
-                 by_piece: bool | None = None) -> None:
+    def __init__(self, name: str, embedding: np.ndarray, load_tokenizer: Callable[[], Any],
+                 by_piece: bool | None = None, bpe: Bpe | None = None) -> None:
         import numpy as np
 
         self.name = name
         self.embedding = np.ascontiguousarray(embedding)  # as stored (WordLlama's float16: half the memory)
         self.dim = int(self.embedding.shape[1])
-        self.tokenizer = tokenizer
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
+        self._load_tokenizer = load_tokenizer
+        self._tokenizer: Any = None
         if by_piece is None:
-            by_piece = wordcache.applies(tokenizer)
-        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if by_piece else None
+            by_piece = wordcache.applies(self.tokenizer)
+        self.words = WordTokens(lambda: self.tokenizer, self.embedding.shape[0], bpe) if by_piece else None
+
+    @property
+    def tokenizer(self) -> Any:
+        """The whole tokenizer (loaded on first use)."""
+        if self._tokenizer is None:
+            tokenizer = self._load_tokenizer()
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+        return self._tokenizer
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -135,16 +149,29 @@ def _wordllama_dir() -> Path:
 
 
 def load_wordllama() -> StaticEmbedder:
-    """WordLlama's packaged weights and tokenizer, read from the installed files (no network)."""
+    """WordLlama's packaged weights and tokenizer, read from the installed files (no network). Its BPE
+    is kept in compact form in the user's cache (caches.kept_for, stamped with the tokenizer file and
+    bpe.py), so that a question's words are tokenised without parsing the tokenizer file."""
     from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
 
     package = _wordllama_dir()
     embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
-    tokenizer = Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER))
-    by_piece = kept_for([package / _WORDLLAMA_TOKENIZER], "wordllama-pieces",  # its vocabulary checked once
-                        lambda: wordcache.applies(tokenizer))
-    return StaticEmbedder(DEFAULT_MODEL, embedding, tokenizer, bool(by_piece))
+    config = package / _WORDLLAMA_TOKENIZER
+
+    @functools.cache
+    def load_tokenizer() -> Any:
+        from tokenizers import Tokenizer
+
+        return Tokenizer.from_file(str(config))
+
+    def pieces() -> dict[str, Any]:  # checked and converted once
+        by_piece = wordcache.applies(load_tokenizer())
+        return {"by_piece": by_piece,
+                "bpe": bpe.compact(json.loads(config.read_text(encoding="utf-8"))) if by_piece else None}
+
+    kept = kept_for([config, Path(bpe.__file__)], "wordllama-bpe", pieces)
+    return StaticEmbedder(DEFAULT_MODEL, embedding, load_tokenizer, kept["by_piece"],
+                          bpe.Bpe(kept["bpe"]) if kept["bpe"] else None)
 
 
 _MODELS: dict[str, Embedder | None] = {}
