@@ -37,7 +37,8 @@ def one_run(code: str, db: str, question: str) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.coldstart", description=__doc__)
-    parser.add_argument("codes", nargs="+", help="folders put first on PYTHONPATH, or - for the installed code")
+    parser.add_argument("codes", nargs="+",
+                        help="folders put first on PYTHONPATH, or - for the installed code")
     parser.add_argument("--db", required=True)
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--question", default=QUESTION)

@@ -133,15 +133,20 @@ def kept_for(sources: Sequence[Path | None], name: str, build: Callable[[], Any]
     cache under `name` and read again while those files are unchanged (same paths, sizes and
     modification times) and the Python is the same. It is kept in marshal form, which loads several
     times faster than JSON (a question reads these lists on every start)."""
-    stamp = files_stamp(sources)
-    if stamp is None:
+    files = files_stamp(sources)
+    if files is None:
         return build()
-    stamp = [sys.implementation.cache_tag, marshal.version, *stamp]
+    stamp: list[object] = [sys.implementation.cache_tag, marshal.version, *files]
     path = user_cache(f"{name}.marshal")
     kept = _read_marshal(path, stamp)
     if kept is None:
         kept = build()
-        write_atomically(path, lambda temporary: temporary.write_bytes(marshal.dumps((stamp, kept))))
+        packed = marshal.dumps((stamp, kept))
+
+        def write(temporary: Path) -> None:
+            temporary.write_bytes(packed)
+
+        write_atomically(path, write)
     return kept
 
 

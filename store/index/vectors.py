@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from clipdesk.store.index import bpe, wordcache
+from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.caches import (
     caches_of,
     kept_for,
@@ -31,7 +32,6 @@ from clipdesk.store.index.caches import (
     write_atomically,
     write_json,
 )
-from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:

@@ -44,7 +44,8 @@ class WordTokens:
         self.tokenizer = tokenizer
         self.limit = limit  # ids at or above it have no embedding row and are dropped
         self.bpe = bpe
-        self.added = bpe.added if bpe else [t.content for t in tokenizer().get_added_tokens_decoder().values()]
+        self.added = bpe.added if bpe else [
+            t.content for t in tokenizer().get_added_tokens_decoder().values()]
         self.memo: dict[str, list[int]] = {}
 
     def ids(self, text: str) -> list[int]:
