@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 if TYPE_CHECKING:
     from clipdesk.store.index.people import _Index
     from clipdesk.store.index.vectors import _Codes
+    from clipdesk.store.store import Store
 
 CACHE_ENV = "CLIPDESK_CACHE"  # where caches of the packages' word lists are kept (`none`: nowhere)
 SIDECAR = ".cache"  # a store's caches are kept in the folder named after its file with this suffix
@@ -38,17 +37,12 @@ class Caches:
     counts: dict[str, tuple[bytes, dict[str, int]]] = field(default_factory=dict)  # see fts.doc_counts
 
 
-def caches_of(db: sqlite_utils.Database) -> Caches:
-    """The caches of the Store `db` is (a bare sqlite-utils Database, as scripts open, is given its
-    own on first use)."""
-    caches: Any = getattr(db, "caches", None)
-    if not isinstance(caches, Caches):
-        caches = Caches()
-        setattr(db, "caches", caches)  # noqa: B010 - sqlite-utils' Database declares no such attribute
-    return caches
+def caches_of(db: Store) -> Caches:
+    """The caches of the Store `db`."""
+    return db.caches
 
 
-def sidecar(db: sqlite_utils.Database, name: str) -> Path | None:
+def sidecar(db: Store, name: str) -> Path | None:
     """The file `name` among the store's kept caches (beside the database file: `clipdesk.db.cache/`),
     or None for an in-memory store."""
     row = db.execute("PRAGMA database_list").fetchone()

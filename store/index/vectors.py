@@ -15,12 +15,11 @@ import importlib.util
 import json
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from clipdesk.store.index import bpe, wordcache
 from clipdesk.store.index.bpe import Bpe
@@ -36,6 +35,8 @@ from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from clipdesk.store.store import Store
 
 ENV = "CLIPDESK_EMBEDDINGS"
 DEFAULT_MODEL = "wordllama"
@@ -205,7 +206,7 @@ def _quantise(vectors: np.ndarray) -> tuple[list[bytes], list[bytes]]:
     return [b.tobytes() for b in bits], [c.tobytes() for c in codes]
 
 
-def _stored_model_matches(db: sqlite_utils.Database, embedder: Embedder) -> bool:
+def _stored_model_matches(db: Store, embedder: Embedder) -> bool:
     row = db.execute("SELECT name, dim FROM vector_model WHERE id = 1").fetchone()
     if row is None:
         db.execute("INSERT INTO vector_model (id, name, dim) VALUES (1, ?, ?)", [embedder.name, embedder.dim])
@@ -213,7 +214,7 @@ def _stored_model_matches(db: sqlite_utils.Database, embedder: Embedder) -> bool
     return tuple(row) == (embedder.name, embedder.dim)
 
 
-def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Sequence[tuple[int, str]]) -> None:
+def _write(db: Store, embedder: Embedder, kind: str, rows: Sequence[tuple[int, str]]) -> None:
     if not rows:
         return
     bits, codes = _quantise(embedder.embed([text for _, text in rows]))
@@ -221,7 +222,7 @@ def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Seque
                         [(kind, rowid, b, c) for (rowid, _), b, c in zip(rows, bits, codes, strict=True)])
 
 
-def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None:
+def store_vectors(db: Store, article_ids: Sequence[str]) -> None:
     """Embed and store the vectors of these articles' paragraphs, quotations and events, one model call
     per kind (inside the caller's transaction); nothing when semantic matching is off or the store holds
     another model's."""
@@ -234,12 +235,12 @@ def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None
         _write(db, embedder, kind, rows)
 
 
-def missing_count(db: sqlite_utils.Database) -> int:
+def missing_count(db: Store) -> int:
     """How many rows have no vector yet."""
     return sum(_missing(db, kind, count=True) for kind in KINDS)
 
 
-def _missing(db: sqlite_utils.Database, kind: str, count: bool = False) -> Any:
+def _missing(db: Store, kind: str, count: bool = False) -> Any:
     table = _TABLES[kind]
     where = f"NOT EXISTS (SELECT 1 FROM vectors v WHERE v.kind = '{kind}' AND v.row = {table}.id)"
     if count:
@@ -247,7 +248,7 @@ def _missing(db: sqlite_utils.Database, kind: str, count: bool = False) -> Any:
     return db.execute(f"{_TEXTS[kind]} WHERE {where}")
 
 
-def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> int:
+def backfill_vectors(db: Store, progress: Callable[[int], None] | None = None) -> int:
     """Compute the vectors an existing store lacks (all of them when the model changed), in batches
     committed one by one; `progress(n)` is told how many rows each batch did. Returns the rows done."""
     from clipdesk.store.index.schema import transaction
@@ -272,7 +273,7 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
     return done
 
 
-def backfill_pending(db: sqlite_utils.Database, progress: Callable[[int, int], None] | None = None) -> int:
+def backfill_pending(db: Store, progress: Callable[[int, int], None] | None = None) -> int:
     """Once, after the vectors migration: embed the rows a store held before it, then drop the mark
     (an interrupted backfill resumes on the next open). `progress(done, total)` follows it. Nothing
     while semantic matching is off: the mark waits for a model."""
@@ -352,13 +353,13 @@ class _Codes:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-def _newest(db: sqlite_utils.Database) -> dict[str, int]:
+def _newest(db: Store) -> dict[str, int]:
     """The highest row of each kind that has a vector (an index lookup each)."""
     return {kind: db.execute("SELECT COALESCE(MAX(row), 0) FROM vectors WHERE kind = ?", [kind]).fetchone()[0]
             for kind in KINDS}
 
 
-def _bits_of(db: sqlite_utils.Database, newest: dict[str, int]) -> dict[str, str]:
+def _bits_of(db: Store, newest: dict[str, int]) -> dict[str, str]:
     """The sign bits (hex) of each kind's newest row: they tell the kept codes are this store's."""
     found = {}
     for kind, row in newest.items():
@@ -367,7 +368,7 @@ def _bits_of(db: sqlite_utils.Database, newest: dict[str, int]) -> dict[str, str
     return found
 
 
-def _kept(db: sqlite_utils.Database, model: str | None, newest: dict[str, int]) -> _Codes | None:
+def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None:
     """The codes kept beside the store, if they are this store's (same model, and each kind's newest
     kept row still there with the same bits); rows stored since are added by the caller."""
     import numpy as np
@@ -389,7 +390,7 @@ def _kept(db: sqlite_utils.Database, model: str | None, newest: dict[str, int]) 
                   list(table[1:]), held, kept=table.shape[1])
 
 
-def _keep(db: sqlite_utils.Database, codes: _Codes) -> None:
+def _keep(db: Store, codes: _Codes) -> None:
     """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table) when
     enough rows were added since the file was last written."""
     import numpy as np
@@ -412,7 +413,7 @@ def _keep(db: sqlite_utils.Database, codes: _Codes) -> None:
     codes.kept = codes.rows.size
 
 
-def _codes(db: sqlite_utils.Database) -> _Codes:
+def _codes(db: Store) -> _Codes:
     import numpy as np
 
     stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
@@ -446,7 +447,7 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     return cached
 
 
-def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarray | None:
+def embed_question(db: Store, texts: Sequence[str]) -> np.ndarray | None:
     """The vectors of a question's texts (the whole question first), or None when semantic matching is
     off, the store has no vectors of this model, or the question has no word the model knows."""
     embedder = model()
@@ -454,7 +455,7 @@ def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarra
         return None
     try:
         stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
-    except sqlite_utils.db.OperationalError:
+    except sqlite3.OperationalError:
         return None
     if stored is None or stored[0] != embedder.name:
         return None
@@ -462,7 +463,7 @@ def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarra
     return embedded if embedded[0].any() else None
 
 
-def similarities(db: sqlite_utils.Database, queries: np.ndarray,
+def similarities(db: Store, queries: np.ndarray,
                  keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], np.ndarray]:
     """Cosine similarity of each query (rows of an (m, dim) array) to each stored (kind, row) vector
     that exists."""
@@ -517,7 +518,7 @@ def _smallest(distance: np.ndarray, keep: int) -> np.ndarray:
     return near[np.argpartition(distance[near], keep - 1)[:keep]] if near.size > keep else near
 
 
-def nearest(db: sqlite_utils.Database, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
+def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
     """The n stored rows most similar to the first query (with their similarities to every query):
     a Hamming scan of the sign bits over the whole store, then exact (int8) cosine on the SCAN_KEEP
     closest."""
