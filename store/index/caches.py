@@ -6,7 +6,6 @@ rebuilding."""
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import marshal
 import os
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "CLIPDESK_CACHE"  # where caches of the packages' word lists are kept (`none`: nowhere)
 SIDECAR = ".cache"  # a store's caches are kept in the folder named after its file with this suffix
+
+_PYTHON = (sys.implementation.cache_tag, marshal.version)  # whose marshal form a kept file is in
 
 log = logging.getLogger(__name__)
 
@@ -79,24 +80,28 @@ def write_atomically(path: Path | None, write: Callable[[Path], None]) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def read_json(path: Path | None, stamp: object) -> Any:
-    """The data kept in `path` when it was written with this stamp, else None (missing, stale, broken)."""
+def read_kept(path: Path | None, stamp: object) -> Any:
+    """The data kept in `path` when it was written with this stamp by this Python, else None (missing,
+    stale, broken). Caches are kept in marshal form, which loads several times faster than JSON (a
+    question reads several on every start)."""
     if path is None:
         return None
     try:
-        with path.open(encoding="utf-8") as handle:
-            kept = json.load(handle)
-    except (OSError, ValueError):
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
-    stamp = json.loads(json.dumps(stamp))  # tuples compare as the lists JSON gives back
-    return kept.get("data") if isinstance(kept, dict) and kept.get("stamp") == stamp else None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == (_PYTHON, stamp)):
+        return None
+    return kept[1]
 
 
-def write_json(path: Path | None, stamp: object, data: object) -> None:
-    """Keep `data` (JSON-able) in `path` with its stamp (see read_json)."""
+def write_kept(path: Path | None, stamp: Any, data: Any) -> None:
+    """Keep `data` (lists, tuples, dicts, sets, strings, numbers) in `path` with its stamp (see read_kept)."""
+    packed = marshal.dumps(((_PYTHON, stamp), data))
+
     def write(temporary: Path) -> None:
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump({"stamp": stamp, "data": data}, handle, ensure_ascii=False, separators=(",", ":"))
+        temporary.write_bytes(packed)
+
     write_atomically(path, write)
 
 
@@ -123,33 +128,14 @@ def files_stamp(sources: Sequence[Path | None]) -> list[list[object]] | None:
 
 
 def kept_for(sources: Sequence[Path | None], name: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of installed files (lists, dicts, strings and numbers), kept in the user's
-    cache under `name` and read again while those files are unchanged (same paths, sizes and
-    modification times) and the Python is the same. It is kept in marshal form, which loads several
-    times faster than JSON (a question reads these lists on every start)."""
-    files = files_stamp(sources)
-    if files is None:
+    """What `build` makes of installed files, kept in the user's cache under `name` and read again
+    while those files are unchanged (same paths, sizes and modification times)."""
+    stamp = files_stamp(sources)
+    if stamp is None:
         return build()
-    stamp: list[object] = [sys.implementation.cache_tag, marshal.version, *files]
     path = user_cache(f"{name}.marshal")
-    kept = _read_marshal(path, stamp)
+    kept = read_kept(path, stamp)
     if kept is None:
         kept = build()
-        packed = marshal.dumps((stamp, kept))
-
-        def write(temporary: Path) -> None:
-            temporary.write_bytes(packed)
-
-        write_atomically(path, write)
+        write_kept(path, stamp, kept)
     return kept
-
-
-def _read_marshal(path: Path | None, stamp: list[object]) -> Any:
-    """The data kept in `path` with this stamp, else None (missing, stale, broken or another Python's)."""
-    if path is None:
-        return None
-    try:
-        kept = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return kept[1] if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp else None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from clipdesk.store.index.caches import caches_of, read_json, sidecar, write_json
+from clipdesk.store.index.caches import caches_of, read_kept, sidecar, write_kept
 from clipdesk.store.index.fts import STOP_WORDS
 from clipdesk.store.text.lexicon import (
     COURTESY_TITLES,
@@ -49,7 +49,7 @@ EVERYDAY_SURNAMES = words(
     "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
     "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
     "small moore banks fields march")
-KEPT = "people.json"  # the index kept beside the store
+KEPT = "people.marshal"  # the index kept beside the store
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -108,14 +108,14 @@ def _index(db: Store) -> _Index:
     if index is not None and index.key == key:
         return index
     path, stamp = sidecar(db, KEPT), _stamp(db)
-    index = _load(key, read_json(path, stamp))
+    index = _load(key, read_kept(path, stamp))
     if index is None:
         index = _Index(key=key)
         for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
             index.add_person(pid, name, kind)
         for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
             index.add_alias(alias, pid)
-        write_json(path, stamp, _dump(index))
+        write_kept(path, stamp, _dump(index))
     caches.people = index
     return index
 

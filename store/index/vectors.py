@@ -26,10 +26,10 @@ from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.caches import (
     caches_of,
     kept_for,
-    read_json,
+    read_kept,
     sidecar,
     write_atomically,
-    write_json,
+    write_kept,
 )
 from clipdesk.store.index.wordcache import WordTokens
 
@@ -47,7 +47,7 @@ SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CP
 CODES_BATCH = 50_000  # rows of sign bits read into memory at a time
 SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
 BACKFILL_BATCH = 512
-CODES_FILE = "codes.npy"  # the sign bits kept beside the store (with codes.json, what they hold)
+CODES_FILE = "codes.npy"  # the sign bits kept beside the store (with codes.marshal, what they hold)
 KEEP_AFTER = 5_000  # rows added to the codes before the kept file is written again
 
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -374,7 +374,7 @@ def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None
     import numpy as np
 
     path = sidecar(db, CODES_FILE)
-    meta = read_json(path.with_suffix(".json") if path else None, model)
+    meta = read_kept(path.with_suffix(".marshal") if path else None, model)
     if path is None or not isinstance(meta, dict):
         return None
     held = {kind: int(meta["newest"].get(kind, 0)) for kind in KINDS}
@@ -409,7 +409,7 @@ def _keep(db: Store, codes: _Codes) -> None:
             np.save(handle, table, allow_pickle=False)
 
     write_atomically(path, write)
-    write_json(path.with_suffix(".json"), codes.model, meta)
+    write_kept(path.with_suffix(".marshal"), codes.model, meta)
     codes.kept = codes.rows.size
 
 
