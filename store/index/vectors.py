@@ -153,10 +153,8 @@ def load_wordllama() -> StaticEmbedder:
     """WordLlama's packaged weights and tokenizer, read from the installed files (no network). Its BPE
     is kept in compact form in the user's cache (caches.kept_for, stamped with the tokenizer file and
     bpe.py), so that a question's words are tokenised without parsing the tokenizer file."""
-    from safetensors.numpy import load_file
-
     package = _wordllama_dir()
-    embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
+    embedding = mapped_tensor(package / _WORDLLAMA_WEIGHTS, "embedding.weight")
     config = package / _WORDLLAMA_TOKENIZER
 
     @functools.cache
@@ -173,6 +171,26 @@ def load_wordllama() -> StaticEmbedder:
     kept = kept_for([config, Path(bpe.__file__)], "wordllama-bpe", pieces)
     return StaticEmbedder(DEFAULT_MODEL, embedding, load_tokenizer, kept["by_piece"],
                           bpe.Bpe(kept["bpe"]) if kept["bpe"] else None)
+
+
+_SAFETENSORS_DTYPES = {"F16": "<f2", "F32": "<f4"}
+
+
+def mapped_tensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a .safetensors file as a read-only array over the memory-mapped file: only the
+    pages of the rows a text uses are read (a question uses a few dozen of WordLlama's 32,000)."""
+    import mmap
+
+    import numpy as np
+
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))[name]
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    begin, end = header["data_offsets"]
+    dtype = np.dtype(_SAFETENSORS_DTYPES[header["dtype"]])
+    array = np.frombuffer(mapped, dtype=dtype, count=(end - begin) // dtype.itemsize, offset=8 + size + begin)
+    return array.reshape(header["shape"])
 
 
 _MODELS: dict[str, Embedder | None] = {}
