@@ -64,6 +64,10 @@ _TEXTS = {
 }
 
 log = logging.getLogger(__name__)
+# set before numpy is first imported: the vector math here is element-wise or products of a few dozen
+# rows, which OpenBLAS runs on one thread anyway, and starting its pool of threads cost an answer
+# ~80 ms on a 2-core machine (an explicit setting is kept)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class StaticEmbedder:
