@@ -26,6 +26,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
+    "express": None, "voice": None, "deem": None,
 }
 
 
@@ -160,7 +161,8 @@ BODY_WORDS = words(
     "institute university group company corporation fund federation palace republic republics nato eu un "
     "g7 g20 osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority "
     "authorities police steel motors airlines airways energy oil gas holdings inc ltd corp capital "
-    "partners technologies industries pharma media telecom foundation times post news"
+    "partners technologies industries pharma media telecom foundation times post news front movement brigade "
+    "brigades battalion regiment militia"
 )
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
@@ -183,12 +185,15 @@ COURTESY_TITLES: dict[str, str | None] = {
     "Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f",
     "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
     "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None, "Supt": None,
+    "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
+    "Smt": "f", "Alhaji": "m", "Hajia": "f",
 }
 RANKS: dict[str, str | None] = dict.fromkeys(
     words("Colonel General Major Captain Lieutenant Admiral Sergeant Marshal Brigadier"))
 HONORIFICS: dict[str, str | None] = COURTESY_TITLES | RANKS
 # Words written with a full stop that does not end a sentence ('Sgt. Smith', 'Jan. 5', 'No. 10').
-_WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady")
+_WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady", "Datuk", "Dato", "Datin", "Seri", "Sheikh",
+                "Shri", "Alhaji", "Hajia")
 ABBREVIATIONS = frozenset(t for t in COURTESY_TITLES if t not in _WHOLE_WORDS) | words(
     "St Rev Jr Sr No Vol Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec approx vs Mt Ft Gen Corp Inc Ltd Co Bros")
 # An abbreviation just before a full stop at the end of the searched text.
@@ -216,6 +221,7 @@ UNNAMED_SUBJECTS = words(
 # Last words of a place's name, and words of a headline, that no person's name has:
 # 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
 PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
+SETTLEMENT_HEADS = words("capital city town village")
 HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
 # Last words of a building's name: after 'at the' or 'in' it is where something happened ('at Buckingham
 # Palace'), not a body taking part (as 'the White House said' is).
