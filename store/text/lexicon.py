@@ -4,7 +4,6 @@ institutions, honorifics and first names that speaker resolution recognises."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -240,30 +239,36 @@ NON_VERBS = words(
 
 
 def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of a package's data file, kept between processes (caches.kept_for): parsing
-    the lists costs more than answering a question."""
+    """What `build` makes of a package's data file, kept between processes (caches.kept_for, stamped
+    with this module too, which decides the kept form): parsing the lists costs more than answering a
+    question."""
+    from pathlib import Path
+
     from clipdesk.store.index.caches import kept_for, package_file
 
-    return kept_for([package_file(package, data)], package, build)
+    return kept_for([package_file(package, data), Path(__file__)], package, build)
 
 
 @lru_cache(maxsize=1)
-def _englishwords() -> list[str]:
-    """The sorted word list, searched by bisection: building a set of its 210,000 words would cost a
-    question more than looking up its few capitalised words."""
-    def build() -> list[str]:
+def _englishwords() -> dict[str, str]:
+    """The lower-case word list by first two letters, each group one string of words between
+    newlines: read back from the kept file, 210,000 words as a list or a set would cost a question
+    more than looking up its few capitalised words."""
+    def build() -> dict[str, str]:
         from english_words import get_english_words_set
 
-        return sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+        groups: dict[str, list[str]] = {}
+        for word in sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower()):
+            groups.setdefault(word[:2], []).append(word)
+        return {start: "\n" + "\n".join(group) + "\n" for start, group in groups.items()}
 
     return _kept("english_words", "data/web2.pickle", build)
 
 
 def is_english_word(word: str) -> bool:
     """True when `word` (any case) is an ordinary English word: 'nice', 'reading', 'split'."""
-    words, low = _englishwords(), word.lower()
-    at = bisect_left(words, low)
-    return at < len(words) and words[at] == low
+    low = word.lower()
+    return bool(low) and "\n" not in low and f"\n{low}\n" in _englishwords().get(low[:2], "")
 
 
 _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
@@ -271,20 +276,29 @@ _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    """Lower-case first name -> 'f' or 'm', for the names gender-guesser gives mostly to one gender."""
+    """The lower-case first names gender-guesser gives mostly to one gender, by first two letters,
+    each group one string of "name<tab>f" or "name<tab>m" lines (read back as fast as the word list)."""
     def build() -> dict[str, str]:
         from gender_guesser.detector import Detector
 
         detector = Detector(case_sensitive=False)
-        return {name: _GENDERS[gender] for name in detector.names
-                if (gender := detector.get_gender(name)) in _GENDERS}
+        groups: dict[str, list[str]] = {}
+        for name in sorted(detector.names):
+            if (gender := detector.get_gender(name)) in _GENDERS:
+                groups.setdefault(name[:2], []).append(f"{name}\t{_GENDERS[gender]}")
+        return {start: "\n" + "\n".join(group) + "\n" for start, group in groups.items()}
 
     return _kept("gender_guesser", "data/nam_dict.txt", build)
 
 
 def first_name_gender(word: str) -> str | None:
     """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
-    return _first_names().get(word.lower()) if word.isalpha() else None
+    if not word.isalpha():
+        return None
+    low = word.lower()
+    group = _first_names().get(low[:2], "")
+    at = group.find(f"\n{low}\t")
+    return group[at + len(low) + 2] if at >= 0 else None
 
 
 # what a short form in a question stands for in the coverage ("the coalition's HQ": its headquarters)

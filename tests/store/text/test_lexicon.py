@@ -23,6 +23,7 @@ def test_first_names_and_english_words_are_the_packages_own_and_kept(tmp_path, m
         for word in [*words[:50], *words[-50:], *words[::997]]:  # the list's own words, first to last
             assert lexicon.is_english_word(word) and lexicon.is_english_word(word.title()), word
             assert not lexicon.is_english_word(word + "qx"), word
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["english_words.json", "gender_guesser.json"]
+        kept = sorted(p.name for p in tmp_path.iterdir())
+        assert kept == ["english_words.marshal", "gender_guesser.marshal"]
     lexicon._first_names.cache_clear()
     lexicon._englishwords.cache_clear()
