@@ -41,10 +41,17 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
         ("meeting", "meet met",
-         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:demands?|needs?|targets?"
-         r"|criteria|requirements?|expectations?|deadlines?|standards?|obligations?|goals?|costs?|conditions?)\b)"),
+         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+|other\s+|any\s+|these\s+)?"
+         r"(?:demands?|needs?|targets?|criteria|requirements?|expectations?|deadlines?|standards?|obligations?"
+         r"|goals?|costs?|conditions?)\b)"
+         # an answer, not a meeting: 'his overtures met with silence'
+         r"(?!\s+with\s+(?:silence|criticism|resistance|scepticism|skepticism|protests?|applause"
+         r"|approval|anger|outrage|opposition|hostility|derision|disbelief)\b)"),
         ("talks", "talks conversation discuss",
-         r"(?<!\bhe )(?<!\bshe )(?<!\bwho )\btalks\b|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
+         # 'X (left) talks during a press conference' speaks: no talks are held
+         r"(?<!\bhe )(?<!\bshe )(?<!\bwho )(?<!\) )\btalks\b(?!\s+(?:during|to\s+reporters|to\s+the\s+media)"
+         r"\b)"
+         r"|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")

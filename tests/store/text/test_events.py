@@ -365,3 +365,12 @@ def test_the_next_summit_has_not_happened():
     found = extract_events(article("The alliance chief said he aimed to reach an agreement no later than the "
                                    "alliance's next regular summit in Vilnius."))
     assert found == []
+
+
+def test_overtures_met_with_silence_requirements_met_and_a_speaker_who_talks_are_no_events():
+    found = extract_events(article("The envoy's overtures met with silence from his counterpart in Rome.",
+                                   "The minister said there would be no limits on meeting other requirements "
+                                   "of the army.",
+                                   "Defence Secretary Ana Cruz (left) talks during a news conference.",
+                                   "Defence Secretary Ana Cruz met Japanese envoy Ken Mori in Manila."))
+    assert [(e.kind, e.participants) for e in found] == [("meeting", ("Ana Cruz", "Ken Mori"))]
