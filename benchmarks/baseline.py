@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-import sqlite_utils
 from rank_bm25 import BM25Okapi
+
+from clipdesk.store.store import Store
 
 WORD = re.compile(r"\w+")
 
@@ -17,7 +18,7 @@ def tokens(text: str) -> list[str]:
 class Baseline:
     """Every paragraph of the store in one in-memory BM25 index."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Store) -> None:
         rows = db.execute("SELECT text FROM paragraphs ORDER BY id").fetchall()
         self.texts = [row[0] for row in rows]
         self.index = BM25Okapi([tokens(text) for text in self.texts])

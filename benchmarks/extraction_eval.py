@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipdesk.store.text.article import NotAnArticle, parse_article
+from clipdesk.store.text.metadata import canonical_outlet
 from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.quotes import extract_quotes, is_fragment
 
@@ -55,11 +56,16 @@ def _speaker_right(annotated: str | None, quote: Quote) -> bool:
     if not quote.speaker:
         return False
     words = {w.casefold() for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", annotated))}
-    return surname(quote.speaker) in words
+    return surname(quote.speaker) in words or _initials(annotated) == quote.speaker.replace(".", "").upper()
+
+
+def _initials(name: str) -> str:
+    """The capitals a body's name is shortened to: 'ISPR' of 'Inter-Services Public Relations'."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w']*", name))
 
 
 def _same_outlet(annotated: str, got: str) -> bool:
-    a, b = (norm(x).removeprefix("the ") for x in (annotated, got))
+    a, b = (norm(canonical_outlet(x) or x).removeprefix("the ") for x in (annotated, got))
     return a == b or bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
 
 

@@ -19,12 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from benchmarks.run import CACHE, build, machine, mix, percentile
 from clipdesk.handlers.ask import answer
 from clipdesk.store.index import fts
 from clipdesk.store.index.schema import open_db
+from clipdesk.store.store import Store
 
 RANK_BM25_MAX = 20_000  # paragraphs (it scores every one per question, in Python)
 TOP = 10
@@ -46,7 +45,7 @@ def words(question: str) -> list[str]:
     return fts.content_terms(question)
 
 
-def fts5_raw(db: sqlite_utils.Database) -> Search:
+def fts5_raw(db: Store) -> Search:
     def search(question: str) -> object:
         terms = words(question)
         if not terms:
@@ -116,7 +115,7 @@ def _built(name: str, make: Callable[[], Search]) -> Peer:
     return Peer(name, search, time.perf_counter() - started)
 
 
-def peers(db: sqlite_utils.Database, texts: list[str]) -> list[Peer]:
+def peers(db: Store, texts: list[str]) -> list[Peer]:
     """clipdesk and every engine installed, each built over the store's paragraphs."""
     out = [Peer("clipdesk answer()", lambda q: answer(db, q)), Peer("FTS5 AND + rank", fts5_raw(db))]
     if _has("rank_bm25") and len(texts) <= RANK_BM25_MAX:

@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import feedparser
-import sqlite_utils
 
 from clipdesk.store.delivery.feeds import (
     DEFAULT_EVERY,
@@ -32,6 +32,9 @@ from clipdesk.store.ingest import store_parsed
 from clipdesk.store.pages import fetch_page, parse_page
 from clipdesk.store.prepare import Parsed
 from clipdesk.store.text.article import NotAnArticle
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +141,7 @@ class PollResult:
         return f"{self.feed.name}: {len(self.added)} new, {self.known} already stored{failed}"
 
 
-def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, now: datetime | None = None,
+def poll_feed(db: Store, fetcher: Fetcher, feed: Feed, now: datetime | None = None,
               stopped: Callable[[], bool] = lambda: False) -> PollResult:
     """Poll one feed now; every failure is recorded on the feed (or its entry), never raised.
 
@@ -173,7 +176,7 @@ def poll_feed(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, now: date
     return result
 
 
-def _take(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, entry: Entry, result: PollResult,
+def _take(db: Store, fetcher: Fetcher, feed: Feed, entry: Entry, result: PollResult,
           now: datetime | None) -> None:
     """Store one entry's article unless it is stored already (by this entry, or under its URL)."""
     if entry_done(db, feed, entry.guid):
@@ -205,7 +208,7 @@ def _take(db: sqlite_utils.Database, fetcher: Fetcher, feed: Feed, entry: Entry,
     result.known += 1
 
 
-def _failed(db: sqlite_utils.Database, feed: Feed, entry: Entry, url: str, message: str,
+def _failed(db: Store, feed: Feed, entry: Entry, url: str, message: str,
             result: PollResult, now: datetime | None) -> None:
     with transaction(db):
         mark_entry(db, feed, entry.guid, url, error=message, now=now)
@@ -224,7 +227,7 @@ def _article(fetcher: Fetcher, entry: Entry) -> Parsed:
     return fetch_page(fetcher, entry.link, entry.hints())
 
 
-def follow(db: sqlite_utils.Database, fetcher: Fetcher, url: str, name: str | None = None,
+def follow(db: Store, fetcher: Fetcher, url: str, name: str | None = None,
            every: int = DEFAULT_EVERY) -> Feed:
     """Start following a feed whose address the fetcher may reach; raise FeedError saying why not."""
     try:

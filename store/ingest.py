@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from clipdesk.store.index.bulk import deferred_fts, optimise_fts
 from clipdesk.store.index.people import names_of, resolve_person
@@ -22,6 +20,9 @@ from clipdesk.store.prepare import Parsed, Prepared, parse, prepare_file
 from clipdesk.store.text.article import NotAnArticle, article_id
 from clipdesk.store.text.model import Article
 from clipdesk.store.workers import ParseWorkers
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 PARALLEL_FROM = 64  # files; fewer are parsed in this process
 WRITE_BATCH = 200  # articles per write transaction
@@ -47,7 +48,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def ingest_text(db: sqlite_utils.Database, raw: str, source: str,
+def ingest_text(db: Store, raw: str, source: str,
                 sidecar: dict | None = None) -> Outcome:
     """Parse and store one article; the same text twice is stored once (NotAnArticle if it has none)."""
     aid = article_id(raw)
@@ -58,7 +59,7 @@ def ingest_text(db: sqlite_utils.Database, raw: str, source: str,
         return store_many(db, [parsed])[0]
 
 
-def ingest_texts(db: sqlite_utils.Database, items: Iterable[tuple[str, str]]) -> list[Outcome]:
+def ingest_texts(db: Store, items: Iterable[tuple[str, str]]) -> list[Outcome]:
     """Parse and store many (raw text, source) pairs, WRITE_BATCH articles per transaction; a text
     with no article in it gets an error Outcome and the rest go in."""
     outcomes: list[Outcome] = []
@@ -78,7 +79,7 @@ def ingest_texts(db: sqlite_utils.Database, items: Iterable[tuple[str, str]]) ->
     return outcomes
 
 
-def _optimise_after(db: sqlite_utils.Database, outcomes: Sequence[Outcome]) -> None:
+def _optimise_after(db: Store, outcomes: Sequence[Outcome]) -> None:
     """After an ingest that added OPTIMISE_AFTER articles or more, merge the FTS5 indexes."""
     if sum(o.status == "added" for o in outcomes) >= OPTIMISE_AFTER:
         optimise_fts(db)
@@ -90,11 +91,11 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _known(db: sqlite_utils.Database, aid: str) -> bool:
+def _known(db: Store, aid: str) -> bool:
     return db.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone() is not None
 
 
-def store_parsed(db: sqlite_utils.Database, parsed: Parsed) -> Outcome:
+def store_parsed(db: Store, parsed: Parsed) -> Outcome:
     """Write one parsed article (inside the caller's transaction), replacing an older text of its source."""
     return store_many(db, [parsed])[0]
 
@@ -108,7 +109,7 @@ class _Resolved:
     participants: list[list[int]]
 
 
-def store_many(db: sqlite_utils.Database, batch: Sequence[Parsed]) -> list[Outcome]:
+def store_many(db: Store, batch: Sequence[Parsed]) -> list[Outcome]:
     """Write parsed articles (inside the caller's transaction), each replacing an older text of its
     source; one Outcome per article.
 
@@ -138,7 +139,7 @@ def store_many(db: sqlite_utils.Database, batch: Sequence[Parsed]) -> list[Outco
     return outcomes
 
 
-def _resolve(db: sqlite_utils.Database, parsed: Parsed) -> _Resolved:
+def _resolve(db: Store, parsed: Parsed) -> _Resolved:
     speakers = [resolve_person(db, q.speaker, q.speaker_role, q.speaker_kind)[0] if q.speaker else None
                 for q in parsed.quotes]
     participants = [[resolve_person(db, name)[0] for name in event.participants] for event in parsed.events]
@@ -151,7 +152,7 @@ _INSERT_EVENT = ("INSERT INTO events (article_id, paragraph, kind, date, date_te
                  " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _write_rows(db: sqlite_utils.Database, pending: list[_Resolved]) -> None:
+def _write_rows(db: Store, pending: list[_Resolved]) -> None:
     if not pending:
         return
     names = names_of(db, {pid for r in pending for pid in (*filter(None, r.speakers),
@@ -174,7 +175,7 @@ def _write_rows(db: sqlite_utils.Database, pending: list[_Resolved]) -> None:
     store_vectors(db, [r.parsed.article.id for r in pending])
 
 
-def _write_article(db: sqlite_utils.Database, article: Article) -> None:
+def _write_article(db: Store, article: Article) -> None:
     db.conn.execute(
         "INSERT INTO articles (id, source, url, outlet, title, standfirst, published, published_text,"
         " byline, dateline, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -185,7 +186,7 @@ def _write_article(db: sqlite_utils.Database, article: Article) -> None:
         [(article.id, i, text) for i, text in enumerate(article.paragraphs)])
 
 
-def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
+def _delete_article(db: Store, aid: str) -> None:
     for table in ("quotes", "events", "paragraphs"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
     db.execute("DELETE FROM articles WHERE id = ?", [aid])
@@ -200,7 +201,7 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def write_prepared(db: sqlite_utils.Database, batch: list[Prepared]) -> list[Outcome]:
+def write_prepared(db: Store, batch: list[Prepared]) -> list[Outcome]:
     """Store a batch of prepared files in one transaction, one Outcome per file."""
     with transaction(db):
         stored = iter(store_many(db, [item.parsed for item in batch if item.parsed is not None]))
@@ -216,12 +217,12 @@ def write_prepared(db: sqlite_utils.Database, batch: list[Prepared]) -> list[Out
     return outcomes
 
 
-def ingest_file(db: sqlite_utils.Database, path: Path) -> Outcome:
+def ingest_file(db: Store, path: Path) -> Outcome:
     """Ingest one file; problems with it become an error Outcome naming the file."""
     return write_prepared(db, [prepare_file(path)])[0]
 
 
-def ingest_paths(db: sqlite_utils.Database, paths: Iterable[str | Path],
+def ingest_paths(db: Store, paths: Iterable[str | Path],
                  on_file: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Ingest every file under `paths`; one bad file never stops the batch.
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import sqlite_utils
 import trafilatura
 
 from clipdesk.store.delivery.feeds import canonical_url
@@ -17,6 +17,9 @@ from clipdesk.store.ingest import Outcome, store_parsed
 from clipdesk.store.prepare import Parsed, parse
 from clipdesk.store.text.article import NotAnArticle
 from clipdesk.store.text.metadata import canonical_outlet, normalise_published
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,7 @@ def fetch_page(fetcher: Fetcher, url: str, hints: Mapping[str, str | None] | Non
     return parse_page(fetched.text(), fetched.url, hints)
 
 
-def ingest_url(db: sqlite_utils.Database, fetcher: Fetcher, url: str,
+def ingest_url(db: Store, fetcher: Fetcher, url: str,
                hints: Mapping[str, str | None] | None = None) -> Outcome:
     """Fetch, parse and store one page; every problem becomes an error Outcome naming the URL."""
     try:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clipdesk.store.ingest import Outcome, ingest_paths
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 
 def seeds_dir() -> Path:
@@ -15,6 +17,6 @@ def seeds_dir() -> Path:
     return Path(str(files("clipdesk.seeds")))
 
 
-def ingest_seeds(db: sqlite_utils.Database) -> list[Outcome]:
+def ingest_seeds(db: Store) -> list[Outcome]:
     """Ingest the bundled seed articles."""
     return ingest_paths(db, [seeds_dir()])

@@ -1,7 +1,7 @@
 """The Store: the one object that owns a clipdesk database's connection, its caches and the worker
 thread every async caller runs store calls on.
 
-    store = Store.open("clipdesk.db")          # migrated; a sqlite-utils Database itself
+    store = Store.open("clipdesk.db")          # migrated; store.execute(sql, params) -> sqlite3 cursor
     hits = search(store, "what did Shoigu say?")                 # synchronous callers (the CLI)
     reply = await store.run(handle, request, store)              # async callers: on the worker thread
     reply = await store.reader.run(compose_digest, store.reader, ...)   # long reads: their own thread
@@ -11,24 +11,34 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import ParamSpec, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from clipdesk.store.index.caches import Caches
 from clipdesk.store.index.schema import connect, db_path, prepare
 
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.db import Table, View
+
 P = ParamSpec("P")
 T = TypeVar("T")
+# a statement that begins, ends or marks a transaction itself (after any blanks, ';' and comments)
+_CONTROL = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*"
+                      r"(?:BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE | re.DOTALL)
 
 
-class Store(sqlite_utils.Database):
-    """A clipdesk database (every store function takes one), plus what belongs to it alone: the
-    in-memory caches built from it, one worker thread, and a second connection for long reads.
+class Store:
+    """A clipdesk database (every store function takes one) on one sqlite3 connection, plus what
+    belongs to it alone: the in-memory caches built from it, one worker thread, and a second
+    connection for long reads. Reads and writes go through `execute`; sqlite-utils' table helpers
+    (`store["feeds"].rows_where(...)`, `store.table("feeds").insert(...)`), which only the writing
+    and delivery code uses, work on the same connection and are imported on first use (answering a
+    question imports neither sqlite-utils nor the numpy it brings).
 
     The connection is used by one thread at a time: synchronous code calls store functions
     directly; code on an event loop awaits `run`, which queues the call on the worker thread, so the
@@ -36,7 +46,7 @@ class Store(sqlite_utils.Database):
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
-        super().__init__(conn, execute_plugins=False)  # no plugin is used: no entry point scan
+        self.conn = conn
         self.path = path
         self.caches = Caches()
         self._worker: ThreadPoolExecutor | None = None
@@ -49,6 +59,41 @@ class Store(sqlite_utils.Database):
         store = cls(connect(path, memory=memory), None if memory else db_path(path))
         prepare(store, path, memory=memory, upgrade=upgrade)
         return store
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> sqlite3.Cursor:
+        """Run one statement, as sqlite-utils' `execute` does: a write outside a transaction is
+        committed at once, and a failed one leaves no transaction open."""
+        conn = self.conn
+        was_open = conn.in_transaction
+        try:
+            cursor = conn.execute(sql) if parameters is None else conn.execute(sql, parameters)
+        except Exception:
+            if not was_open and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if not was_open and conn.in_transaction and cursor.description is None and not _CONTROL.match(sql):
+            conn.execute("COMMIT")
+        return cursor
+
+    def enable_wal(self) -> None:
+        """Write-ahead logging (readers and the writer do not block each other)."""
+        if self.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.execute("PRAGMA journal_mode = wal")
+
+    @functools.cached_property
+    def tables(self) -> sqlite_utils.Database:
+        """sqlite-utils' helpers on this store's connection (imported here, on first use)."""
+        import sqlite_utils
+
+        # the connection's pragmas are set by schema.prepare; no plugin is used: no entry point scan
+        return sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
+
+    def __getitem__(self, name: str) -> Table | View:
+        return self.tables[name]
+
+    def table(self, name: str) -> Table:
+        """sqlite-utils' helpers for one table (insert, update, rows_where ...)."""
+        return self.tables.table(name)
 
     async def run(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """`func(*args, **kwargs)` on the store's worker thread, awaited without blocking the loop."""
@@ -78,5 +123,5 @@ class Store(sqlite_utils.Database):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-        super().close()
+        self.conn.close()
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import sqlite_utils
 
 from clipdesk.store.index.schema import NewerSchema, db_path
 from clipdesk.store.store import Store
@@ -57,7 +56,7 @@ def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None
     return db
 
 
-def needs_seeds(db: sqlite_utils.Database) -> bool:
+def needs_seeds(db: Store) -> bool:
     """True for a store with no articles at all."""
     return db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clipdesk.store.index.schema import transaction
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
@@ -36,20 +38,20 @@ def _now(now: datetime | None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).isoformat()
 
 
-def get_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date | str) -> Delivery | None:
+def get_delivery(db: Store, subscription_id: int, local_date: date | str) -> Delivery | None:
     """The delivery record of a subscription for one local day, if any."""
     rows = list(db["deliveries"].rows_where("subscription_id = ? AND local_date = ?",
                                             [subscription_id, str(local_date)]))
     return Delivery(**rows[0]) if rows else None
 
 
-def deliveries_from(db: sqlite_utils.Database, earliest: date | str) -> dict[tuple[int, str], Delivery]:
+def deliveries_from(db: Store, earliest: date | str) -> dict[tuple[int, str], Delivery]:
     """Every delivery for local days from `earliest` on, keyed by (subscription id, local day)."""
     rows = db["deliveries"].rows_where("local_date >= ?", [str(earliest)])
     return {(r["subscription_id"], r["local_date"]): Delivery(**r) for r in rows}
 
 
-def latest_deliveries(db: sqlite_utils.Database) -> dict[int, Delivery]:
+def latest_deliveries(db: Store) -> dict[int, Delivery]:
     """Each subscription's most recent delivery record, by subscription id."""
     rows = db.execute("""SELECT * FROM deliveries WHERE id IN
                          (SELECT MAX(id) FROM deliveries GROUP BY subscription_id)""")
@@ -57,12 +59,12 @@ def latest_deliveries(db: sqlite_utils.Database) -> dict[int, Delivery]:
     return {d.subscription_id: d for d in (Delivery(**dict(zip(columns, r, strict=True))) for r in rows)}
 
 
-def pending_deliveries(db: sqlite_utils.Database) -> list[Delivery]:
+def pending_deliveries(db: Store) -> list[Delivery]:
     """Deliveries begun but not finished (a crash, a restart or a temporary failure interrupted them)."""
     return [Delivery(**r) for r in db["deliveries"].rows_where("state = ?", [PENDING], order_by="id")]
 
 
-def begin_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: date | str,
+def begin_delivery(db: Store, subscription_id: int, local_date: date | str,
                    now: datetime | None = None) -> Delivery | None:
     """Record the intent to send a day's digest, or return the pending one to resume.
 
@@ -84,14 +86,14 @@ def begin_delivery(db: sqlite_utils.Database, subscription_id: int, local_date: 
     return get_delivery(db, subscription_id, local_date)
 
 
-def record_part(db: sqlite_utils.Database, delivery_id: int, parts_sent: int) -> None:
+def record_part(db: Store, delivery_id: int, parts_sent: int) -> None:
     """Record that the first `parts_sent` parts were accepted by the platform."""
     with transaction(db):
         db.execute("UPDATE deliveries SET parts_sent = ? WHERE id = ? AND parts_sent < ?",
                    [parts_sent, delivery_id, parts_sent])
 
 
-def finish_delivery(db: sqlite_utils.Database, delivery: Delivery, parts_sent: int,
+def finish_delivery(db: Store, delivery: Delivery, parts_sent: int,
                     now: datetime | None = None) -> None:
     """Mark the digest sent and move the subscription's cursor up to what it covered, atomically."""
     with transaction(db):
@@ -102,13 +104,13 @@ def finish_delivery(db: sqlite_utils.Database, delivery: Delivery, parts_sent: i
                        [delivery.cursor, delivery.subscription_id, delivery.cursor])
 
 
-def retry_later(db: sqlite_utils.Database, delivery_id: int, error: str) -> None:
+def retry_later(db: Store, delivery_id: int, error: str) -> None:
     """Keep the digest pending (a later pass resumes it) and note why this attempt stopped."""
     with transaction(db):
         db.execute("UPDATE deliveries SET error = ? WHERE id = ?", [error[:500], delivery_id])
 
 
-def give_up(db: sqlite_utils.Database, delivery_id: int, error: str) -> None:
+def give_up(db: Store, delivery_id: int, error: str) -> None:
     """Mark the digest failed for good (target gone, or its day passed before anything was sent)."""
     with transaction(db):
         db.execute("UPDATE deliveries SET state = ?, error = ? WHERE id = ?",

@@ -6,12 +6,15 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from rapidfuzz import fuzz, process, utils
 
 from clipdesk.store.index.people import recognise_people
 from clipdesk.store.text.spelling import fold
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 QUOTES_PER_ARTICLE = 2
 EVENTS_PER_ARTICLE = 2
@@ -96,7 +99,7 @@ class Story:
         return len(self.outlets) + sum(a.outlet is None for a in self.articles)
 
 
-def new_articles(db: sqlite_utils.Database, after: str | None, upto: str | None) -> list[NewArticle]:
+def new_articles(db: Store, after: str | None, upto: str | None) -> list[NewArticle]:
     """Articles with `after` < ingested_at <= `upto`, oldest ingest first."""
     rows = db.execute(
         """SELECT id, COALESCE(url, source), url, outlet, title, COALESCE(published, published_text),
@@ -107,7 +110,7 @@ def new_articles(db: sqlite_utils.Database, after: str | None, upto: str | None)
     return [_article(db, *row) for row in rows]
 
 
-def _article(db: sqlite_utils.Database, aid: str, source: str, url: str | None, outlet: str | None,
+def _article(db: Store, aid: str, source: str, url: str | None, outlet: str | None,
              title: str | None, published: str | None, ingested_at: str) -> NewArticle:
     quotes = [NewQuote(text, speaker, bool(partial), paragraph)
               for text, speaker, partial, paragraph in db.execute(
@@ -133,7 +136,7 @@ def _proper_words(article: NewArticle) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(f"{named} {' '.join(written)}")) if len(w) >= MIN_FUZZY_LEN}
 
 
-def matches_topics(db: sqlite_utils.Database, article: NewArticle, topics: tuple[str, ...],
+def matches_topics(db: Store, article: NewArticle, topics: tuple[str, ...],
                    people: dict[str, set[str]] | None = None) -> bool:
     """True when the article names any of the topics: a person or place (misspellings allowed) or a word.
 
@@ -161,7 +164,7 @@ def split_topics(topics: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     return wanted, tuple(t[1:] for t in topics if t.startswith("-") and len(t) > 1)
 
 
-def mentions(db: sqlite_utils.Database, article: NewArticle, words: tuple[str, ...],
+def mentions(db: Store, article: NewArticle, words: tuple[str, ...],
              people: dict[str, set[str]]) -> bool:
     """True when the article names any of the words exactly (no misspellings): in its text, or as a person."""
     body = fold(" ".join(filter(None, (article.title, article.text))))
@@ -169,7 +172,7 @@ def mentions(db: sqlite_utils.Database, article: NewArticle, words: tuple[str, .
                for word in map(fold, words))
 
 
-def topic_people(db: sqlite_utils.Database, topics: tuple[str, ...]) -> dict[str, set[str]]:
+def topic_people(db: Store, topics: tuple[str, ...]) -> dict[str, set[str]]:
     """The canonical names each (folded) topic is recognised as."""
     return {topic: {p.name for p in recognise_people(db, topic)} for topic in map(fold, topics)}
 
@@ -264,7 +267,7 @@ def group_stories(articles: list[NewArticle]) -> list[Story]:
     return [story for _, story in ordered]
 
 
-def whats_new(db: sqlite_utils.Database, after: str | None, upto: str | None,
+def whats_new(db: Store, after: str | None, upto: str | None,
               topics: tuple[str, ...] = ()) -> list[Story]:
     """The stories ingested in (after, upto] that match the topics (all of them when none are given)
     and name none of the excluded ones ("-word")."""
@@ -275,6 +278,6 @@ def whats_new(db: sqlite_utils.Database, after: str | None, upto: str | None,
                           and not (excluded and mentions(db, a, excluded, unwanted))])
 
 
-def newest_ingest(db: sqlite_utils.Database) -> str | None:
+def newest_ingest(db: Store) -> str | None:
     """The newest ingested_at in the store (the cursor a digest taken now would cover up to)."""
     return db.execute("SELECT MAX(ingested_at) FROM articles").fetchone()[0]

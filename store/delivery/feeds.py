@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import sqlite_utils
-
 from clipdesk.store.index.schema import transaction
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 DEFAULT_EVERY = 1800  # seconds
 MIN_EVERY = 60
@@ -106,7 +108,7 @@ def _row(row: dict) -> Feed:
     return Feed(**{k: row[k] for k in Feed.__dataclass_fields__ if k in row})
 
 
-def list_feeds(db: sqlite_utils.Database) -> list[Feed]:
+def list_feeds(db: Store) -> list[Feed]:
     """Every followed feed, by name, with how many of its entries' articles could not be stored yet."""
     rows = db.execute(
         """SELECT f.*, (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.article_id IS NULL
@@ -116,7 +118,7 @@ def list_feeds(db: sqlite_utils.Database) -> list[Feed]:
     return [_row(dict(zip(columns, r, strict=True))) for r in rows.fetchall()]
 
 
-def find_feed(db: sqlite_utils.Database, url_or_name: str) -> Feed | None:
+def find_feed(db: Store, url_or_name: str) -> Feed | None:
     """The feed with this URL or name (names case-insensitively)."""
     key = url_or_name.strip()
     rows = list(db["feeds"].rows_where("url = ? OR lower(name) = lower(?)",
@@ -124,7 +126,7 @@ def find_feed(db: sqlite_utils.Database, url_or_name: str) -> Feed | None:
     return _row(rows[0]) if rows else None
 
 
-def _default_name(db: sqlite_utils.Database, url: str) -> str:
+def _default_name(db: Store, url: str) -> str:
     base = (urlsplit(url).netloc.lower().removeprefix("www.") or url)[:MAX_NAME_CHARS]
     taken = {n.lower() for (n,) in db.execute("SELECT name FROM feeds")}
     name, n = base, 1
@@ -134,7 +136,7 @@ def _default_name(db: sqlite_utils.Database, url: str) -> str:
     return name
 
 
-def add_feed(db: sqlite_utils.Database, url: str, name: str | None = None, every: int = DEFAULT_EVERY,
+def add_feed(db: Store, url: str, name: str | None = None, every: int = DEFAULT_EVERY,
              now: datetime | None = None) -> Feed:
     """Follow a feed (due at once); raise FeedError for a URL or name already followed."""
     url = canonical_url(url)
@@ -156,7 +158,7 @@ def add_feed(db: sqlite_utils.Database, url: str, name: str | None = None, every
     return feed
 
 
-def remove_feed(db: sqlite_utils.Database, url_or_name: str) -> Feed | None:
+def remove_feed(db: Store, url_or_name: str) -> Feed | None:
     """Stop following a feed (its articles stay); the feed removed, or None if there was none."""
     with transaction(db):
         feed = find_feed(db, url_or_name)
@@ -166,12 +168,12 @@ def remove_feed(db: sqlite_utils.Database, url_or_name: str) -> Feed | None:
     return feed
 
 
-def due_feeds(db: sqlite_utils.Database, now: datetime | None = None) -> list[Feed]:
+def due_feeds(db: Store, now: datetime | None = None) -> list[Feed]:
     """The feeds whose next poll is due at `now`, the longest-waiting first."""
     return [_row(r) for r in db["feeds"].rows_where("next_due <= ?", [_iso(_now(now))], order_by="next_due")]
 
 
-def record_success(db: sqlite_utils.Database, feed: Feed, *, title: str | None = None,
+def record_success(db: Store, feed: Feed, *, title: str | None = None,
                    etag: str | None = None, last_modified: str | None = None, not_modified: bool = False,
                    now: datetime | None = None) -> None:
     """A poll that worked: clear the failures and schedule the next poll one interval on.
@@ -186,7 +188,7 @@ def record_success(db: sqlite_utils.Database, feed: Feed, *, title: str | None =
         db.table("feeds").update(feed.id, changes)
 
 
-def record_failure(db: sqlite_utils.Database, feed: Feed, error: str, retry_after: float | None = None,
+def record_failure(db: Store, feed: Feed, error: str, retry_after: float | None = None,
                    now: datetime | None = None) -> Feed:
     """A poll that failed: count it, keep the error, and wait longer each time (doubling, up to a day),
     and at least as long as the server asked."""
@@ -203,14 +205,14 @@ def record_failure(db: sqlite_utils.Database, feed: Feed, error: str, retry_afte
     return updated
 
 
-def entry_done(db: sqlite_utils.Database, feed: Feed, guid: str) -> bool:
+def entry_done(db: Store, feed: Feed, guid: str) -> bool:
     """True for an entry already stored, or given up on after MAX_ENTRY_ATTEMPTS."""
     row = db.execute("SELECT article_id, attempts FROM feed_entries WHERE feed_id = ? AND guid = ?",
                      [feed.id, guid]).fetchone()
     return row is not None and (row[0] is not None or row[1] >= MAX_ENTRY_ATTEMPTS)
 
 
-def article_at(db: sqlite_utils.Database, url: str) -> str | None:
+def article_at(db: Store, url: str) -> str | None:
     """The article already stored for this canonical URL (from any feed, or ingested by URL)."""
     row = db.execute("SELECT id FROM articles WHERE url = ? OR source = ? LIMIT 1", [url, url]).fetchone()
     if row:
@@ -220,7 +222,7 @@ def article_at(db: sqlite_utils.Database, url: str) -> str | None:
     return row[0] if row else None
 
 
-def mark_entry(db: sqlite_utils.Database, feed: Feed, guid: str, url: str | None,
+def mark_entry(db: Store, feed: Feed, guid: str, url: str | None,
                article_id: str | None = None, error: str | None = None, now: datetime | None = None) -> None:
     """Record an entry as stored (its article) or as failed once more (its error)."""
     db.execute(

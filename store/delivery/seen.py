@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clipdesk.store.index.schema import transaction
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 KEEP = timedelta(days=3)
 
 
-def first_time(db: sqlite_utils.Database, platform: str, key: str) -> bool:
+def first_time(db: Store, platform: str, key: str) -> bool:
     """Record `key` as seen on `platform`; True only the first time it is recorded."""
     now = datetime.now(UTC)
     with transaction(db):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import sqlite_utils
-
 from clipdesk.store.index.schema import transaction
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 DEFAULT_TIME = "08:00"
 DEFAULT_TZ = "UTC"
@@ -71,7 +73,7 @@ def _row(row: dict) -> Subscription:
     )
 
 
-def get_subscription(db: sqlite_utils.Database, platform: str, chat_id: str,
+def get_subscription(db: Store, platform: str, chat_id: str,
                      thread_id: str | None = None) -> Subscription | None:
     """The subscription of a chat (or one thread of it), active or not."""
     rows = list(db["subscriptions"].rows_where(
@@ -79,19 +81,19 @@ def get_subscription(db: sqlite_utils.Database, platform: str, chat_id: str,
     return _row(rows[0]) if rows else None
 
 
-def subscription_by_id(db: sqlite_utils.Database, sub_id: int) -> Subscription | None:
+def subscription_by_id(db: Store, sub_id: int) -> Subscription | None:
     """The subscription with this id, if it still exists."""
     rows = list(db["subscriptions"].rows_where("id = ?", [sub_id]))
     return _row(rows[0]) if rows else None
 
 
-def list_subscriptions(db: sqlite_utils.Database, active_only: bool = False) -> list[Subscription]:
+def list_subscriptions(db: Store, active_only: bool = False) -> list[Subscription]:
     """Every subscription (or only the active ones), by platform and chat."""
     where = "active = 1" if active_only else None
     return [_row(r) for r in db["subscriptions"].rows_where(where, order_by="platform, chat_id, thread_id")]
 
 
-def subscribe(db: sqlite_utils.Database, platform: str, chat_id: str, thread_id: str | None = None, *,
+def subscribe(db: Store, platform: str, chat_id: str, thread_id: str | None = None, *,
               at: str = DEFAULT_TIME, tz: str = DEFAULT_TZ, topics: tuple[str, ...] = (),
               notify_empty: bool = False, now: datetime | None = None) -> Subscription:
     """Create or update the one subscription of (platform, chat, thread).
@@ -121,7 +123,7 @@ def subscribe(db: sqlite_utils.Database, platform: str, chat_id: str, thread_id:
     return sub
 
 
-def unsubscribe(db: sqlite_utils.Database, platform: str, chat_id: str, thread_id: str | None = None) -> bool:
+def unsubscribe(db: Store, platform: str, chat_id: str, thread_id: str | None = None) -> bool:
     """Stop a chat's (or thread's) digest; True when there was an active one.
 
     The row stays (inactive) so that its delivery record still allows one digest per local day.
@@ -133,7 +135,7 @@ def unsubscribe(db: sqlite_utils.Database, platform: str, chat_id: str, thread_i
     return cursor.rowcount == 1
 
 
-def deactivate(db: sqlite_utils.Database, platform: str, chat_id: str, reason: str = "") -> int:
+def deactivate(db: Store, platform: str, chat_id: str, reason: str = "") -> int:
     """Switch off every subscription of a chat or channel the bot can no longer reach."""
     with transaction(db):
         cursor = db.execute(
@@ -143,7 +145,7 @@ def deactivate(db: sqlite_utils.Database, platform: str, chat_id: str, reason: s
     return cursor.rowcount
 
 
-def move_chat(db: sqlite_utils.Database, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+def move_chat(db: Store, platform: str, old_chat_id: str, new_chat_id: str) -> int:
     """Carry a chat's subscriptions over to its new id (a Telegram group that became a supergroup)."""
     with transaction(db):
         cursor = db.execute(

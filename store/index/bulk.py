@@ -6,15 +6,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clipdesk.store.index.migrations import BASE_FTS
 from clipdesk.store.index.schema import transaction
 
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
+
 
 @contextmanager
-def deferred_fts(db: sqlite_utils.Database) -> Iterator[None]:
+def deferred_fts(db: Store) -> Iterator[None]:
     """Inside the caller's write transaction: the rows the block inserts into the indexed tables are
     added to their FTS5 indexes by one INSERT ... SELECT per table when it ends.
 
@@ -52,7 +54,7 @@ def _trigger_sql(conn: sqlite3.Connection, name: str) -> str | None:
     return row[0] if row else None
 
 
-def optimise_fts(db: sqlite_utils.Database) -> None:
+def optimise_fts(db: Store) -> None:
     """Merge each FTS5 index into one segment, one transaction a table (a kill leaves it as it was).
 
     Every batch adds segments and a term is looked up in each of them: at 10,000 articles a

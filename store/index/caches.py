@@ -6,22 +6,25 @@ rebuilding."""
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
+import marshal
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import sqlite_utils
 
     from clipdesk.store.index.people import _Index
     from clipdesk.store.index.vectors import _Codes
+    from clipdesk.store.store import Store
 
 CACHE_ENV = "CLIPDESK_CACHE"  # where caches of the packages' word lists are kept (`none`: nowhere)
 SIDECAR = ".cache"  # a store's caches are kept in the folder named after its file with this suffix
+
+_PYTHON = (sys.implementation.cache_tag, marshal.version)  # whose marshal form a kept file is in
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +39,12 @@ class Caches:
     counts: dict[str, tuple[bytes, dict[str, int]]] = field(default_factory=dict)  # see fts.doc_counts
 
 
-def caches_of(db: sqlite_utils.Database) -> Caches:
-    """The caches of the Store `db` is (a bare sqlite-utils Database, as scripts open, is given its
-    own on first use)."""
-    caches: Any = getattr(db, "caches", None)
-    if not isinstance(caches, Caches):
-        caches = Caches()
-        setattr(db, "caches", caches)  # noqa: B010 - sqlite-utils' Database declares no such attribute
-    return caches
+def caches_of(db: Store) -> Caches:
+    """The caches of the Store `db`."""
+    return db.caches
 
 
-def sidecar(db: sqlite_utils.Database, name: str) -> Path | None:
+def sidecar(db: Store, name: str) -> Path | None:
     """The file `name` among the store's kept caches (beside the database file: `clipdesk.db.cache/`),
     or None for an in-memory store."""
     row = db.execute("PRAGMA database_list").fetchone()
@@ -83,24 +81,28 @@ def write_atomically(path: Path | None, write: Callable[[Path], None]) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def read_json(path: Path | None, stamp: object) -> Any:
-    """The data kept in `path` when it was written with this stamp, else None (missing, stale, broken)."""
+def read_kept(path: Path | None, stamp: object) -> Any:
+    """The data kept in `path` when it was written with this stamp by this Python, else None (missing,
+    stale, broken). Caches are kept in marshal form, which loads several times faster than JSON (a
+    question reads several on every start)."""
     if path is None:
         return None
     try:
-        with path.open(encoding="utf-8") as handle:
-            kept = json.load(handle)
-    except (OSError, ValueError):
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
-    stamp = json.loads(json.dumps(stamp))  # tuples compare as the lists JSON gives back
-    return kept.get("data") if isinstance(kept, dict) and kept.get("stamp") == stamp else None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == (_PYTHON, stamp)):
+        return None
+    return kept[1]
 
 
-def write_json(path: Path | None, stamp: object, data: object) -> None:
-    """Keep `data` (JSON-able) in `path` with its stamp (see read_json)."""
+def write_kept(path: Path | None, stamp: Any, data: Any) -> None:
+    """Keep `data` (lists, tuples, dicts, sets, strings, numbers) in `path` with its stamp (see read_kept)."""
+    packed = marshal.dumps(((_PYTHON, stamp), data))
+
     def write(temporary: Path) -> None:
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump({"stamp": stamp, "data": data}, handle, ensure_ascii=False, separators=(",", ":"))
+        temporary.write_bytes(packed)
+
     write_atomically(path, write)
 
 
@@ -127,14 +129,14 @@ def files_stamp(sources: Sequence[Path | None]) -> list[list[object]] | None:
 
 
 def kept_for(sources: Sequence[Path | None], name: str, build: Callable[[], Any]) -> Any:
-    """What `build` makes of installed files (JSON-able), kept in the user's cache under `name` and
-    read again while those files are unchanged (same paths, sizes and modification times)."""
+    """What `build` makes of installed files, kept in the user's cache under `name` and read again
+    while those files are unchanged (same paths, sizes and modification times)."""
     stamp = files_stamp(sources)
     if stamp is None:
         return build()
-    path = user_cache(f"{name}.json")
-    kept = read_json(path, stamp)
+    path = user_cache(f"{name}.marshal")
+    kept = read_kept(path, stamp)
     if kept is None:
         kept = build()
-        write_json(path, stamp, kept)
+        write_kept(path, stamp, kept)
     return kept

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Source:
     ingested_at: str
 
 
-def list_sources(db: sqlite_utils.Database) -> list[Source]:
+def list_sources(db: Store) -> list[Source]:
     """Every indexed article, newest publication first (unknown dates last)."""
     rows = db.execute(
         """SELECT a.source, a.title, a.outlet, COALESCE(a.published, a.published_text), a.url,
@@ -33,7 +35,7 @@ def list_sources(db: sqlite_utils.Database) -> list[Source]:
     return [Source(*row) for row in rows]
 
 
-def list_quotes(db: sqlite_utils.Database, speaker_ids: list[int] | None = None) -> list[dict]:
+def list_quotes(db: Store, speaker_ids: list[int] | None = None) -> list[dict]:
     """Quotations in article order, optionally only those of some speakers; one-to-three-word
     fragments are phrases, not quotations, and are left out."""
     where, params = "", []
@@ -53,7 +55,7 @@ def list_quotes(db: sqlite_utils.Database, speaker_ids: list[int] | None = None)
     return [dict(zip(keys, row, strict=True)) for row in rows if not is_fragment(row[0])]
 
 
-def list_events(db: sqlite_utils.Database, article_ids: list[str] | None = None,
+def list_events(db: Store, article_ids: list[str] | None = None,
                 person: str | None = None, place: str | None = None) -> list[dict]:
     """The events timeline: dated events in date order, then undated ones as written."""
     rows = db.execute(

@@ -6,13 +6,12 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from clipdesk.store.index.caches import caches_of, read_json, sidecar, write_json
+from clipdesk.store.index.caches import caches_of, read_kept, sidecar, write_kept
 from clipdesk.store.index.fts import STOP_WORDS
 from clipdesk.store.text.lexicon import (
     DEMONYMS,
@@ -27,6 +26,9 @@ from clipdesk.store.text.lexicon import (
 from clipdesk.store.text.names import HONORIFICS, NAME_TOKEN, POSSESSIVE, normalise_name
 from clipdesk.store.text.places import canonical_place, country_of
 from clipdesk.store.text.spelling import fold, variants
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
 FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
@@ -45,7 +47,7 @@ EVERYDAY_SURNAMES = words(
     "may will long young brown white green black grant price rice bush cook king little rich hope love bell "
     "hall wood west north rose page ward stone lord chance hunt mills fox lamb gay short strong swift sharp "
     "small moore banks fields march")
-KEPT = "people.json"  # the index kept beside the store
+KEPT = "people.marshal"  # the index kept beside the store
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,13 @@ class _Index:
             self.surnames.setdefault(words[-1][0], {}).setdefault(words[-1], set()).add(pid)
 
 
-def _state(db: sqlite_utils.Database) -> tuple[int, int]:
+def _state(db: Store) -> tuple[int, int]:
     """Highest alias rowid and person id: both grow with every write, and reading them costs nothing."""
     return tuple(db.execute("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM aliases),"
                             " (SELECT COALESCE(MAX(id), 0) FROM people)").fetchone())
 
 
-def _index(db: sqlite_utils.Database) -> _Index:
+def _index(db: Store) -> _Index:
     """The in-memory index of people and aliases, rebuilt only when the aliases table has changed: from
     the file kept beside the store when that file matches the tables, else from the tables (and kept)."""
     key = _state(db)
@@ -102,19 +104,19 @@ def _index(db: sqlite_utils.Database) -> _Index:
     if index is not None and index.key == key:
         return index
     path, stamp = sidecar(db, KEPT), _stamp(db)
-    index = _load(key, read_json(path, stamp))
+    index = _load(key, read_kept(path, stamp))
     if index is None:
         index = _Index(key=key)
         for pid, name, kind in db.execute("SELECT id, name, kind FROM people"):
             index.add_person(pid, name, kind)
         for alias, pid in db.execute("SELECT alias, person_id FROM aliases"):
             index.add_alias(alias, pid)
-        write_json(path, stamp, _dump(index))
+        write_kept(path, stamp, _dump(index))
     caches.people = index
     return index
 
 
-def _stamp(db: sqlite_utils.Database) -> list:
+def _stamp(db: Store) -> list:
     """What the kept index must match: the tables' sizes, highest ids and the names' total length (a
     name is only ever replaced by a fuller one, which is longer), and this module's own file, so that an
     upgraded clipdesk never reads an index its older rules built."""
@@ -205,7 +207,7 @@ def _nation(word: str) -> str | None:
 
 # -- resolving names met in articles -----------------------------------------------------------------
 
-def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None,
+def resolve_person(db: Store, name: str, role: str | None = None,
                    kind: str = "person") -> tuple[int, str]:
     """The (id, canonical name) for `name` as written, creating the person if new.
 
@@ -234,7 +236,7 @@ def resolve_person(db: sqlite_utils.Database, name: str, role: str | None = None
     return pid, index.people[pid][0]
 
 
-def names_of(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, str]:
+def names_of(db: Store, ids: Iterable[int]) -> dict[int, str]:
     """The canonical names of these people as they are now (a later, fuller spelling may replace the
     name `resolve_person` returned)."""
     people = _index(db).people
@@ -291,7 +293,7 @@ def _institution(index: _Index, written: str) -> int | None:
     return index.institutions[best[0]] if best else None
 
 
-def _create(db: sqlite_utils.Database, index: _Index, name: str, kind: str, role: str | None) -> int:
+def _create(db: Store, index: _Index, name: str, kind: str, role: str | None) -> int:
     row = db.execute("SELECT id, name, kind FROM people WHERE name = ?", [name]).fetchone()
     if row is None:
         pid = db.execute("INSERT INTO people (name, kind, role) VALUES (?, ?, ?)",
@@ -301,7 +303,7 @@ def _create(db: sqlite_utils.Database, index: _Index, name: str, kind: str, role
     return row[0]
 
 
-def _improve(db: sqlite_utils.Database, index: _Index, pid: int, written: str, key: str,
+def _improve(db: Store, index: _Index, pid: int, written: str, key: str,
              role: str | None) -> None:
     """A fuller name replaces a surname-only one ('Wallace' -> 'Ben Wallace'); a missing role is filled."""
     name, kind = index.people[pid]
@@ -326,7 +328,7 @@ def _is_name(written: str) -> bool:
     return all(w[:1].isupper() or fold(w) in PARTICLES for w in words) and fold(words[-1]) not in ROLE_HEADS
 
 
-def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, kind: str,
+def _add_aliases(db: Store, index: _Index, pid: int, key: str, kind: str,
                  name_like: bool) -> bool:
     """Record the name, and a person's surname, as aliases; True if any was new."""
     words = key.split()
@@ -346,7 +348,7 @@ def _add_aliases(db: sqlite_utils.Database, index: _Index, pid: int, key: str, k
 
 # -- recognising names in questions ------------------------------------------------------------------
 
-def recognise_people(db: sqlite_utils.Database, text: str) -> list[Recognised]:
+def recognise_people(db: Store, text: str) -> list[Recognised]:
     """People and institutions named (even misspelt) in `text`, best match first."""
     if not text or not text.strip():
         return []

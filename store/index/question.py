@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import sqlite_utils
 from rapidfuzz import fuzz
 
 from clipdesk.store.index import fts
@@ -24,6 +24,9 @@ from clipdesk.store.text.lexicon import (
 )
 from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
 from clipdesk.store.text.spelling import variants
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 SPELT_LIKE = 75  # rapidfuzz ratio a misspelt name needs to a word of the name it is taken for
 _WORD = re.compile(r"[^\W_]+")
@@ -45,7 +48,7 @@ class Question:
         return " ".join(t.word for t in self.terms if not (t.entity or t.name))
 
 
-def understand(db: sqlite_utils.Database, text: str) -> Question:
+def understand(db: Store, text: str) -> Question:
     """The question's weighted terms (each with its other spellings), the people it asks to speak,
     and the kind of answer it wants."""
     words = fts.content_terms(text)
@@ -75,7 +78,7 @@ def understand(db: sqlite_utils.Database, text: str) -> Question:
     return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
 
 
-def _weighed(db: sqlite_utils.Database, raw: list[Term]) -> tuple[Term, ...]:
+def _weighed(db: Store, raw: list[Term]) -> tuple[Term, ...]:
     """The terms with their stemmed forms, document counts and weights.
 
     A phrase is counted as its rarest word, a term as the sum of its alternatives (exact counts from
@@ -92,7 +95,7 @@ def _weighed(db: sqlite_utils.Database, raw: list[Term]) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _with_role_holders(db: sqlite_utils.Database, raw: list[Term], slot: set[str],
+def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
                        speaker_ids: set[int], phrases: list[set[str]]) -> list[Term]:
     """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
     person the coverage gives that role: most of the role's words (at least two) found among the
@@ -153,7 +156,7 @@ def _role_word_in(spellings: frozenset[str], words: dict[str, set[str]]) -> set[
     return set()
 
 
-def _roles(db: sqlite_utils.Database) -> dict[str, list[tuple[int, int, str]]]:
+def _roles(db: Store) -> dict[str, list[tuple[int, int, str]]]:
     """Each role the coverage gives people, with its holders as (registry order, id, name), memoised
     while the registry is unchanged."""
     count = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
@@ -225,7 +228,7 @@ def _ordinary(word: str) -> bool:
     return is_english_word(word) or is_english_word(singular)
 
 
-def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
+def _aliases(db: Store, person: Recognised) -> set[str]:
     """The phrases that name a recognised person in the coverage (surnames alone, for people)."""
     rows = db.execute("SELECT alias FROM aliases WHERE person_id = ?", [person.id]).fetchall()
     names = {person.name, *(r[0] for r in rows)}
@@ -234,7 +237,7 @@ def _aliases(db: sqlite_utils.Database, person: Recognised) -> set[str]:
     return names
 
 
-def _spelt_like(db: sqlite_utils.Database, person: Recognised) -> bool:
+def _spelt_like(db: Store, person: Recognised) -> bool:
     """Whether every word that named the person is close to a word of one of their names.
 
     A second look at fuzzy recognition, so an unknown name is never taken for the nearest known one.
@@ -244,11 +247,11 @@ def _spelt_like(db: sqlite_utils.Database, person: Recognised) -> bool:
                for w in fts.tokens(person.matched))
 
 
-def _paragraph_count(db: sqlite_utils.Database) -> int:
+def _paragraph_count(db: Store) -> int:
     return db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
 
 
-def person_id(db: sqlite_utils.Database, speaker: str) -> int | None:
+def person_id(db: Store, speaker: str) -> int | None:
     """The id of the person `speaker` names: the canonical name, else a fuzzy recognition."""
     row = db.execute("SELECT id FROM people WHERE name = ?", [speaker]).fetchone()
     if row:

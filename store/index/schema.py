@@ -8,11 +8,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from clipdesk.store.index.migrations import FTS_TOKENIZER, NewerSchema, latest, migrate, refuse_newer
 from clipdesk.store.index.vectors import backfill_pending
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 SCHEMA_VERSION = latest()
 DEFAULT_DB = "clipdesk.db"
@@ -27,18 +29,16 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("CLIPDESK_DB") or DEFAULT_DB)
 
 
-def open_db(path: str | os.PathLike | None = None, *, memory: bool = False,
-            upgrade: bool = True) -> sqlite_utils.Database:
+def open_db(path: str | os.PathLike | None = None, *, memory: bool = False, upgrade: bool = True) -> Store:
     """Open a clipdesk database, creating it and applying pending migrations (unless `upgrade` is False);
     rows a store held before it had vectors get theirs once, with a progress line on stderr.
 
     A file whose schema is newer than this code raises NewerSchema before anything is written to it;
-    a file that is not a database raises sqlite3.DatabaseError. The Store (clipdesk.store.store) opens
-    its connection the same way, through connect() and prepare().
+    a file that is not a database raises sqlite3.DatabaseError. The same as Store.open, for scripts.
     """
-    db = sqlite_utils.Database(connect(path, memory=memory), execute_plugins=False)  # no plugin is used
-    prepare(db, path, memory=memory, upgrade=upgrade)
-    return db
+    from clipdesk.store.store import Store  # which opens its connection through connect() and prepare()
+
+    return Store.open(path, memory=memory, upgrade=upgrade)
 
 
 def connect(path: str | os.PathLike | None = None, *, memory: bool = False) -> sqlite3.Connection:
@@ -47,12 +47,14 @@ def connect(path: str | os.PathLike | None = None, *, memory: bool = False) -> s
     return sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
 
-def prepare(db: sqlite_utils.Database, path: str | os.PathLike | None = None, *, memory: bool = False,
+def prepare(db: Store, path: str | os.PathLike | None = None, *, memory: bool = False,
             upgrade: bool = True) -> None:
-    """Busy timeout, WAL, foreign keys, then the pending migrations and the rows' missing vectors
+    """Busy timeout, WAL, foreign keys, recursive triggers (a REPLACE fires the delete triggers that
+    keep the full-text indexes right), then the pending migrations and the rows' missing vectors
     (vectors.backfill_pending); closes `db` if any of it fails."""
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA recursive_triggers = ON")
         if not memory:
             refuse_newer(db.conn, str(db_path(path)))
             db.enable_wal()
@@ -74,7 +76,7 @@ def stderr_progress(done: int, total: int) -> None:
 
 
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+def transaction(db: Store) -> Iterator[None]:
     """A write transaction taken with BEGIN IMMEDIATE, so concurrent writers queue, not fail."""
     conn = db.conn
     if conn.in_transaction:

@@ -14,9 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from clipdesk.store.index import fts, vectors
 from clipdesk.store.index.caches import caches_of
@@ -36,6 +34,9 @@ from clipdesk.store.index.rerank import (
     soft_credit,
 )
 from clipdesk.store.text.places import recognise_places
+
+if TYPE_CHECKING:
+    from clipdesk.store.store import Store
 
 MAX_QUESTION_CHARS = 1000
 PER_TABLE = 20  # candidates fetched from each FTS table (more when more hits are asked for)
@@ -112,7 +113,7 @@ class _Row:
         return {name: fts.tokens(text) for name, text in self.columns.items()}
 
 
-def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult:
+def search(db: Store, question: str, k: int = 5) -> SearchResult:
     """Answer a free question with at most k hits, or none when nothing is relevant."""
     question = (question or "")[:MAX_QUESTION_CHARS]
     published = asks_published(question)
@@ -150,7 +151,7 @@ def search(db: sqlite_utils.Database, question: str, k: int = 5) -> SearchResult
     return SearchResult(hits=tuple(hits), intent=q.intent, best=top)
 
 
-def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: str | None = None,
+def find_quotes(db: Store, speaker: str | None = None, words: str | None = None,
                 k: int = 5) -> list[Hit]:
     """Quotations by a speaker (fuzzy-matched) and/or containing words, best first."""
     speaker, words = (speaker or "")[:MAX_QUESTION_CHARS], (words or "")[:MAX_QUESTION_CHARS]
@@ -181,7 +182,7 @@ def find_quotes(db: sqlite_utils.Database, speaker: str | None = None, words: st
     return _best(db, scored, k)
 
 
-def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
+def who_said(db: Store, phrase: str, k: int = 5) -> list[Hit]:
     """Quotations that match a phrase, with their speakers, best first."""
     terms = understand(db, (phrase or "")[:MAX_QUESTION_CHARS]).terms
     if not terms:
@@ -200,7 +201,7 @@ def who_said(db: sqlite_utils.Database, phrase: str, k: int = 5) -> list[Hit]:
 
 # -- finding candidates ---------------------------------------------------------------------------
 
-def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
+def _match(db: Store, table: str, expression: str, limit: int,
            by_rank: bool = True) -> list[tuple[int, float]]:
     """(rowid, rank) of the best `limit` rows; without ranking, the newest rows instead (their BM25
     computed from the store's remembered word counts where fts.bm25 can, as SQLite's own would walk
@@ -218,13 +219,13 @@ def _match(db: sqlite_utils.Database, table: str, expression: str, limit: int,
         [expression, limit]).fetchall()
 
 
-def rare_ceiling(db: sqlite_utils.Database) -> int:
+def rare_ceiling(db: Store) -> int:
     """The document count above which a word is too common to drive an FTS5 query."""
     total = db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
     return max(RARE_MIN, int(RARE_SHARE * total))
 
 
-def _lexical(db: sqlite_utils.Database, kind: str, terms: Sequence[Term], scope: str,
+def _lexical(db: Store, kind: str, terms: Sequence[Term], scope: str,
              limit: int) -> list[tuple[int, float]]:
     """Rows holding any of the question's rare words (and every speaker it requires), best BM25 first.
 
@@ -259,7 +260,7 @@ def _expression(term: Term, kind: str) -> str:
 
 # -- scoring and citing ---------------------------------------------------------------------------
 
-def _score_all(db: sqlite_utils.Database, found: dict[tuple[str, int], float],
+def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
                named_places: frozenset[str] = frozenset()) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value."""
@@ -342,7 +343,7 @@ def _said_otherwise(q: Question, rows: dict[tuple[str, int], _Row],
     return out
 
 
-def _says_topic(db: sqlite_utils.Database, topics: Sequence[Term], row: _Row,
+def _says_topic(db: Store, topics: Sequence[Term], row: _Row,
                 soft: dict[str, float] | None) -> bool:
     """Whether the words themselves (not who says them: a role matches its holder's name) hold
     enough of the question's topic (TOPIC_FLOOR), in any word form or in other words."""
@@ -362,7 +363,7 @@ def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
     return all(t.word in words for t in required)
 
 
-def _matched(terms: Sequence[Term], kind: str, row: _Row, db: sqlite_utils.Database) -> set[str]:
+def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]:
     """The question terms a row holds, compared as the index's stemmed tokens; in quotations the
     person asked to speak counts in the speaker column, other people in what is said."""
     columns = row.words
@@ -388,7 +389,7 @@ def _holds(tokens: list[str], form: tuple[str, ...]) -> bool:
     return any(tuple(tokens[i:i + n]) == form for i in range(len(tokens) - n + 1))
 
 
-def _named_in_article(db: sqlite_utils.Database, article_id: str, term: Term,
+def _named_in_article(db: Store, article_id: str, term: Term,
                       memo: dict) -> bool:
     """Whether the article's outlet, title or any paragraph contains the term (memoised for one question):
     "the TASS report" names the article by its outlet.
@@ -419,7 +420,7 @@ _ROWS = {
 }
 
 
-def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, _Row]:
+def _rows(db: Store, kind: str, rowids: list[int]) -> dict[int, _Row]:
     if not rowids:
         return {}
     sql = _ROWS[kind].format(",".join("?" * len(rowids)))
@@ -435,7 +436,7 @@ def _rows(db: sqlite_utils.Database, kind: str, rowids: list[int]) -> dict[int, 
     return out
 
 
-def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: bool = False) -> list[Hit]:
+def _best(db: Store, scored: list[_Scored], k: int, fit_leads: bool = False) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
     of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
     or always (`fit_leads`: the asked person's own words on the topic, once the question is answered)."""
@@ -459,7 +460,7 @@ def _best(db: sqlite_utils.Database, scored: list[_Scored], k: int, fit_leads: b
     return hits
 
 
-def _published_first(db: sqlite_utils.Database, hits: list[Hit], k: int) -> list[Hit]:
+def _published_first(db: Store, hits: list[Hit], k: int) -> list[Hit]:
     """For "when was the piece on X published": the leading hit's article, as its page dates it, leads
     (nothing changes when the article gives no date: an unknown date stays unknown)."""
     lead = hits[0]
@@ -473,7 +474,7 @@ def _published_first(db: sqlite_utils.Database, hits: list[Hit], k: int) -> list
     return [replace(lead, kind="article", text=text, speaker=None, fit=True), *hits][:k]
 
 
-def _dated_first(db: sqlite_utils.Database, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
+def _dated_first(db: Store, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
     """For a "when" question whose most relevant evidence states no date: the paragraph of its article
     that dates it leads (its own paragraph when that has the date, else the article's first dated
     paragraph, where news states when its story happened), with the relevance of what it dates."""
@@ -496,7 +497,7 @@ _CITED = {
 }
 
 
-def _hit(db: sqlite_utils.Database, s: _Scored) -> Hit:
+def _hit(db: Store, s: _Scored) -> Hit:
     c = s.candidate
     text, article_id, paragraph, speaker = db.execute(_CITED[c.kind], [c.rowid]).fetchone()
     source, url, outlet, published, title = db.execute(

@@ -10,29 +10,33 @@ numpy and the model are imported only when a vector is needed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from clipdesk.store.index import wordcache
+from clipdesk.store.index import bpe, wordcache
+from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.caches import (
     caches_of,
     kept_for,
-    read_json,
+    read_kept,
     sidecar,
     write_atomically,
-    write_json,
+    write_kept,
 )
 from clipdesk.store.index.wordcache import WordTokens
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from clipdesk.store.store import Store
 
 ENV = "CLIPDESK_EMBEDDINGS"
 DEFAULT_MODEL = "wordllama"
@@ -43,7 +47,7 @@ SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CP
 CODES_BATCH = 50_000  # rows of sign bits read into memory at a time
 SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
 BACKFILL_BATCH = 512
-CODES_FILE = "codes.npy"  # the sign bits kept beside the store (with codes.json, what they hold)
+CODES_FILE = "codes.npy"  # the sign bits kept beside the store (with codes.marshal, what they hold)
 KEEP_AFTER = 5_000  # rows added to the codes before the kept file is written again
 
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -60,24 +64,39 @@ _TEXTS = {
 }
 
 log = logging.getLogger(__name__)
+# set before numpy is first imported: the vector math here is element-wise or products of a few dozen
+# rows, which OpenBLAS runs on one thread anyway, and starting its pool of threads cost an answer
+# ~80 ms on a 2-core machine (an explicit setting is kept)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class StaticEmbedder:
-    """A static (token lookup, mean pooled, L2-normalised) sentence embedding."""
+    """A static (token lookup, mean pooled, L2-normalised) sentence embedding. `load_tokenizer()` gives
+    its `tokenizers` Tokenizer, loaded only when needed: with `bpe` (its model in Python) texts are
+    tokenised piece by piece without it."""
 
-    def __init__(self, name: str, embedding: np.ndarray, tokenizer: Any,
-                 by_piece: bool | None = None) -> None:
+    def __init__(self, name: str, embedding: np.ndarray, load_tokenizer: Callable[[], Any],
+                 by_piece: bool | None = None, bpe: Bpe | None = None) -> None:
         import numpy as np
 
         self.name = name
         self.embedding = np.ascontiguousarray(embedding)  # as stored (WordLlama's float16: half the memory)
         self.dim = int(self.embedding.shape[1])
-        self.tokenizer = tokenizer
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
+        self._load_tokenizer = load_tokenizer
+        self._tokenizer: Any = None
         if by_piece is None:
-            by_piece = wordcache.applies(tokenizer)
-        self.words = WordTokens(tokenizer, self.embedding.shape[0]) if by_piece else None
+            by_piece = wordcache.applies(self.tokenizer)
+        self.words = WordTokens(lambda: self.tokenizer, self.embedding.shape[0], bpe) if by_piece else None
+
+    @property
+    def tokenizer(self) -> Any:
+        """The whole tokenizer (loaded on first use)."""
+        if self._tokenizer is None:
+            tokenizer = self._load_tokenizer()
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+        return self._tokenizer
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dim) float32 array of unit vectors (zero for a text with no known token)."""
@@ -135,16 +154,47 @@ def _wordllama_dir() -> Path:
 
 
 def load_wordllama() -> StaticEmbedder:
-    """WordLlama's packaged weights and tokenizer, read from the installed files (no network)."""
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
+    """WordLlama's packaged weights and tokenizer, read from the installed files (no network). Its BPE
+    is kept in compact form in the user's cache (caches.kept_for, stamped with the tokenizer file and
+    bpe.py), so that a question's words are tokenised without parsing the tokenizer file."""
     package = _wordllama_dir()
-    embedding = load_file(str(package / _WORDLLAMA_WEIGHTS))["embedding.weight"]
-    tokenizer = Tokenizer.from_file(str(package / _WORDLLAMA_TOKENIZER))
-    by_piece = kept_for([package / _WORDLLAMA_TOKENIZER], "wordllama-pieces",  # its vocabulary checked once
-                        lambda: wordcache.applies(tokenizer))
-    return StaticEmbedder(DEFAULT_MODEL, embedding, tokenizer, bool(by_piece))
+    embedding = mapped_tensor(package / _WORDLLAMA_WEIGHTS, "embedding.weight")
+    config = package / _WORDLLAMA_TOKENIZER
+
+    @functools.cache
+    def load_tokenizer() -> Any:
+        from tokenizers import Tokenizer
+
+        return Tokenizer.from_file(str(config))
+
+    def pieces() -> dict[str, Any]:  # checked and converted once
+        by_piece = wordcache.applies(load_tokenizer())
+        return {"by_piece": by_piece,
+                "bpe": bpe.compact(json.loads(config.read_text(encoding="utf-8"))) if by_piece else None}
+
+    kept = kept_for([config, Path(bpe.__file__)], "wordllama-bpe", pieces)
+    return StaticEmbedder(DEFAULT_MODEL, embedding, load_tokenizer, kept["by_piece"],
+                          bpe.Bpe(kept["bpe"]) if kept["bpe"] else None)
+
+
+_SAFETENSORS_DTYPES = {"F16": "<f2", "F32": "<f4"}
+
+
+def mapped_tensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a .safetensors file as a read-only array over the memory-mapped file: only the
+    pages of the rows a text uses are read (a question uses a few dozen of WordLlama's 32,000)."""
+    import mmap
+
+    import numpy as np
+
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))[name]
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    begin, end = header["data_offsets"]
+    dtype = np.dtype(_SAFETENSORS_DTYPES[header["dtype"]])
+    array = np.frombuffer(mapped, dtype=dtype, count=(end - begin) // dtype.itemsize, offset=8 + size + begin)
+    return array.reshape(header["shape"])
 
 
 _MODELS: dict[str, Embedder | None] = {}
@@ -178,7 +228,7 @@ def _quantise(vectors: np.ndarray) -> tuple[list[bytes], list[bytes]]:
     return [b.tobytes() for b in bits], [c.tobytes() for c in codes]
 
 
-def _stored_model_matches(db: sqlite_utils.Database, embedder: Embedder) -> bool:
+def _stored_model_matches(db: Store, embedder: Embedder) -> bool:
     row = db.execute("SELECT name, dim FROM vector_model WHERE id = 1").fetchone()
     if row is None:
         db.execute("INSERT INTO vector_model (id, name, dim) VALUES (1, ?, ?)", [embedder.name, embedder.dim])
@@ -186,7 +236,7 @@ def _stored_model_matches(db: sqlite_utils.Database, embedder: Embedder) -> bool
     return tuple(row) == (embedder.name, embedder.dim)
 
 
-def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Sequence[tuple[int, str]]) -> None:
+def _write(db: Store, embedder: Embedder, kind: str, rows: Sequence[tuple[int, str]]) -> None:
     if not rows:
         return
     bits, codes = _quantise(embedder.embed([text for _, text in rows]))
@@ -194,7 +244,7 @@ def _write(db: sqlite_utils.Database, embedder: Embedder, kind: str, rows: Seque
                         [(kind, rowid, b, c) for (rowid, _), b, c in zip(rows, bits, codes, strict=True)])
 
 
-def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None:
+def store_vectors(db: Store, article_ids: Sequence[str]) -> None:
     """Embed and store the vectors of these articles' paragraphs, quotations and events, one model call
     per kind (inside the caller's transaction); nothing when semantic matching is off or the store holds
     another model's."""
@@ -207,12 +257,12 @@ def store_vectors(db: sqlite_utils.Database, article_ids: Sequence[str]) -> None
         _write(db, embedder, kind, rows)
 
 
-def missing_count(db: sqlite_utils.Database) -> int:
+def missing_count(db: Store) -> int:
     """How many rows have no vector yet."""
     return sum(_missing(db, kind, count=True) for kind in KINDS)
 
 
-def _missing(db: sqlite_utils.Database, kind: str, count: bool = False) -> Any:
+def _missing(db: Store, kind: str, count: bool = False) -> Any:
     table = _TABLES[kind]
     where = f"NOT EXISTS (SELECT 1 FROM vectors v WHERE v.kind = '{kind}' AND v.row = {table}.id)"
     if count:
@@ -220,7 +270,7 @@ def _missing(db: sqlite_utils.Database, kind: str, count: bool = False) -> Any:
     return db.execute(f"{_TEXTS[kind]} WHERE {where}")
 
 
-def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> int:
+def backfill_vectors(db: Store, progress: Callable[[int], None] | None = None) -> int:
     """Compute the vectors an existing store lacks (all of them when the model changed), in batches
     committed one by one; `progress(n)` is told how many rows each batch did. Returns the rows done."""
     from clipdesk.store.index.schema import transaction
@@ -245,7 +295,7 @@ def backfill_vectors(db: sqlite_utils.Database, progress: Callable[[int], None] 
     return done
 
 
-def backfill_pending(db: sqlite_utils.Database, progress: Callable[[int, int], None] | None = None) -> int:
+def backfill_pending(db: Store, progress: Callable[[int, int], None] | None = None) -> int:
     """Once, after the vectors migration: embed the rows a store held before it, then drop the mark
     (an interrupted backfill resumes on the next open). `progress(done, total)` follows it. Nothing
     while semantic matching is off: the mark waits for a model."""
@@ -325,13 +375,13 @@ class _Codes:
         return KINDS[self.kinds[i]], int(self.rows[i])
 
 
-def _newest(db: sqlite_utils.Database) -> dict[str, int]:
+def _newest(db: Store) -> dict[str, int]:
     """The highest row of each kind that has a vector (an index lookup each)."""
     return {kind: db.execute("SELECT COALESCE(MAX(row), 0) FROM vectors WHERE kind = ?", [kind]).fetchone()[0]
             for kind in KINDS}
 
 
-def _bits_of(db: sqlite_utils.Database, newest: dict[str, int]) -> dict[str, str]:
+def _bits_of(db: Store, newest: dict[str, int]) -> dict[str, str]:
     """The sign bits (hex) of each kind's newest row: they tell the kept codes are this store's."""
     found = {}
     for kind, row in newest.items():
@@ -340,13 +390,13 @@ def _bits_of(db: sqlite_utils.Database, newest: dict[str, int]) -> dict[str, str
     return found
 
 
-def _kept(db: sqlite_utils.Database, model: str | None, newest: dict[str, int]) -> _Codes | None:
+def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None:
     """The codes kept beside the store, if they are this store's (same model, and each kind's newest
     kept row still there with the same bits); rows stored since are added by the caller."""
     import numpy as np
 
     path = sidecar(db, CODES_FILE)
-    meta = read_json(path.with_suffix(".json") if path else None, model)
+    meta = read_kept(path.with_suffix(".marshal") if path else None, model)
     if path is None or not isinstance(meta, dict):
         return None
     held = {kind: int(meta["newest"].get(kind, 0)) for kind in KINDS}
@@ -362,7 +412,7 @@ def _kept(db: sqlite_utils.Database, model: str | None, newest: dict[str, int]) 
                   list(table[1:]), held, kept=table.shape[1])
 
 
-def _keep(db: sqlite_utils.Database, codes: _Codes) -> None:
+def _keep(db: Store, codes: _Codes) -> None:
     """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table) when
     enough rows were added since the file was last written."""
     import numpy as np
@@ -381,11 +431,11 @@ def _keep(db: sqlite_utils.Database, codes: _Codes) -> None:
             np.save(handle, table, allow_pickle=False)
 
     write_atomically(path, write)
-    write_json(path.with_suffix(".json"), codes.model, meta)
+    write_kept(path.with_suffix(".marshal"), codes.model, meta)
     codes.kept = codes.rows.size
 
 
-def _codes(db: sqlite_utils.Database) -> _Codes:
+def _codes(db: Store) -> _Codes:
     import numpy as np
 
     stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
@@ -419,7 +469,7 @@ def _codes(db: sqlite_utils.Database) -> _Codes:
     return cached
 
 
-def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarray | None:
+def embed_question(db: Store, texts: Sequence[str]) -> np.ndarray | None:
     """The vectors of a question's texts (the whole question first), or None when semantic matching is
     off, the store has no vectors of this model, or the question has no word the model knows."""
     embedder = model()
@@ -427,7 +477,7 @@ def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarra
         return None
     try:
         stored = db.execute("SELECT name FROM vector_model WHERE id = 1").fetchone()
-    except sqlite_utils.db.OperationalError:
+    except sqlite3.OperationalError:
         return None
     if stored is None or stored[0] != embedder.name:
         return None
@@ -435,7 +485,7 @@ def embed_question(db: sqlite_utils.Database, texts: Sequence[str]) -> np.ndarra
     return embedded if embedded[0].any() else None
 
 
-def similarities(db: sqlite_utils.Database, queries: np.ndarray,
+def similarities(db: Store, queries: np.ndarray,
                  keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], np.ndarray]:
     """Cosine similarity of each query (rows of an (m, dim) array) to each stored (kind, row) vector
     that exists."""
@@ -490,7 +540,7 @@ def _smallest(distance: np.ndarray, keep: int) -> np.ndarray:
     return near[np.argpartition(distance[near], keep - 1)[:keep]] if near.size > keep else near
 
 
-def nearest(db: sqlite_utils.Database, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
+def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
     """The n stored rows most similar to the first query (with their similarities to every query):
     a Hamming scan of the sign bits over the whole store, then exact (int8) cosine on the SCAN_KEEP
     closest."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import chain
 from typing import Any
+
+from clipdesk.store.index.bpe import Bpe
 
 SPACE = "\u2581"  # SentencePiece's visible space, which the normalizer writes for " "
 MEMO = 40_000  # pieces remembered (the memo is emptied when it is full): about 15 MB
@@ -34,12 +37,15 @@ def applies(tokenizer: Any) -> bool:
 
 class WordTokens:
     """A tokenizer's ids for whole texts, built from memoised pieces (see `applies`); texts holding one
-    of its added tokens (<s>, <unk> ...) go through the tokenizer itself."""
+    of its added tokens (<s>, <unk> ...) go through the tokenizer itself. With `bpe` (the tokenizer's
+    model in Python) the pieces are tokenised without loading the tokenizer (`tokenizer()` loads it)."""
 
-    def __init__(self, tokenizer: Any, limit: int) -> None:
+    def __init__(self, tokenizer: Callable[[], Any], limit: int, bpe: Bpe | None = None) -> None:
         self.tokenizer = tokenizer
         self.limit = limit  # ids at or above it have no embedding row and are dropped
-        self.added = [t.content for t in tokenizer.get_added_tokens_decoder().values()]
+        self.bpe = bpe
+        self.added = bpe.added if bpe else [
+            t.content for t in tokenizer().get_added_tokens_decoder().values()]
         self.memo: dict[str, list[int]] = {}
 
     def ids(self, text: str) -> list[int]:
@@ -47,7 +53,7 @@ class WordTokens:
         if not text:
             return []
         if any(token in text for token in self.added):
-            encoded = self.tokenizer.encode(text, add_special_tokens=False).ids
+            encoded = self.tokenizer().encode(text, add_special_tokens=False).ids
             return [i for i in encoded if i < self.limit]
         if "  " in text or text.startswith(" "):
             pieces = _PIECE.findall(normalised(text))
@@ -61,5 +67,10 @@ class WordTokens:
                 memo.clear()
             for piece in pieces:
                 if piece not in memo:
-                    memo[piece] = [t.id for t in self.tokenizer.model.tokenize(piece) if t.id < self.limit]
+                    memo[piece] = [i for i in self._piece(piece) if i < self.limit]
             return list(chain.from_iterable([memo[piece] for piece in pieces]))
+
+    def _piece(self, piece: str) -> list[int]:
+        if self.bpe is not None:
+            return self.bpe.ids(piece)
+        return [t.id for t in self.tokenizer().model.tokenize(piece)]

@@ -17,7 +17,7 @@ from clipdesk.store.text.clean import (
     normalise,
     opens_list,
 )
-from clipdesk.store.text.lexicon import COMMON
+from clipdesk.store.text.lexicon import COMMON, is_english_word
 from clipdesk.store.text.metadata import (
     WrittenDate,
     byline,
@@ -62,6 +62,8 @@ _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headlin
 _BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
+_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")  # "NewsMilitary": two links run together
+_CUT_WORDS = 4  # words a line cut short with an ellipsis shares with the line it teases
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
 _CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
 _TITLE_GLUE = re.compile(rf"^(?:[•·▪►▶■◆◦‣⁃*✕×✖|]+\s*|[-–]\s+|{_CRUMB})+"
@@ -270,6 +272,8 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     A headline the sidecar names is looked for first; otherwise the headline is found by its shape."""
     content = [i for i, line in enumerate(lines)
                if line.kind in (Kind.PROSE, Kind.SHORT) and i not in cues.meta]
+    content = [i for n, i in enumerate(content)
+               if n + 1 == len(content) or not _cut_short(lines[i].text, lines[content[n + 1]].text)]
     prose = [i for i in content if lines[i].kind is Kind.PROSE]
     if not prose:
         raise NotAnArticle("no article paragraphs")
@@ -326,9 +330,22 @@ def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) ->
     "Get all your news in one place.") before a headline-shaped line does not start the body."""
     long = next((i for i in prose if lines[i].text.count(" ") + 1 >= _CHROME_WORDS
                  and ends_sentence(lines[i].text)), prose[0])
-    if long == prose[0] or not any(prose[0] < i < long and is_headline(lines[i].text) for i in content):
+    opening = prose[0] if not ends_sentence(lines[prose[0]].text) else prose[0] + 1  # a headline of 10+ words
+    if long == prose[0] or not any(opening <= i < long and is_headline(lines[i].text) for i in content):
         return prose[0]
     return long
+
+
+def _cut_short(text: str, below: str) -> bool:
+    """True when a line is the next line's start cut short with an ellipsis, as a breadcrumb trail or a
+    teaser prints a long headline ("HomeNewsBlack expects the issue to come back to..." over "Black
+    expects the issue to come back to council")."""
+    if not text.endswith(("...", "…")):
+        return False
+    cut = text.rstrip(".… ")
+    tail = " ".join(cut.split()[-_CUT_WORDS:])
+    at = below.find(tail)
+    return cut.count(" ") >= _CUT_WORDS and at >= 0 and cut.endswith(below[:at + len(tail)])
 
 
 def _not_pictures(mastheads: list[str], lines: list[Line]) -> list[str]:
@@ -409,7 +426,7 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
     for i in content:
         if i >= head_end:
             break
-        if is_headline(lines[i].text) and not masthead(lines[i].text):
+        if is_headline(lines[i].text) and not masthead(lines[i].text) and not _glued_links(lines[i].text):
             if previous is None or _furniture_between(lines, previous, i) or any(
                     previous < m < i for m in meta):
                 runs.append([])
@@ -422,6 +439,14 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
     run = runs[-1]
     kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
     return run[1] if kicker else run[0]
+
+
+def _glued_links(text: str) -> bool:
+    """True when a line holds menu links scraped without spaces between them ("In The NewsMilitary and
+    Defense"): two words glued at a capital, each an English word."""
+    def word(w: str) -> bool:
+        return is_english_word(w) or w.endswith("s") and is_english_word(w[:-1])
+    return any(word(a) and word(b) for a, b in _GLUED.findall(text))
 
 
 def _headline_below(lines: list[Line], content: list[int], prose: list[int]) -> int | None:

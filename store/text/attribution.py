@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,11 +25,13 @@ from clipdesk.store.text.lexicon import (
     NATIONS,
     NON_VERBS,
     PARTICLES,
+    PLACE_HEADS,
     PLACE_WORDS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SEATS_OF_POWER,
+    SETTLEMENT_HEADS,
     SPOKESPEOPLE,
     first_name_gender,
     is_english_word,
@@ -45,6 +48,9 @@ AFTER_SUBJECT_RE = re.compile(
 HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
 RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)
 LOWER_NEXT_RE = re.compile(r" [a-z]")
+# A lone name that its own clause calls 'its' is a body: 'Boeing had improved its offer'.
+ITS_AFTER_RE = re.compile(r"\s+(?:has|had|have|also|then)?\s*[a-z]+(?:\s+[a-z]+){0,5}?\s+its\b")
+DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")  # 'U.S.', 'U.K.'
 AGE_RE = re.compile(r"\d{1,3}-year-old")
 DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+\b(?:,[^()\n]{0,30})?\s*(?:\([^)]{1,30}\)|/[^/]{1,12}/\.?)?\s*[-—–]+\s")
@@ -60,8 +66,12 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
-# A name after one of these is a place or an object, not a subject: 'made in Helmand saying'.
-LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|into|across|inside|outside|around|to)\s$")
+# A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
+# 'On Petrak, he added'.
+LOCATIVE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
+PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:"
+                              + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
 # 'Xinhua, citing the ministry, said'.
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
@@ -294,8 +304,13 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     tokens = list(TOKEN_RE.finditer(text, begin))
     classes = [_class(m[0]) for m in tokens]
     for n, cls in enumerate(classes):
-        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] != "cap"):
+        if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] not in ("cap", "hon")):
             classes[n] = "cap"
+        elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
+                and tokens[n + 1][0].isupper():
+            classes[n] = "cap"  # 'A K Antony said': an initial, not an article
+    for n, dotted in _dotted_nations(text, tokens):
+        classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []
     done = 0
     for i in [n for n, cls in enumerate(classes) if cls in STARTS]:
@@ -331,6 +346,16 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
                 _note(text, mention, mentions, salient)
     _merge_appositions(text, mentions)
     return mentions
+
+
+def _dotted_nations(text: str, tokens: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """(first token, token count) of each country written in dotted initials ('U.S.', 'U.K.')."""
+    found = [m for m in DOTTED_RE.finditer(text) if m[0].replace(".", "").lower() in NATIONS]
+    if found:
+        at = {t.start(): n for n, t in enumerate(tokens)}
+        for m in found:
+            if m.start() in at:
+                yield at[m.start()], m[0].count(".")
 
 
 def _age_descriptor(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -372,6 +397,9 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
             break
         if tokens[j][0] in ("of", "for") and classes[j - 1] not in ("head", "org", "mod"):
             break
+        if classes[j - 1] == "org" and tokens[j - 1][0].isupper() and cls == "cap" and j + 1 < len(tokens) \
+                and classes[j + 1] == "cap" and first_name_gender(tokens[j][0]):
+            break  # 'Ambassador to the UN Marta Kovac said': a person's name after a body's initials
         j += 1
     while j > i and tokens[j - 1][0] in ("of", "for"):
         j -= 1
@@ -447,6 +475,10 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
         return [Mention(begin, end, "institution", phrase, discourse.group())]
+    if classes[-1] == "mod" and run[-1][0][0].isupper() and any(  # 'the Joint Chiefs of Staff said'
+            c == "head" and t[0][0].isupper() and _key(t[0]) in PLURAL_HEADS
+            for t, c in zip(run, classes, strict=True)):
+        return [Mention(begin, end, "institution", phrase, discourse.institution(phrase))]
     if "org" in prefix_classes:
         name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
         if name_text.islower() and " " in name_text:
@@ -491,6 +523,12 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
     if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
         speaking = False  # 'Sirens sounded': a common noun, not a surname
     entity = discourse.person([word], word, None, None, speaking)
+    lone = entity is None or " " not in entity.name and not entity.roles  # never named in full
+    if lone and ITS_AFTER_RE.match(text, token.end()) and first_name_gender(word) is None \
+            and _key(word) not in NATIONS:
+        if entity is not None:
+            entity.kind = "institution"  # 'Boeing’s offer' read as a surname's until now
+        return Mention(token.start(), token.end(), "institution", word, discourse.institution(word))
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
 
 
@@ -558,9 +596,12 @@ def _add_role(entity: Entity, role: str) -> None:
 
 def _is_subject(text: str, mention: Mention) -> bool:
     placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
+        or names_place(text, mention) \
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
+    if SAID_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start):
+        return True  # '…, said Defence Minister X.': the subject after its verb
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return True
@@ -569,6 +610,13 @@ def _is_subject(text: str, mention: Mention) -> bool:
         end += 1  # 'Ruth Calder (D-Ore.) spoke'
     after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
+
+
+def names_place(text: str, mention: Mention) -> bool:
+    """True when the mention is set between commas after a place it names: 'a source in the state capital,
+    Maiduguri, said'."""
+    return text.startswith(",", mention.end) and bool(
+        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _after_according(text: str, start: int) -> bool:

@@ -22,7 +22,7 @@ from clipdesk.store.text.lexicon import (
 )
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.names import normalise_name
-from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+from clipdesk.store.text.places import canonical_place, is_country, place_variants, recognise_places
 
 # Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
 # stems that must be present before the pattern is tried, and the pattern.
@@ -34,17 +34,24 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
          r"|\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bphoned\b"
          r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"
          # 'Varga called Chancellor Ute Brandt on Sunday': a person called another, then when or why
-         r"|(?<=[A-Za-z] )\bcalled\s+(?:[A-Z][\w'’.-]+\s+){1,4}"
+         r"|(?<=[A-Za-z] )\bcalled\s+(?:(?-i:[A-Z])[\w'’.-]+\s+){1,4}"
          r"(?=(?:on|to|late|early|yesterday|last|this)\b)"),
         ("summit", "summit", r"\bsummit\b"),
         ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
         ("meeting", "meet met",
-         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:demands?|needs?|targets?"
-         r"|criteria|requirements?|expectations?|deadlines?|standards?|obligations?|goals?|costs?|conditions?)\b)"),
+         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+|other\s+|any\s+|these\s+)?"
+         r"(?:demands?|needs?|targets?|criteria|requirements?|expectations?|deadlines?|standards?|obligations?"
+         r"|goals?|costs?|conditions?)\b)"
+         # an answer, not a meeting: 'his overtures met with silence'
+         r"(?!\s+with\s+(?:silence|criticism|resistance|scepticism|skepticism|protests?|applause"
+         r"|approval|anger|outrage|opposition|hostility|derision|disbelief)\b)"),
         ("talks", "talks conversation discuss",
-         r"(?<!\bhe )(?<!\bshe )(?<!\bwho )\btalks\b|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
+         # 'X (left) talks during a press conference' speaks: no talks are held
+         r"(?<!\bhe )(?<!\bshe )(?<!\bwho )(?<!\) )\btalks\b(?!\s+(?:during|to\s+reporters|to\s+the\s+media)"
+         r"\b)"
+         r"|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
@@ -58,14 +65,15 @@ want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
 plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
-sought seeking aim aims intend intends intended due upcoming whether open return willing prepare prepares
-preparing"""
+sought seeking aim aims aimed aiming next intend intends intended due upcoming whether open return willing
+prepare prepares preparing"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
 # How two people first met, not a meeting: 'the couple, who met while working at a nature preserve'.
 HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
+EVENT_NAME_ENDS = frozenset({"meeting", "summit", "conference", "forum", "retreat", "talks", "dialogue"})
 HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
                         "called for", "call for", "was to", "were to", "is to", "are to", "set to",
                         "prepared to")
@@ -99,13 +107,18 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
-COUNTRY_PARTY = re.compile(r"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$")
+_DELEGATES = (r"\b(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives)"
+              r"\s+(?:of|from)\s+")
+COUNTRY_PARTY = re.compile(
+    rf"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$|{_DELEGATES}(?:[A-Z][\w-]+,?\s+(?:and\s+)?)*$")
+DELEGATES_OF = re.compile(rf"{_DELEGATES}(?P<country>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$")  # 'ministers of Chile'
+PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
-# and 'for talks to take place' a condition, not an event.
+# 'talks will prove difficult' a forecast, and 'for talks to take place' a condition, not an event.
 MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)"
-                         r"|could|would|should|must|might|may|cannot|can|"
+                         r"|could|would|should|must|might|may|cannot|can|will|won't|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
 WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
@@ -283,6 +296,10 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
         if entity is None and _country(mention, sentence, offset) and mention.text not in names:
             names.append(mention.text)  # 'ministers from Brazil and Norway met', "Norway's minister"
             continue
+        delegates = DELEGATES_OF.search(mention.text) if entity is None and mention.kind == "role" else None
+        if delegates and is_country(delegates["country"]) and delegates["country"] not in names:
+            names.append(delegates["country"])
+            continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
         if mention.text.lower() == "it" and EXPLETIVE_IT.match(sentence, mention.end - offset):
@@ -290,6 +307,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
         if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
                 or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
+        if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
+            continue  # '(Photo: Ann Lee / Getty Images)' took the picture
         if entity.kind == "institution" and _building(entity, mention, sentence, offset):
             continue
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
@@ -323,9 +342,10 @@ def _country(mention: Mention, sentence: str, offset: int) -> bool:
     """A country whose people take part ('ministers from Brazil and Norway met'), not the place or the
     subject of the talks ('in Oslo', 'discussed Ukraine')."""
     low = mention.text.lower()
-    if mention.kind != "bare" or low not in NATIONS or low in NATIONALITY_ADJECTIVES or low in SEATS_OF_POWER:
+    if mention.kind != "bare" or low not in NATIONS and not is_country(mention.text) \
+            or low in NATIONALITY_ADJECTIVES or low in SEATS_OF_POWER:
         return False
-    before = sentence[max(0, mention.start - offset - 30):mention.start - offset]
+    before = sentence[max(0, mention.start - offset - 60):mention.start - offset]
     return bool(COUNTRY_PARTY.search(before))
 
 
@@ -368,6 +388,8 @@ def _is_body(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and is_english_word(name):
         return False  # 'his Cabinet post', 'the Presidency announced': a common noun capitalised
+    if words[-1].lower() in EVENT_NAME_ENDS:
+        return False  # 'the ASEAN Defence Ministers’ Meeting': the event itself, not who takes part
     return name[:1].isupper() and bool(set(normalise_name(name).split()) & INSTITUTION_WORDS)
 
 

@@ -26,6 +26,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
+    "express": None, "voice": None, "deem": None,
 }
 
 
@@ -160,7 +161,8 @@ BODY_WORDS = words(
     "institute university group company corporation fund federation palace republic republics nato eu un "
     "g7 g20 osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority "
     "authorities police steel motors airlines airways energy oil gas holdings inc ltd corp capital "
-    "partners technologies industries pharma media telecom foundation times post news"
+    "partners technologies industries pharma media telecom foundation times post news front movement brigade "
+    "brigades battalion regiment militia"
 )
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
@@ -183,12 +185,15 @@ COURTESY_TITLES: dict[str, str | None] = {
     "Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f",
     "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
     "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None, "Supt": None,
+    "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
+    "Smt": "f", "Alhaji": "m", "Hajia": "f",
 }
 RANKS: dict[str, str | None] = dict.fromkeys(
     words("Colonel General Major Captain Lieutenant Admiral Sergeant Marshal Brigadier"))
 HONORIFICS: dict[str, str | None] = COURTESY_TITLES | RANKS
 # Words written with a full stop that does not end a sentence ('Sgt. Smith', 'Jan. 5', 'No. 10').
-_WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady")
+_WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady", "Datuk", "Dato", "Datin", "Seri", "Sheikh",
+                "Shri", "Alhaji", "Hajia")
 ABBREVIATIONS = frozenset(t for t in COURTESY_TITLES if t not in _WHOLE_WORDS) | words(
     "St Rev Jr Sr No Vol Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec approx vs Mt Ft Gen Corp Inc Ltd Co Bros")
 # An abbreviation just before a full stop at the end of the searched text.
@@ -216,6 +221,7 @@ UNNAMED_SUBJECTS = words(
 # Last words of a place's name, and words of a headline, that no person's name has:
 # 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
 PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
+SETTLEMENT_HEADS = words("capital city town village")
 HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
 # Last words of a building's name: after 'at the' or 'in' it is where something happened ('at Buckingham
 # Palace'), not a body taking part (as 'the White House said' is).
@@ -232,39 +238,37 @@ NON_VERBS = words(
 )
 
 
-def _kept(package: str, data: str, build: Callable[[], Any], name: str | None = None) -> Any:
-    """What `build` makes of a package's data file, kept between processes (caches.kept_for, under
-    `name`, else the package's): parsing the lists costs more than answering a question."""
+def _kept(package: str, data: str, build: Callable[[], Any]) -> Any:
+    """What `build` makes of a package's data file, kept between processes (caches.kept_for, stamped
+    with this module too, which decides the kept form): parsing the lists costs more than answering a
+    question."""
+    from pathlib import Path
+
     from clipdesk.store.index.caches import kept_for, package_file
 
-    return kept_for([package_file(package, data)], name or package, build)
-
-
-def _group(word: str) -> str:
-    """The group of the English word list `word` is looked for in: its first three letters and its length."""
-    return f"{word[:3]}{len(word)}"
+    return kept_for([package_file(package, data), Path(__file__)], package, build)
 
 
 @lru_cache(maxsize=1)
 def _englishwords() -> dict[str, str]:
-    """The word list in groups (see _group), each group one string of its words between newlines
-    ("\\nshipment\\nshipowner\\n", at most 6 kB): 5 MB, where the 210,000 words as a list or a set hold
-    16 MB or more, in every process that reads text (each parse worker of an ingest among them)."""
+    """The lower-case word list by first two letters, each group one string of words between
+    newlines: read back from the kept file, 210,000 words as a list or a set would cost a question
+    more than looking up its few capitalised words."""
     def build() -> dict[str, str]:
         from english_words import get_english_words_set
 
         groups: dict[str, list[str]] = {}
         for word in sorted(w for w in get_english_words_set(["web2"], lower=False) if w.islower()):
-            groups.setdefault(_group(word), []).append(word)
-        return {key: "\n" + "\n".join(group) + "\n" for key, group in groups.items()}
+            groups.setdefault(word[:2], []).append(word)
+        return {start: "\n" + "\n".join(group) + "\n" for start, group in groups.items()}
 
-    return _kept("english_words", "data/web2.pickle", build, "english_words.groups")
+    return _kept("english_words", "data/web2.pickle", build)
 
 
 def is_english_word(word: str) -> bool:
     """True when `word` (any case) is an ordinary English word: 'nice', 'reading', 'split'."""
     low = word.lower()
-    return "\n" not in low and f"\n{low}\n" in _englishwords().get(_group(low), "")
+    return bool(low) and "\n" not in low and f"\n{low}\n" in _englishwords().get(low[:2], "")
 
 
 _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
@@ -272,20 +276,29 @@ _GENDERS = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    """Lower-case first name -> 'f' or 'm', for the names gender-guesser gives mostly to one gender."""
+    """The lower-case first names gender-guesser gives mostly to one gender, by first two letters,
+    each group one string of "name<tab>f" or "name<tab>m" lines (read back as fast as the word list)."""
     def build() -> dict[str, str]:
         from gender_guesser.detector import Detector
 
         detector = Detector(case_sensitive=False)
-        return {name: _GENDERS[gender] for name in detector.names
-                if (gender := detector.get_gender(name)) in _GENDERS}
+        groups: dict[str, list[str]] = {}
+        for name in sorted(detector.names):
+            if (gender := detector.get_gender(name)) in _GENDERS:
+                groups.setdefault(name[:2], []).append(f"{name}\t{_GENDERS[gender]}")
+        return {start: "\n" + "\n".join(group) + "\n" for start, group in groups.items()}
 
     return _kept("gender_guesser", "data/nam_dict.txt", build)
 
 
 def first_name_gender(word: str) -> str | None:
     """'f' or 'm' when `word` is a first name mostly given to women or men (gender-guesser's list)."""
-    return _first_names().get(word.lower()) if word.isalpha() else None
+    if not word.isalpha():
+        return None
+    low = word.lower()
+    group = _first_names().get(low[:2], "")
+    at = group.find(f"\n{low}\t")
+    return group[at + len(low) + 2] if at >= 0 else None
 
 
 # what a short form in a question stands for in the coverage ("the coalition's HQ": its headquarters)

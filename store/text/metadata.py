@@ -83,6 +83,7 @@ _WIRE_CREDIT = re.compile(
     r"(?i)^\(?reporting\s+by\s+[^;()]{3,120};\s*(?:additional\s+reporting|writing|editing)\s+by\b")
 _RIGHTS_MARK = re.compile(r"(?i)©|\(c\)|\bcopyright\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_CAPTION_WORDS = 8  # words before a rights mark that make its line a picture's caption, not a notice
 _HOLDER_START = re.compile(
     r"(?i)(?:[\s©,.]|\(c\)|copyright)*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?[\s,.©]*")
 _HOLDER_END = re.compile(r"\.\s|\.$|[|;©]|,\s")
@@ -347,6 +348,8 @@ def _copyright_holder(line: str) -> str | None:
     mark = _RIGHTS_MARK.search(line)
     if not mark:
         return None
+    if line[:mark.start()].count(" ") >= _CAPTION_WORDS:
+        return None  # a caption crediting its picture: "…lost to the rebels in 2014 ©Ann Lee (AFP/File)"
     if not _YEAR.search(line):
         bare = _BARE_RIGHTS.search(line)
         if not bare:

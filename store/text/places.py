@@ -229,6 +229,12 @@ def place_variants(name: str) -> set[str]:
     return set(_gazetteer().names[canonical]) if canonical else {name}
 
 
+def is_country(name: str) -> bool:
+    """True when `name` names a country in any known way ('Peru', 'Ivory Coast')."""
+    canonical = canonical_place(name)
+    return canonical is not None and canonical in _gazetteer().countries.values()
+
+
 def country_of(word: str) -> str | None:
     """The country a nationality word names ('Norwegian' -> 'Norway', 'Dutch' -> 'Netherlands')."""
     code = DEMONYMS.get(_POSSESSIVE.sub("", fold(word.strip())))

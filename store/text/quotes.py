@@ -12,12 +12,14 @@ from clipdesk.store.text.attribution import (
     Entity,
     Mention,
     aside_end,
+    names_place,
     scan,
     speaker_of,
 )
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
     CUE_RE,
+    INDEFINITE,
     REPORTING_VERBS,
     UNNAMED_SUBJECTS,
     is_participle,
@@ -43,7 +45,7 @@ LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
-          r"on\s+[A-Z]\w+|\w+ly)"
+          r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly)"
 # 'X said', 'X, also, said', 'X of the Teachers Union said'
 CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
@@ -317,6 +319,7 @@ def _placed(masked: str, mention: Mention) -> bool:
     so not the subject of the verb after it."""
     return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
                 or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+                or names_place(masked, mention)
                 or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 
@@ -346,6 +349,11 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         if unnamed and word.lower() in REPORTING_VERBS \
                 and all(_placed(masked, m) for m in window if m.end <= cue.start()):
             return None, word  # 'Critics said the deal “would…”': someone unnamed speaks
+        opener = next((m for m in mentions if m.start >= sentence), None)
+        article = masked[opener.start:opener.end].split()[0].lower() if opener else ""
+        if opener and opener.entity is None and article in INDEFINITE \
+                and not masked[sentence:opener.start].strip() and word.lower() in REPORTING_VERBS:
+            return None, word  # 'A military source in the capital said the attack ended “when …”'
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
@@ -418,7 +426,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         here: list[_Found] = []
         for n, span in enumerate(spans):
             result = _attribute(paragraph, masked, spans, n, mentions)
-            if result is None and _unattributed_start(masked, spans, n):
+            if result is None and _unattributed_start(paragraph, masked, spans, n):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
                 label = _name_line(*previous) if not n else None
@@ -486,12 +494,15 @@ def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Men
     return (first, cue.group(1)) if cue else None
 
 
-def _unattributed_start(masked: str, spans: list[Span], n: int) -> bool:
+def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int) -> bool:
     """True when spans[n] goes on from the quote before it: same sentence, a new sentence with no
-    words of its own before it, or a paragraph that is nothing but the quotation."""
+    words of its own before it, or a paragraph that opens with the quotation as a whole sentence."""
     span = spans[n]
     if not n:
-        return not masked.strip(" \"“”«»,.;:")
+        if not masked.strip(" \"“”«»,.;:"):
+            return True
+        whole = not masked[:span.open_mark].strip() and paragraph[:span.end].rstrip()[-1:] in (".", "!", "?")
+        return whole and bool(FULL_STOP_RE.match(paragraph, span.close_mark + 1))
     floor = spans[n - 1].close_mark + 1
     between = masked[floor:span.open_mark]
     if _sentence_end(between, 0) == len(between) and not CUE_RE.search(between):

@@ -67,3 +67,24 @@ async def test_the_reader_is_a_second_connection_that_sees_committed_writes(tmp_
 
 def test_an_in_memory_store_is_its_own_reader(db: Store):
     assert db.reader is db
+
+
+def test_a_write_outside_a_transaction_is_seen_at_once_and_a_failed_one_holds_no_lock(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    store, other = Store.open(tmp_path / "c.db"), Store.open(tmp_path / "c.db")
+    store.execute("INSERT INTO people (name, kind) VALUES (?, ?)", ["Kaja Rand", "person"])
+    assert other.execute("SELECT name FROM people").fetchall() == [("Kaja Rand",)]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.execute("INSERT INTO people (id, name, kind) SELECT id, name, kind FROM people")
+    assert not store.conn.in_transaction
+    other.execute("INSERT INTO people (name, kind) VALUES ('Ann Lee', 'person')")  # not locked out
+    with transaction(store):
+        store.execute("  -- a comment first\n INSERT INTO people (name, kind) VALUES ('Jo Park', 'person')")
+        assert other.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 2  # not yet committed
+    assert other.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 3
+    assert store["people"].count == 3  # sqlite-utils' helpers, on the same connection
+    store.close()
+    other.close()

@@ -144,3 +144,35 @@ def test_explain_shows_why_the_speakers_own_words_lead_and_why_off_topic_abstain
     assert why["hits"][0]["relevance"] >= why["threshold"]
     text = run("ask", "--explain", "What did Kalnina say about football?").output
     assert "abstained" in text and "relevance" in text
+
+
+# A fresh `clipdesk ask` process that also reports, on its last stderr line, the modules it imported.
+ASK_PROCESS = """import sys
+from clipdesk.bot.cli.main import main
+try:
+    main()
+finally:
+    print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+WRITING_ONLY = ("sqlite_utils", "tokenizers", "clipdesk.store.ingest", "clipdesk.store.text.quotes",
+                "clipdesk.store.text.events", "clipdesk.store.text.clean")
+
+
+def _ask_process(db, cache, question):
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", ASK_PROCESS, "ask", "--json", "--db", str(db), question],
+                          env={**os.environ, "CLIPDESK_CACHE": str(cache)}, capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout), set(done.stderr.splitlines()[-1].split())
+
+
+def test_a_question_on_an_existing_store_imports_only_what_answering_needs(seeded_db_path, tmp_path):
+    question = "What did Shoigu say about cooperation with London?"
+    first, _ = _ask_process(seeded_db_path, tmp_path / "cache", question)  # builds the kept word lists
+    kept, imported = _ask_process(seeded_db_path, tmp_path / "cache", question)
+    uncached, _ = _ask_process(seeded_db_path, "none", question)  # nothing kept: built in the process
+    assert first["found"] and kept == first == uncached
+    assert not [m for m in WRITING_ONLY if m in imported], "imported although only writing needs it"

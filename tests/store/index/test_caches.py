@@ -121,3 +121,25 @@ def test_a_people_index_kept_by_other_rules_is_rebuilt_not_read(tmp_path, monkey
     monkeypatch.setattr(people._Index, "add_person", lambda self, *a: (built.append(a), original(self, *a)))
     assert names(Store.open(path), "what did wallace say?") == ["Wallace"]
     assert built
+
+
+def test_a_list_kept_by_another_python_or_broken_is_built_again(tmp_path, monkeypatch):
+    from clipdesk.store.index import caches
+
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    source = tmp_path / "list.txt"
+    source.write_text("b a")
+    built: list[int] = []
+
+    def build() -> list[str]:
+        built.append(1)
+        return sorted(source.read_text().split())
+
+    assert caches.kept_for([source], "letters", build) == ["a", "b"]
+    assert caches.kept_for([source], "letters", build) == ["a", "b"] and len(built) == 1  # read back
+    monkeypatch.setattr(caches, "_PYTHON", ("another-python", 1))
+    assert caches.kept_for([source], "letters", build) == ["a", "b"] and len(built) == 2
+    (tmp_path / "letters.marshal").write_bytes(b"\x00broken")
+    assert caches.kept_for([source], "letters", build) == ["a", "b"] and len(built) == 3
+    source.write_text("c b a")  # the source changed: its stamp too
+    assert caches.kept_for([source], "letters", build) == ["a", "b", "c"] and len(built) == 4

@@ -53,7 +53,8 @@ def test_the_packaged_model_keeps_its_weights_at_half_size_and_pools_in_float32(
     assert isinstance(embedder, vectors.StaticEmbedder)
     weights = load_file(str(vectors._wordllama_dir() / vectors._WORDLLAMA_WEIGHTS))["embedding.weight"]
     assert embedder.embedding.nbytes <= weights.size * 2  # 16 MB held, not a 33 MB float32 copy
-    in_float32 = vectors.StaticEmbedder(embedder.name, weights.astype(np.float32), embedder.tokenizer,
+    assert np.array_equal(embedder.embedding, weights)  # the file mapped, not read: the same matrix
+    in_float32 = vectors.StaticEmbedder(embedder.name, weights.astype(np.float32), lambda: embedder.tokenizer,
                                         embedder.words is not None)
     texts = ["Harbour pilots in Gdansk stopped work over night shifts", "troops at the frontier", ""]
     assert np.array_equal(embedder.embed(texts), in_float32.embed(texts))  # the same vectors, bit for bit

@@ -23,6 +23,7 @@ TEXTS = [
 def embedder():
     model = vectors.load_wordllama()
     assert model.words is not None, "the packaged tokenizer is one piece-by-piece tokenising applies to"
+    assert model.words.bpe is not None, "its model is one the Python BPE runs"
     return model
 
 
@@ -63,3 +64,27 @@ def test_a_tokenizer_whose_tokens_span_spaces_is_not_tokenised_piece_by_piece(em
             return {"▁new▁york": 5, "▁new": 6}
 
     assert not wordcache.applies(Spanning())
+
+
+def test_a_question_is_embedded_without_loading_the_tokenizer_and_alike(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    built = vectors.load_wordllama()  # no kept form yet: built from the tokenizer file and kept
+    assert (tmp_path / "wordllama-bpe.marshal").exists()
+    fresh = vectors.load_wordllama()  # as a new process: the kept form read back
+    assert fresh.words is not None and fresh.words.bpe is not None
+    question = "What did Defence Minister Kaja Rand say about Bodø, Київ and 東京 😀?"
+    vectors_of = fresh.embed([question, "troops"])
+    assert fresh._tokenizer is None, "the tokenizer was loaded to embed a plain question"
+    assert np.array_equal(vectors_of, built.embed([question, "troops"]))
+    assert np.array_equal(vectors_of, embedder.embed([question, "troops"]))
+
+
+def test_a_stale_or_broken_kept_tokenizer_form_is_rebuilt(embedder, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLIPDESK_CACHE", str(tmp_path))
+    kept = tmp_path / "wordllama-bpe.marshal"
+    for stale in (b"not marshal", __import__("marshal").dumps((["another tokenizer"], {"bpe": None}))):
+        kept.write_bytes(stale)
+        model = vectors.load_wordllama()
+        assert model.words is not None and model.words.bpe is not None
+        assert model.words.ids(TEXTS[1]) == _reference(embedder, TEXTS[1])
+        assert kept.read_bytes() != stale

@@ -357,3 +357,94 @@ def test_the_age_descriptor_after_a_named_speaker_is_that_speaker():
         "“He was outstanding from start to finish,” Garner said.",
         "“He has worked hard all week and deserved his goal,” the 45-year-old added.",
     ) == [("Tom Garner", "said"), ("Tom Garner", "added")]
+
+
+def test_a_person_named_after_a_bodys_initials_speaks_after_a_colon():
+    found = speakers("Ahead of the vote, Ruritanian Ambassador to the UN Marta Kovac criticised the draft: "
+                     "“At a time when the talks are finally moving, some are pushing a text that achieves "
+                     "nothing.”")
+    assert found == [("Marta Kovac", "criticised")]
+
+
+def test_a_capitalised_body_of_chiefs_and_staff_is_the_speaker():
+    found = speakers("“Three rockets were fired towards the eastern coast from Port Alder at dawn today,” "
+                     "the Joint Chiefs of Staff said, as cited by the Zenda news agency.")
+    assert found == [("Joint Chiefs of Staff", "said")]
+
+
+def test_the_person_a_remark_is_about_is_not_the_he_who_makes_it():
+    found = speakers("Coach Tom Brand said: “It says a lot about the players and the way they worked.”",
+                     "On Ivo Petrak, he added: “Ivo is a really good player, we are bringing him on slowly.”",
+                     "Asked about Lena Ruiz, she said nothing, and Brand replied: “She starts on Sunday.”")
+    assert [name for name, _ in found] == ["Tom Brand", "Tom Brand", "Tom Brand"]
+
+
+def test_initials_opening_with_an_a_are_a_name_not_an_article():
+    found = speakers("Ruling out troops for the hill districts, defence minister A K Mehra on Monday said "
+                     "the answer lies in local police forces.",
+                     "Asked whether the time was right, he said, ‘There is no proposal like that. The real "
+                     "answer is local police’.")
+    assert found == [("A K Mehra", "said")]
+
+
+def test_a_speaker_who_will_say_it_later_is_the_speaker():
+    found = speakers("“They have not positively contributed to the region’s security,” Senator Ann Reyes "
+                     "will tell defence leaders in a speech on Thursday.")
+    assert found == [("Ann Reyes", "tell")]
+
+
+def test_a_quotation_opening_a_paragraph_of_narrative_goes_on_from_the_speaker_before():
+    found = speakers("“The former mayor repeatedly used his office for private gain,” Assistant Attorney "
+                     "General Mira Patel said in a statement.",
+                     "“The sentence imposed today is a stark reminder to all public officials.” Judge Tom "
+                     "Ellis handed down the sentence in a courtroom in Alexandria.")
+    assert [name for name, _ in found] == ["Mira Patel", "Mira Patel"]
+
+
+def test_a_place_set_between_commas_is_not_the_speaker_and_an_unnamed_source_stays_unnamed():
+    found = speakers("A military source in the state capital, Port Malo, said the attack lasted until "
+                     "Saturday, “when troops were forced to withdraw”.")
+    assert found == [(None, "said")]
+
+
+def test_malaysian_and_south_asian_honorifics_lead_a_name():
+    found = speakers("Defence Minister Datuk Seri Mohamed Khaled Nordin stressed that unity mattered.",
+                     "“No single country can tackle these threats alone,” he said.",
+                     "“We have sent relief to every district,” said Alhaji Musa Bello.")
+    assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
+
+
+def test_the_speaker_named_after_said_is_the_he_of_the_next_quotation():
+    found = speakers("KUALA LUMPUR: The bloc must bolster its unity to meet threats no nation can tackle "
+                     "alone, said Defence Minister Datuk Seri Aziz Rahman.",
+                     "Opening the meeting here today, he stressed that cooperation was crucial.",
+                     "“It is imperative that we enhance our collective capacity to respond,” he said.")
+    assert found == [("Aziz Rahman", "said")]
+
+
+def test_a_front_or_a_brigade_named_in_passing_is_no_he():
+    found = speakers("A truce will not let groups such as Daesh, Nusra Front and others go on, Javad Karimi "
+                     "said, adding that aid to Daesh and Nusra Front should be halted.",
+                     "“The details of the ceasefire are still under negotiation,” he said.")
+    assert found == [("Javad Karimi", "said")]
+
+
+def test_a_country_in_dotted_initials_is_not_the_company_that_speaks():
+    found = speakers("The U.S. giant “Ardent” made an offer it described as its best and last.",
+                     "“We shared the details with our workers transparently,” the company said.")
+    assert found == [(None, "said")]
+
+
+def test_who_expresses_voices_or_deems_something_in_quoted_words_said_them():
+    found = speakers("Prime Minister Ana Ortiz expressed on her account her “great sadness at the death of a "
+                     "soldier in the south”.",
+                     "Acting Defence Secretary Paul Ridley deemed the move a “measured answer to credible "
+                     "threats from the north”.")
+    assert [name for name, _ in found] == ["Ana Ortiz", "Paul Ridley"]
+
+
+def test_a_lone_name_its_clause_calls_its_is_the_company_that_speaks():
+    found = speakers("Union officials have rejected Ardent’s offer to raise hourly wages.",
+                     "Ardent had improved its initial offer, seeking to end the strike at the plant.",
+                     "“We shared the details with our workers transparently,” the company said.")
+    assert found == [("Ardent", "said")]

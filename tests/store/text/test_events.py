@@ -339,3 +339,38 @@ def test_ministers_preparing_to_meet_have_not_met():
         "Officials were preparing talks with the delegation.",
         "Minister Anna Kowalczyk read a prepared statement at the conference on Friday."))
     assert kinds(events) == ["conference"]
+
+
+def test_calling_on_someone_to_act_is_no_phone_call():
+    found = extract_events(article("Minister Aziz Rahman also called on ASEAN to amplify its defence against "
+                                   "biological threats.",
+                                   "Varga called Chancellor Ute Brandt on Sunday to discuss the border."))
+    assert [(e.kind, e.participants) for e in found] == [("phone call", ("Varga", "Ute Brandt"))]
+
+
+def test_a_meeting_named_in_a_sentence_is_no_participant_and_ministers_of_countries_are():
+    found = extract_events(article("Opening the ASEAN Defence Ministers’ Meeting here today, Defence "
+                                   "Minister Aziz Rahman met his Thai counterpart.",
+                                   "The foreign ministers of Chile, Peru and Ecuador met in Lima."))
+    assert [e.participants for e in found] == [("Aziz Rahman",), ("Chile", "Peru", "Ecuador")]
+
+
+def test_forecasts_are_not_events_and_a_captions_photographer_takes_no_part():
+    found = extract_events(article("And talks with Moscow will also prove difficult, the minister said.",
+                                   "Security Council meeting on the truce ( Photo: Ann Lee / Getty Images )"))
+    assert [(e.kind, e.participants) for e in found] == [("meeting", ("Security Council",))]
+
+
+def test_the_next_summit_has_not_happened():
+    found = extract_events(article("The alliance chief said he aimed to reach an agreement no later than the "
+                                   "alliance's next regular summit in Vilnius."))
+    assert found == []
+
+
+def test_overtures_met_with_silence_requirements_met_and_a_speaker_who_talks_are_no_events():
+    found = extract_events(article("The envoy's overtures met with silence from his counterpart in Rome.",
+                                   "The minister said there would be no limits on meeting other requirements "
+                                   "of the army.",
+                                   "Defence Secretary Ana Cruz (left) talks during a news conference.",
+                                   "Defence Secretary Ana Cruz met Japanese envoy Ken Mori in Manila."))
+    assert [(e.kind, e.participants) for e in found] == [("meeting", ("Ana Cruz", "Ken Mori"))]

@@ -24,6 +24,6 @@ def test_first_names_and_english_words_are_the_packages_own_and_kept(tmp_path, m
             assert lexicon.is_english_word(word) and lexicon.is_english_word(word.title()), word
             assert not lexicon.is_english_word(word + "qx"), word
         kept = sorted(p.name for p in tmp_path.iterdir())
-        assert kept == ["english_words.groups.json", "gender_guesser.json"]
+        assert kept == ["english_words.marshal", "gender_guesser.marshal"]
     lexicon._first_names.cache_clear()
     lexicon._englishwords.cache_clear()

@@ -134,6 +134,7 @@ def test_closing_reporting_credit_names_the_reporters():
     ("© EPA-EFE/WILL OLIVER", None),
     ("Ministers arrive in Moscow. © Sputnik / Russian Foreign Ministry", None),
     ("© 2025 Getty Images", None),
+    ("An offensive since January has recaptured swathes of territory lost in 2014 ©Ann Lee (AFP/File)", None),
     ("Source: News Agencies", None),
     ("Source: News Ag", None),  # cut short at the end of a scrape
     ("Source: Agencies", None),

@@ -689,3 +689,42 @@ Harbour Wire
     assert article.outlet is None
     alone = parse(f"Pilots to be hired for winter nights at the harbour\n\nHarbour Wire\n\n{LEAD}\n")
     assert alone.outlet == "Harbour Wire"
+
+
+RADIO_WITH_CUT_CRUMB = """Listen Live
+HomeNewsHarbour board expects the ferry fare question to come back to council with...
+
+Harbour board expects the ferry fare question to come back to council with other islands asking
+
+Chair Lena Voss says she is expecting residents of the outer islands to ask the council for the same
+discount that was granted to two small crossings last week.
+
+Several councillors were hesitant to vote yes, saying that others would expect the same thing and that
+the budget is already tight this year.
+
+Voss says the board will look at its fare policy again in the spring.
+"""
+
+
+def test_a_breadcrumb_cutting_the_headline_short_is_chrome_and_a_long_headline_is_the_title():
+    article = parse(RADIO_WITH_CUT_CRUMB)
+    assert article.title == ("Harbour board expects the ferry fare question to come back to council "
+                             "with other islands asking")
+    assert article.paragraphs[0].startswith("Chair Lena Voss says")
+
+
+MENU_RUN_TOGETHER = """In The NewsPorts and Shipping
+
+Port Authority To Speed Up Crane Orders As Terminals Struggle With Backlog
+
+The port authority has stepped up efforts to cut red tape in ordering cranes, a policy that could
+reshape how the terminals are run, the harbour board said on Friday.
+
+“It is about the mechanical steps in the process,” a senior port official told the board. “How can we
+bring the delays out of the system?”
+"""
+
+
+def test_menu_links_run_together_above_the_headline_are_not_the_title():
+    article = parse(MENU_RUN_TOGETHER)
+    assert article.title == "Port Authority To Speed Up Crane Orders As Terminals Struggle With Backlog"

@@ -1,5 +1,7 @@
 """Places: other spellings and misspellings of a place are recognised as one place."""
 
+import marshal
+
 import pytest
 
 from clipdesk.store.text import places
@@ -102,14 +104,13 @@ def _answers() -> tuple[object, ...]:
 
 def test_a_new_process_reads_the_kept_gazetteer_and_answers_the_same(tmp_path, monkeypatch, fresh_gazetteer):
     built = _answers()
-    assert (tmp_path / "gazetteer.json").exists()
+    assert (tmp_path / "gazetteer.marshal").exists()
     fresh_gazetteer()  # as a new process: read back, not rebuilt
     monkeypatch.setattr(places, "_build_gazetteer", lambda: pytest.fail("rebuilt although kept"))
     assert _answers() == built
 
 
 def test_a_gazetteer_kept_from_other_sources_is_rebuilt(tmp_path, fresh_gazetteer):
-    (tmp_path / "gazetteer.json").write_text(
-        '{"stamp": ["other"], "data": {"by_alias": {}, "names": {}, "short": {}, "guarded": [],'
-        ' "countries": {}, "fuzzy": []}}', encoding="utf-8")
+    (tmp_path / "gazetteer.marshal").write_bytes(marshal.dumps((
+        ["other"], {"by_alias": {}, "names": {}, "short": {}, "guarded": [], "countries": {}, "fuzzy": []})))
     assert recognise_places("Talks in Kiev") == ["Kyiv"]
