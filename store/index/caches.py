@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-
     from clipdesk.store.index.people import _Index
     from clipdesk.store.index.vectors import _Codes
     from clipdesk.store.store import Store
