@@ -4,6 +4,7 @@ in text."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -304,7 +305,8 @@ def _fuzzy(word: str) -> str | None:
         return None
     gaz = _gazetteer()
     allowed = 1 if len(word) < 9 else 2
-    candidates = [a for a in gaz.fuzzy if a[0] == word[0] and abs(len(a) - len(word)) <= allowed]
+    first = gaz.fuzzy[bisect_left(gaz.fuzzy, word[0]):bisect_left(gaz.fuzzy, chr(ord(word[0]) + 1))]  # sorted
+    candidates = [a for a in first if abs(len(a) - len(word)) <= allowed]
     best = process.extractOne(word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
     if best is None or word.startswith(best[0]) or best[0].startswith(word):
         return None
