@@ -22,7 +22,13 @@ from clipdesk.store.text.lexicon import (
     ROLE_SYNONYMS,
     is_english_word,
 )
-from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
+from clipdesk.store.text.places import (
+    canonical_place,
+    capital_and_country,
+    country_of,
+    place_variants,
+    recognise_places,
+)
 from clipdesk.store.text.spelling import variants
 
 if TYPE_CHECKING:
@@ -73,7 +79,7 @@ def understand(db: Store, text: str) -> Question:
         alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
-                        around=frozenset(d for place in named_places for d in _demonyms_of(place))))
+                        around=frozenset(w for place in named_places for w in _around(place))))
     raw = _with_role_holders(db, raw, slot, speaker_ids, _role_phrases(text))
     return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
 
@@ -205,6 +211,15 @@ def _place_of_demonym(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
+def _around(place: str) -> set[str]:
+    """Words showing that an article means a place it does not name: its country's demonyms, and the
+    country a capital stands for or the capital standing for a country, with their demonyms (a deal
+    "with Kyiv" is one "with Ukraine")."""
+    related = capital_and_country(place)
+    return {*_demonyms_of(place),
+            *(w for other in related for w in (*place_variants(other), *_demonyms_of(other)))}
+
+
 def _demonyms_of(place: str) -> tuple[str, ...]:
     """The words for a country's people and things ('UK' -> british, english, ...): an article saying
     "the British defence secretary" names the UK."""
