@@ -384,3 +384,18 @@ def test_a_capital_and_its_country_stand_for_each_other(db, question, words):
     ingest_text(db, PACT, "pact.txt")
     hits = search(db, question).hits
     assert hits and words in hits[0].text
+
+
+BUDGET = """Premier seeks new budget talks
+
+TALLINN, June 4 - Prime Minister Ivo Rask wants immediate talks with Brussels over the farm budget, \
+his office said on Thursday after a cabinet session that also approved new ferry fares and school meal rules.
+
+Farmers have protested outside parliament since Monday.
+"""
+
+
+def test_the_verb_of_what_did_x_demand_is_how_they_spoke_not_the_topic(db):
+    ingest_text(db, BUDGET, "budget.txt")
+    hits = search(db, "What did Rask demand from Brussels?").hits
+    assert hits and "immediate talks" in hits[0].text
