@@ -215,15 +215,16 @@ def _place_of_demonym(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _around(place: str) -> set[str]:
+def _around(place: str) -> frozenset[str]:
     """Words showing that an article means a place it does not name: its country's demonyms, and the
     country a capital stands for or the capital standing for a country, with their demonyms (a deal
     "with Kyiv" is one "with Ukraine")."""
     related = capital_and_country(place)
-    return {*_demonyms_of(place),
-            *(w for other in related for w in (*place_variants(other), *_demonyms_of(other)))}
+    return frozenset({*_demonyms_of(place),
+                      *(w for other in related for w in (*place_variants(other), *_demonyms_of(other)))})
 
 
+@lru_cache(maxsize=1024)
 def _demonyms_of(place: str) -> tuple[str, ...]:
     """The words for a country's people and things ('UK' -> british, english, ...): an article saying
     "the British defence secretary" names the UK."""
