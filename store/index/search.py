@@ -369,6 +369,7 @@ def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]
     columns = row.words
     stem = fts.stems(db.conn, (w for words in columns.values() for w in words))
     stemmed = {name: [stem[w] for w in words] for name, words in columns.items()}
+    present = {name: set(tokens) for name, tokens in stemmed.items()}  # a form's first token, looked up
     found = set()
     for term in terms:
         if kind == "quote" and term.speaker:
@@ -377,7 +378,7 @@ def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]
             where = ["text"]
         else:
             where = list(stemmed)
-        if any(_holds(stemmed[c], form) for c in where for form in term.forms):
+        if any(form[0] in present[c] and _holds(stemmed[c], form) for c in where for form in term.forms):
             found.add(term.word)
     return found
 
