@@ -32,7 +32,7 @@ _PIECE = re.compile(r"\b(piece|article|story|report|item|coverage|published|post
                     r"|came out)\b", re.IGNORECASE)
 _SPEAKER_SLOT = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?P<a>[^?!.,;]{1,60}?)\s+"
-    r"(?:say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
+    r"(?P<verb>say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
     r"|\baccording to\s+(?P<b>[^?!.,;]{1,60})", re.IGNORECASE)
 
 
@@ -61,6 +61,13 @@ def asks_published(question: str) -> bool:
 def without_piece_words(question: str) -> str:
     """The question less the words naming a piece and its publishing: what is left is its subject."""
     return re.sub(r"\s+", " ", _PIECE.sub(" ", question)).strip()
+
+
+def speaking_verb(question: str) -> str:
+    """The verb of "what did X demand": how the person spoke, which the coverage may put in other
+    words ("wants", "called for"), lower-cased; "" when the question asks nobody to speak."""
+    match = _SPEAKER_SLOT.search(question)
+    return (match.group("verb") or "").lower() if match else ""
 
 
 def speaker_slot(question: str) -> str:

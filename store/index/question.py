@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from clipdesk.store.index import fts
 from clipdesk.store.index.caches import caches_of
-from clipdesk.store.index.intent import WHAT, intent, speaker_slot
+from clipdesk.store.index.intent import WHAT, intent, speaker_slot, speaking_verb
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
 from clipdesk.store.text.lexicon import (
@@ -22,7 +22,13 @@ from clipdesk.store.text.lexicon import (
     ROLE_SYNONYMS,
     is_english_word,
 )
-from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
+from clipdesk.store.text.places import (
+    canonical_place,
+    capital_and_country,
+    country_of,
+    place_variants,
+    recognise_places,
+)
 from clipdesk.store.text.spelling import variants
 
 if TYPE_CHECKING:
@@ -45,7 +51,7 @@ class Question:
     @property
     def topic(self) -> str:
         """What the question asks about its people and places: its other meaning-bearing words."""
-        return " ".join(t.word for t in self.terms if not (t.entity or t.name))
+        return " ".join(t.word for t in self.terms if not (t.entity or t.name or t.manner))
 
 
 def understand(db: Store, text: str) -> Question:
@@ -55,6 +61,9 @@ def understand(db: Store, text: str) -> Question:
     named = _names(text)
     people = [p for p in recognise_people(db, text) if _spelt_like(db, p)] if words else []
     slot = set(fts.tokens(speaker_slot(text)))
+    asked_for = intent(text)
+    # "what did X demand": the verb is how X spoke; "when did X report that ...": it is what happened
+    manner = set(fts.tokens(speaking_verb(text))) if asked_for == WHAT else set()
     raw: list[Term] = []
     speaker_ids: set[int] = set()
     for person in people:
@@ -73,9 +82,10 @@ def understand(db: Store, text: str) -> Question:
         alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
-                        around=frozenset(d for place in named_places for d in _demonyms_of(place))))
+                        manner=word in manner,
+                        around=frozenset(w for place in named_places for w in _around(place))))
     raw = _with_role_holders(db, raw, slot, speaker_ids, _role_phrases(text))
-    return Question(_weighed(db, raw), frozenset(speaker_ids), intent(text), bool(slot))
+    return Question(_weighed(db, raw), frozenset(speaker_ids), asked_for, bool(slot))
 
 
 def _weighed(db: Store, raw: list[Term]) -> tuple[Term, ...]:
@@ -202,6 +212,16 @@ def _place_of_demonym(word: str) -> list[str]:
                 if place:
                     return [place]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _around(place: str) -> frozenset[str]:
+    """Words showing that an article means a place it does not name: its country's demonyms, and the
+    country a capital stands for or the capital standing for a country, with their demonyms (a deal
+    "with Kyiv" is one "with Ukraine")."""
+    related = capital_and_country(place)
+    return frozenset({*_demonyms_of(place),
+                      *(w for other in related for w in (*place_variants(other), *_demonyms_of(other)))})
 
 
 @lru_cache(maxsize=1024)

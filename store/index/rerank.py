@@ -50,6 +50,7 @@ class Term:
     topic: bool = False  # a person asked about, not asked to speak: never matched as a quote's speaker
     speaker: bool = False  # the person a "what did X say" question asks to speak: every hit must name them
     name: bool = False  # written with a capital inside the question
+    manner: bool = False  # the verb of "what did X demand": not part of the topic the hit must support
     forms: frozenset[tuple[str, ...]] = frozenset()  # the alternatives as the index's stemmed tokens
     around: frozenset[str] = frozenset()  # words showing a hit's article means it ("British" for the UK)
 

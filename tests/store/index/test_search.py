@@ -362,3 +362,40 @@ def test_questions_asking_when_a_piece_was_published(question, published):
 def test_the_words_naming_a_piece_are_not_its_subject():
     assert without_piece_words("When was the Reuters story on the patrols published?") == \
         "When was the Reuters on the patrols ?"
+
+
+PACT = """Nordic ministers sign security pact
+
+STOCKHOLM, May 12 - Defence ministers of five northern European countries met in Lulea on Tuesday.
+
+Ministers signed a ten-year security agreement with Ukraine at the meeting in Lulea, the host said.
+
+The Russian foreign ministry summoned the Swedish ambassador over the exercises on Wednesday.
+"""
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    # a capital for its country: the article never writes "Kyiv"
+    ("In which town was the security accord with Kyiv signed?", "agreement with Ukraine"),
+    # a country for its capital's government
+    ("Did Moscow summon a diplomat over the drills?", "summoned the Swedish ambassador"),
+])
+def test_a_capital_and_its_country_stand_for_each_other(db, question, words):
+    ingest_text(db, PACT, "pact.txt")
+    hits = search(db, question).hits
+    assert hits and words in hits[0].text
+
+
+BUDGET = """Premier seeks new budget talks
+
+TALLINN, June 4 - Prime Minister Ivo Rask wants immediate talks with Brussels over the farm budget, \
+his office said on Thursday after a cabinet session that also approved new ferry fares and school meal rules.
+
+Farmers have protested outside parliament since Monday.
+"""
+
+
+def test_the_verb_of_what_did_x_demand_is_how_they_spoke_not_the_topic(db):
+    ingest_text(db, BUDGET, "budget.txt")
+    hits = search(db, "What did Rask demand from Brussels?").hits
+    assert hits and "immediate talks" in hits[0].text

@@ -374,3 +374,11 @@ def test_overtures_met_with_silence_requirements_met_and_a_speaker_who_talks_are
                                    "Defence Secretary Ana Cruz (left) talks during a news conference.",
                                    "Defence Secretary Ana Cruz met Japanese envoy Ken Mori in Manila."))
     assert [(e.kind, e.participants) for e in found] == [("meeting", ("Ana Cruz", "Ken Mori"))]
+
+
+def test_the_country_that_imposes_sanctions_takes_part():
+    events = extract_events(article(
+        "The United States on Thursday imposed new sanctions on firms that helped buy drones.",
+        "Britain imposed sanctions on three banks on Friday, officials said.",
+        published="2024-05-03"))
+    assert [e.participants for e in events] == [("United States",), ("Britain",)]

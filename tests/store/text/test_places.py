@@ -5,7 +5,13 @@ import marshal
 import pytest
 
 from clipdesk.store.text import places
-from clipdesk.store.text.places import canonical_place, country_of, place_variants, recognise_places
+from clipdesk.store.text.places import (
+    canonical_place,
+    capital_and_country,
+    country_of,
+    place_variants,
+    recognise_places,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -114,3 +120,11 @@ def test_a_gazetteer_kept_from_other_sources_is_rebuilt(tmp_path, fresh_gazettee
     (tmp_path / "gazetteer.marshal").write_bytes(marshal.dumps((
         ["other"], {"by_alias": {}, "names": {}, "short": {}, "guarded": [], "countries": {}, "fuzzy": []})))
     assert recognise_places("Talks in Kiev") == ["Kyiv"]
+
+
+@pytest.mark.parametrize(("place", "related"), [
+    ("Kiev", {"Ukraine"}), ("Moscow", {"Russia"}), ("Britain", {"London"}), ("New Delhi", {"India"}),
+    ("Tromso", set()),  # no capital
+])
+def test_a_capital_and_its_country(place, related):
+    assert capital_and_country(place) == related
