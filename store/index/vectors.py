@@ -461,7 +461,8 @@ def _keep(db: Store, codes: _Codes) -> _Codes:
     codes = codes.clustered()
     table = np.vstack([(codes.rows.astype(np.uint64) << np.uint64(2)) | codes.kinds.astype(np.uint64),
                        *codes.columns])
-    meta: dict[str, Any] = {"newest": codes.newest, "bits": _bits_of(db, codes.newest), "size": table.shape[1]}
+    meta: dict[str, Any] = {"newest": codes.newest, "bits": _bits_of(db, codes.newest),
+                            "size": table.shape[1]}
     if codes.centroids is not None and codes.bounds is not None:
         meta["cells"] = {"shape": list(codes.centroids.shape), "bounds": codes.bounds.tolist(),
                          "centroids": codes.centroids.astype(np.float32).tobytes()}

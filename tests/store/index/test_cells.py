@@ -5,7 +5,8 @@ import numpy as np
 from clipdesk.store.index import cells
 
 
-def _codes(groups: int = 4, each: int = 500, bits: int = 256, seed: int = 3) -> tuple[list[np.ndarray], np.ndarray]:
+def _codes(groups: int = 4, each: int = 500, bits: int = 256,
+           seed: int = 3) -> tuple[list[np.ndarray], np.ndarray]:
     """Codes in `groups` clusters (a random centre each, 5% of its bits flipped), as stored columns."""
     rng = np.random.default_rng(seed)
     centres = rng.random((groups, bits)) > 0.5
