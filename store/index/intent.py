@@ -63,6 +63,22 @@ def without_piece_words(question: str) -> str:
     return re.sub(r"\s+", " ", _PIECE.sub(" ", question)).strip()
 
 
+_EVENT_VERB = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b"
+                         r"|\b(?:happen|happens|happened|occur|occurs|occurred|held)\b", re.IGNORECASE)
+
+
+def answer_words(question: str) -> str:
+    """The words of a "when" or "where" question that name the kind of answer ("in which city", "what
+    day"), which a hit states rather than names, and that say something happened ("take place", "was
+    held"), which the coverage says as what happened ("met", "signed"); lower-cased, "" for others."""
+    kind = intent(question)
+    if kind not in (WHEN, WHERE):
+        return ""
+    lowered = question.lower()
+    lead = dict(_LEADS)[kind].search(lowered)
+    return " ".join([lead.group(0) if lead else "", *(m.group(0) for m in _EVENT_VERB.finditer(lowered))])
+
+
 def speaking_verb(question: str) -> str:
     """The verb of "what did X demand": how the person spoke, which the coverage may put in other
     words ("wants", "called for"), lower-cased; "" when the question asks nobody to speak."""

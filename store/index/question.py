@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from clipdesk.store.index import fts
 from clipdesk.store.index.caches import caches_of
-from clipdesk.store.index.intent import WHAT, intent, speaker_slot, speaking_verb
+from clipdesk.store.index.intent import WHAT, answer_words, intent, speaker_slot, speaking_verb
 from clipdesk.store.index.people import Recognised, recognise_people
 from clipdesk.store.index.rerank import Term, weight
 from clipdesk.store.text.lexicon import (
@@ -57,7 +57,9 @@ class Question:
 def understand(db: Store, text: str) -> Question:
     """The question's weighted terms (each with its other spellings), the people it asks to speak,
     and the kind of answer it wants."""
-    words = fts.content_terms(text)
+    # "in which city", "what day", "take place": what kind of answer, not what it is about
+    answer_kind = set(fts.tokens(answer_words(text)))
+    words = [w for w in fts.content_terms(text) if w not in answer_kind]
     named = _names(text)
     people = [p for p in recognise_people(db, text) if _spelt_like(db, p)] if words else []
     slot = set(fts.tokens(speaker_slot(text)))

@@ -44,3 +44,34 @@ def test_a_country_named_in_the_question_is_found_as_its_peoples_word_in_the_art
     ingest_text(seeded_db, NAVY, "navy.txt")
     result = search(seeded_db, "How many UK frigates were damaged by the storm?", k=3)
     assert result.found and "Three frigates" in result.hits[0].text
+
+
+ACCORD = """Fisheries accord signed after long talks
+
+VALMORA, June 3 - Norway and Iceland signed the fisheries accord in Valmora on Tuesday, ending two
+years of talks over the northern cod grounds.
+
+The accord sets the catch each fleet may land and a joint patrol of the grounds from next spring.
+
+Fishing crews in both countries welcomed the signing, saying the quotas were fair.
+"""
+
+
+COUNCIL = """City council delays the vote on the harbour
+
+The signing of the harbour accord will take place in the city hall next month, the city council said.
+
+Council members said the city cannot afford a second delay, and the place of the wall is agreed.
+"""
+
+
+def test_a_when_or_where_question_need_not_find_its_kind_of_answer_or_that_it_took_place(db):
+    """"city", "take place" are what the answer is, not what the coverage says (another article uses
+    those words): the paragraph that states the place and day answers."""
+    ingest_text(db, ACCORD, "accord.txt")
+    ingest_text(db, COUNCIL, "council.txt")
+    for question in ("In which city did the signing of the fisheries accord take place?",
+                     "On what day was the fisheries accord signing held?"):
+        hits = search(db, question).hits
+        assert hits and "in Valmora on Tuesday" in hits[0].text, question
+
