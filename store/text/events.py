@@ -131,6 +131,9 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?"
 # 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
 DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
+# Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
+ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
+                     r"|[Aa]dditionally)\b")
 # Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
 GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
                              r"|women|officials|delegations|presidents))\b")
@@ -204,7 +207,8 @@ class _Reading:
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
                 place = self.dateline
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
-            _add(self.found, _event(kind, n, sentence, names, place, when), definite)
+            another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
+            _add(self.found, _event(kind, n, sentence, names, place, when), definite, another)
 
 
 def mask_quotations(paragraph: str) -> str:
@@ -424,10 +428,11 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
                  date=when.iso if when else None, date_text=when.text if when else None)
 
 
-def _add(found: list[Event], event: Event, definite: bool) -> None:
-    """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call')."""
+def _add(found: list[Event], event: Event, definite: bool, another: bool = False) -> None:
+    """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call');
+    `another` one ('he also met', 'earlier, she visited') is new."""
     for n in range(len(found) - 1, -1, -1):
-        if _same(found[n], event, definite):
+        if not another and _same(found[n], event, definite):
             found[n] = _merged(found[n], event)
             return
     found.append(event)
@@ -443,7 +448,12 @@ def _same(a: Event, b: Event, definite: bool) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    return definite or bool(set(a.participants) & set(b.participants))
+    if definite:
+        return True
+    # the same people, or some of them ('Lee met Hale and Ozols. Lee and Hale discussed ...'); 'Lee met
+    # Hale' and 'Lee met Ozols' are two meetings
+    theirs, these = set(a.participants), set(b.participants)
+    return bool(theirs & these) and (theirs <= these or these <= theirs)
 
 
 def _day_words(text: str) -> str:

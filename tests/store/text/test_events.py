@@ -382,3 +382,22 @@ def test_the_country_that_imposes_sanctions_takes_part():
         "Britain imposed sanctions on three banks on Friday, officials said.",
         published="2024-05-03"))
     assert [e.participants for e in events] == [("United States",), ("Britain",)]
+
+
+def test_meetings_with_different_people_are_different_meetings():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow held 9 bilateral meetings in Geneva on Monday.",
+        "Whitlow also met UN envoy Tomas Brenner for the first time.",
+        "She later met her counterpart Ilse Marr.",
+        "Whitlow and Marr met again over dinner.",
+        published="2024-03-08"))
+    meetings = [e.participants for e in events if e.kind == "meeting"]
+    assert meetings == [("Dana Whitlow",), ("Dana Whitlow", "Tomas Brenner"), ("Dana Whitlow", "Ilse Marr")]
+
+
+def test_an_earlier_visit_on_the_same_trip_is_its_own_visit():
+    events = extract_events(article(
+        "Defence Minister Karl Ozols arrived in Vilnius on Thursday for a two-day visit.",
+        "Earlier on Thursday, Ozols visited the war memorial in Kaunas.",
+        published="2024-03-08"))
+    assert [e.kind for e in events] == ["visit", "visit"]
