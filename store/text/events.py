@@ -17,12 +17,14 @@ from clipdesk.store.text.lexicon import (
     NATIONS,
     PLACE_HEADS,
     SEATS_OF_POWER,
+    SPOKESPEOPLE,
     first_name_gender,
     is_english_word,
 )
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.names import normalise_name
 from clipdesk.store.text.places import canonical_place, is_country, place_variants, recognise_places
+from clipdesk.store.text.venues import Venue, background, holders, inside, venues
 
 # Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
 # stems that must be present before the pattern is tried, and the pattern.
@@ -100,6 +102,7 @@ TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+
                          r"(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
+TALKING_KINDS = frozenset({"meeting", "talks", "negotiations"})  # 'the meeting' may refer back to talks
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
 NOUN_KINDS = frozenset({"talks", "negotiations"})
 LOOKBACK = 40  # characters before a trigger searched for hypothetical words
@@ -184,11 +187,13 @@ class _Reading:
             self.named = list(dict.fromkeys(e.name for e in people))
 
     def _record(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int,
-                kinds: list[tuple[str, re.Match[str]]]) -> None:
+                kinds: list[tuple[str, re.Match[str], Venue | None]]) -> None:
         """The events of the `kinds` a sentence reports, with whoever took part."""
         plan = PLANNED_CLAUSE.search(masked)
+        held = [(v.start, v.end) for _, _, v in kinds if v is not None]  # the G7 of 'at the G7 summit'
         taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset)
-                       and (plan is None or m.start - offset < plan.start())]
+                       and (plan is None or m.start - offset < plan.start())
+                       and not inside(m.start - offset, held)]
         if plan is not None:
             sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
         cited = {m.entity.name for m in mentions if m.entity and m not in taking_part}
@@ -196,7 +201,13 @@ class _Reading:
         names = _participants(taking_part, masked, before, offset)  # 'According to X, ... his counterpart'
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
-        for number, (kind, trigger) in enumerate(kinds):
+        for number, (kind, trigger, venue) in enumerate(kinds):
+            if venue is not None:
+                hosts = holders(venue, masked)
+                if hosts:
+                    when = find_date(masked, self.article.published, self.year, trigger.span())
+                    _add(self.found, _event(kind, n, sentence, hosts, _place(masked, trigger), when), False)
+                continue
             if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
                 names = _once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
                                        and m.subject and _is_country_word(m)])
@@ -262,22 +273,33 @@ def _has_stem(low: str, stems: tuple[str, ...]) -> bool:
     return any(stem in low for stem in stems)
 
 
-def _kinds(sentence: str) -> list[tuple[str, re.Match[str]]]:
-    """The kind of event the sentence reports (at most one, plus sanctions) and the words that say so."""
-    kinds: list[tuple[str, re.Match[str]]] = []
+def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
+    """The kind of event the sentence reports (at most one, plus sanctions and the summit or conference it
+    happened at) and the words that say so."""
+    kinds: list[tuple[str, re.Match[str], Venue | None]] = []
     low = sentence.lower()
     if not ANY_STEM.search(low):
         return kinds
+    scene = background(sentence)
+    first: tuple[str, re.Match[str]] | None = None
     for kind, stems, pattern in TRIGGERS:
         if not _has_stem(low, stems):
             continue
-        match = next((m for m in pattern.finditer(sentence) if _happened(low, m)), None)
+        found = [m for m in pattern.finditer(sentence) if _happened(low, m)]
+        match = next((m for m in found if not inside(m.start(), scene)), None)
         if match:
-            kinds.append((kind, match))
+            kinds.append((kind, match, None))
             break
+        if first is None and found:
+            first = (kind, found[0])
+    if kinds:  # 'X met Y on the sidelines of the G7 summit': the summit too, with whoever holds it
+        kinds += [(v.kind, v.trigger, v) for v in venues(sentence)
+                  if v.kind and v.trigger and _happened(low, v.trigger)]
+    elif first:  # 'X spoke at the summit': the summit is what the sentence reports
+        kinds.append((*first, None))
     sanction = SANCTIONS.search(sentence) if _has_stem(low, SANCTION_STEMS) else None
     if sanction and _happened(low, sanction):
-        kinds.append(("sanctions", sanction))
+        kinds.append(("sanctions", sanction, None))
     return kinds
 
 
@@ -298,7 +320,7 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
                   offset: int = 0) -> list[str]:
     """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
     names: list[str] = []
-    for mention in mentions:
+    for number, mention in enumerate(mentions):
         entity = mention.entity
         if entity is None and _country(mention, sentence, offset) and mention.text not in names:
             names.append(mention.text)  # 'ministers from Brazil and Norway met', "Norway's minister"
@@ -318,6 +340,9 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue  # '(Photo: Ann Lee / Getty Images)' took the picture
         if entity.kind == "institution" and _building(entity, mention, sentence, offset):
             continue
+        if entity.kind == "person" and _spokesperson(entity, mentions[number + 1:number + 2], sentence,
+                                                     offset):
+            continue  # 'the ministry's spokesman Jo Tan said the two met': he reports the meeting
         if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
                 entity, mention, sentence, offset):
             continue
@@ -337,6 +362,13 @@ def _once(names: list[str]) -> list[str]:
     folded = [name.casefold().split() for name in names]
     return [name for name, words in zip(names, folded, strict=True)
             if not any(len(other) > len(words) and other[-len(words):] == words for other in folded)]
+
+
+def _spokesperson(entity: Entity, after: list[Mention], sentence: str, offset: int) -> bool:
+    """Someone who speaks for a party ('spokesman Jo Tan', 'Jo Tan, spokesperson of the ministry')."""
+    roles = [*entity.roles, *(m.text for m in after if m.kind == "role" and m.role
+                              and re.fullmatch(r",\s*", sentence[m.start - offset - 2:m.start - offset]))]
+    return any(SPOKESPEOPLE.intersection(WORD.findall(role.lower())) for role in roles)
 
 
 def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
@@ -431,17 +463,19 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
 def _add(found: list[Event], event: Event, definite: bool, another: bool = False) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call');
     `another` one ('he also met', 'earlier, she visited') is new."""
-    for n in range(len(found) - 1, -1, -1):
-        if not another and _same(found[n], event, definite):
-            found[n] = _merged(found[n], event)
-            return
+    for family in (False, True):  # 'the meeting' after 'held talks' is those talks, unless a meeting was
+        for n in range(len(found) - 1, -1, -1):
+            if not another and _same(found[n], event, definite, family):
+                found[n] = _merged(found[n], event)
+                return
     found.append(event)
 
 
-def _same(a: Event, b: Event, definite: bool) -> bool:
-    """Whether b is a later mention of a: the same kind, nothing contradicting, and shared people
-    or a definite reference ('the call')."""
-    if a.kind != b.kind:
+def _same(a: Event, b: Event, definite: bool, family: bool = False) -> bool:
+    """Whether b is a later mention of a: the same kind (or, for a definite reference and `family`, a kind
+    of the same family: 'the meeting' of talks), nothing contradicting, and shared people or a definite
+    reference ('the call')."""
+    if a.kind != b.kind and not (family and definite and {a.kind, b.kind} <= TALKING_KINDS):
         return False
     if a.date_text and b.date_text and _day_words(a.date_text) != _day_words(b.date_text) and (
             a.date != b.date or a.date is None):

@@ -401,3 +401,41 @@ def test_an_earlier_visit_on_the_same_trip_is_its_own_visit():
         "Earlier on Thursday, Ozols visited the war memorial in Kaunas.",
         published="2024-03-08"))
     assert [e.kind for e in events] == ["visit", "visit"]
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_between_the_people_and_the_summit_is_the_groups():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow held talks with her Varnian counterpart Pavel Ostrov on the sidelines "
+        "of the G7 summit in Rome on Friday.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Dana Whitlow", "Pavel Ostrov")), ("summit", ("G7",))]
+
+
+def test_a_who_clause_about_attending_a_summit_does_not_hide_the_talks():
+    events = extract_events(article(
+        "Prime Minister Aki Tanaka, who was visiting Rome to attend the NATO Summit, held informal talks "
+        "with Prime Minister Rosa Lind.",
+        published="2024-03-08"))
+    talks = next(e for e in events if e.kind == "talks")
+    assert talks.participants == ("Aki Tanaka", "Rosa Lind")
+    assert ("summit", ("NATO",)) in [(e.kind, e.participants) for e in events]
+
+
+def test_the_spokesperson_who_reports_a_meeting_does_not_take_part():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow met her counterpart Pavel Ostrov in Geneva on Monday.",
+        "Following their meeting, Jo Tan, spokesperson of the foreign ministry, posted a photograph.",
+        "The two held talks on trade, ministry spokesman Lee Park said.",
+        published="2024-03-08"))
+    assert all("Jo Tan" not in e.participants and "Lee Park" not in e.participants for e in events)
+    assert events[0].participants == ("Dana Whitlow", "Pavel Ostrov")
+
+
+def test_the_meeting_after_talks_is_those_talks():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow on Friday held talks with her counterpart Pavel Ostrov.",
+        "The meeting took place on the sidelines of the G-20 foreign ministers' conclave in Bali.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Dana Whitlow", "Pavel Ostrov")), ("conference", ("G-20",))]
