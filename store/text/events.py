@@ -102,6 +102,7 @@ TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+
                          r"(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
+GATHERINGS = frozenset({"summit", "conference"})  # named after whoever holds them
 TALKING_KINDS = frozenset({"meeting", "talks", "negotiations"})  # 'the meeting' may refer back to talks
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
 NOUN_KINDS = frozenset({"talks", "negotiations"})
@@ -213,6 +214,10 @@ class _Reading:
                                        and m.subject and _is_country_word(m)])
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
+            setting = next((v for v in venues(masked) if v.trigger and v.trigger.start() == trigger.start()),
+                           None)
+            if setting is not None:  # 'Lee spoke at the G7 summit': the G7 and Lee; 'ahead of' it: the G7
+                names = _once([*holders(setting, masked), *([] if setting.ahead else names)])
             when = find_date(masked, self.article.published, self.year, trigger.span())
             place = _place(masked, trigger)
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
@@ -482,11 +487,13 @@ def _same(a: Event, b: Event, definite: bool, family: bool = False) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
+    theirs, these = set(a.participants), set(b.participants)
+    if a.kind in GATHERINGS and theirs and these and not theirs & these:
+        return False  # 'the EU summit' is not the NATO summit before it
     if definite:
         return True
     # the same people, or some of them ('Lee met Hale and Ozols. Lee and Hale discussed ...'); 'Lee met
     # Hale' and 'Lee met Ozols' are two meetings
-    theirs, these = set(a.participants), set(b.participants)
     return bool(theirs & these) and (theirs <= these or these <= theirs)
 
 

@@ -11,8 +11,8 @@ from clipdesk.store.text.places import is_country
 # Words that open the name of a gathering something else happens at: 'on the sidelines of the G7 summit',
 # 'to attend the NATO summit', 'looking ahead to this week's summit'; 'at' and 'during' only when a word of
 # VENUE_WORD follows ('at the Presidential Villa' is a building).
-VENUE_CUE = re.compile(r"\b(?:(?P<strong>on\s+the\s+sidelines?\s+of|to\s+attend|ahead\s+of"
-                       r"|looking\s+ahead\s+to|in\s+the\s+run-up\s+to)|at|during)\s+", re.I)
+VENUE_CUE = re.compile(r"\b(?:(?P<strong>on\s+the\s+sidelines?\s+of|to\s+attend|(?P<ahead>ahead\s+of"
+                       r"|looking\s+ahead\s+to|in\s+the\s+run-up\s+to))|at|during)\s+", re.I)
 # Where the gathering's name ends: a comma, a place ('in Goa'), a time ('last year'), a new clause.
 VENUE_END = re.compile(r"[,.;:(]|\s(?:in|on|to|which|where|that|who|last|this|next|earlier|later|and)\b")
 VENUE_WORD = re.compile(
@@ -36,6 +36,7 @@ class Venue:
     end: int
     kind: str | None
     trigger: re.Match[str] | None
+    ahead: bool = False  # 'ahead of the summit': the people of the sentence are not shown attending it
 
 
 def venues(sentence: str) -> list[Venue]:
@@ -51,7 +52,7 @@ def venues(sentence: str) -> list[Venue]:
         if words or cue["strong"]:
             word = words[-1] if words else None
             kind = None if word is None else "summit" if word["summit"] else "conference"
-            found.append(Venue(cue.start(), end, kind, word))
+            found.append(Venue(cue.start(), end, kind, word, bool(cue["ahead"])))
     return found
 
 

@@ -439,3 +439,13 @@ def test_the_meeting_after_talks_is_those_talks():
         published="2024-03-08"))
     assert [(e.kind, e.participants) for e in events] == [
         ("talks", ("Dana Whitlow", "Pavel Ostrov")), ("conference", ("G-20",))]
+
+
+def test_a_summit_looked_ahead_to_is_the_groups_and_one_attended_has_the_speaker_too():
+    events = extract_events(article(
+        "Looking ahead to this week's NATO Summit, Prime Minister Rosa Lind and President Omar Diaz agreed "
+        "on the need to strengthen the alliance.",
+        "Lind later spoke at the EU summit in Brussels.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("summit", ("NATO",)), ("summit", ("EU", "Rosa Lind"))]
