@@ -16,6 +16,7 @@ from clipdesk.store.text.lexicon import (
     NATIONALITY_ADJECTIVES,
     NATIONS,
     PLACE_HEADS,
+    ROLE_MODIFIERS,
     SEATS_OF_POWER,
     SPOKESPEOPLE,
     first_name_gender,
@@ -111,11 +112,13 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
-_DELEGATES = (r"\b(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives)"
-              r"\s+(?:of|from)\s+")
-COUNTRY_PARTY = re.compile(
-    rf"\bfrom\s+(?:[A-Z][\w-]+\s+and\s+)?$|{_DELEGATES}(?:[A-Z][\w-]+,?\s+(?:and\s+)?)*$")
-DELEGATES_OF = re.compile(rf"{_DELEGATES}(?P<country>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$")  # 'ministers of Chile'
+_DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegations|representatives"
+              r"|counterparts?)\s+(?:of|from|that\s+included|including)\s+")
+# Countries whose people take part: 'ministers from Brazil and Norway', 'his counterparts from the
+# Netherlands, Chile and the United Arab Emirates', 'the foreign minister of Tajikistan'.
+_NAME = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+DELEGATIONS = re.compile(rf"{_DELEGATES}(?P<list>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)")
+LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
@@ -134,6 +137,9 @@ DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}\b(?:,[^()\n—–]{0,30}?)?"
                       r"\s*(?:\([^)]{1,30}\)\s*[-—–]+|[-—–]+|\.?\s*/[^/]{1,12}/\.?)\s")
 # 'The call', 'the first meeting', 'that visit': a trigger referring back to an event already reported.
 DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,2}$")
+# 'His visit', "the minister's trip" (not 'his first visit') refer back to an event too.
+BACK_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+[’']s)\s+"
+                            r"(?:(?!first\b|second\b|third\b|last\b|latest\b|next\b)[\w-]+\s+)?$")
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
@@ -202,6 +208,7 @@ class _Reading:
         names = _participants(taking_part, masked, before, offset)  # 'According to X, ... his counterpart'
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
+        names = _once([self._delegate(name, masked) for name in names])
         for number, (kind, trigger, venue) in enumerate(kinds):
             if venue is not None:
                 hosts = holders(venue, masked)
@@ -225,6 +232,25 @@ class _Reading:
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
             _add(self.found, _event(kind, n, sentence, names, place, when), definite, another)
+
+
+    def _delegate(self, name: str, sentence: str) -> str:
+        """The person a country stands for in 'the foreign ministers of Pakistan and Russia': the one person
+        named so far whose role is of that country and the same kind ('Pakistan's Foreign Minister Ali
+        Khan', 'his Russian counterpart Ivan Sokolov'); the country itself when nobody or several fit."""
+        listed = [m for m in DELEGATIONS.finditer(sentence) if name in m["list"]]
+        nation = NATIONS.get(name.lower())
+        if not listed or nation is None:
+            return name
+        head = listed[0]["noun"].rstrip("s")
+        # 'the defence ministers of ...': a foreign minister is not one of them
+        kind = WORD.findall(sentence[:listed[0].start()].lower().replace("defense", "defence"))[-1:]
+        kind = [w for w in kind if w in ROLE_MODIFIERS and w not in ("the", "of", "for")]
+        fits = [e.name for e in self.discourse.entities.values() if e.kind == "person" and any(
+            nation in {NATIONS.get(w) for w in WORD.findall(role.lower())}
+            and ("counterpart" in role.lower() or head in role.lower()
+                 and all(w in role.lower().replace("defense", "defence") for w in kind)) for role in e.roles)]
+        return fits[0] if len(set(fits)) == 1 else name
 
 
 def mask_quotations(paragraph: str) -> str:
@@ -287,16 +313,21 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
         return kinds
     scene = background(sentence)
     first: tuple[str, re.Match[str]] | None = None
+    mentioned: tuple[str, re.Match[str]] | None = None  # 'his visit', 'the trip': an event reported before
     for kind, stems, pattern in TRIGGERS:
         if not _has_stem(low, stems):
             continue
         found = [m for m in pattern.finditer(sentence) if _happened(low, m)]
         match = next((m for m in found if not inside(m.start(), scene)), None)
-        if match:
+        if match and BACK_REFERENCE.search(sentence, 0, match.start()):
+            mentioned = mentioned or (kind, match)
+        elif match:
             kinds.append((kind, match, None))
             break
         if first is None and found:
             first = (kind, found[0])
+    if not kinds and mentioned:  # 'On the first day of his visit, Lee held talks with Hale': the talks
+        kinds.append((*mentioned, None))
     if kinds:  # 'X met Y on the sidelines of the G7 summit': the summit too, with whoever holds it
         kinds += [(v.kind, v.trigger, v) for v in venues(sentence)
                   if v.kind and v.trigger and _happened(low, v.trigger)]
@@ -325,14 +356,12 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
                   offset: int = 0) -> list[str]:
     """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
     names: list[str] = []
+    lists = _delegations(sentence)
     for number, mention in enumerate(mentions):
         entity = mention.entity
-        if entity is None and _country(mention, sentence, offset) and mention.text not in names:
-            names.append(mention.text)  # 'ministers from Brazil and Norway met', "Norway's minister"
-            continue
-        delegates = DELEGATES_OF.search(mention.text) if entity is None and mention.kind == "role" else None
-        if delegates and is_country(delegates["country"]) and delegates["country"] not in names:
-            names.append(delegates["country"])
+        at = next((span for span in lists if span[0] <= mention.start - offset < span[1]), None)
+        if at is not None:  # 'ministers from Brazil and Norway met'
+            names.extend(lists.pop(at))
             continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
@@ -354,6 +383,7 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
         name = POSSESSIVE_END.sub("", entity.name)  # "the Trump administration's concerns"
         if entity.kind in ("person", "institution") and name not in names:
             names.append(name)
+    names.extend(country for countries in lists.values() for country in countries)
     pronoun = POSSESSIVE_PRONOUN.search(sentence)
     named_first = pronoun and any(
         m.entity and m.entity.kind == "person" and m.start - offset < pronoun.start() for m in mentions)
@@ -364,6 +394,7 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
 
 def _once(names: list[str]) -> list[str]:
     """Each participant once: a name that ends another one ("De Mistura" of "Staffan de Mistura") is it."""
+    names = list(dict.fromkeys(names))
     folded = [name.casefold().split() for name in names]
     return [name for name, words in zip(names, folded, strict=True)
             if not any(len(other) > len(words) and other[-len(words):] == words for other in folded)]
@@ -390,13 +421,15 @@ def _is_country_word(mention: Mention) -> bool:
         and low not in NATIONALITY_ADJECTIVES and low not in SEATS_OF_POWER
 
 
-def _country(mention: Mention, sentence: str, offset: int) -> bool:
-    """A country whose people take part ('ministers from Brazil and Norway met'), not the place or the
-    subject of the talks ('in Oslo', 'discussed Ukraine')."""
-    if not _is_country_word(mention):
-        return False
-    before = sentence[max(0, mention.start - offset - 60):mention.start - offset]
-    return bool(COUNTRY_PARTY.search(before))
+def _delegations(sentence: str) -> dict[tuple[int, int], list[str]]:
+    """The countries listed after 'ministers from', 'counterparts from', by where the list is written."""
+    lists: dict[tuple[int, int], list[str]] = {}
+    for match in DELEGATIONS.finditer(sentence):
+        items = [re.sub(r"^the\s+", "", item) for item in LIST_SEPARATOR.split(match["list"])]
+        countries = [item for item in items if is_country(item)]
+        if countries:
+            lists[match.span("list")] = countries
+    return lists
 
 
 def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:

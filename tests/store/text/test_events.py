@@ -449,3 +449,22 @@ def test_a_summit_looked_ahead_to_is_the_groups_and_one_attended_has_the_speaker
         published="2024-03-08"))
     assert [(e.kind, e.participants) for e in events] == [
         ("summit", ("NATO",)), ("summit", ("EU", "Rosa Lind"))]
+
+
+def test_counterparts_from_a_list_of_countries_take_part_as_those_countries():
+    events = extract_events(article(
+        "On the first day of his visit, Foreign Minister Omar Diaz held talks with counterparts from Brazil, "
+        "the United Arab Emirates and South Africa.",
+        published="2024-03-08"))
+    talks = next(e for e in events if e.kind == "talks")
+    assert talks.participants == ("Omar Diaz", "Brazil", "United Arab Emirates", "South Africa")
+
+
+def test_the_ministers_of_two_countries_are_the_ministers_named_before():
+    events = extract_events(article(
+        "Pakistan Foreign Minister Ali Raza and his Russian counterpart Ivan Sokolov held talks on Thursday.",
+        "The foreign ministers of Pakistan and Russia arrived in Goa on Wednesday.",
+        "The defence ministers of Pakistan and Chile arrived in Goa on Friday.",
+        published="2024-03-08"))
+    visits = [e.participants for e in events if e.kind == "visit"]
+    assert visits == [("Ali Raza", "Ivan Sokolov"), ("Pakistan", "Chile")]
