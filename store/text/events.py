@@ -97,6 +97,10 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
 # Words before a name that cite it as the source of the report, not as someone taking part.
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
+# Words after which names are what was talked about, up to a 'with' that names who talked.
+TOPIC_BEFORE = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
+                          r"|(?:relations|ties|cooperation)\s+(?:between|with))\b(?:(?!\bwith\b)[^;.:]){0,80}$")
+TOPIC_REACH = 100
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
 TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
@@ -205,7 +209,8 @@ class _Reading:
             sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
         cited = {m.entity.name for m in mentions if m.entity and m not in taking_part}
         before = None if self.before is not None and self.before.name in cited else self.before
-        names = _participants(taking_part, masked, before, offset)  # 'According to X, ... his counterpart'
+        # 'According to X, ... his counterpart': the 'his' is not X
+        names = _participants(taking_part, masked, before, offset, kinds[0][1].start())
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
         names = _once([self._delegate(name, masked) for name in names])
@@ -353,7 +358,7 @@ def _happened(low: str, match: re.Match[str]) -> bool:
 
 
 def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
-                  offset: int = 0) -> list[str]:
+                  offset: int = 0, trigger: int = 0) -> list[str]:
     """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
     names: list[str] = []
     lists = _delegations(sentence)
@@ -365,8 +370,9 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
-        if mention.text.lower() == "it" and EXPLETIVE_IT.match(sentence, mention.end - offset):
-            continue  # 'It was his first visit': nobody, not the body named before
+        if mention.text.lower() == "it" and (EXPLETIVE_IT.match(sentence, mention.end - offset)
+                                             or mention.start - offset > trigger):
+            continue  # 'It was his first visit': nobody; 'after the talks, ... it has received': not a party
         if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
                 or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
@@ -459,8 +465,10 @@ def _glued_to_place(name: str) -> bool:
 
 
 def _bystander(sentence: str, start: int, end: int) -> bool:
-    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'),
-    not a participant."""
+    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'), or
+    what was talked about ('discussed relations between Ukraine and the EU'), not a participant."""
+    if TOPIC_BEFORE.search(sentence, max(0, start - TOPIC_REACH), start):
+        return True
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
         TAIL_SOURCE.match(sentence, end)
         and re.search(r",\s*(?:the\s+)?[\w\s'’.()-]{0,30}$", sentence[:start]))
@@ -500,10 +508,12 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
 
 def _add(found: list[Event], event: Event, definite: bool, another: bool = False) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call');
-    `another` one ('he also met', 'earlier, she visited') is new."""
+    `another` one ('he also met', 'earlier, she visited') is new, unless the same people 'also discussed'."""
     for family in (False, True):  # 'the meeting' after 'held talks' is those talks, unless a meeting was
         for n in range(len(found) - 1, -1, -1):
-            if not another and _same(found[n], event, definite, family):
+            again = another and not (event.kind in TALKING_KINDS and found[n].kind in TALKING_KINDS
+                                     and set(event.participants) == set(found[n].participants))
+            if not again and _same(found[n], event, definite, family):
                 found[n] = _merged(found[n], event)
                 return
     found.append(event)

@@ -468,3 +468,12 @@ def test_the_ministers_of_two_countries_are_the_ministers_named_before():
         published="2024-03-08"))
     visits = [e.participants for e in events if e.kind == "visit"]
     assert visits == [("Ali Raza", "Ivan Sokolov"), ("Pakistan", "Chile")]
+
+
+def test_what_was_discussed_takes_no_part_and_the_two_also_discussing_is_the_same_talks():
+    events = extract_events(article(
+        "Security chief Adam Nowicki held talks on Friday with Defence Minister Ivan Petrenko.",
+        "The two officials also discussed relations between Ukraine, NATO and the European Union.",
+        "Petrenko said after the talks that Kyiv valued the support it had received.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [("talks", ("Adam Nowicki", "Ivan Petrenko"))]
