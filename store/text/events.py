@@ -101,6 +101,8 @@ SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+b
 TOPIC_BEFORE = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
                           r"|(?:relations|ties|cooperation)\s+(?:between|with))\b(?:(?!\bwith\b)[^;.:]){0,80}$")
 TOPIC_REACH = 100
+REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
+                       r"|revealed|told\s+[\w.]+)\b(?:\s+that\b)?")
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
 TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
@@ -202,9 +204,10 @@ class _Reading:
         """The events of the `kinds` a sentence reports, with whoever took part."""
         plan = PLANNED_CLAUSE.search(masked)
         held = [(v.start, v.end) for _, _, v in kinds if v is not None]  # the G7 of 'at the G7 summit'
+        reporter = _reporter_end(masked, mentions, offset, kinds[0][1].start())
         taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset)
                        and (plan is None or m.start - offset < plan.start())
-                       and not inside(m.start - offset, held)]
+                       and not inside(m.start - offset, held) and m.start - offset >= reporter]
         if plan is not None:
             sentence = sentence[:plan.start() - (len(masked) - len(masked.lstrip()))].rstrip(" ,")
         cited = {m.entity.name for m in mentions if m.entity and m not in taking_part}
@@ -462,6 +465,18 @@ def _glued_to_place(name: str) -> bool:
     words = name.split()
     return (len(words) > 2 and words[-2].lower() not in ("of", "in", "for")
             and canonical_place(words[-1]) is not None)
+
+
+def _reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: int) -> int:
+    """Where the words of whoever reports the event end ('The ministry, in a statement, said the two
+    ministers met'): the verb of reporting before the trigger whose clause has a subject of its own."""
+    verbs = list(REPORTING.finditer(sentence, 0, trigger))
+    if not verbs:
+        return 0
+    verb = verbs[-1]
+    subject = any(verb.end() <= m.start - offset < trigger for m in mentions) \
+        or GROUP_REFERENCE.search(sentence, verb.end(), trigger) is not None
+    return verb.start() if subject else 0
 
 
 def _bystander(sentence: str, start: int, end: int) -> bool:

@@ -477,3 +477,14 @@ def test_what_was_discussed_takes_no_part_and_the_two_also_discussing_is_the_sam
         "Petrenko said after the talks that Kyiv valued the support it had received.",
         published="2024-03-08"))
     assert [(e.kind, e.participants) for e in events] == [("talks", ("Adam Nowicki", "Ivan Petrenko"))]
+
+
+def test_whoever_reports_the_talks_does_not_take_part_in_them():
+    events = extract_events(article(
+        "Foreign Minister Ali Raza held talks with his counterpart Ivan Sokolov on Thursday.",
+        "The Ministry of Foreign Affairs of Varnia, in an official statement, said the two ministers "
+        "discussed trade.",
+        "Minister Tom Hale said he met Defence Minister Karl Ozols on Friday.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Ali Raza", "Ivan Sokolov")), ("meeting", ("Tom Hale", "Karl Ozols"))]
