@@ -117,6 +117,7 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
+SPOKEN_TO = re.compile(r"\b(?:call|calls|letter|message|spoke|spoken|talked|wrote)\s+to\s+$")  # not a place
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
 _DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegations|representatives"
               r"|counterparts?)\s+(?:of|from|that\s+included|including)\s+")
@@ -239,7 +240,9 @@ class _Reading:
                 place = self.dateline
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
-            _add(self.found, _event(kind, n, sentence, names, place, when), definite, another)
+            event = _event(kind, n, sentence, names, place, when)
+            if not _detail(self.found, event, trigger):
+                _add(self.found, event, definite, another)
 
 
     def _delegate(self, name: str, sentence: str) -> str:
@@ -446,7 +449,7 @@ def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> boo
     the gazetteer does not know ('troops in Lashkar Gah')."""
     before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
     named = bool(entity.roles) or first_name_gender(entity.name.split()[0]) is not None
-    return not named and bool(PLACE_CUE.search(before))
+    return not named and bool(PLACE_CUE.search(before)) and not SPOKEN_TO.search(before)
 
 
 def _common_words(entity: Entity) -> bool:
@@ -521,6 +524,17 @@ def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None
                  date=when.iso if when else None, date_text=when.text if when else None)
 
 
+def _detail(found: list[Event], event: Event, trigger: re.Match[str]) -> bool:
+    """Fold 'Both leaders discussed trade' into the call or meeting just reported by (some of) the same
+    people: what they discussed there, not another event."""
+    last = found[-1] if found else None
+    if last is None or trigger[0].lower() != "discussed" or event.paragraph - last.paragraph > 1 \
+            or not set(event.participants) <= set(last.participants):
+        return False
+    found[-1] = replace(_merged(last, event), place=last.place)  # 'developments in Kabul' is a topic
+    return True
+
+
 def _add(found: list[Event], event: Event, definite: bool, another: bool = False) -> None:
     """Record an event, or fold it into an earlier mention of the same one ('the call' after 'a call');
     `another` one ('he also met', 'earlier, she visited') is new, unless the same people 'also discussed'."""
@@ -538,7 +552,8 @@ def _same(a: Event, b: Event, definite: bool, family: bool = False) -> bool:
     """Whether b is a later mention of a: the same kind (or, for a definite reference and `family`, a kind
     of the same family: 'the meeting' of talks), nothing contradicting, and shared people or a definite
     reference ('the call')."""
-    if a.kind != b.kind and not (family and definite and {a.kind, b.kind} <= TALKING_KINDS):
+    if a.kind != b.kind and not (family and {a.kind, b.kind} <= TALKING_KINDS and (
+            definite or set(b.participants) <= set(a.participants))):
         return False
     if a.date_text and b.date_text and _day_words(a.date_text) != _day_words(b.date_text) and (
             a.date != b.date or a.date is None):

@@ -488,3 +488,12 @@ def test_whoever_reports_the_talks_does_not_take_part_in_them():
         published="2024-03-08"))
     assert [(e.kind, e.participants) for e in events] == [
         ("talks", ("Ali Raza", "Ivan Sokolov")), ("meeting", ("Tom Hale", "Karl Ozols"))]
+
+
+def test_what_the_callers_discussed_is_part_of_the_call():
+    events = extract_events(article(
+        "Defence Secretary Ann Lee made a telephone call to Raksha Mantri Chidi Okonkwo today evening. "
+        "Both the leaders discussed developments in Afghanistan. They discussed defence cooperation.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants, e.place) for e in events] == [
+        ("phone call", ("Ann Lee", "Raksha Mantri Chidi Okonkwo"), None)]
