@@ -43,8 +43,13 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
-        ("meeting", "meet met",
-         r"\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+|other\s+|any\s+|these\s+)?"
+        ("meeting", "meet met host welcom credence credentials",
+         # 'hosted President X to a dinner', 'welcomed the President, X, to Downing Street', 'received
+         # Letters of Credence from the Ambassador'
+         r"\bhost(?:ed|s|ing)\s+(?=(?-i:[A-Z]))(?!(?-i:[A-Z])\w*\s+(?:summit|conference|forum|talks)\b)"
+         r"|\bwelcom(?:ed|es|ing)\s+(?=(?:the\s+)?(?-i:[A-Z]))[^.;]{0,80}?\bto\s+(?:the\s+)?(?-i:[A-Z])"
+         r"|\breceiv(?:ed|es|ing)\b[^.;]{0,40}?\b(?:letters\s+of\s+credence|credentials)\b"
+         r"|\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+|other\s+|any\s+|these\s+)?"
          r"(?:demands?|needs?|targets?|criteria|requirements?|expectations?|deadlines?|standards?|obligations?"
          r"|goals?|costs?|conditions?)\b)"
          # an answer, not a meeting: 'his overtures met with silence'
@@ -54,7 +59,8 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
          # 'X (left) talks during a press conference' speaks: no talks are held
          r"(?<!\bhe )(?<!\bshe )(?<!\bwho )(?<!\) )\btalks\b(?!\s+(?:during|to\s+reporters|to\s+the\s+media)"
          r"\b)"
-         r"|\bconversation\b|\bheld\s+discussions?\b|\bdiscussed\b"),
+         r"|\bconversation\b|\b(?:held|had|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}discussions?\b"
+         r"|\bdiscussed\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
@@ -97,6 +103,12 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
 # Words before a name that cite it as the source of the report, not as someone taking part.
 SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
+# A role 'of' a body: 'the Ambassador of the Republic of Guinea', 'the secretary of the Security Council'.
+ROLE_OF_BODY = re.compile(r"(?i)\b(?:ambassador|secretary|minister|head|chief|director|president|chairman"
+                          r"|chair|governor|envoy|commissioner|representative|member|leader|commander)s?"
+                          r"\s+(?:of|to|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$")
+# Between a role or a body and the person it belongs to: ' of the Republic of Guinea, Dr '.
+APPOSED = re.compile(r"(?:\s+(?:of|to|for)\s+[^,.;]{0,60})?[^,.;]{0,25},\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?")
 # Words after which names are what was talked about, up to a 'with' that names who talked.
 TOPIC_BEFORE = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
                           r"|(?:relations|ties|cooperation)\s+(?:between|with))\b(?:(?!\bwith\b)[^;.:]){0,80}$")
@@ -376,6 +388,8 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
             continue
+        if mention.kind == "role" and _apposed(mention, mentions[number + 1:number + 4], sentence, offset):
+            continue  # 'the Ambassador of Chile, Ilse Marr': the role is hers, not someone named before
         if mention.text.lower() == "it" and (EXPLETIVE_IT.match(sentence, mention.end - offset)
                                              or mention.start - offset > trigger):
             continue  # 'It was his first visit': nobody; 'after the talks, ... it has received': not a party
@@ -384,7 +398,9 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
             continue  # '(Photo: Ann Lee / Getty Images)' took the picture
-        if entity.kind == "institution" and _building(entity, mention, sentence, offset):
+        if entity.kind == "institution" and (_building(entity, mention, sentence, offset)
+                                             or _employer(mention, mentions[number + 1:number + 3], sentence,
+                                                          offset)):
             continue
         if entity.kind == "person" and _spokesperson(entity, mentions[number + 1:number + 2], sentence,
                                                      offset):
@@ -417,6 +433,21 @@ def _spokesperson(entity: Entity, after: list[Mention], sentence: str, offset: i
     roles = [*entity.roles, *(m.text for m in after if m.kind == "role" and m.role
                               and re.fullmatch(r",\s*", sentence[m.start - offset - 2:m.start - offset]))]
     return any(SPOKESPEOPLE.intersection(WORD.findall(role.lower())) for role in roles)
+
+
+def _employer(mention: Mention, after: list[Mention], sentence: str, offset: int) -> bool:
+    """A body in the role of the person named next ('the Ambassador of the Republic of Guinea, Siaka
+    Cissoko', 'the secretary of the Security Council, Ivan Petrenko'): the person takes part, not it."""
+    start = mention.start - offset
+    return bool(ROLE_OF_BODY.search(sentence, max(0, start - 60), start)) \
+        and _apposed(mention, after, sentence, offset)
+
+
+def _apposed(mention: Mention, after: list[Mention], sentence: str, offset: int) -> bool:
+    """Whether the person named next is set beside the mention ('the Ambassador of Chile, Ilse Marr')."""
+    person = next((m for m in after if m.kind == "person"), None)
+    return person is not None and APPOSED.fullmatch(sentence, mention.end - offset, person.start - offset) \
+        is not None
 
 
 def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
@@ -460,7 +491,16 @@ def _common_words(entity: Entity) -> bool:
     if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
             or canonical_place(entity.name) is not None:
         return True  # 'Is Open' of a headline, 'Lashkar Gah': not someone
-    return not entity.roles and first_name_gender(words[0]) is None and all(is_english_word(w) for w in words)
+    return not entity.roles and first_name_gender(words[0]) is None and all(_ordinary(w) for w in words)
+
+
+def _ordinary(word: str) -> bool:
+    """An English word, inflected or not ('Receiving Letters' is no one's name)."""
+    low = word.lower()
+    stems = (low, low[:-1] if low.endswith("s") else "", low[:-3] if low.endswith("ing") else "",
+             low[:-3] + "e" if low.endswith("ing") else "", low[:-2] if low.endswith("ed") else "",
+             low[:-1] if low.endswith("ed") else "")
+    return any(is_english_word(stem) for stem in stems if len(stem) > 2)
 
 
 def _glued_to_place(name: str) -> bool:

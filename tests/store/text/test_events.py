@@ -497,3 +497,23 @@ def test_what_the_callers_discussed_is_part_of_the_call():
         published="2024-03-08"))
     assert [(e.kind, e.participants, e.place) for e in events] == [
         ("phone call", ("Ann Lee", "Raksha Mantri Chidi Okonkwo"), None)]
+
+
+def test_hosting_welcoming_and_receiving_credentials_are_meetings_with_the_guest():
+    events = extract_events(article(
+        "President Adebayo Okafor on Thursday hosted President Tomas Brenner to a dinner at the State House.",
+        "Prime Minister Rosa Lind welcomed Chile's President Omar Diaz to Downing Street.",
+        "Receiving Letters of Credence from the Ambassador of the Republic of Varnia, Dr Ilse Marr, "
+        "President Okafor praised the ties between the two countries.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("meeting", ("Adebayo Okafor", "Tomas Brenner")), ("meeting", ("Rosa Lind", "Omar Diaz")),
+        ("meeting", ("Ilse Marr", "Adebayo Okafor"))]
+
+
+def test_long_discussions_are_talks_and_the_body_in_a_role_takes_no_part():
+    events = extract_events(article(
+        "Minister Ann Lee held long discussions with the secretary of the National Defence Council, "
+        "Ivan Petrenko.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [("talks", ("Ann Lee", "Ivan Petrenko"))]
