@@ -43,7 +43,7 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
-        ("meeting", "meet met host welcom credence credentials",
+        ("meeting", "meet met hosted hosts hosting welcomed welcomes welcoming credence credentials",
          # 'hosted President X to a dinner', 'welcomed the President, X, to Downing Street', 'received
          # Letters of Credence from the Ambassador'
          r"\bhost(?:ed|s|ing)\s+(?=(?-i:[A-Z]))(?!(?-i:[A-Z])\w*\s+(?:summit|conference|forum|talks)\b)"
@@ -110,8 +110,9 @@ ROLE_OF_BODY = re.compile(r"(?i)\b(?:ambassador|secretary|minister|head|chief|di
 # Between a role or a body and the person it belongs to: ' of the Republic of Guinea, Dr '.
 APPOSED = re.compile(r"(?:\s+(?:of|to|for)\s+[^,.;]{0,60})?[^,.;]{0,25},\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?")
 # Words after which names are what was talked about, up to a 'with' that names who talked.
-TOPIC_BEFORE = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
-                          r"|(?:relations|ties|cooperation)\s+(?:between|with))\b(?:(?!\bwith\b)[^;.:]){0,80}$")
+TOPIC_WORD = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
+                        r"|(?:relations|ties|cooperation)\s+(?:between|with))\b")
+TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
 TOPIC_REACH = 100
 REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
                        r"|revealed|told\s+[\w.]+)\b(?:\s+that\b)?")
@@ -137,6 +138,8 @@ _DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegati
 # Netherlands, Chile and the United Arab Emirates', 'the foreign minister of Tajikistan'.
 _NAME = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 DELEGATIONS = re.compile(rf"{_DELEGATES}(?P<list>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)")
+DELEGATION_HINT = re.compile(r"(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives"
+                             r"|counterparts?)\s")  # a cheap look before DELEGATIONS
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
@@ -159,6 +162,7 @@ DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+
 # 'His visit', "the minister's trip" (not 'his first visit') refer back to an event too.
 BACK_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+[’']s)\s+"
                             r"(?:(?!first\b|second\b|third\b|last\b|latest\b|next\b)[\w-]+\s+)?$")
+BACK_REACH = 40  # characters before a trigger that may refer it back
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
@@ -218,7 +222,8 @@ class _Reading:
         plan = PLANNED_CLAUSE.search(masked)
         held = [(v.start, v.end) for _, _, v in kinds if v is not None]  # the G7 of 'at the G7 summit'
         reporter = _reporter_end(masked, mentions, offset, kinds[0][1].start())
-        taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset)
+        topics = [m.end() for m in TOPIC_WORD.finditer(masked)]
+        taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset, topics)
                        and (plan is None or m.start - offset < plan.start())
                        and not inside(m.start - offset, held) and m.start - offset >= reporter]
         if plan is not None:
@@ -229,7 +234,9 @@ class _Reading:
         names = _participants(taking_part, masked, before, offset, kinds[0][1].start())
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
-        names = _once([self._delegate(name, masked) for name in names])
+        if DELEGATION_HINT.search(masked):
+            delegations = list(DELEGATIONS.finditer(masked))
+            names = _once([self._delegate(name, masked, delegations) for name in names])
         for number, (kind, trigger, venue) in enumerate(kinds):
             if venue is not None:
                 hosts = holders(venue, masked)
@@ -257,11 +264,11 @@ class _Reading:
                 _add(self.found, event, definite, another)
 
 
-    def _delegate(self, name: str, sentence: str) -> str:
+    def _delegate(self, name: str, sentence: str, delegations: list[re.Match[str]]) -> str:
         """The person a country stands for in 'the foreign ministers of Pakistan and Russia': the one person
         named so far whose role is of that country and the same kind ('Pakistan's Foreign Minister Ali
         Khan', 'his Russian counterpart Ivan Sokolov'); the country itself when nobody or several fit."""
-        listed = [m for m in DELEGATIONS.finditer(sentence) if name in m["list"]]
+        listed = [m for m in delegations if name in m["list"]]
         nation = NATIONS.get(name.lower())
         if not listed or nation is None:
             return name
@@ -334,21 +341,25 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
     low = sentence.lower()
     if not ANY_STEM.search(low):
         return kinds
-    scene = background(sentence)
+    scene: list[tuple[int, int]] | None = None
     first: tuple[str, re.Match[str]] | None = None
     mentioned: tuple[str, re.Match[str]] | None = None  # 'his visit', 'the trip': an event reported before
     for kind, stems, pattern in TRIGGERS:
         if not _has_stem(low, stems):
             continue
-        found = [m for m in pattern.finditer(sentence) if _happened(low, m)]
-        match = next((m for m in found if not inside(m.start(), scene)), None)
-        if match and BACK_REFERENCE.search(sentence, 0, match.start()):
+        match = None
+        for candidate in pattern.finditer(sentence):
+            if _happened(low, candidate):
+                first = first or (kind, candidate)
+                scene = background(sentence) if scene is None else scene
+                if not inside(candidate.start(), scene):
+                    match = candidate
+                    break
+        if match and BACK_REFERENCE.search(sentence, max(0, match.start() - BACK_REACH), match.start()):
             mentioned = mentioned or (kind, match)
         elif match:
             kinds.append((kind, match, None))
             break
-        if first is None and found:
-            first = (kind, found[0])
     if not kinds and mentioned:  # 'On the first day of his visit, Lee held talks with Hale': the talks
         kinds.append((*mentioned, None))
     if kinds:  # 'X met Y on the sidelines of the G7 summit': the summit too, with whoever holds it
@@ -379,7 +390,7 @@ def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
                   offset: int = 0, trigger: int = 0) -> list[str]:
     """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
     names: list[str] = []
-    lists = _delegations(sentence)
+    lists = _delegations(sentence) if DELEGATION_HINT.search(sentence) else {}
     for number, mention in enumerate(mentions):
         entity = mention.entity
         at = next((span for span in lists if span[0] <= mention.start - offset < span[1]), None)
@@ -522,10 +533,18 @@ def _reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: 
     return verb.start() if subject else 0
 
 
-def _bystander(sentence: str, start: int, end: int) -> bool:
+def _topic(sentence: str, start: int, topics: list[int]) -> bool:
+    """Whether the name at `start` follows 'discussed' or 'relations between' (ending at one of `topics`)
+    in its clause, with no 'with' (which names who talked) in between."""
+    last = max((end for end in topics if start - TOPIC_REACH <= end <= start), default=None)
+    return last is not None and TOPIC_BREAK.search(sentence, last, start) is None
+
+
+def _bystander(sentence: str, start: int, end: int, topics: list[int]) -> bool:
     """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'), or
-    what was talked about ('discussed relations between Ukraine and the EU'), not a participant."""
-    if TOPIC_BEFORE.search(sentence, max(0, start - TOPIC_REACH), start):
+    what was talked about ('discussed relations between Ukraine and the EU', ending at one of `topics`), not
+    a participant."""
+    if _topic(sentence, start, topics):
         return True
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
         TAIL_SOURCE.match(sentence, end)

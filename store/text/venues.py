@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clipdesk.store.text.lexicon import BODY_WORDS
 from clipdesk.store.text.places import is_country
@@ -17,6 +18,9 @@ VENUE_CUE = re.compile(r"\b(?:(?P<strong>on\s+the\s+sidelines?\s+of|to\s+attend|
 VENUE_END = re.compile(r"[,.;:(]|\s(?:in|on|to|which|where|that|who|last|this|next|earlier|later|and)\b")
 VENUE_WORD = re.compile(
     r"\b(?:(?P<summit>summit)|conference|forum|conclave|meeting|meet|session|assembly)s?\b", re.I)
+# Words without one of which a sentence names no venue.
+HINTS = re.compile(r"summit|conference|forum|conclave|meet|session|assembly|sidelines|attend|ahead|run-up",
+                   re.I)
 # A 'who' clause about the subject ('X, who was visiting Rome to attend the summit, held talks'):
 # background, not the event the sentence reports.
 WHO_ASIDE = re.compile(r",\s+who\b[^.;]*?,(?=\s+(?:\w+ed|held|met|had|spoke|made|took|paid)\b)")
@@ -39,8 +43,11 @@ class Venue:
     ahead: bool = False  # 'ahead of the summit': the people of the sentence are not shown attending it
 
 
-def venues(sentence: str) -> list[Venue]:
+@lru_cache(maxsize=64)
+def venues(sentence: str) -> tuple[Venue, ...]:
     """The gatherings a sentence names as the setting of something else."""
+    if not HINTS.search(sentence):
+        return ()
     found: list[Venue] = []
     for cue in VENUE_CUE.finditer(sentence):
         stop = VENUE_END.search(sentence, cue.end())
@@ -53,12 +60,13 @@ def venues(sentence: str) -> list[Venue]:
             word = words[-1] if words else None
             kind = None if word is None else "summit" if word["summit"] else "conference"
             found.append(Venue(cue.start(), end, kind, word, bool(cue["ahead"])))
-    return found
+    return tuple(found)
 
 
 def background(sentence: str) -> list[tuple[int, int]]:
     """Spans of a sentence that set the scene rather than report its event: venues and 'who' clauses."""
-    return [(v.start, v.end) for v in venues(sentence)] + [m.span() for m in WHO_ASIDE.finditer(sentence)]
+    asides = [m.span() for m in WHO_ASIDE.finditer(sentence)] if ", who " in sentence else []
+    return [(v.start, v.end) for v in venues(sentence)] + asides
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
