@@ -16,6 +16,7 @@ from clipdesk.store.text.lexicon import (
     NATIONALITY_ADJECTIVES,
     NATIONS,
     PLACE_HEADS,
+    ROLE_HEADS,
     ROLE_MODIFIERS,
     SEATS_OF_POWER,
     SPOKESPEOPLE,
@@ -181,13 +182,9 @@ def extract_events(article: Article) -> list[Event]:
     reading = _Reading(article)
     last = max((n for n, p in enumerate(article.paragraphs) if ANY_STEM.search(p.lower())), default=-1)
     for n, paragraph in enumerate(article.paragraphs[:last + 1]):
-        masked = mask_quotations(paragraph)
-        if n == 0:
-            masked = DATELINE.sub(lambda m: " " * len(m[0]), masked, count=1)
-        mentions = scan(masked, reading.discourse, reading.salient)
-        for start, end in sentences(masked):
-            here = [m for m in mentions if start <= m.start < end]
-            reading.sentence(n, paragraph[start:end].strip(), masked[start:end], here, start)
+        reading.paragraph(n, paragraph)
+    if reading.counterpart is not None and last + 1 < len(article.paragraphs):
+        reading.paragraph(last + 1, article.paragraphs[last + 1])  # it may name the counterpart
     return reading.found
 
 
@@ -203,18 +200,53 @@ class _Reading:
         self.found: list[Event] = []
         self.before: Entity | None = None  # the last person a sentence was about
         self.named: list[str] = []  # the people of the last sentence that named any
+        # the event just reported with 'his (Polish) counterpart' unnamed, and the words of that role
+        self.counterpart: tuple[int, set[str]] | None = None
+
+    def paragraph(self, n: int, paragraph: str) -> None:
+        """Read paragraph n, sentence by sentence."""
+        masked = mask_quotations(paragraph)
+        if n == 0:
+            masked = DATELINE.sub(lambda m: " " * len(m[0]), masked, count=1)
+        mentions = scan(masked, self.discourse, self.salient)
+        for start, end in sentences(masked):
+            here = [m for m in mentions if start <= m.start < end]
+            self.sentence(n, paragraph[start:end].strip(), masked[start:end], here, start)
 
     def sentence(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int = 0) -> None:
         """Record the events `sentence` (paragraph n, at `offset`; quotations blanked in `masked`) reports."""
         kinds = _kinds(masked)
+        if self.counterpart is not None:
+            self._name_counterpart(n, mentions, masked, offset)
         if kinds and not CALLED_OFF.search(masked):
             self._record(n, sentence, masked, mentions, offset, kinds)
+            self.counterpart = _unnamed_counterpart(self.found, n, sentence, mentions)
         people = [m.entity for m in mentions  # whom 'they' and 'the two' refer to next
                   if m.entity and m.entity.kind == "person" and not _common_words(m.entity)]
         self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
                             and m.entity.kind == "person"), self.before)
         if people:
             self.named = list(dict.fromkeys(e.name for e in people))
+
+    def _name_counterpart(self, n: int, mentions: list[Mention], sentence: str, offset: int) -> None:
+        """Add to the event before the counterpart this sentence names ('X held talks with his Polish
+        counterpart. Polish Defence Minister Y said ...'): a person of the counterpart's country, or of
+        the same office when no country is given."""
+        index, wanted = self.counterpart or (0, set())
+        self.counterpart = None
+        event = self.found[index] if index < len(self.found) else None
+        if event is None or n - event.paragraph > 1:
+            return
+        for number, mention in enumerate(mentions):
+            entity = mention.entity
+            if entity is None or entity.kind != "person" or entity.name in event.participants \
+                    or _common_words(entity) \
+                    or _spokesperson(entity, mentions[number + 1:number + 2], sentence, offset):
+                continue
+            roles = set(WORD.findall(" ".join(entity.roles).lower().replace("defense", "defence")))
+            if wanted and wanted <= roles | {NATIONS[w] for w in roles if w in NATIONS}:
+                self.found[index] = replace(event, participants=(*event.participants, entity.name))
+                return
 
     def _record(self, n: int, sentence: str, masked: str, mentions: list[Mention], offset: int,
                 kinds: list[tuple[str, re.Match[str], Venue | None]]) -> None:
@@ -281,6 +313,24 @@ class _Reading:
             and ("counterpart" in role.lower() or head in role.lower()
                  and all(w in role.lower().replace("defense", "defence") for w in kind)) for role in e.roles)]
         return fits[0] if len(set(fits)) == 1 else name
+
+
+def _unnamed_counterpart(found: list[Event], n: int, sentence: str,
+                         mentions: list[Mention]) -> tuple[int, set[str]] | None:
+    """The last event, when `sentence` reported it with an unnamed counterpart ('met his Polish counterpart'),
+    and what the counterpart must be: of that country ('PL'), or of the office of the one who met them."""
+    role = next((m for m in mentions if m.kind == "role" and m.entity is None
+                 and "counterpart" in m.text.lower()), None)
+    if role is None or not found or found[-1].paragraph != n or found[-1].summary != sentence:
+        return None
+    nations = {NATIONS[w] for w in WORD.findall(role.text.lower()) if w in NATIONS}
+    if nations:
+        return len(found) - 1, nations
+    office = next((m.entity.roles for m in mentions if m.entity and m.entity.kind == "person"
+                   and m.entity.name in found[-1].participants and m.entity.roles), None)
+    words = set(WORD.findall(" ".join(office or []).lower().replace("defense", "defence")))
+    words = {w for w in words if w in ROLE_HEADS or w in ROLE_MODIFIERS} - {"the", "of", "for", "new"}
+    return (len(found) - 1, words) if words else None
 
 
 def mask_quotations(paragraph: str) -> str:

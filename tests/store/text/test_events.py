@@ -517,3 +517,20 @@ def test_long_discussions_are_talks_and_the_body_in_a_role_takes_no_part():
         "Ivan Petrenko.",
         published="2024-03-08"))
     assert [(e.kind, e.participants) for e in events] == [("talks", ("Ann Lee", "Ivan Petrenko"))]
+
+
+def test_a_counterpart_named_in_the_next_sentence_takes_part():
+    events = extract_events(article(
+        "Defence Minister Ann Lee held talks with her counterpart in Riga on Monday.",
+        "Piotr Nowak, the Polish defence minister, said they agreed on air defence.",
+        published="2024-03-08"))
+    assert events[0].participants == ("Ann Lee", "Piotr Nowak")
+
+
+def test_a_counterpart_of_another_country_is_not_taken_from_the_next_sentence():
+    events = extract_events(article(
+        "Defence Minister Ann Lee met her Polish counterpart on Monday. Chilean Foreign Minister Jorge Vidal "
+        "said trade was good.",
+        "Lee's spokesman Tom Hale, a former Polish defence minister, said the meeting went well.",
+        published="2024-03-08"))
+    assert events[0].participants == ("Ann Lee",)
