@@ -202,6 +202,7 @@ class _Reading:
         self.named: list[str] = []  # the people of the last sentence that named any
         # the event just reported with 'his (Polish) counterpart' unnamed, and the words of that role
         self.counterpart: tuple[int, set[str]] | None = None
+        self.previous: list[Entity] = []  # the people the sentence before named
 
     def paragraph(self, n: int, paragraph: str) -> None:
         """Read paragraph n, sentence by sentence."""
@@ -219,14 +220,24 @@ class _Reading:
         if self.counterpart is not None:
             self._name_counterpart(n, mentions, masked, offset)
         if kinds and not CALLED_OFF.search(masked):
-            self._record(n, sentence, masked, mentions, offset, kinds)
+            self._record(n, sentence, masked, [self._resolved(m, mentions) for m in mentions], offset, kinds)
             self.counterpart = _unnamed_counterpart(self.found, n, sentence, mentions)
         people = [m.entity for m in mentions  # whom 'they' and 'the two' refer to next
                   if m.entity and m.entity.kind == "person" and not _common_words(m.entity)]
+        self.previous = list({id(e): e for e in people}.values())
         self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
                             and m.entity.kind == "person"), self.before)
         if people:
             self.named = list(dict.fromkeys(e.name for e in people))
+
+    def _resolved(self, mention: Mention, mentions: list[Mention]) -> Mention:
+        """A he or she opening a sentence is the one person the sentence before named ('It was the last day
+        of Lee's trip. On Thursday, she met ...'), when that person may be a he or she."""
+        gender = {"he": "m", "she": "f"}.get(mention.text.lower())
+        if gender is None or len(self.previous) != 1 or mention is not mentions[0] \
+                or self.previous[0].gender not in (None, gender):
+            return mention
+        return replace(mention, entity=self.previous[0])
 
     def _name_counterpart(self, n: int, mentions: list[Mention], sentence: str, offset: int) -> None:
         """Add to the event before the counterpart this sentence names ('X held talks with his Polish

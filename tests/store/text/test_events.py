@@ -534,3 +534,14 @@ def test_a_counterpart_of_another_country_is_not_taken_from_the_next_sentence():
         "Lee's spokesman Tom Hale, a former Polish defence minister, said the meeting went well.",
         published="2024-03-08"))
     assert events[0].participants == ("Ann Lee",)
+
+
+def test_a_he_opening_a_sentence_is_the_one_person_the_sentence_before_named():
+    events = extract_events(article(
+        "Security chief Adam Nowicki held talks with Defence Minister Ivan Petrenko on Friday.",
+        "Petrenko said the talks were useful.",
+        "Friday was the last day of Adam Nowicki's trip to Ukraine. On Thursday, he met Foreign Minister "
+        "Pavlo Kuzmenko.",
+        published="2024-03-08"))
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert meeting.participants == ("Adam Nowicki", "Pavlo Kuzmenko")
