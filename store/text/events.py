@@ -84,9 +84,9 @@ CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
 HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 EVENT_NAME_ENDS = frozenset({"meeting", "summit", "conference", "forum", "retreat", "talks", "dialogue"})
-HYPOTHETICAL_PHRASES = ("rather than", "instead of", "focus on", "rule out", "ruled out", "calls for",
-                        "called for", "call for", "was to", "were to", "is to", "are to", "set to",
-                        "prepared to")
+HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
+                        "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
+                        "were to", "is to", "are to", "set to", "prepared to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question or what would have been:
 # 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend the conference'.
 UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to)\b")
@@ -117,6 +117,7 @@ TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
 TOPIC_REACH = 100
 REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
                        r"|revealed|told\s+[\w.]+)\b(?:\s+that\b)?")
+SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Friday (that) ...'
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
 TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
@@ -561,8 +562,8 @@ def _common_words(entity: Entity) -> bool:
     words = entity.name.split()
     ends = {words[0].lower(), words[-1].lower()}
     if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
-            or canonical_place(entity.name) is not None:
-        return True  # 'Is Open' of a headline, 'Lashkar Gah': not someone
+            or words[-1].lower() in EVENT_NAME_ENDS or canonical_place(entity.name) is not None:
+        return True  # 'Is Open' of a headline, 'Lashkar Gah', 'Hiroshima Summit': not someone
     return not entity.roles and first_name_gender(words[0]) is None and all(_ordinary(w) for w in words)
 
 
@@ -589,9 +590,12 @@ def _reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: 
     if not verbs:
         return 0
     verb = verbs[-1]
-    subject = any(verb.end() <= m.start - offset < trigger for m in mentions) \
-        or GROUP_REFERENCE.search(sentence, verb.end(), trigger) is not None
-    return verb.start() if subject else 0
+    # 'said the two ministers met': the clause has a subject of its own
+    start = SUBJECT_START.match(sentence, verb.end())
+    after = start.end() if start else verb.end()
+    subject = any(m.start - offset == after for m in mentions) \
+        or GROUP_REFERENCE.match(sentence, after) is not None
+    return verb.start() if subject and after < trigger else 0
 
 
 def _topic(sentence: str, start: int, topics: list[int]) -> bool:

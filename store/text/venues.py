@@ -12,15 +12,16 @@ from clipdesk.store.text.places import is_country
 # Words that open the name of a gathering something else happens at: 'on the sidelines of the G7 summit',
 # 'to attend the NATO summit', 'looking ahead to this week's summit'; 'at' and 'during' only when a word of
 # VENUE_WORD follows ('at the Presidential Villa' is a building).
-VENUE_CUE = re.compile(r"\b(?:(?P<strong>on\s+the\s+sidelines?\s+of|to\s+attend|(?P<ahead>ahead\s+of"
-                       r"|looking\s+ahead\s+to|in\s+the\s+run-up\s+to))|at|during)\s+", re.I)
+VENUE_CUE = re.compile(r"\b(?:(?P<strong>on\s+the\s+(?:sidelines?|occasion)\s+of|to\s+attend"
+                       r"|(?P<ahead>ahead\s+of|looking\s+ahead\s+to|in\s+the\s+run-up\s+to))|at|during)\s+",
+                       re.I)
 # Where the gathering's name ends: a comma, a place ('in Goa'), a time ('last year'), a new clause.
 VENUE_END = re.compile(r"[,.;:(]|\s(?:in|on|to|which|where|that|who|last|this|next|earlier|later|and)\b")
 VENUE_WORD = re.compile(
     r"\b(?:(?P<summit>summit)|conference|forum|conclave|meeting|meet|session|assembly)s?\b", re.I)
 # Words without one of which a sentence names no venue.
-HINTS = re.compile(r"summit|conference|forum|conclave|meet|session|assembly|sidelines|attend|ahead|run-up",
-                   re.I)
+HINTS = re.compile(r"summit|conference|forum|conclave|meet|session|assembly|sidelines|occasion|attend|ahead"
+                   r"|run-up", re.I)
 # A 'who' clause about the subject ('X, who was visiting Rome to attend the summit, held talks'):
 # background, not the event the sentence reports.
 WHO_ASIDE = re.compile(r",\s+who\b[^.;]*?,(?=\s+(?:\w+ed|held|met|had|spoke|made|took|paid)\b)")

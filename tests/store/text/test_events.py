@@ -545,3 +545,12 @@ def test_a_he_opening_a_sentence_is_the_one_person_the_sentence_before_named():
         published="2024-03-08"))
     meeting = next(e for e in events if e.kind == "meeting")
     assert meeting.participants == ("Adam Nowicki", "Pavlo Kuzmenko")
+
+
+def test_who_said_something_at_a_conference_attended_it_and_whoever_asked_is_no_reporter():
+    events = extract_events(article(
+        "Defence Secretary Tom Hale spoke in Brussels.",
+        "“We are ready,” he said in response to a question from a reporter on the sidelines of the NATO "
+        "defence ministers' conference.",
+        published="2024-03-08"))
+    assert events[0].kind == "conference" and events[0].participants[:2] == ("NATO", "Tom Hale")
