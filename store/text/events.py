@@ -65,7 +65,7 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
-ANY_STEM = re.compile("|".join([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
+ANY_STEM = tuple(dict.fromkeys([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
 SANCTIONS = re.compile(
     r"\b(?:impos\w*|slap\w*|announc\w*|adopt\w*|introduc\w*|unveil\w*|approv\w*|levie[sd]|agreed|extend\w*"
     r"|expand\w*|hit|hits)\b[^.;]{0,60}?\bsanctions?\b|\bsanctioned\b|\bblacklist(?:ed|ing|s)?\b", re.I)
@@ -181,7 +181,7 @@ QUOTE_MARK = re.compile(r'[“”«»"]')
 def extract_events(article: Article) -> list[Event]:
     """Every event the article reports, with participants, place and date where known."""
     reading = _Reading(article)
-    last = max((n for n, p in enumerate(article.paragraphs) if ANY_STEM.search(p.lower())), default=-1)
+    last = max((n for n, p in enumerate(article.paragraphs) if _has_stem(p.lower(), ANY_STEM)), default=-1)
     for n, paragraph in enumerate(article.paragraphs[:last + 1]):
         reading.paragraph(n, paragraph)
     if reading.counterpart is not None and last + 1 < len(article.paragraphs):
@@ -401,7 +401,7 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
     happened at) and the words that say so."""
     kinds: list[tuple[str, re.Match[str], Venue | None]] = []
     low = sentence.lower()
-    if not ANY_STEM.search(low):
+    if not _has_stem(low, ANY_STEM):
         return kinds
     scene: list[tuple[int, int]] | None = None
     first: tuple[str, re.Match[str]] | None = None

@@ -20,8 +20,8 @@ VENUE_END = re.compile(r"[,.;:(]|\s(?:in|on|to|which|where|that|who|last|this|ne
 VENUE_WORD = re.compile(
     r"\b(?:(?P<summit>summit)|conference|forum|conclave|meeting|meet|session|assembly)s?\b", re.I)
 # Words without one of which a sentence names no venue.
-HINTS = re.compile(r"summit|conference|forum|conclave|meet|session|assembly|sidelines|occasion|attend|ahead"
-                   r"|run-up", re.I)
+HINTS = ("summit", "conference", "forum", "conclave", "meet", "session", "assembly", "sidelines", "occasion",
+         "attend", "ahead", "run-up")
 # A 'who' clause about the subject ('X, who was visiting Rome to attend the summit, held talks'):
 # background, not the event the sentence reports.
 WHO_ASIDE = re.compile(r",\s+who\b[^.;]*?,(?=\s+(?:\w+ed|held|met|had|spoke|made|took|paid)\b)")
@@ -47,7 +47,8 @@ class Venue:
 @lru_cache(maxsize=64)
 def venues(sentence: str) -> tuple[Venue, ...]:
     """The gatherings a sentence names as the setting of something else."""
-    if not HINTS.search(sentence):
+    low = sentence.lower()
+    if not any(hint in low for hint in HINTS):
         return ()
     found: list[Venue] = []
     for cue in VENUE_CUE.finditer(sentence):
