@@ -9,23 +9,27 @@ from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
-    BUILDING_HEADS,
-    COMMON,
-    HEADLINE_WORDS,
-    INSTITUTION_WORDS,
-    NATIONALITY_ADJECTIVES,
     NATIONS,
-    PLACE_HEADS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    SEATS_OF_POWER,
-    SPOKESPEOPLE,
-    first_name_gender,
-    is_english_word,
 )
 from clipdesk.store.text.model import Article, Event
-from clipdesk.store.text.names import normalise_name
-from clipdesk.store.text.places import canonical_place, is_country, place_variants, recognise_places
+from clipdesk.store.text.parties import (
+    DELEGATION_HINT,
+    DELEGATIONS,
+    GROUP_REFERENCE,
+    PLACE_CUE,
+    TOPIC_WORD,
+    WORD,
+    bystander,
+    common_words,
+    is_country_word,
+    once,
+    participants,
+    reporter_end,
+    spokesperson,
+)
+from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
 from clipdesk.store.text.venues import Venue, background, holders, inside, venues
 
 # Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
@@ -83,7 +87,6 @@ CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
 # How two people first met, not a meeting: 'the couple, who met while working at a nature preserve'.
 HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
-EVENT_NAME_ENDS = frozenset({"meeting", "summit", "conference", "forum", "retreat", "talks", "dialogue"})
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
                         "were to", "is to", "are to", "set to", "prepared to")
@@ -102,28 +105,6 @@ CALLED_OFF = re.compile(
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
 PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"
                             r"(?:plans?|planned|wants?|hopes?|intends?|expects?|will|would|is\s+to|was\s+to)\b")
-# Words before a name that cite it as the source of the report, not as someone taking part.
-SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
-# A role 'of' a body: 'the Ambassador of the Republic of Guinea', 'the secretary of the Security Council'.
-ROLE_OF_BODY = re.compile(r"(?i)\b(?:ambassador|secretary|minister|head|chief|director|president|chairman"
-                          r"|chair|governor|envoy|commissioner|representative|member|leader|commander)s?"
-                          r"\s+(?:of|to|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$")
-# Between a role or a body and the person it belongs to: ' of the Republic of Guinea, Dr '.
-APPOSED = re.compile(r"(?:\s+(?:of|to|for)\s+[^,.;]{0,60})?[^,.;]{0,25},\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?")
-# Words after which names are what was talked about, up to a 'with' that names who talked.
-TOPIC_WORD = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
-                        r"|(?:relations|ties|cooperation)\s+(?:between|with))\b")
-TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
-TOPIC_REACH = 100
-REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
-                       r"|revealed|told\s+[\w.]+)\b(?:\s+that\b)?")
-SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Friday (that) ...'
-# A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
-# ", the ministry (MoD) has confirmed".
-TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
-                         r"(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
-# Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
-BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 GATHERINGS = frozenset({"summit", "conference"})  # named after whoever holds them
 TALKING_KINDS = frozenset({"meeting", "talks", "negotiations"})  # 'the meeting' may refer back to talks
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
@@ -132,19 +113,6 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
-SPOKEN_TO = re.compile(r"\b(?:call|calls|letter|message|spoke|spoken|talked|wrote)\s+to\s+$")  # not a place
-PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
-_DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegations|representatives"
-              r"|counterparts?)\s+(?:of|from|that\s+included|including)\s+")
-# Countries whose people take part: 'ministers from Brazil and Norway', 'his counterparts from the
-# Netherlands, Chile and the United Arab Emirates', 'the foreign minister of Tajikistan'.
-_NAME = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
-DELEGATIONS = re.compile(rf"{_DELEGATES}(?P<list>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)")
-DELEGATION_HINT = re.compile(r"(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives"
-                             r"|counterparts?)\s")  # a cheap look before DELEGATIONS
-LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
-PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
-POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
 # 'talks will prove difficult' a forecast, and 'for talks to take place' a condition, not an event.
@@ -152,7 +120,6 @@ MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+pla
                          r"|could|would|should|must|might|may|cannot|can|will|won't|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")
-WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
 PLACE_BEFORE, PLACE_AFTER = 40, 60  # how far from its trigger a place may be written
 # A dateline opening the first paragraph ('BERLIN, May 12 (Reuters) -', 'LONDON, January 27. /TASS/.'):
 # its date is the day of the report, not of the event.
@@ -169,12 +136,6 @@ DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
                      r"|[Aa]dditionally)\b")
-# Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
-GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
-                             r"|women|officials|delegations|presidents))\b")
-# 'It was', 'it is' after which the sentence says what something was: the 'it' refers to nobody.
-EXPLETIVE_IT = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\b")
-POSSESSIVE_END = re.compile(r"['’]s$")
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -224,7 +185,7 @@ class _Reading:
             self._record(n, sentence, masked, [self._resolved(m, mentions) for m in mentions], offset, kinds)
             self.counterpart = _unnamed_counterpart(self.found, n, sentence, mentions)
         people = [m.entity for m in mentions  # whom 'they' and 'the two' refer to next
-                  if m.entity and m.entity.kind == "person" and not _common_words(m.entity)]
+                  if m.entity and m.entity.kind == "person" and not common_words(m.entity)]
         self.previous = list({id(e): e for e in people}.values())
         self.before = next((m.entity for m in reversed(mentions) if m.subject and m.entity
                             and m.entity.kind == "person"), self.before)
@@ -252,8 +213,8 @@ class _Reading:
         for number, mention in enumerate(mentions):
             entity = mention.entity
             if entity is None or entity.kind != "person" or entity.name in event.participants \
-                    or _common_words(entity) \
-                    or _spokesperson(entity, mentions[number + 1:number + 2], sentence, offset):
+                    or common_words(entity) \
+                    or spokesperson(entity, mentions[number + 1:number + 2], sentence, offset):
                 continue
             roles = set(WORD.findall(" ".join(entity.roles).lower().replace("defense", "defence")))
             if wanted and wanted <= roles | {NATIONS[w] for w in roles if w in NATIONS}:
@@ -265,9 +226,9 @@ class _Reading:
         """The events of the `kinds` a sentence reports, with whoever took part."""
         plan = PLANNED_CLAUSE.search(masked)
         held = [(v.start, v.end) for _, _, v in kinds if v is not None]  # the G7 of 'at the G7 summit'
-        reporter = _reporter_end(masked, mentions, offset, kinds[0][1].start())
+        reporter = reporter_end(masked, mentions, offset, kinds[0][1].start())
         topics = [m.end() for m in TOPIC_WORD.finditer(masked)]
-        taking_part = [m for m in mentions if not _bystander(masked, m.start - offset, m.end - offset, topics)
+        taking_part = [m for m in mentions if not bystander(masked, m.start - offset, m.end - offset, topics)
                        and (plan is None or m.start - offset < plan.start())
                        and not inside(m.start - offset, held) and m.start - offset >= reporter]
         if plan is not None:
@@ -275,12 +236,12 @@ class _Reading:
         cited = {m.entity.name for m in mentions if m.entity and m not in taking_part}
         before = None if self.before is not None and self.before.name in cited else self.before
         # 'According to X, ... his counterpart': the 'his' is not X
-        names = _participants(taking_part, masked, before, offset, kinds[0][1].start())
+        names = participants(taking_part, masked, before, offset, kinds[0][1].start())
         if not names and len(self.named) > 1 and GROUP_REFERENCE.search(masked):
             names = list(self.named)
         if DELEGATION_HINT.search(masked):
             delegations = list(DELEGATIONS.finditer(masked))
-            names = _once([self._delegate(name, masked, delegations) for name in names])
+            names = once([self._delegate(name, masked, delegations) for name in names])
         for number, (kind, trigger, venue) in enumerate(kinds):
             if venue is not None:
                 hosts = holders(venue, masked)
@@ -289,14 +250,14 @@ class _Reading:
                     _add(self.found, _event(kind, n, sentence, hosts, _place(masked, trigger), when), False)
                 continue
             if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
-                names = _once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
-                                       and m.subject and _is_country_word(m)])
+                names = once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
+                                       and m.subject and is_country_word(m)])
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
             setting = next((v for v in venues(masked) if v.trigger and v.trigger.start() == trigger.start()),
                            None)
             if setting is not None:  # 'Lee spoke at the G7 summit': the G7 and Lee; 'ahead of' it: the G7
-                names = _once([*holders(setting, masked), *([] if setting.ahead else names)])
+                names = once([*holders(setting, masked), *([] if setting.ahead else names)])
             when = find_date(masked, self.article.published, self.year, trigger.span())
             place = _place(masked, trigger)
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
@@ -448,184 +409,6 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     return not MODAL_AFTER.match(low, match.end(), match.end() + 70)
 
 
-def _participants(mentions: list[Mention], sentence: str, before: Entity | None,
-                  offset: int = 0, trigger: int = 0) -> list[str]:
-    """People and bodies named (or referred to by pronoun) in the sentence, in order, once each."""
-    names: list[str] = []
-    lists = _delegations(sentence) if DELEGATION_HINT.search(sentence) else {}
-    for number, mention in enumerate(mentions):
-        entity = mention.entity
-        at = next((span for span in lists if span[0] <= mention.start - offset < span[1]), None)
-        if at is not None:  # 'ministers from Brazil and Norway met'
-            names.extend(lists.pop(at))
-            continue
-        if entity is None or (entity.kind == "institution" and not _is_body(entity.name)):
-            continue
-        if mention.kind == "role" and _apposed(mention, mentions[number + 1:number + 4], sentence, offset):
-            continue  # 'the Ambassador of Chile, Ilse Marr': the role is hers, not someone named before
-        if mention.text.lower() == "it" and (EXPLETIVE_IT.match(sentence, mention.end - offset)
-                                             or mention.start - offset > trigger):
-            continue  # 'It was his first visit': nobody; 'after the talks, ... it has received': not a party
-        if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
-                or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
-            continue
-        if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
-            continue  # '(Photo: Ann Lee / Getty Images)' took the picture
-        if entity.kind == "institution" and (_building(entity, mention, sentence, offset)
-                                             or _employer(mention, mentions[number + 1:number + 3], sentence,
-                                                          offset)):
-            continue
-        if entity.kind == "person" and _spokesperson(entity, mentions[number + 1:number + 2], sentence,
-                                                     offset):
-            continue  # 'the ministry's spokesman Jo Tan said the two met': he reports the meeting
-        if entity.kind == "person" and _common_words(entity) or entity.kind == "person" and _placed(
-                entity, mention, sentence, offset):
-            continue
-        name = POSSESSIVE_END.sub("", entity.name)  # "the Trump administration's concerns"
-        if entity.kind in ("person", "institution") and name not in names:
-            names.append(name)
-    names.extend(country for countries in lists.values() for country in countries)
-    pronoun = POSSESSIVE_PRONOUN.search(sentence)
-    named_first = pronoun and any(
-        m.entity and m.entity.kind == "person" and m.start - offset < pronoun.start() for m in mentions)
-    if before is not None and before.name not in names and pronoun and not named_first:
-        names.insert(0, before.name)
-    return _once(names)
-
-
-def _once(names: list[str]) -> list[str]:
-    """Each participant once: a name that ends another one ("De Mistura" of "Staffan de Mistura") is it."""
-    names = list(dict.fromkeys(names))
-    folded = [name.casefold().split() for name in names]
-    return [name for name, words in zip(names, folded, strict=True)
-            if not any(len(other) > len(words) and other[-len(words):] == words for other in folded)]
-
-
-def _spokesperson(entity: Entity, after: list[Mention], sentence: str, offset: int) -> bool:
-    """Someone who speaks for a party ('spokesman Jo Tan', 'Jo Tan, spokesperson of the ministry')."""
-    roles = [*entity.roles, *(m.text for m in after if m.kind == "role" and m.role
-                              and re.fullmatch(r",\s*", sentence[m.start - offset - 2:m.start - offset]))]
-    return any(SPOKESPEOPLE.intersection(WORD.findall(role.lower())) for role in roles)
-
-
-def _employer(mention: Mention, after: list[Mention], sentence: str, offset: int) -> bool:
-    """A body in the role of the person named next ('the Ambassador of the Republic of Guinea, Siaka
-    Cissoko', 'the secretary of the Security Council, Ivan Petrenko'): the person takes part, not it."""
-    start = mention.start - offset
-    return bool(ROLE_OF_BODY.search(sentence, max(0, start - 60), start)) \
-        and _apposed(mention, after, sentence, offset)
-
-
-def _apposed(mention: Mention, after: list[Mention], sentence: str, offset: int) -> bool:
-    """Whether the person named next is set beside the mention ('the Ambassador of Chile, Ilse Marr')."""
-    person = next((m for m in after if m.kind == "person"), None)
-    return person is not None and APPOSED.fullmatch(sentence, mention.end - offset, person.start - offset) \
-        is not None
-
-
-def _building(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
-    """A building after 'at the' or 'in' ('at Marlow Palace'): where the event happened, not who took part."""
-    before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
-    return entity.name.split()[-1].lower() in BUILDING_HEADS and bool(PLACE_CUE.search(before))
-
-
-def _is_country_word(mention: Mention) -> bool:
-    """A country named as such ('Britain', 'the United States'), not its people's adjective."""
-    low = mention.text.lower()
-    return mention.kind == "bare" and mention.entity is None \
-        and (low in NATIONS or is_country(mention.text)) \
-        and low not in NATIONALITY_ADJECTIVES and low not in SEATS_OF_POWER
-
-
-def _delegations(sentence: str) -> dict[tuple[int, int], list[str]]:
-    """The countries listed after 'ministers from', 'counterparts from', by where the list is written."""
-    lists: dict[tuple[int, int], list[str]] = {}
-    for match in DELEGATIONS.finditer(sentence):
-        items = [re.sub(r"^the\s+", "", item) for item in LIST_SEPARATOR.split(match["list"])]
-        countries = [item for item in items if is_country(item)]
-        if countries:
-            lists[match.span("list")] = countries
-    return lists
-
-
-def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
-    """A name after 'in', 'at' or 'visited' with no role or first name to say it is a person: a place
-    the gazetteer does not know ('troops in Lashkar Gah')."""
-    before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
-    named = bool(entity.roles) or first_name_gender(entity.name.split()[0]) is not None
-    return not named and bool(PLACE_CUE.search(before)) and not SPOKEN_TO.search(before)
-
-
-def _common_words(entity: Entity) -> bool:
-    """A 'person' that is a place, has a function word, or is only capitalised ordinary words ('Framework
-    Convention', 'Land Use'): a headline fragment or a thing, unless a first name or a role says otherwise."""
-    words = entity.name.split()
-    ends = {words[0].lower(), words[-1].lower()}
-    if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
-            or words[-1].lower() in EVENT_NAME_ENDS or canonical_place(entity.name) is not None:
-        return True  # 'Is Open' of a headline, 'Lashkar Gah', 'Hiroshima Summit': not someone
-    return not entity.roles and first_name_gender(words[0]) is None and all(_ordinary(w) for w in words)
-
-
-def _ordinary(word: str) -> bool:
-    """An English word, inflected or not ('Receiving Letters' is no one's name)."""
-    low = word.lower()
-    stems = (low, low[:-1] if low.endswith("s") else "", low[:-3] if low.endswith("ing") else "",
-             low[:-3] + "e" if low.endswith("ing") else "", low[:-2] if low.endswith("ed") else "",
-             low[:-1] if low.endswith("ed") else "")
-    return any(is_english_word(stem) for stem in stems if len(stem) > 2)
-
-
-def _glued_to_place(name: str) -> bool:
-    """A name run into the dateline's place ('Xinhua News Agency Moscow'), not a body of that place."""
-    words = name.split()
-    return (len(words) > 2 and words[-2].lower() not in ("of", "in", "for")
-            and canonical_place(words[-1]) is not None)
-
-
-def _reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: int) -> int:
-    """Where the words of whoever reports the event end ('The ministry, in a statement, said the two
-    ministers met'): the verb of reporting before the trigger whose clause has a subject of its own."""
-    verbs = list(REPORTING.finditer(sentence, 0, trigger))
-    if not verbs:
-        return 0
-    verb = verbs[-1]
-    # 'said the two ministers met': the clause has a subject of its own
-    start = SUBJECT_START.match(sentence, verb.end())
-    after = start.end() if start else verb.end()
-    subject = any(m.start - offset == after for m in mentions) \
-        or GROUP_REFERENCE.match(sentence, after) is not None
-    return verb.start() if subject and after < trigger else 0
-
-
-def _topic(sentence: str, start: int, topics: list[int]) -> bool:
-    """Whether the name at `start` follows 'discussed' or 'relations between' (ending at one of `topics`)
-    in its clause, with no 'with' (which names who talked) in between."""
-    last = max((end for end in topics if start - TOPIC_REACH <= end <= start), default=None)
-    return last is not None and TOPIC_BREAK.search(sentence, last, start) is None
-
-
-def _bystander(sentence: str, start: int, end: int, topics: list[int]) -> bool:
-    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'), or
-    what was talked about ('discussed relations between Ukraine and the EU', ending at one of `topics`), not
-    a participant."""
-    if _topic(sentence, start, topics):
-        return True
-    return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
-        TAIL_SOURCE.match(sentence, end)
-        and re.search(r",\s*(?:the\s+)?[\w\s'’.()-]{0,30}$", sentence[:start]))
-
-
-def _is_body(name: str) -> bool:
-    """An institution worth naming as a participant (a ministry, NATO), not a stray capitalised word."""
-    words = name.split()
-    if len(words) == 1 and is_english_word(name):
-        return False  # 'his Cabinet post', 'the Presidency announced': a common noun capitalised
-    if words[-1].lower() in EVENT_NAME_ENDS:
-        return False  # 'the ASEAN Defence Ministers’ Meeting': the event itself, not who takes part
-    return name[:1].isupper() and bool(set(normalise_name(name).split()) & INSTITUTION_WORDS)
-
-
 def _place(sentence: str, trigger: re.Match[str]) -> str | None:
     """Where the sentence puts the event: a place near its trigger after 'in', 'at', 'to' or 'visit'."""
     low, high = max(0, trigger.start() - PLACE_BEFORE), trigger.end() + PLACE_AFTER
@@ -703,7 +486,7 @@ def _merged(a: Event, b: Event) -> Event:
     referred to, so the people of that sentence join it only when a had nobody."""
     mention = a.participants and a.kind not in LOCAL_KINDS
     extra = () if mention else tuple(p for p in b.participants if p not in a.participants)
-    names = tuple(_once([*a.participants, *extra]))
+    names = tuple(once([*a.participants, *extra]))
     dated = a if a.date_text else b
     return replace(a, participants=names, place=a.place or b.place, date=dated.date,
                    date_text=dated.date_text)
