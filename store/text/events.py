@@ -133,6 +133,10 @@ BACK_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir
                             r"(?:(?!first\b|second\b|third\b|last\b|latest\b|next\b)[\w-]+\s+)?$")
 BACK_REACH = 40  # characters before a trigger that may refer it back
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
+# What a visit is for, another event: 'arrived in Kyiv for talks with', 'travelled to Riga to hold talks'.
+PURPOSE = re.compile(r"\b(?:for|to\s+hold)\s+(?:[\w-]+\s+){0,2}?(?P<what>talks|meetings?|negotiations)\b",
+                     re.I)
+PURPOSE_KINDS = {"talk": "talks", "meeting": "meeting", "negotiation": "negotiations"}
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
                      r"|[Aa]dditionally)\b")
@@ -254,20 +258,24 @@ class _Reading:
                                        and m.subject and is_country_word(m)])
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
+            purpose = next((t for _, t, _ in kinds[number + 1:] if t.re is PURPOSE), None)
+            people = names
+            if purpose is not None:  # the visitors are named before 'for talks with ...'
+                visitors = [m for m in taking_part if m.start - offset < purpose.start()]
+                people = participants(visitors, masked, before, offset, trigger.start()) or names
             setting = next((v for v in venues(masked) if v.trigger and v.trigger.start() == trigger.start()),
                            None)
             if setting is not None:  # 'Lee spoke at the G7 summit': the G7 and Lee; 'ahead of' it: the G7
-                names = once([*holders(setting, masked), *([] if setting.ahead else names)])
+                people = once([*holders(setting, masked), *([] if setting.ahead else names)])
             when = find_date(masked, self.article.published, self.year, trigger.span())
             place = _place(masked, trigger)
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
                 place = self.dateline
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
-            event = _event(kind, n, sentence, names, place, when)
+            event = _event(kind, n, sentence, people, place, when)
             if not _detail(self.found, event, trigger):
                 _add(self.found, event, definite, another)
-
 
     def _delegate(self, name: str, sentence: str, delegations: list[re.Match[str]]) -> str:
         """The person a country stands for in 'the foreign ministers of Pakistan and Russia': the one person
@@ -382,6 +390,9 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
             mentioned = mentioned or (kind, match)
         elif match:
             kinds.append((kind, match, None))
+            purpose = PURPOSE.search(sentence, match.end()) if kind == "visit" else None
+            if purpose:  # 'arrived in Kyiv for talks with X': the visit, and the talks it is for
+                kinds.append((PURPOSE_KINDS[purpose["what"].lower().rstrip("s")], purpose, None))
             break
     if not kinds and mentioned:  # 'On the first day of his visit, Lee held talks with Hale': the talks
         kinds.append((*mentioned, None))

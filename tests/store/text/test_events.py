@@ -554,3 +554,12 @@ def test_who_said_something_at_a_conference_attended_it_and_whoever_asked_is_no_
         "defence ministers' conference.",
         published="2024-03-08"))
     assert events[0].kind == "conference" and events[0].participants[:2] == ("NATO", "Tom Hale")
+
+
+def test_a_visit_for_talks_is_the_visitors_visit_and_talks_with_the_host():
+    events = extract_events(article(
+        "Defence Minister Karl Ozols arrived in Vilnius on Thursday for talks with his Lithuanian "
+        "counterpart Rasa Juknevičienė.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants, e.place) for e in events] == [
+        ("visit", ("Karl Ozols",), "Vilnius"), ("talks", ("Karl Ozols", "Rasa Juknevičienė"), "Vilnius")]
