@@ -99,7 +99,7 @@ ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate
 # Words anywhere in a sentence that say its meeting did not happen, or that it only mentions one.
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
-    r"scrapped|delayed|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
+    r"scrapped|delayed|on\s+hold|suspend(?:ed|s)?|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
     r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through|no\s+longer"
     r"|would\s+have)\b", re.I)
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.

@@ -563,3 +563,10 @@ def test_a_visit_for_talks_is_the_visitors_visit_and_talks_with_the_host():
         published="2024-03-08"))
     assert [(e.kind, e.participants, e.place) for e in events] == [
         ("visit", ("Karl Ozols",), "Vilnius"), ("talks", ("Karl Ozols", "Rasa Juknevičienė"), "Vilnius")]
+
+
+def test_talks_put_on_hold_are_not_recorded():
+    events = extract_events(article(
+        "Earlier this month, envoy Ilse Marr put the Geneva peace talks on hold until February 25.",
+        published="2024-03-08"))
+    assert events == []
