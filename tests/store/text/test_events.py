@@ -382,3 +382,191 @@ def test_the_country_that_imposes_sanctions_takes_part():
         "Britain imposed sanctions on three banks on Friday, officials said.",
         published="2024-05-03"))
     assert [e.participants for e in events] == [("United States",), ("Britain",)]
+
+
+def test_meetings_with_different_people_are_different_meetings():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow held 9 bilateral meetings in Geneva on Monday.",
+        "Whitlow also met UN envoy Tomas Brenner for the first time.",
+        "She later met her counterpart Ilse Marr.",
+        "Whitlow and Marr met again over dinner.",
+        published="2024-03-08"))
+    meetings = [e.participants for e in events if e.kind == "meeting"]
+    assert meetings == [("Dana Whitlow",), ("Dana Whitlow", "Tomas Brenner"), ("Dana Whitlow", "Ilse Marr")]
+
+
+def test_an_earlier_visit_on_the_same_trip_is_its_own_visit():
+    events = extract_events(article(
+        "Defence Minister Karl Ozols arrived in Vilnius on Thursday for a two-day visit.",
+        "Earlier on Thursday, Ozols visited the war memorial in Kaunas.",
+        published="2024-03-08"))
+    assert [e.kind for e in events] == ["visit", "visit"]
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_between_the_people_and_the_summit_is_the_groups():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow held talks with her Varnian counterpart Pavel Ostrov on the sidelines "
+        "of the G7 summit in Rome on Friday.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Dana Whitlow", "Pavel Ostrov")), ("summit", ("G7",))]
+
+
+def test_a_who_clause_about_attending_a_summit_does_not_hide_the_talks():
+    events = extract_events(article(
+        "Prime Minister Aki Tanaka, who was visiting Rome to attend the NATO Summit, held informal talks "
+        "with Prime Minister Rosa Lind.",
+        published="2024-03-08"))
+    talks = next(e for e in events if e.kind == "talks")
+    assert talks.participants == ("Aki Tanaka", "Rosa Lind")
+    assert ("summit", ("NATO",)) in [(e.kind, e.participants) for e in events]
+
+
+def test_the_spokesperson_who_reports_a_meeting_does_not_take_part():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow met her counterpart Pavel Ostrov in Geneva on Monday.",
+        "Following their meeting, Jo Tan, spokesperson of the foreign ministry, posted a photograph.",
+        "The two held talks on trade, ministry spokesman Lee Park said.",
+        published="2024-03-08"))
+    assert all("Jo Tan" not in e.participants and "Lee Park" not in e.participants for e in events)
+    assert events[0].participants == ("Dana Whitlow", "Pavel Ostrov")
+
+
+def test_the_meeting_after_talks_is_those_talks():
+    events = extract_events(article(
+        "Foreign Minister Dana Whitlow on Friday held talks with her counterpart Pavel Ostrov.",
+        "The meeting took place on the sidelines of the G-20 foreign ministers' conclave in Bali.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Dana Whitlow", "Pavel Ostrov")), ("conference", ("G-20",))]
+
+
+def test_a_summit_looked_ahead_to_is_the_groups_and_one_attended_has_the_speaker_too():
+    events = extract_events(article(
+        "Looking ahead to this week's NATO Summit, Prime Minister Rosa Lind and President Omar Diaz agreed "
+        "on the need to strengthen the alliance.",
+        "Lind later spoke at the EU summit in Brussels.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("summit", ("NATO",)), ("summit", ("EU", "Rosa Lind"))]
+
+
+def test_counterparts_from_a_list_of_countries_take_part_as_those_countries():
+    events = extract_events(article(
+        "On the first day of his visit, Foreign Minister Omar Diaz held talks with counterparts from Brazil, "
+        "the United Arab Emirates and South Africa.",
+        published="2024-03-08"))
+    talks = next(e for e in events if e.kind == "talks")
+    assert talks.participants == ("Omar Diaz", "Brazil", "United Arab Emirates", "South Africa")
+
+
+def test_the_ministers_of_two_countries_are_the_ministers_named_before():
+    events = extract_events(article(
+        "Pakistan Foreign Minister Ali Raza and his Russian counterpart Ivan Sokolov held talks on Thursday.",
+        "The foreign ministers of Pakistan and Russia arrived in Goa on Wednesday.",
+        "The defence ministers of Pakistan and Chile arrived in Goa on Friday.",
+        published="2024-03-08"))
+    visits = [e.participants for e in events if e.kind == "visit"]
+    assert visits == [("Ali Raza", "Ivan Sokolov"), ("Pakistan", "Chile")]
+
+
+def test_what_was_discussed_takes_no_part_and_the_two_also_discussing_is_the_same_talks():
+    events = extract_events(article(
+        "Security chief Adam Nowicki held talks on Friday with Defence Minister Ivan Petrenko.",
+        "The two officials also discussed relations between Ukraine, NATO and the European Union.",
+        "Petrenko said after the talks that Kyiv valued the support it had received.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [("talks", ("Adam Nowicki", "Ivan Petrenko"))]
+
+
+def test_whoever_reports_the_talks_does_not_take_part_in_them():
+    events = extract_events(article(
+        "Foreign Minister Ali Raza held talks with his counterpart Ivan Sokolov on Thursday.",
+        "The Ministry of Foreign Affairs of Varnia, in an official statement, said the two ministers "
+        "discussed trade.",
+        "Minister Tom Hale said he met Defence Minister Karl Ozols on Friday.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Ali Raza", "Ivan Sokolov")), ("meeting", ("Tom Hale", "Karl Ozols"))]
+
+
+def test_what_the_callers_discussed_is_part_of_the_call():
+    events = extract_events(article(
+        "Defence Secretary Ann Lee made a telephone call to Raksha Mantri Chidi Okonkwo today evening. "
+        "Both the leaders discussed developments in Afghanistan. They discussed defence cooperation.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants, e.place) for e in events] == [
+        ("phone call", ("Ann Lee", "Raksha Mantri Chidi Okonkwo"), None)]
+
+
+def test_hosting_welcoming_and_receiving_credentials_are_meetings_with_the_guest():
+    events = extract_events(article(
+        "President Adebayo Okafor on Thursday hosted President Tomas Brenner to a dinner at the State House.",
+        "Prime Minister Rosa Lind welcomed Chile's President Omar Diaz to Downing Street.",
+        "Receiving Letters of Credence from the Ambassador of the Republic of Varnia, Dr Ilse Marr, "
+        "President Okafor praised the ties between the two countries.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("meeting", ("Adebayo Okafor", "Tomas Brenner")), ("meeting", ("Rosa Lind", "Omar Diaz")),
+        ("meeting", ("Ilse Marr", "Adebayo Okafor"))]
+
+
+def test_long_discussions_are_talks_and_the_body_in_a_role_takes_no_part():
+    events = extract_events(article(
+        "Minister Ann Lee held long discussions with the secretary of the National Defence Council, "
+        "Ivan Petrenko.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants) for e in events] == [("talks", ("Ann Lee", "Ivan Petrenko"))]
+
+
+def test_a_counterpart_named_in_the_next_sentence_takes_part():
+    events = extract_events(article(
+        "Defence Minister Ann Lee held talks with her counterpart in Riga on Monday.",
+        "Piotr Nowak, the Polish defence minister, said they agreed on air defence.",
+        published="2024-03-08"))
+    assert events[0].participants == ("Ann Lee", "Piotr Nowak")
+
+
+def test_a_counterpart_of_another_country_is_not_taken_from_the_next_sentence():
+    events = extract_events(article(
+        "Defence Minister Ann Lee met her Polish counterpart on Monday. Chilean Foreign Minister Jorge Vidal "
+        "said trade was good.",
+        "Lee's spokesman Tom Hale, a former Polish defence minister, said the meeting went well.",
+        published="2024-03-08"))
+    assert events[0].participants == ("Ann Lee",)
+
+
+def test_a_he_opening_a_sentence_is_the_one_person_the_sentence_before_named():
+    events = extract_events(article(
+        "Security chief Adam Nowicki held talks with Defence Minister Ivan Petrenko on Friday.",
+        "Petrenko said the talks were useful.",
+        "Friday was the last day of Adam Nowicki's trip to Ukraine. On Thursday, he met Foreign Minister "
+        "Pavlo Kuzmenko.",
+        published="2024-03-08"))
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert meeting.participants == ("Adam Nowicki", "Pavlo Kuzmenko")
+
+
+def test_who_said_something_at_a_conference_attended_it_and_whoever_asked_is_no_reporter():
+    events = extract_events(article(
+        "Defence Secretary Tom Hale spoke in Brussels.",
+        "“We are ready,” he said in response to a question from a reporter on the sidelines of the NATO "
+        "defence ministers' conference.",
+        published="2024-03-08"))
+    assert events[0].kind == "conference" and events[0].participants[:2] == ("NATO", "Tom Hale")
+
+
+def test_a_visit_for_talks_is_the_visitors_visit_and_talks_with_the_host():
+    events = extract_events(article(
+        "Defence Minister Karl Ozols arrived in Vilnius on Thursday for talks with his Lithuanian "
+        "counterpart Rasa Juknevičienė.",
+        published="2024-03-08"))
+    assert [(e.kind, e.participants, e.place) for e in events] == [
+        ("visit", ("Karl Ozols",), "Vilnius"), ("talks", ("Karl Ozols", "Rasa Juknevičienė"), "Vilnius")]
+
+
+def test_talks_put_on_hold_are_not_recorded():
+    events = extract_events(article(
+        "Earlier this month, envoy Ilse Marr put the Geneva peace talks on hold until February 25.",
+        published="2024-03-08"))
+    assert events == []
