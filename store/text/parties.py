@@ -169,10 +169,13 @@ def _delegations(sentence: str) -> dict[tuple[int, int], list[str]]:
 
 def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> bool:
     """A name after 'in', 'at' or 'visited' with no role or first name to say it is a person: a place
-    the gazetteer does not know ('troops in Lashkar Gah')."""
+    the gazetteer does not know ('troops in Lashkar Gah'); or one it knows, whatever its first word
+    ('in New York City', though 'York' is also a first name)."""
     before = sentence[max(0, mention.start - offset - 20):mention.start - offset]
-    named = bool(entity.roles) or first_name_gender(entity.name.split()[0]) is not None
-    return not named and bool(PLACE_CUE.search(before)) and not SPOKEN_TO.search(before)
+    if entity.roles or not PLACE_CUE.search(before) or SPOKEN_TO.search(before):
+        return False
+    written = sentence[mention.start - offset:mention.end - offset]
+    return first_name_gender(entity.name.split()[0]) is None or canonical_place(written) is not None
 
 
 def common_words(entity: Entity) -> bool:

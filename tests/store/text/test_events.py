@@ -570,3 +570,10 @@ def test_talks_put_on_hold_are_not_recorded():
         "Earlier this month, envoy Ilse Marr put the Geneva peace talks on hold until February 25.",
         published="2024-03-08"))
     assert events == []
+
+
+def test_a_place_whose_first_word_is_also_a_first_name_is_no_participant():
+    """'York' is a first name too, but 'in New York City' is where they met."""
+    events = extract_events(article(
+        "Trade minister Lena Ostrova met her counterpart Amir Hadad in New York City on Wednesday."))
+    assert [(e.participants, e.place) for e in events] == [(("Lena Ostrova", "Amir Hadad"), "New York")]
