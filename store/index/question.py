@@ -30,6 +30,7 @@ from clipdesk.store.text.places import (
     recognise_places,
 )
 from clipdesk.store.text.spelling import variants
+from clipdesk.store.text.verbs import verb_forms
 
 if TYPE_CHECKING:
     from clipdesk.store.store import Store
@@ -81,7 +82,7 @@ def understand(db: Store, text: str) -> Question:
     for word in words:
         named_places = recognise_places(word)
         places = named_places or _place_of_demonym(word)
-        alternatives = {word, *variants(word), *EXPANSIONS.get(word, ()),
+        alternatives = {word, *variants(word), *verb_forms(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
                         manner=word in manner,
