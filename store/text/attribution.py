@@ -64,6 +64,8 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 # A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
 # 'said Koen'.
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
+SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+                            rf"\s+(?P<cue>{CUE_RE.pattern})")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
@@ -140,6 +142,7 @@ class Discourse:
         self.first_names: dict[str, Entity] = {}
         # role heads of unnamed sources ("a European diplomat"), and the body a spokesperson spoke for
         self.anonymous: dict[str, Entity | None] = {}
+        self.documents: dict[str, Entity] = {}  # who issued the last statement, tweet, readout ...
         self.clock = 0
 
     def touch(self, entity: Entity) -> Entity:
@@ -576,6 +579,14 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
             _add_role(second.entity, first.text)
             second.start = first.start
             mentions.pop(n)
+            continue
+        unclosed = SPEAKS_NEXT_RE.match(text, second.end) if second and second.kind == "role" else None
+        if second and unclosed and first.kind == "person" and first.entity \
+                and text[first.end:second.start] == ", ":
+            # 'Ann Lee, spokesperson of the ministry tweeted': the closing comma of the aside left out
+            first.end = unclosed.start("cue")
+            _add_role(first.entity, text[second.start:first.end].strip())
+            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= first.end]
             continue
         entity = first.entity if first.kind == "person" else None
         end = aside_end(text, first.end) if entity is not None else None

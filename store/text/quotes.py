@@ -16,6 +16,7 @@ from clipdesk.store.text.attribution import (
     scan,
     speaker_of,
 )
+from clipdesk.store.text.documents import document_mentions, speaks
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
     CUE_RE,
@@ -217,6 +218,9 @@ def _after(masked: str, span: Span, stop: int,
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
             return mention, "quoted"
     first = _mention_at(window, pos) or _role_holder_at(masked, window, pos)
+    verb = speaks(masked, first) if first and first.kind == "document" else None
+    if first and verb:
+        return first, verb
     if first:
         end = aside_end(masked, first.end) if first.kind == "person" else None
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
@@ -422,7 +426,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     for index, paragraph in enumerate(article.paragraphs[:last + 1]):
         spans = all_spans[index]
         masked = _mask(paragraph, spans)
-        mentions = scan(masked, discourse, salient)
+        mentions = document_mentions(masked, scan(masked, discourse, salient), discourse)
         here: list[_Found] = []
         for n, span in enumerate(spans):
             result = _attribute(paragraph, masked, spans, n, mentions)
