@@ -26,7 +26,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
-    "express": None, "voice": None, "deem": None,
+    "express": None, "voice": None, "deem": None, "underscore": None,
 }
 
 
@@ -184,8 +184,8 @@ COMMON = words(
 COURTESY_TITLES: dict[str, str | None] = {
     "Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f",
     "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
-    "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None, "Supt": None,
-    "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
+    "Sec": None, "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None,
+    "Supt": None, "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
     "Smt": "f", "Alhaji": "m", "Hajia": "f",
 }
 RANKS: dict[str, str | None] = dict.fromkeys(

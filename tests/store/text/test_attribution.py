@@ -13,7 +13,8 @@ def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
 
 
 @pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
-                                  "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote"])
+                                  "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote",
+                                  "underscored"])
 def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
     assert is_cue(word)
 
@@ -412,6 +413,12 @@ def test_malaysian_and_south_asian_honorifics_lead_a_name():
                      "“No single country can tackle these threats alone,” he said.",
                      "“We have sent relief to every district,” said Alhaji Musa Bello.")
     assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
+
+
+def test_an_abbreviated_secretary_before_a_surname_is_a_title_not_the_speaker():
+    found = speakers("Treasury Secretary Ruth Okoro announced the new measures on Tuesday.",
+                     "“These measures will cut off the funding of the network,” said Sec. Okoro.")
+    assert found == [("Ruth Okoro", "said")]
 
 
 def test_the_speaker_named_after_said_is_the_he_of_the_next_quotation():
