@@ -72,6 +72,11 @@ PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s
 # 'On Petrak, he added'.
 LOCATIVE_BEFORE_RE = re.compile(
     r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
+# A name set between commas after the role of someone met or received: 'received letters from the
+# Ambassador of Chile, Ana Ruiz, at the palace'.
+ROLE_APPOSED_RE = re.compile(r"\b(?:from|to|with|by|received|met|meeting|thanked|welcomed)\s+"
+                             r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?i:"
+                             + "|".join(sorted(ROLE_HEADS)) + r")\b[^,.;:]{0,60},\s$")
 PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:"
                               + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
@@ -607,7 +612,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 def _is_subject(text: str, mention: Mention) -> bool:
     placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
-        or names_place(text, mention) \
+        or apposed(text, mention) \
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
@@ -623,11 +628,12 @@ def _is_subject(text: str, mention: Mention) -> bool:
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
 
 
-def names_place(text: str, mention: Mention) -> bool:
-    """True when the mention is set between commas after a place it names: 'a source in the state capital,
-    Maiduguri, said'."""
+def apposed(text: str, mention: Mention) -> bool:
+    """True when the mention is set between commas after a place it names ('a source in the state capital,
+    Maiduguri, said') or after the role of someone met ('from the Ambassador of Chile, Ana Ruiz, at')."""
     return text.startswith(",", mention.end) and bool(
-        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start))
+        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start)
+        or ROLE_APPOSED_RE.search(text, max(0, mention.start - 100), mention.start))
 
 
 def _after_according(text: str, start: int) -> bool:

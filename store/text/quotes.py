@@ -11,8 +11,8 @@ from clipdesk.store.text.attribution import (
     Discourse,
     Entity,
     Mention,
+    apposed,
     aside_end,
-    names_place,
     scan,
     speaker_of,
 )
@@ -323,7 +323,7 @@ def _placed(masked: str, mention: Mention) -> bool:
     so not the subject of the verb after it."""
     return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
                 or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
-                or names_place(masked, mention)
+                or apposed(masked, mention)
                 or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 

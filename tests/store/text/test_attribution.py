@@ -415,6 +415,13 @@ def test_malaysian_and_south_asian_honorifics_lead_a_name():
     assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
 
 
+def test_the_envoy_received_set_between_commas_is_not_the_he_of_the_next_quotation():
+    found = speakers("President Tomas Varga, who spoke when he received the credentials of the Ambassador of "
+                     "Peru, Luis Quispe, at the palace, said reforms had to reflect the will of voters.",
+                     "He said: “We will support your elections wherever that support is needed.”")
+    assert found == [("Tomas Varga", "said")]
+
+
 def test_an_abbreviated_secretary_before_a_surname_is_a_title_not_the_speaker():
     found = speakers("Treasury Secretary Ruth Okoro announced the new measures on Tuesday.",
                      "“These measures will cut off the funding of the network,” said Sec. Okoro.")
