@@ -416,8 +416,10 @@ def test_malaysian_and_south_asian_honorifics_lead_a_name():
 
 
 def test_the_envoy_received_set_between_commas_is_not_the_he_of_the_next_quotation():
-    found = speakers("President Tomas Varga, who spoke when he received the credentials of the Ambassador of "
-                     "Peru, Luis Quispe, at the palace, said reforms had to reflect the will of voters.",
+    found = speakers("LIMA—President Tomas Varga on Monday called on leaders to support institutions.",
+                     "President Varga, who stated this when he received Letters of Credence from "
+                     "Ambassador of the Republic of Peru, Luis Quispe, at the Presidential Villa, said "
+                     "reforms had to reflect the will of voters.",
                      "He said: “We will support your elections wherever that support is needed.”")
     assert found == [("Tomas Varga", "said")]
 
