@@ -451,6 +451,13 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)
         return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
+    if name and "org" in prefix_classes and "of" in prefix_words and first_name_gender(name[0][0]) is None \
+            and all(is_english_word(_key(t[0])) for t in name):
+        # 'the Office of Foreign Assets Control': the words of a body's name, not a person's
+        whole = text[run[start].start():end]
+        if has_head:  # 'director of the Office of Foreign Assets Control': someone's role
+            return [Mention(begin, end, "role", whole, role=whole)]
+        return [Mention(begin, end, "institution", whole, discourse.institution(whole))]
     if name:
         tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens

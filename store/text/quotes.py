@@ -528,7 +528,8 @@ def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | No
     that is nothing but a quotation: 'Analyst Ann Lee shared her view.' ⏎ '“Prices fell again.”'."""
     last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
     subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
-                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))), None)
+                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))
+                    and not _placed(masked, m)), None)
     return (subject, None) if subject else None
 
 

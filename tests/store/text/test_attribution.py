@@ -464,3 +464,12 @@ def test_a_lone_name_its_clause_calls_its_is_the_company_that_speaks():
                      "Ardent had improved its initial offer, seeking to end the strike at the plant.",
                      "“We shared the details with our workers transparently,” the company said.")
     assert found == [("Ardent", "said")]
+
+
+def test_the_common_words_ending_a_bodys_name_are_no_person_who_speaks_later():
+    found = speakers("“Today’s action targets the network that buys parts for the missile programme,” said "
+                     "Ann Lee, director of the Treasury Department’s Office of Foreign Assets Control.",
+                     "Treasury’s Office of Foreign Assets also designated a charity that works with Hamdan "
+                     "based in Sidon.",
+                     "“These sanctions show that the network will find no bank willing to serve it.”")
+    assert found == [("Ann Lee", "said"), (None, None)]
