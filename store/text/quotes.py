@@ -361,7 +361,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
-    if window and not masked[window[-1].end:stop].strip():
+    if window and not masked[window[-1].end:stop].strip() \
+            and not masked.endswith(("’s", "'s"), 0, window[-1].end):  # "Russia's “unprovoked” war"
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):
         subject = next((m for m in window if m.subject), None)

@@ -320,3 +320,9 @@ def test_lawyers_editors_and_medics_are_roles_before_a_name():
         "“We stand by the report,” the paper’s editor Ruth Okafor wrote.",
         "“Nobody sleeps here,” said the medic, Ilse Varga.")
     assert [q.speaker for q in found] == ["Tom Reyes", "Ruth Okafor", "Ilse Varga"]
+
+
+def test_a_quoted_description_after_a_possessive_is_not_the_possessors_quotation():
+    found = quotes_in("The sanctions answer Russia’s “unjustified, unprovoked, and premeditated” attack "
+                      "on its neighbour.")
+    assert [(q.text, q.speaker) for q in found if q.speaker] == []
