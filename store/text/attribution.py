@@ -33,6 +33,7 @@ from clipdesk.store.text.lexicon import (
     SEATS_OF_POWER,
     SETTLEMENT_HEADS,
     SPOKESPEOPLE,
+    SUBORDINATES,
     first_name_gender,
     is_english_word,
 )
@@ -123,6 +124,13 @@ def _key(word: str) -> str:
 
 def _nations(text: str) -> set[str]:
     return {NATIONS[_key(w)] for w in WORD_RE.findall(text) if _key(w) in NATIONS}
+
+
+def _other_office(heads: set[str], entity: Entity) -> bool:
+    """True when a role noun names someone who works for another ('the presidential aide') and the
+    person's stated roles are all of other offices (the president's)."""
+    theirs = {h for role in entity.roles for h in _heads(role) & ROLE_HEADS}
+    return bool(heads & SUBORDINATES and theirs) and not heads & theirs
 
 
 def _rank(text: str) -> bool:
@@ -250,7 +258,10 @@ class Discourse:
                 continue  # 'the Polish minister' is not a minister whose nationality is another or unknown
             if _rank(text) != _rank(roles):
                 continue
-            score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
+            their_heads = _heads(roles)
+            score = 2 * len(nations & theirs) + 2 * len(heads & their_heads)
+            if heads & SUBORDINATES and their_heads & SUBORDINATES and not heads & their_heads:
+                score += 2  # 'the presidential aide' is the president's spokesman named before
             if generic and entity.roles:
                 score += 1
             if score > best_score:
@@ -264,7 +275,8 @@ class Discourse:
             alone = len(people) == 1
             best = next((e for e in reversed(salient)
                          if not (nations and _nations(" ".join(e.roles)) - nations)
-                         and (not nations or alone or nations & _nations(" ".join(e.roles)))), None)
+                         and (not nations or alone or nations & _nations(" ".join(e.roles)))
+                         and not _other_office(heads, e)), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
         return self.touch(best) if best else None

@@ -39,6 +39,8 @@ _HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")  # a markdown headi
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
+_WRAP = 100  # the widest hard wrap
+_UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
 # Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
@@ -240,17 +242,14 @@ def _tidy(line: str) -> str:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join lines that a fixed-width wrap or a stray line break split in the middle of a sentence."""
-    width = max(map(len, lines), default=0)
-    full = int(width * 0.7)
-    wrapped = width <= 100 and sum(
-        1 for line, after in zip(lines, lines[1:], strict=False)
-        if len(line) >= full and after and not ends_sentence(line)) >= 3
+    full, wrapped = _wrap_width(lines)
     out: list[str] = []
     previous = ""
     for line in lines:
         if out and out[-1] and line and (
                 wrapped and len(previous) >= full and line[0] not in "-•*#|>"
-                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
+                or (len(previous) >= 30 or wrapped) and line[0].islower() and not ends_sentence(previous)
+                or wrapped and previous.endswith(",")
                 or previous.endswith(_DANGLING)) \
                 and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
             out[-1] = f"{out[-1]} {line}"
@@ -258,6 +257,20 @@ def _unwrap(lines: list[str]) -> list[str]:
             out.append(line)
         previous = line
     return out
+
+
+def _wrap_width(lines: list[str]) -> tuple[int, bool]:
+    """(the length from which a line fills the wrap, whether the text is hard-wrapped): lines of at most
+    _WRAP characters, several of them full and breaking off mid-sentence. A headline or two set on one
+    long line above the wrap may be longer."""
+    long = [n for n, line in enumerate(lines) if len(line) > _WRAP]
+    width = max((len(line) for line in lines if len(line) <= _WRAP), default=0)
+    full = int(width * 0.7)
+    filled = [n for n, line in enumerate(lines) if full <= len(line) <= _WRAP]
+    broken = sum(1 for n in filled if n + 1 < len(lines) and lines[n + 1] and not ends_sentence(lines[n]))
+    if broken >= 3 and len(long) <= _UNWRAPPED_LINES and all(n < filled[0] for n in long):
+        return full, True
+    return full, False
 
 
 def ends_sentence(line: str) -> bool:

@@ -137,6 +137,8 @@ SECTION_WORDS = words(
 )
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Role heads of people who speak or work for someone else, whose own office they are not.
+SUBORDINATES = SPOKESPEOPLE | {"aide", "adviser", "advisor", "assistant"}
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
 ROLE_MODIFIERS = words(

@@ -89,8 +89,8 @@ def _is_opener(text: str, pos: int) -> bool:
     (it also mends curly marks typed the wrong way round), otherwise from the mark itself."""
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before in OPEN_CONTEXT and not after.isspace():
-        return True
+    if before in OPEN_CONTEXT and not after.isspace() or not text[:pos].strip():
+        return True  # a mark opening the paragraph opens a quotation, whichever way it is curled
     if not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"):
         return False
     return text[pos] in OPENERS

@@ -473,3 +473,11 @@ def test_the_common_words_ending_a_bodys_name_are_no_person_who_speaks_later():
                      "based in Sidon.",
                      "“These sanctions show that the network will find no bank willing to serve it.”")
     assert found == [("Ann Lee", "said"), (None, None)]
+
+
+def test_the_presidential_aide_is_the_spokesman_named_before_not_the_president():
+    found = speakers("President Tomas Varga hosted President Ana Ruiz at the palace on Friday.",
+                     "A statement by the president’s spokesman, Luis Quispe, said the talks were frank. "
+                     "Varga commended Ruiz as a true friend of Peru.",
+                     "“The goodwill between the two leaders was plain to see,” the presidential aide said.")
+    assert found == [("Luis Quispe", "said")]
