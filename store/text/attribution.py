@@ -650,7 +650,7 @@ def _is_subject(text: str, mention: Mention) -> bool:
 def apposed(text: str, mention: Mention) -> bool:
     """True when the mention is set between commas after a place it names ('a source in the state capital,
     Maiduguri, said') or after the role of someone met ('from the Ambassador of Chile, Ana Ruiz, at')."""
-    return text.startswith(",", mention.end) and bool(
+    return text.startswith(",", mention.end) and text.startswith(",", max(0, mention.start - 2)) and bool(
         PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start)
         or ROLE_APPOSED_RE.search(text, max(0, mention.start - 100), mention.start))
 

@@ -25,6 +25,7 @@ READS_RE = re.compile(r",?\s+(?:reads|read|runs|ran)\b")
 ISSUED_RE = re.compile(
     rf"\b(?i:in|via|through|with)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}?({NOUNS})\b"
     r"|\b(tweet)(?:ed|s)\b|\bon\s+(?:Twitter|X)\b|\b(post)(?:ed|s)\s+on\b")
+HINT_RE = re.compile(rf"{NOUNS}|tweet|Twitter|\bX\b")  # what any of the above needs, found fast
 SOCIAL = ("tweet", "post")
 SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
@@ -32,6 +33,8 @@ SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 def document_mentions(masked: str, mentions: list[Mention], discourse: Discourse) -> list[Mention]:
     """`mentions` with the documents that speak in `masked` ('the statement said'), each resolved to its
     issuer, and the issuers that `masked` names ('X said in a statement') noted for the sentences after."""
+    if not HINT_RE.search(masked):
+        return mentions
     result = list(mentions)
     for sentence in SENTENCE_RE.finditer(masked):
         for match in DOCUMENT_RE.finditer(masked, sentence.start(), sentence.end()):
