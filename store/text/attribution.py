@@ -96,6 +96,8 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     seen: int = 0
+    acted: int = 0  # when a body was last the subject of a clause
+    spoke: int = 0  # ... of a verb of saying
 
     @property
     def role(self) -> str | None:
@@ -218,6 +220,15 @@ class Discourse:
         if not recent:
             return None
         return self.touch(recent[0]) if touch else recent[0]
+
+    def acting(self) -> Entity | None:
+        """The body that last spoke, else the one last the subject of a clause, for 'it said'; None if no
+        body has been either (one only mentioned in passing does not speak)."""
+        bodies = [e for e in self.entities.values() if e.kind == "institution" and e.acted]
+        spoke = [e for e in bodies if e.spoke]
+        if spoke:
+            return max(spoke, key=lambda e: e.spoke)
+        return max(bodies, key=lambda e: e.acted, default=None)
 
     def pronoun(self, word: str, salient: list[Entity]) -> Entity | None:
         """The most recent salient person a he/she can refer to."""
@@ -342,8 +353,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             low = word.lower()
             if low in ("he", "she"):
                 mention.entity = discourse.pronoun(low, salient)
-            elif low == "it":
-                mention.entity = discourse.group(touch=False)
+            elif low == "it":  # 'it said' is a body that was the subject of a clause, not one mentioned
+                speaks = SPEAKS_NEXT_RE.match(text, mention.end)
+                mention.entity = discourse.acting() if speaks else discourse.group(touch=False)
             _note(text, mention, mentions, salient)
             continue
         if tokens[i][0] in ("of", "for"):
@@ -396,6 +408,10 @@ def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[En
         return
     if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
         salient.append(entity)
+    elif entity and entity.kind == "institution" and mention.subject:
+        entity.acted = entity.seen
+        if SPEAKS_NEXT_RE.match(text, mention.end):
+            entity.spoke = entity.seen
 
 
 def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int) -> int:

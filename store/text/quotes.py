@@ -441,8 +441,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1]:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
-            if mention and mention.kind == "pronoun" and mention.entity is None:
+            if mention and mention.kind == "pronoun" and mention.entity is None \
+                    and mention.text.lower() != "it":
                 # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
+                # (an 'it' is never a person)
                 mention.entity = discourse.pronoun(mention.text, salient)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":

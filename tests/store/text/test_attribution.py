@@ -481,3 +481,17 @@ def test_the_presidential_aide_is_the_spokesman_named_before_not_the_president()
                      "Varga commended Ruiz as a true friend of Peru.",
                      "“The goodwill between the two leaders was plain to see,” the presidential aide said.")
     assert found == [("Luis Quispe", "said")]
+
+
+def test_it_said_is_the_body_that_spoke_not_one_named_later_in_passing():
+    found = speakers("The Navy will get four more patrol ships, the Cabinet Office said in a statement.",
+                     "Local media said the Defence Procurement Agency was close to a deal with the yard.",
+                     "“Today we begin the next phase of the programme,” it said.")
+    assert found == [("Cabinet Office", "said")]
+
+
+def test_it_said_with_no_body_that_spoke_or_acted_stays_unattributed():
+    found = speakers("Foreign Minister Ana Ruiz met her Peruvian counterpart at a summit of the Andean "
+                     "Community (CAN) in Quito on Thursday.",
+                     "It said they “agreed to work closely on border security and trade in the years ahead”.")
+    assert found == [(None, "said")]
