@@ -17,7 +17,7 @@ _PRESENT_TOO: dict[str, str | None] = {
     "emphasize": None, "underline": None, "declare": None, "announce": None, "assert": None,
     "allege": None, "complain": None, "describe": None, "castigate": None, "accuse": None,
     "criticise": None, "criticize": None, "condemn": None, "dismiss": None, "reject": None,
-    "observe": None, "conclude": None, "confirm": None, "continue": None, "ask": None,
+    "observe": None, "expect": None, "conclude": None, "confirm": None, "continue": None, "ask": None,
 }
 _PAST_ONLY: dict[str, str | None] = {
     "note": None, "reply": "replied", "remark": None, "caution": None, "vow": None, "promise": None,

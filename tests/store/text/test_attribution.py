@@ -14,7 +14,7 @@ def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
                                   "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote",
-                                  "underscored"])
+                                  "underscored", "expects"])
 def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
     assert is_cue(word)
 
@@ -495,3 +495,9 @@ def test_it_said_with_no_body_that_spoke_or_acted_stays_unattributed():
                      "Community (CAN) in Quito on Thursday.",
                      "It said they “agreed to work closely on border security and trade in the years ahead”.")
     assert found == [(None, "said")]
+
+
+def test_who_expects_something_in_quoted_words_said_them():
+    found = speakers("Finance Minister Ana Ruiz expects the new tax to “raise revenue by a tenth without "
+                     "hurting small firms”.")
+    assert found == [("Ana Ruiz", "expects")]
