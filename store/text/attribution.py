@@ -13,6 +13,7 @@ from clipdesk.store.text.lexicon import (
     BODY_WORDS,
     COMMON,
     CUE_RE,
+    CUE_WORDS,
     DETERMINERS,
     FEMALE_NAMES,
     GENERIC_HEADS,
@@ -304,7 +305,7 @@ def _class(word: str) -> str:
         return "pron"
     if low in DETERMINERS:
         return "det"
-    if word in COMMON:
+    if word in COMMON or low.endswith("ing") and low in CUE_WORDS:  # 'Accusing X of …, Gen Rawat said'
         return "common"
     if word in HONORIFICS:
         return "hon"

@@ -501,3 +501,9 @@ def test_who_expects_something_in_quoted_words_said_them():
     found = speakers("Finance Minister Ana Ruiz expects the new tax to “raise revenue by a tenth without "
                      "hurting small firms”.")
     assert found == [("Ana Ruiz", "expects")]
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker_of_the_words_it_quotes():
+    found = speakers("Accusing “our northern neighbour and its allies” of arming rebels, Gen Tomas Varga "
+                     "said: “We will answer every attack on our posts.”")
+    assert [name for name, _ in found] == ["Tomas Varga", "Tomas Varga"]
