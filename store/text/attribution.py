@@ -143,6 +143,8 @@ def _rank(text: str) -> bool:
 
 def _heads(text: str) -> set[str]:
     words = {_key(w).replace("defense", "defence") for w in WORD_RE.findall(text)}
+    if "pm" in words:  # 'the PM'
+        words |= {"prime", "minister"}
     heads = words & ROLE_HEADS
     if heads & MINISTERIAL:
         heads |= {"minister"}

@@ -112,7 +112,7 @@ NATIONALITY_ADJECTIVES = frozenset(DEMONYMS)
 PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "western", "east", "eastern"})
 # Words of a role written before or after a name: 'UK Defence Secretary', 'the bank's chief executive'.
 ROLE_HEADS = words(
-    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
+    "minister ministers pm secretary secretaries official officials chief chiefs spokesman spokeswoman "
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "

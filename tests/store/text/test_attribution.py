@@ -507,3 +507,11 @@ def test_a_participle_opening_the_sentence_is_not_the_speaker_of_the_words_it_qu
     found = speakers("Accusing “our northern neighbour and its allies” of arming rebels, Gen Tomas Varga "
                      "said: “We will answer every attack on our posts.”")
     assert [name for name, _ in found] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_the_pm_is_the_prime_minister_named_before_and_the_he_after_it():
+    found = speakers("Army chief Gen Tomas Varga visited the wounded soldiers in the hospital on Sunday.",
+                     "Prime Minister Omar Khan in a statement has expressed grief over the soldiers’ deaths.",
+                     "The PM stated that the attackers could never face the armed forces in open battle.",
+                     "“The sacrifices of our soldiers show that the country is in safe hands,” he said.")
+    assert found == [("Omar Khan", "said")]
