@@ -527,11 +527,12 @@ def _name_line(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | N
 
 
 def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
-    """The named person the paragraph before (with no quotation of its own) was about, for a paragraph
-    that is nothing but a quotation: 'Analyst Ann Lee shared her view.' ⏎ '“Prices fell again.”'."""
+    """The person the paragraph before (with no quotation of its own) was about, by name or as the he or
+    she its last sentence opens with, for a paragraph that is nothing but a quotation: 'Analyst Ann Lee
+    shared her view.' ⏎ '“Prices fell again.”'."""
     last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
     subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
-                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))
+                    and (m.subject or m.kind != "pronoun" and VERB_AFTER_RE.match(masked, m.end))
                     and not _placed(masked, m)), None)
     return (subject, None) if subject else None
 

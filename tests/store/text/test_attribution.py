@@ -515,3 +515,11 @@ def test_the_pm_is_the_prime_minister_named_before_and_the_he_after_it():
                      "The PM stated that the attackers could never face the armed forces in open battle.",
                      "“The sacrifices of our soldiers show that the country is in safe hands,” he said.")
     assert found == [("Omar Khan", "said")]
+
+
+def test_quoted_paragraphs_after_a_sentence_about_him_are_the_words_of_the_he_it_opens_with():
+    found = speakers("Defence Minister Tomas Varga addressed the troops at their headquarters on Sunday.",
+                     "He observed that the army had distinguished itself in every operation so far.",
+                     '"You are doing your best and we recognise that.',
+                     '"We have the resources and the equipment to train you for this job.')
+    assert found == [("Tomas Varga", None), ("Tomas Varga", None)]
