@@ -343,6 +343,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
                 and tokens[n + 1][0].isupper():
             classes[n] = "cap"  # 'A K Antony said': an initial, not an article
+        elif cls == "other" and n > 1 and classes[n - 2:n] == ["nat", "mod"] and tokens[n][0] in BODY_WORDS:
+            classes[n] = "org"  # 'the Pakistan foreign office said': a body, written in lower case
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []

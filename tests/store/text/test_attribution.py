@@ -523,3 +523,13 @@ def test_quoted_paragraphs_after_a_sentence_about_him_are_the_words_of_the_he_it
                      '"You are doing your best and we recognise that.',
                      '"We have the resources and the equipment to train you for this job.')
     assert found == [("Tomas Varga", None), ("Tomas Varga", None)]
+
+
+def test_it_said_in_the_body_is_the_body_the_standfirst_says_spoke():
+    article = Article(id="t", source="t.txt",
+                      standfirst="The Kenyan foreign office said the two ministers discussed trade",
+                      paragraphs=("Foreign Minister Ana Ruiz met her Peruvian counterpart at a summit of the "
+                                  "Andean Community (CAN) in Quito on Thursday.",
+                                  "It said they “agreed to work closely on border security and trade in the "
+                                  "years ahead”."))
+    assert [(q.speaker, q.cue) for q in extract_quotes(article)] == [("Kenyan foreign office", "said")]
