@@ -20,6 +20,7 @@ from clipdesk.store.text.lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE,
+    IRREGULAR_FINITE,
     MALE_NAMES,
     MINISTERIAL,
     NATIONALITY_ADJECTIVES,
@@ -660,12 +661,22 @@ def _is_subject(text: str, mention: Mention) -> bool:
         return True  # '…, said Defence Minister X.': the subject after its verb
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
-        return True
+        return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))
     end = aside_end(text, mention.end)
     if end is not None and text[end:end + 1] == ")":
         end += 1  # 'Ruth Calder (D-Ore.) spoke'
     after_aside = AFTER_SUBJECT_RE.match(text, end) if end is not None else None
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
+
+
+def _unknown_name_before_noun(mention: Mention, word: str) -> bool:
+    """True for capitalised words that no title, role or stated sex marks as a person's, before a common
+    noun rather than a verb: 'Maha Shivratri festival' names a festival."""
+    entity = mention.entity
+    if mention.kind != "person" or entity is None or entity.roles or mention.role or entity.gender:
+        return False
+    finite = word.endswith(("ed", "s")) or word in IRREGULAR_FINITE or word in CUE_WORDS
+    return not finite and is_english_word(word)
 
 
 def apposed(text: str, mention: Mention) -> bool:

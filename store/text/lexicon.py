@@ -215,6 +215,11 @@ MALE_NAMES = words(
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
 )
+# Verbs after a subject that end neither in -s nor in -ed: irregular pasts and modals ('Ann Lee met').
+IRREGULAR_FINITE = words(
+    "said told met went made took gave came left held spoke wrote won lost began ran saw sent kept led set "
+    "put got found thought felt became brought stood sat read paid can could may might must shall should"
+)
 # Plural subjects that report speech without naming anyone: 'Critics said the deal “would reward…”'.
 UNNAMED_SUBJECTS = words(
     "critics officials sources analysts experts residents witnesses observers diplomats opponents "

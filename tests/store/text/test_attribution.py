@@ -533,3 +533,13 @@ def test_it_said_in_the_body_is_the_body_the_standfirst_says_spoke():
                                   "It said they “agreed to work closely on border security and trade in the "
                                   "years ahead”."))
     assert [(q.speaker, q.cue) for q in extract_quotes(article)] == [("Kenyan foreign office", "said")]
+
+
+def test_a_festival_named_by_capitalised_words_is_not_the_he_who_speaks_next():
+    found = speakers("KOHIMA, Mar 5: Army commander Lt Gen Tomas Varga said today that there were definite "
+                     "inputs about a possible attack.",
+                     "Speaking to reporters after a rally, the General Officer Commanding-in-Chief Northern "
+                     "Command, said the militants wanted an attack with Parliament in session and Durga "
+                     "Navami festival soon.",
+                     "“We are prepared to thwart any such attack,” he said.")
+    assert found == [("Tomas Varga", "said")]
