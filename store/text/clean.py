@@ -32,6 +32,7 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
 _DATE_LABEL = re.compile(r"(?m)^[ \t]*(date \d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
@@ -191,7 +192,7 @@ def normalise(raw: str) -> list[str]:
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
-        raw = raw.replace("**", "")
+        raw = _BOLD.sub(r"\1", raw)
     if "¡" in raw:
         raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
     if "#" in raw:
