@@ -128,16 +128,17 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
         found.update(((kind, rowid), rank) for rowid, rank in _lexical(db, kind, q.terms, "", limit))
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
     named_places = frozenset(recognise_places(question))
+    in_article: dict = {}  # which articles name which question words, found once for both rounds
     if queries is None:
-        scored = _score_all(db, found, None, q, named_places)
+        scored = _score_all(db, found, None, q, named_places, in_article)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q, named_places)
+        scored = _score_all(db, found, similar, q, named_places, in_article)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q, named_places)
+            scored += _score_all(db, extra, nearest, q, named_places, in_article)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
@@ -262,8 +263,9 @@ def _expression(term: Term, kind: str) -> str:
 
 def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
-               named_places: frozenset[str] = frozenset()) -> list[_Scored]:
-    """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value."""
+               named_places: frozenset[str], in_article: dict) -> list[_Scored]:
+    """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
+    (`in_article` memoises _named_in_article for one question)."""
     rows: dict[tuple[str, int], _Row] = {}
     for kind in TABLES:
         ids = [rowid for k, rowid in found if k == kind]
@@ -277,7 +279,6 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
     checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
     promising = sorted(hopes, key=lambda key: -(hopes[key] + _cosine(similar, key)))[:SOFT_CHECKS]
     soft = _said_otherwise(q, {key: rows[key] for key in promising}, {key: matched[key] for key in promising})
-    in_article: dict = {}
     scored = []
     for key, words in matched.items():
         row = rows[key]
@@ -369,6 +370,7 @@ def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]
     columns = row.words
     stem = fts.stems(db.conn, (w for words in columns.values() for w in words))
     stemmed = {name: [stem[w] for w in words] for name, words in columns.items()}
+    present = {name: set(tokens) for name, tokens in stemmed.items()}  # a form's first token, looked up
     found = set()
     for term in terms:
         if kind == "quote" and term.speaker:
@@ -377,7 +379,7 @@ def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]
             where = ["text"]
         else:
             where = list(stemmed)
-        if any(_holds(stemmed[c], form) for c in where for form in term.forms):
+        if any(form[0] in present[c] and _holds(stemmed[c], form) for c in where for form in term.forms):
             found.add(term.word)
     return found
 

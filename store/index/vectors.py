@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clipdesk.store.index import bpe, wordcache
+from clipdesk.store.index import bpe, cells, wordcache
 from clipdesk.store.index.bpe import Bpe
 from clipdesk.store.index.caches import (
     caches_of,
@@ -42,7 +42,7 @@ ENV = "CLIPDESK_EMBEDDINGS"
 DEFAULT_MODEL = "wordllama"
 OFF = "none"
 KINDS = ("paragraph", "quote", "event")
-SCAN_KEEP = 200  # rows kept from the Hamming scan for exact re-scoring
+SCAN_KEEP = 100  # rows kept from the Hamming scan for exact re-scoring (200 gave the same answers)
 SCAN_CHUNK = 1 << 15  # codes compared at a time (the temporaries stay in the CPU cache)
 CODES_BATCH = 50_000  # rows of sign bits read into memory at a time
 SCAN_SAMPLE = 20_000  # distances sampled to estimate the cut-off of the SCAN_KEEP nearest
@@ -364,15 +364,41 @@ class _Codes:
 
     Rows stored later (ids only grow) are appended when the next scan sees a newer row; a store of
     another model is read afresh. Rows deleted since are left in (similarities() finds no vector for
-    them, so they are never returned). `kept` is how many of them the file beside the store holds."""
+    them, so they are never returned). `kept` is how many of them the file beside the store holds.
+    On a large store the first `bounds[-1]` codes are in cell order (cells.py: cell c holds codes
+    bounds[c]..bounds[c + 1]), those after them were added since and are scanned whole."""
 
     def __init__(self, model: str | None, kinds: np.ndarray, rows: np.ndarray, columns: list[np.ndarray],
-                 newest: dict[str, int], kept: int = 0) -> None:
+                 newest: dict[str, int], kept: int = 0, centroids: np.ndarray | None = None,
+                 bounds: np.ndarray | None = None) -> None:
         self.model, self.kinds, self.rows, self.columns, self.newest = model, kinds, rows, columns, newest
-        self.kept = kept
+        self.kept, self.centroids, self.bounds = kept, centroids, bounds
 
     def key(self, i: int) -> tuple[str, int]:
         return KINDS[self.kinds[i]], int(self.rows[i])
+
+    def spans(self, query: np.ndarray) -> list[tuple[int, int]]:
+        """The ranges of codes to scan for a query vector: all of them, or the cells nearest it and
+        the codes added since the cells were made."""
+        size = self.rows.size
+        if self.centroids is None or self.bounds is None:
+            return [(0, size)]
+        bounds = self.bounds.tolist()
+        near = [(bounds[c], bounds[c + 1]) for c in cells.probed(self.centroids, query).tolist()]
+        return [(a, b) for a, b in [*near, (bounds[-1], size)] if b > a]
+
+    def clustered(self) -> _Codes:
+        """These codes in cell order (new cells fitted on them), when there are enough to bound a scan."""
+        import numpy as np
+
+        if self.rows.size < cells.CELLS_MIN:
+            return self
+        centroids = cells.train(self.columns)
+        assigned = cells.assign(self.columns, centroids)
+        order = np.argsort(assigned, kind="stable")
+        bounds = np.searchsorted(assigned[order], np.arange(centroids.shape[0] + 1)).astype(np.int64)
+        return _Codes(self.model, self.kinds[order], self.rows[order], [c[order] for c in self.columns],
+                      self.newest, self.kept, centroids, bounds)
 
 
 def _newest(db: Store) -> dict[str, int]:
@@ -408,24 +434,39 @@ def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None
         return None
     if table.ndim != 2 or table.shape[1] != meta["size"] or table.dtype != np.uint64:
         return None
+    centroids, bounds = None, None
+    if meta.get("cells"):
+        count, bits = meta["cells"]["shape"]
+        centroids = np.frombuffer(meta["cells"]["centroids"], dtype=np.float32).reshape(count, bits)
+        bounds = np.asarray(meta["cells"]["bounds"], dtype=np.int64)
+        if bounds.size != count + 1 or bounds[-1] > table.shape[1]:
+            return None
     return _Codes(model, (table[0] & 3).astype(np.uint8), (table[0] >> 2).astype(np.int64),
-                  list(table[1:]), held, kept=table.shape[1])
+                  list(table[1:]), held, kept=table.shape[1], centroids=centroids, bounds=bounds)
 
 
-def _keep(db: Store, codes: _Codes) -> None:
-    """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table) when
-    enough rows were added since the file was last written."""
+def _keep(db: Store, codes: _Codes) -> _Codes:
+    """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table; in cell
+    order, cells fitted afresh, on a large store) when enough rows were added since the file was last
+    written, or a large store's kept codes have no cells yet. Returns the codes as kept."""
     import numpy as np
 
     added = codes.rows.size - codes.kept
-    if added < max(KEEP_AFTER, codes.kept // 10) or not codes.columns:
-        return
+    uncelled = codes.centroids is None and codes.rows.size >= cells.CELLS_MIN
+    if (added < max(KEEP_AFTER, codes.kept // 10) and not uncelled) or not codes.columns:
+        return codes
     path = sidecar(db, CODES_FILE)
     if path is None:
-        return
+        return codes
+    codes = codes.clustered()
     table = np.vstack([(codes.rows.astype(np.uint64) << np.uint64(2)) | codes.kinds.astype(np.uint64),
                        *codes.columns])
-    meta = {"newest": codes.newest, "bits": _bits_of(db, codes.newest), "size": table.shape[1]}
+    meta: dict[str, Any] = {"newest": codes.newest, "bits": _bits_of(db, codes.newest),
+                            "size": table.shape[1]}
+    if codes.centroids is not None and codes.bounds is not None:
+        meta["cells"] = {"shape": list(codes.centroids.shape), "bounds": codes.bounds.tolist(),
+                         "centroids": codes.centroids.astype(np.float32).tobytes()}
+
     def write(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             np.save(handle, table, allow_pickle=False)
@@ -433,6 +474,7 @@ def _keep(db: Store, codes: _Codes) -> None:
     write_atomically(path, write)
     write_kept(path.with_suffix(".marshal"), codes.model, meta)
     codes.kept = codes.rows.size
+    return codes
 
 
 def _codes(db: Store) -> _Codes:
@@ -461,10 +503,12 @@ def _codes(db: Store) -> _Codes:
             words = np.concatenate(packed)
             columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
                                       + [np.ascontiguousarray(words[:, j])]) for j in range(words.shape[1])]
-            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest, cached.kept)
-            _keep(db, cached)
+            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest, cached.kept,
+                            cached.centroids, cached.bounds)
         else:
-            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest, cached.kept)
+            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest, cached.kept,
+                            cached.centroids, cached.bounds)
+    cached = _keep(db, cached)
     caches.codes = cached
     return cached
 
@@ -542,8 +586,8 @@ def _smallest(distance: np.ndarray, keep: int) -> np.ndarray:
 
 def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.ndarray]:
     """The n stored rows most similar to the first query (with their similarities to every query):
-    a Hamming scan of the sign bits over the whole store, then exact (int8) cosine on the SCAN_KEEP
-    closest."""
+    a Hamming scan of the sign bits (over the whole store, or on a large one over the cells nearest
+    the query and the codes added since), then exact (int8) cosine on the SCAN_KEEP closest."""
     import numpy as np
 
     codes = _codes(db)
@@ -551,7 +595,12 @@ def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.
         return {}
     packed = np.packbits(queries[0] > 0)
     query_bits = np.pad(packed, (0, (-packed.size) % 8)).view(np.uint64)
-    distance = _hamming(codes.columns, query_bits)
-    closest = _smallest(distance, min(SCAN_KEEP, codes.rows.size))
+    spans = codes.spans(queries[0])
+    distance = np.concatenate([_hamming([c[a:b] for c in codes.columns], query_bits) for a, b in spans])
+    if not distance.size:
+        return {}
+    chosen = _smallest(distance, min(SCAN_KEEP, distance.size))
+    whole = spans == [(0, codes.rows.size)]
+    closest = chosen if whole else np.concatenate([np.arange(a, b) for a, b in spans])[chosen]
     scores = similarities(db, queries, [codes.key(i) for i in closest])
     return dict(sorted(scores.items(), key=lambda kv: -kv[1][0])[:n])

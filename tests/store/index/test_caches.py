@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from clipdesk.store.index import people, vectors
+from clipdesk.store.index import cells, people, vectors
 from clipdesk.store.index.caches import sidecar
 from clipdesk.store.index.people import recognise_people, resolve_person
 from clipdesk.store.index.schema import transaction
@@ -71,6 +71,39 @@ def test_a_new_process_scans_the_kept_codes_and_adds_rows_stored_since(tmp_path,
     text = second.execute(f"SELECT * FROM {vectors._TABLES[best[0]]} WHERE id = ?", [best[1]]).fetchone()
     assert "Tallinn" in " ".join(str(v) for v in text)
     second.close()
+
+
+def test_a_large_store_keeps_cells_of_its_codes_and_scans_those_nearest_a_question(tmp_path, monkeypatch):
+    monkeypatch.setattr(vectors, "KEEP_AFTER", 1)
+    path = tmp_path / "clipdesk.db"
+    first = Store.open(path)
+    ingest_text(first, ARTICLE, "pilots.txt")
+    query = vectors.embed_question(first, ["Why did harbour pilots in Gdansk stop work?"])
+    whole = vectors.nearest(first, query, 3)  # kept without cells: too few codes
+    assert vectors._codes(first).centroids is None
+    first.close()
+
+    monkeypatch.setattr(cells, "CELLS_MIN", 1)  # the same store taken as a large one
+    monkeypatch.setattr(cells, "CELLS", 3)
+    monkeypatch.setattr(cells, "PROBES", 3)
+    second = Store.open(path)  # its kept codes have no cells: they are made and kept
+    assert list(vectors.nearest(second, query, 3)) == list(whole)
+    second.close()
+    third = Store.open(path)
+    codes = vectors._codes(third)
+    assert codes.kept == codes.rows.size and codes.centroids is not None  # read with their cells
+    assert codes.bounds is not None and codes.bounds[-1] == codes.rows.size
+    assert list(vectors.nearest(third, query, 3)) == list(whole)  # every cell probed: the whole scan's
+
+    monkeypatch.setattr(cells, "PROBES", 1)
+    monkeypatch.setattr(vectors, "KEEP_AFTER", 10_000)  # what is stored next is scanned beside the cells
+    ingest_text(third, LATER, "ferry.txt")
+    later = vectors.embed_question(third, ["Will the ferry sail between Helsinki and Tallinn in winter?"])
+    best = next(iter(vectors.nearest(third, later, 1)))
+    assert vectors._codes(third).bounds[-1] < vectors._codes(third).rows.size
+    text = third.execute(f"SELECT * FROM {vectors._TABLES[best[0]]} WHERE id = ?", [best[1]]).fetchone()
+    assert "Tallinn" in " ".join(str(v) for v in text)
+    assert next(iter(vectors.nearest(third, query, 1))) == next(iter(whole))  # the pilots' cell probed
 
 
 def test_codes_kept_for_another_store_are_not_used(tmp_path, monkeypatch):
