@@ -13,12 +13,14 @@ from clipdesk.store.text.lexicon import (
     BODY_WORDS,
     COMMON,
     CUE_RE,
+    CUE_WORDS,
     DETERMINERS,
     FEMALE_NAMES,
     GENERIC_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE,
+    IRREGULAR_FINITE,
     MALE_NAMES,
     MINISTERIAL,
     NATIONALITY_ADJECTIVES,
@@ -33,6 +35,7 @@ from clipdesk.store.text.lexicon import (
     SEATS_OF_POWER,
     SETTLEMENT_HEADS,
     SPOKESPEOPLE,
+    SUBORDINATES,
     first_name_gender,
     is_english_word,
 )
@@ -64,12 +67,19 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 # A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
 # 'said Koen'.
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
+SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+                            rf"\s+(?P<cue>{CUE_RE.pattern})")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
 # 'On Petrak, he added'.
 LOCATIVE_BEFORE_RE = re.compile(
     r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
+# A name set between commas after the role of someone met or received: 'received letters from the
+# Ambassador of Chile, Ana Ruiz, at the palace'.
+ROLE_APPOSED_RE = re.compile(r"\b(?:from|to|with|by|received|met|meeting|thanked|welcomed)\s+"
+                             r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?i:"
+                             + "|".join(sorted(ROLE_HEADS)) + r")\b[^,.;:]{0,60},\s$")
 PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:"
                               + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
@@ -88,6 +98,8 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
     seen: int = 0
+    acted: int = 0  # when a body was last the subject of a clause
+    spoke: int = 0  # ... of a verb of saying
 
     @property
     def role(self) -> str | None:
@@ -118,6 +130,13 @@ def _nations(text: str) -> set[str]:
     return {NATIONS[_key(w)] for w in WORD_RE.findall(text) if _key(w) in NATIONS}
 
 
+def _other_office(heads: set[str], entity: Entity) -> bool:
+    """True when a role noun names someone who works for another ('the presidential aide') and the
+    person's stated roles are all of other offices (the president's)."""
+    theirs = {h for role in entity.roles for h in _heads(role) & ROLE_HEADS}
+    return bool(heads & SUBORDINATES and theirs) and not heads & theirs
+
+
 def _rank(text: str) -> bool:
     """True for a deputy's or vice's role."""
     return bool(RANK_RE.search(text))
@@ -125,6 +144,8 @@ def _rank(text: str) -> bool:
 
 def _heads(text: str) -> set[str]:
     words = {_key(w).replace("defense", "defence") for w in WORD_RE.findall(text)}
+    if "pm" in words:  # 'the PM'
+        words |= {"prime", "minister"}
     heads = words & ROLE_HEADS
     if heads & MINISTERIAL:
         heads |= {"minister"}
@@ -140,6 +161,7 @@ class Discourse:
         self.first_names: dict[str, Entity] = {}
         # role heads of unnamed sources ("a European diplomat"), and the body a spokesperson spoke for
         self.anonymous: dict[str, Entity | None] = {}
+        self.documents: dict[str, Entity] = {}  # who issued the last statement, tweet, readout ...
         self.clock = 0
 
     def touch(self, entity: Entity) -> Entity:
@@ -203,6 +225,15 @@ class Discourse:
             return None
         return self.touch(recent[0]) if touch else recent[0]
 
+    def acting(self) -> Entity | None:
+        """The body that last spoke, else the one last the subject of a clause, for 'it said'; None if no
+        body has been either (one only mentioned in passing does not speak)."""
+        bodies = [e for e in self.entities.values() if e.kind == "institution" and e.acted]
+        spoke = [e for e in bodies if e.spoke]
+        if spoke:
+            return max(spoke, key=lambda e: e.spoke)
+        return max(bodies, key=lambda e: e.acted, default=None)
+
     def pronoun(self, word: str, salient: list[Entity]) -> Entity | None:
         """The most recent salient person a he/she can refer to."""
         gender = {"he": "m", "she": "f"}.get(word.lower())
@@ -242,7 +273,10 @@ class Discourse:
                 continue  # 'the Polish minister' is not a minister whose nationality is another or unknown
             if _rank(text) != _rank(roles):
                 continue
-            score = 2 * len(nations & theirs) + 2 * len(heads & _heads(roles))
+            their_heads = _heads(roles)
+            score = 2 * len(nations & theirs) + 2 * len(heads & their_heads)
+            if heads & SUBORDINATES and their_heads & SUBORDINATES and not heads & their_heads:
+                score += 2  # 'the presidential aide' is the president's spokesman named before
             if generic and entity.roles:
                 score += 1
             if score > best_score:
@@ -256,7 +290,8 @@ class Discourse:
             alone = len(people) == 1
             best = next((e for e in reversed(salient)
                          if not (nations and _nations(" ".join(e.roles)) - nations)
-                         and (not nations or alone or nations & _nations(" ".join(e.roles)))), None)
+                         and (not nations or alone or nations & _nations(" ".join(e.roles)))
+                         and not _other_office(heads, e)), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
             return self.group(touch=False)
         return self.touch(best) if best else None
@@ -273,7 +308,7 @@ def _class(word: str) -> str:
         return "pron"
     if low in DETERMINERS:
         return "det"
-    if word in COMMON:
+    if word in COMMON or low.endswith("ing") and low in CUE_WORDS:  # 'Accusing X of …, Gen Rawat said'
         return "common"
     if word in HONORIFICS:
         return "hon"
@@ -309,6 +344,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
                 and tokens[n + 1][0].isupper():
             classes[n] = "cap"  # 'A K Antony said': an initial, not an article
+        elif cls == "other" and n > 1 and classes[n - 2:n] == ["nat", "mod"] and tokens[n][0] in BODY_WORDS:
+            classes[n] = "org"  # 'the Pakistan foreign office said': a body, written in lower case
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []
@@ -322,8 +359,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             low = word.lower()
             if low in ("he", "she"):
                 mention.entity = discourse.pronoun(low, salient)
-            elif low == "it":
-                mention.entity = discourse.group(touch=False)
+            elif low == "it":  # 'it said' is a body that was the subject of a clause, not one mentioned
+                speaks = SPEAKS_NEXT_RE.match(text, mention.end)
+                mention.entity = discourse.acting() if speaks else discourse.group(touch=False)
             _note(text, mention, mentions, salient)
             continue
         if tokens[i][0] in ("of", "for"):
@@ -376,6 +414,10 @@ def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[En
         return
     if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
         salient.append(entity)
+    elif entity and entity.kind == "institution" and mention.subject:
+        entity.acted = entity.seen
+        if SPEAKS_NEXT_RE.match(text, mention.end):
+            entity.spoke = entity.seen
 
 
 def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int) -> int:
@@ -443,6 +485,13 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)
         return [Mention(begin, end, kind, whole, entity, role=whole if has_head else None)]
+    if name and "org" in prefix_classes and "of" in prefix_words and first_name_gender(name[0][0]) is None \
+            and all(is_english_word(_key(t[0])) for t in name):
+        # 'the Office of Foreign Assets Control': the words of a body's name, not a person's
+        whole = text[run[start].start():end]
+        if has_head:  # 'director of the Office of Foreign Assets Control': someone's role
+            return [Mention(begin, end, "role", whole, role=whole)]
+        return [Mention(begin, end, "institution", whole, discourse.institution(whole))]
     if name:
         tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
@@ -577,6 +626,14 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
             second.start = first.start
             mentions.pop(n)
             continue
+        unclosed = SPEAKS_NEXT_RE.match(text, second.end) if second and second.kind == "role" else None
+        if second and unclosed and first.kind == "person" and first.entity \
+                and text[first.end:second.start] == ", ":
+            # 'Ann Lee, spokesperson of the ministry tweeted': the closing comma of the aside left out
+            first.end = unclosed.start("cue")
+            _add_role(first.entity, text[second.start:first.end].strip())
+            mentions[n + 1:] = [m for m in mentions[n + 1:] if m.start >= first.end]
+            continue
         entity = first.entity if first.kind == "person" else None
         end = aside_end(text, first.end) if entity is not None else None
         if entity is not None and end is not None:
@@ -596,7 +653,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 def _is_subject(text: str, mention: Mention) -> bool:
     placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
-        or names_place(text, mention) \
+        or apposed(text, mention) \
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
@@ -604,7 +661,7 @@ def _is_subject(text: str, mention: Mention) -> bool:
         return True  # '…, said Defence Minister X.': the subject after its verb
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
-        return True
+        return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))
     end = aside_end(text, mention.end)
     if end is not None and text[end:end + 1] == ")":
         end += 1  # 'Ruth Calder (D-Ore.) spoke'
@@ -612,11 +669,22 @@ def _is_subject(text: str, mention: Mention) -> bool:
     return after_aside is not None and after_aside.group(1) not in NON_VERBS
 
 
-def names_place(text: str, mention: Mention) -> bool:
-    """True when the mention is set between commas after a place it names: 'a source in the state capital,
-    Maiduguri, said'."""
-    return text.startswith(",", mention.end) and bool(
-        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start))
+def _unknown_name_before_noun(mention: Mention, word: str) -> bool:
+    """True for capitalised words that no title, role or stated sex marks as a person's, before a common
+    noun rather than a verb: 'Maha Shivratri festival' names a festival."""
+    entity = mention.entity
+    if mention.kind != "person" or entity is None or entity.roles or mention.role or entity.gender:
+        return False
+    finite = word.endswith(("ed", "s")) or word in IRREGULAR_FINITE or word in CUE_WORDS
+    return not finite and is_english_word(word)
+
+
+def apposed(text: str, mention: Mention) -> bool:
+    """True when the mention is set between commas after a place it names ('a source in the state capital,
+    Maiduguri, said') or after the role of someone met ('from the Ambassador of Chile, Ana Ruiz, at')."""
+    return text.startswith(",", mention.end) and text.startswith(",", max(0, mention.start - 2)) and bool(
+        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start)
+        or ROLE_APPOSED_RE.search(text, max(0, mention.start - 100), mention.start))
 
 
 def _after_according(text: str, start: int) -> bool:

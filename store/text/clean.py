@@ -32,6 +32,7 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
 _DATE_LABEL = re.compile(r"(?m)^[ \t]*(date \d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
@@ -39,6 +40,8 @@ _HEADING_MARK = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+(?=\S)")  # a markdown headi
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
+_WRAP = 100  # the widest hard wrap
+_UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
 # Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
@@ -189,7 +192,7 @@ def normalise(raw: str) -> list[str]:
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
-        raw = raw.replace("**", "")
+        raw = _BOLD.sub(r"\1", raw)
     if "¡" in raw:
         raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
     if "#" in raw:
@@ -240,17 +243,14 @@ def _tidy(line: str) -> str:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join lines that a fixed-width wrap or a stray line break split in the middle of a sentence."""
-    width = max(map(len, lines), default=0)
-    full = int(width * 0.7)
-    wrapped = width <= 100 and sum(
-        1 for line, after in zip(lines, lines[1:], strict=False)
-        if len(line) >= full and after and not ends_sentence(line)) >= 3
+    full, wrapped = _wrap_width(lines)
     out: list[str] = []
     previous = ""
     for line in lines:
         if out and out[-1] and line and (
                 wrapped and len(previous) >= full and line[0] not in "-•*#|>"
-                or len(previous) >= 30 and line[0].islower() and not ends_sentence(previous)
+                or (len(previous) >= 30 or wrapped) and line[0].islower() and not ends_sentence(previous)
+                or wrapped and previous.endswith(",")
                 or previous.endswith(_DANGLING)) \
                 and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
             out[-1] = f"{out[-1]} {line}"
@@ -258,6 +258,20 @@ def _unwrap(lines: list[str]) -> list[str]:
             out.append(line)
         previous = line
     return out
+
+
+def _wrap_width(lines: list[str]) -> tuple[int, bool]:
+    """(the length from which a line fills the wrap, whether the text is hard-wrapped): lines of at most
+    _WRAP characters, several of them full and breaking off mid-sentence. A headline or two set on one
+    long line above the wrap may be longer."""
+    long = [n for n, line in enumerate(lines) if len(line) > _WRAP]
+    width = max((len(line) for line in lines if len(line) <= _WRAP), default=0)
+    full = int(width * 0.7)
+    filled = [n for n, line in enumerate(lines) if full <= len(line) <= _WRAP]
+    broken = sum(1 for n in filled if n + 1 < len(lines) and lines[n + 1] and not ends_sentence(lines[n]))
+    if broken >= 3 and len(long) <= _UNWRAPPED_LINES and all(n < filled[0] for n in long):
+        return full, True
+    return full, False
 
 
 def ends_sentence(line: str) -> bool:

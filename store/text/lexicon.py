@@ -17,7 +17,7 @@ _PRESENT_TOO: dict[str, str | None] = {
     "emphasize": None, "underline": None, "declare": None, "announce": None, "assert": None,
     "allege": None, "complain": None, "describe": None, "castigate": None, "accuse": None,
     "criticise": None, "criticize": None, "condemn": None, "dismiss": None, "reject": None,
-    "observe": None, "conclude": None, "confirm": None, "continue": None, "ask": None,
+    "observe": None, "expect": None, "conclude": None, "confirm": None, "continue": None, "ask": None,
 }
 _PAST_ONLY: dict[str, str | None] = {
     "note": None, "reply": "replied", "remark": None, "caution": None, "vow": None, "promise": None,
@@ -26,7 +26,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
-    "express": None, "voice": None, "deem": None,
+    "express": None, "voice": None, "deem": None, "underscore": None,
 }
 
 
@@ -112,7 +112,7 @@ NATIONALITY_ADJECTIVES = frozenset(DEMONYMS)
 PLACE_WORDS = frozenset({"united", "states", "kingdom", "europe", "west", "western", "east", "eastern"})
 # Words of a role written before or after a name: 'UK Defence Secretary', 'the bank's chief executive'.
 ROLE_HEADS = words(
-    "minister ministers secretary secretaries official officials chief chiefs spokesman spokeswoman "
+    "minister ministers pm secretary secretaries official officials chief chiefs spokesman spokeswoman "
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
@@ -137,6 +137,8 @@ SECTION_WORDS = words(
 )
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Role heads of people who speak or work for someone else, whose own office they are not.
+SUBORDINATES = SPOKESPEOPLE | {"aide", "adviser", "advisor", "assistant"}
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
 ROLE_MODIFIERS = words(
@@ -184,8 +186,8 @@ COMMON = words(
 COURTESY_TITLES: dict[str, str | None] = {
     "Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f",
     "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
-    "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None, "Supt": None,
-    "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
+    "Sec": None, "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None,
+    "Supt": None, "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
     "Smt": "f", "Alhaji": "m", "Hajia": "f",
 }
 RANKS: dict[str, str | None] = dict.fromkeys(
@@ -212,6 +214,11 @@ MALE_NAMES = words(
     "david james michael volodymyr andriy dmytro oleksii mark antony tony lloyd pete jake antonio xi "
     "recep viktor alexander alexei aleksandr mikhail yuri nikolai valery ruslan kyrylo charles "
     "william richard robert thomas peter paul george grant gavin jeremy dominic matt wes"
+)
+# Verbs after a subject that end neither in -s nor in -ed: irregular pasts and modals ('Ann Lee met').
+IRREGULAR_FINITE = words(
+    "said told met went made took gave came left held spoke wrote won lost began ran saw sent kept led set "
+    "put got found thought felt became brought stood sat read paid can could may might must shall should"
 )
 # Plural subjects that report speech without naming anyone: 'Critics said the deal “would reward…”'.
 UNNAMED_SUBJECTS = words(

@@ -11,11 +11,12 @@ from clipdesk.store.text.attribution import (
     Discourse,
     Entity,
     Mention,
+    apposed,
     aside_end,
-    names_place,
     scan,
     speaker_of,
 )
+from clipdesk.store.text.documents import document_mentions, speaks
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
     CUE_RE,
@@ -88,8 +89,8 @@ def _is_opener(text: str, pos: int) -> bool:
     (it also mends curly marks typed the wrong way round), otherwise from the mark itself."""
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before in OPEN_CONTEXT and not after.isspace():
-        return True
+    if before in OPEN_CONTEXT and not after.isspace() or not text[:pos].strip():
+        return True  # a mark opening the paragraph opens a quotation, whichever way it is curled
     if not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"):
         return False
     return text[pos] in OPENERS
@@ -217,6 +218,9 @@ def _after(masked: str, span: Span, stop: int,
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
             return mention, "quoted"
     first = _mention_at(window, pos) or _role_holder_at(masked, window, pos)
+    verb = speaks(masked, first) if first and first.kind == "document" else None
+    if first and verb:
+        return first, verb
     if first:
         end = aside_end(masked, first.end) if first.kind == "person" else None
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
@@ -319,7 +323,7 @@ def _placed(masked: str, mention: Mention) -> bool:
     so not the subject of the verb after it."""
     return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
                 or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
-                or names_place(masked, mention)
+                or apposed(masked, mention)
                 or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 
 
@@ -357,7 +361,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
-    if window and not masked[window[-1].end:stop].strip():
+    if window and not masked[window[-1].end:stop].strip() \
+            and not masked.endswith(("’s", "'s"), 0, window[-1].end):  # "Russia's “unprovoked” war"
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):
         subject = next((m for m in window if m.subject), None)
@@ -422,7 +427,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     for index, paragraph in enumerate(article.paragraphs[:last + 1]):
         spans = all_spans[index]
         masked = _mask(paragraph, spans)
-        mentions = scan(masked, discourse, salient)
+        mentions = document_mentions(masked, scan(masked, discourse, salient), discourse)
         here: list[_Found] = []
         for n, span in enumerate(spans):
             result = _attribute(paragraph, masked, spans, n, mentions)
@@ -436,8 +441,10 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1]:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
-            if mention and mention.kind == "pronoun" and mention.entity is None:
+            if mention and mention.kind == "pronoun" and mention.entity is None \
+                    and mention.text.lower() != "it":
                 # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
+                # (an 'it' is never a person)
                 mention.entity = discourse.pronoun(mention.text, salient)
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
@@ -520,11 +527,13 @@ def _name_line(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | N
 
 
 def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | None:
-    """The named person the paragraph before (with no quotation of its own) was about, for a paragraph
-    that is nothing but a quotation: 'Analyst Ann Lee shared her view.' ⏎ '“Prices fell again.”'."""
+    """The person the paragraph before (with no quotation of its own) was about, by name or as the he or
+    she its last sentence opens with, for a paragraph that is nothing but a quotation: 'Analyst Ann Lee
+    shared her view.' ⏎ '“Prices fell again.”'."""
     last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
     subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
-                    and m.kind != "pronoun" and (m.subject or VERB_AFTER_RE.match(masked, m.end))), None)
+                    and (m.subject or m.kind != "pronoun" and VERB_AFTER_RE.match(masked, m.end))
+                    and not _placed(masked, m)), None)
     return (subject, None) if subject else None
 
 

@@ -13,7 +13,8 @@ def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
 
 
 @pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
-                                  "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote"])
+                                  "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote",
+                                  "underscored", "expects"])
 def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
     assert is_cue(word)
 
@@ -414,6 +415,21 @@ def test_malaysian_and_south_asian_honorifics_lead_a_name():
     assert [name for name, _ in found] == ["Mohamed Khaled Nordin", "Musa Bello"]
 
 
+def test_the_envoy_received_set_between_commas_is_not_the_he_of_the_next_quotation():
+    found = speakers("LIMA—President Tomas Varga on Monday called on leaders to support institutions.",
+                     "President Varga, who stated this when he received Letters of Credence from "
+                     "Ambassador of the Republic of Peru, Luis Quispe, at the Presidential Villa, said "
+                     "reforms had to reflect the will of voters.",
+                     "He said: “We will support your elections wherever that support is needed.”")
+    assert found == [("Tomas Varga", "said")]
+
+
+def test_an_abbreviated_secretary_before_a_surname_is_a_title_not_the_speaker():
+    found = speakers("Treasury Secretary Ruth Okoro announced the new measures on Tuesday.",
+                     "“These measures will cut off the funding of the network,” said Sec. Okoro.")
+    assert found == [("Ruth Okoro", "said")]
+
+
 def test_the_speaker_named_after_said_is_the_he_of_the_next_quotation():
     found = speakers("KUALA LUMPUR: The bloc must bolster its unity to meet threats no nation can tackle "
                      "alone, said Defence Minister Datuk Seri Aziz Rahman.",
@@ -448,3 +464,82 @@ def test_a_lone_name_its_clause_calls_its_is_the_company_that_speaks():
                      "Ardent had improved its initial offer, seeking to end the strike at the plant.",
                      "“We shared the details with our workers transparently,” the company said.")
     assert found == [("Ardent", "said")]
+
+
+def test_the_common_words_ending_a_bodys_name_are_no_person_who_speaks_later():
+    found = speakers("“Today’s action targets the network that buys parts for the missile programme,” said "
+                     "Ann Lee, director of the Treasury Department’s Office of Foreign Assets Control.",
+                     "Treasury’s Office of Foreign Assets also designated a charity that works with Hamdan "
+                     "based in Sidon.",
+                     "“These sanctions show that the network will find no bank willing to serve it.”")
+    assert found == [("Ann Lee", "said"), (None, None)]
+
+
+def test_the_presidential_aide_is_the_spokesman_named_before_not_the_president():
+    found = speakers("President Tomas Varga hosted President Ana Ruiz at the palace on Friday.",
+                     "A statement by the president’s spokesman, Luis Quispe, said the talks were frank. "
+                     "Varga commended Ruiz as a true friend of Peru.",
+                     "“The goodwill between the two leaders was plain to see,” the presidential aide said.")
+    assert found == [("Luis Quispe", "said")]
+
+
+def test_it_said_is_the_body_that_spoke_not_one_named_later_in_passing():
+    found = speakers("The Navy will get four more patrol ships, the Cabinet Office said in a statement.",
+                     "Local media said the Defence Procurement Agency was close to a deal with the yard.",
+                     "“Today we begin the next phase of the programme,” it said.")
+    assert found == [("Cabinet Office", "said")]
+
+
+def test_it_said_with_no_body_that_spoke_or_acted_stays_unattributed():
+    found = speakers("Foreign Minister Ana Ruiz met her Peruvian counterpart at a summit of the Andean "
+                     "Community (CAN) in Quito on Thursday.",
+                     "It said they “agreed to work closely on border security and trade in the years ahead”.")
+    assert found == [(None, "said")]
+
+
+def test_who_expects_something_in_quoted_words_said_them():
+    found = speakers("Finance Minister Ana Ruiz expects the new tax to “raise revenue by a tenth without "
+                     "hurting small firms”.")
+    assert found == [("Ana Ruiz", "expects")]
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker_of_the_words_it_quotes():
+    found = speakers("Accusing “our northern neighbour and its allies” of arming rebels, Gen Tomas Varga "
+                     "said: “We will answer every attack on our posts.”")
+    assert [name for name, _ in found] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_the_pm_is_the_prime_minister_named_before_and_the_he_after_it():
+    found = speakers("Army chief Gen Tomas Varga visited the wounded soldiers in the hospital on Sunday.",
+                     "Prime Minister Omar Khan in a statement has expressed grief over the soldiers’ deaths.",
+                     "The PM stated that the attackers could never face the armed forces in open battle.",
+                     "“The sacrifices of our soldiers show that the country is in safe hands,” he said.")
+    assert found == [("Omar Khan", "said")]
+
+
+def test_quoted_paragraphs_after_a_sentence_about_him_are_the_words_of_the_he_it_opens_with():
+    found = speakers("Defence Minister Tomas Varga addressed the troops at their headquarters on Sunday.",
+                     "He observed that the army had distinguished itself in every operation so far.",
+                     '"You are doing your best and we recognise that.',
+                     '"We have the resources and the equipment to train you for this job.')
+    assert found == [("Tomas Varga", None), ("Tomas Varga", None)]
+
+
+def test_it_said_in_the_body_is_the_body_the_standfirst_says_spoke():
+    article = Article(id="t", source="t.txt",
+                      standfirst="The Kenyan foreign office said the two ministers discussed trade",
+                      paragraphs=("Foreign Minister Ana Ruiz met her Peruvian counterpart at a summit of the "
+                                  "Andean Community (CAN) in Quito on Thursday.",
+                                  "It said they “agreed to work closely on border security and trade in the "
+                                  "years ahead”."))
+    assert [(q.speaker, q.cue) for q in extract_quotes(article)] == [("Kenyan foreign office", "said")]
+
+
+def test_a_festival_named_by_capitalised_words_is_not_the_he_who_speaks_next():
+    found = speakers("KOHIMA, Mar 5: Army commander Lt Gen Tomas Varga said today that there were definite "
+                     "inputs about a possible attack.",
+                     "Speaking to reporters after a rally, the General Officer Commanding-in-Chief Northern "
+                     "Command, said the militants wanted an attack with Parliament in session and Durga "
+                     "Navami festival soon.",
+                     "“We are prepared to thwart any such attack,” he said.")
+    assert found == [("Tomas Varga", "said")]

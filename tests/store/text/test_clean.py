@@ -169,6 +169,10 @@ def test_entities_and_markdown_links_are_reduced_to_text():
         "Healey told the BBC about [Russia]."]
 
 
+def test_the_stars_of_a_censored_word_are_not_bold_marks():
+    assert normalise("He called it 'a s*** goal' in **German**.") == ["He called it 'a s*** goal' in German."]
+
+
 def test_lines_are_classified_by_shape():
     assert kind_of("Views: 86") is Kind.BOILER
     assert kind_of("UK Defense Secretary Ben Wallace EPA-EFE/WILL OLIVER") is Kind.BOILER

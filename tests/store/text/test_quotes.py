@@ -320,3 +320,30 @@ def test_lawyers_editors_and_medics_are_roles_before_a_name():
         "“We stand by the report,” the paper’s editor Ruth Okafor wrote.",
         "“Nobody sleeps here,” said the medic, Ilse Varga.")
     assert [q.speaker for q in found] == ["Tom Reyes", "Ruth Okafor", "Ilse Varga"]
+
+
+def test_a_quoted_description_after_a_possessive_is_not_the_possessors_quotation():
+    found = quotes_in("The sanctions answer Russia’s “unjustified, unprovoked, and premeditated” attack "
+                      "on its neighbour.")
+    assert [(q.text, q.speaker) for q in found if q.speaker] == []
+
+
+def test_a_hard_wrapped_page_whose_paragraphs_open_with_a_short_line_keeps_each_quotation_whole():
+    found = parse_and_quote(
+        "President Tomas Varga hosted President Ana Ruiz to a state dinner at the presidential palace in "
+        "Lima on Friday.\n"
+        "Speaking at the dinner,\n"
+        "President Varga said the two countries would deepen their trade ties in line with\n"
+        "the economic priorities that both governments had set out earlier this year.\n"
+        "A statement by the\n"
+        "president's spokesman, Luis Quispe, said the two leaders had held frank and\n"
+        "friendly talks.\n"
+        "” Throughout the\n"
+        "dinner, the goodwill between the two leaders was plain for every guest to\n"
+        "see,” the presidential aide said.\n"
+        "President Ruiz, who\n"
+        "is in Peru for a three-day visit, said the relations between the two\n"
+        "nations had never been better in the twenty years she had been in office.\n")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Throughout the dinner, the goodwill between the two leaders was plain for every guest to see",
+         "Luis Quispe")]

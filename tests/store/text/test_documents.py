@@ -1,0 +1,51 @@
+"""Statements, tweets and readouts quoted sentences after the one that says who issued them."""
+
+from clipdesk.store.text.model import Article
+from clipdesk.store.text.quotes import extract_quotes
+
+
+def speakers(*paragraphs: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", source="t.txt", paragraphs=paragraphs)
+    return [(q.text.split()[0], q.speaker) for q in extract_quotes(article)]
+
+
+def test_the_statement_added_is_the_body_that_issued_the_statement_sentences_before():
+    assert speakers(
+        "Meanwhile, the Ministry of Foreign Affairs of Norway, in an official statement, said the two "
+        "envoys discussed fishing rights in the Barents Sea.",
+        "Talks in Oslo lasted three hours.",
+        "“Both sides agreed to meet again before the end of the year to settle the open questions,” "
+        "the statement added.",
+    ) == [("Both", "Ministry of Foreign Affairs of Norway")]
+
+
+def test_the_tweet_is_the_spokespersons_whose_aside_lacks_its_closing_comma():
+    assert speakers(
+        "After the meeting, Ama Owusu, spokesperson of the Ghana Foreign Ministry tweeted, “The minister "
+        "met his Togolese counterpart in Accra today.”",
+        "“Cooperation on border security will deepen,” the tweet added.",
+    ) == [("The", "Ama Owusu"), ("Cooperation", "Ama Owusu")]
+
+
+def test_a_statement_issued_by_a_named_body_reads_with_that_body_as_speaker():
+    assert speakers(
+        "The two prime ministers spoke by telephone on Monday.",
+        "“The leaders welcomed the progress made on the trade agreement this year,” the statement issued "
+        "by Chile's Ministry of Foreign Affairs reads.",
+    ) == [("The", "Chile's Ministry of Foreign Affairs")]
+
+
+def test_a_statement_reported_in_reported_speech_first_speaks_later():
+    assert speakers(
+        "In a written statement, the US Treasury said that the measures would cut the network off from "
+        "the banking system.",
+        "“The designations target twelve companies that shipped parts to the drone plant,” the statement "
+        "said.",
+    ) == [("The", "US Treasury")]
+
+
+def test_a_statement_whose_issuer_was_never_named_stays_unattributed():
+    assert speakers(
+        "Lena Berg, the mayor, opened the new bridge on Friday.",
+        "“The bridge will carry twenty thousand cars a day from next spring,” the statement said.",
+    ) == [("The", None)]
