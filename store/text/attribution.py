@@ -30,6 +30,7 @@ from clipdesk.store.text.lexicon import (
     PLACE_HEADS,
     PLACE_WORDS,
     PLURAL_HEADS,
+    POST_NOMINALS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SEATS_OF_POWER,
@@ -39,6 +40,7 @@ from clipdesk.store.text.lexicon import (
     first_name_gender,
     is_english_word,
 )
+from clipdesk.store.text.places import is_country
 
 WORD_MEMO = 1 << 13  # words whose class is remembered (a worker keeps two such memos: about 2 MB each)
 WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
@@ -318,7 +320,7 @@ def _class(word: str) -> str:
         return "cap"
     if low in ROLE_HEADS or "-" in low and ROLE_HEADS.intersection(low.split("-")):
         return "head"
-    if low in NATIONS or (word[0].isupper() and low in PLACE_WORDS):
+    if low in NATIONS or word[0].isupper() and (low in PLACE_WORDS or _country_word(word)):
         return "nat"
     if low in SEATS_OF_POWER or (len(word) > 1 and word.isupper()) or word[0].isupper() and (
             low in BODY_WORDS or any(c.isdigit() for c in word)):
@@ -330,6 +332,12 @@ def _class(word: str) -> str:
     if word[0].isupper():
         return "cap"
     return "other"
+
+
+def _country_word(word: str) -> bool:
+    """'Chile', 'Peru': a one-word country of the gazetteer that is neither a first name (Georgia, Jordan)
+    nor written in capitals (a body's initials)."""
+    return not word.isupper() and first_name_gender(word) is None and is_country(word)
 
 
 def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention]:
@@ -346,6 +354,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             classes[n] = "cap"  # 'A K Antony said': an initial, not an article
         elif cls == "other" and n > 1 and classes[n - 2:n] == ["nat", "mod"] and tokens[n][0] in BODY_WORDS:
             classes[n] = "org"  # 'the Pakistan foreign office said': a body, written in lower case
+        elif cls == "org" and n and classes[n - 1] == "cap" and first_name_gender(tokens[n - 1][0]) \
+                and tokens[n][0].isalpha() and _key(tokens[n][0]) not in BODY_WORDS:
+            classes[n] = "cap"  # 'Fumio KISHIDA': a surname in capitals after a first name
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []
@@ -453,6 +464,17 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     """The mentions in one run of name, title and institution words."""
     if len(run) == 1 and classes[0] == "cap":
         return [_single_name(text, run[0], discourse)]
+    named = len(run)
+    while named > 1 and run[named - 1][0] in POST_NOMINALS and classes[named - 2] == "cap":
+        named -= 1
+    if named < len(run):  # 'Jane Doe MP said': the name, its letters a role
+        found = _interpret(text, run[:named], classes[:named], discourse, salient)
+        for mention in found:
+            if mention.end == run[named - 1].end():
+                mention.end = run[-1].end()
+                if mention.kind == "person" and mention.entity:
+                    _add_role(mention.entity, text[run[named].start():run[-1].end()])
+        return found
     nationality = _nationality_noun(text, run)
     if nationality:
         # 'the Englishman continued', 'the Spaniard said': the person last spoken of, not a name
@@ -480,7 +502,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
     begin, end = run[0].start(), run[-1].end()
     complement = _complement(prefix)
-    if name and (complement or classes[0] == "det" and not has_head and not gender):
+    if name and (complement or classes[0] == "det" and not has_head and "hon" not in prefix_classes):
         whole = text[run[start].start():end]
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)

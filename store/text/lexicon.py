@@ -188,14 +188,16 @@ COURTESY_TITLES: dict[str, str | None] = {
     "Dr": None, "Gen": None, "Col": None, "Adm": None, "Rep": None, "Sen": None, "Gov": None, "Lt": None,
     "Sec": None, "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None,
     "Supt": None, "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
-    "Smt": "f", "Alhaji": "m", "Hajia": "f",
+    "Smt": "f", "Alhaji": "m", "Hajia": "f", "Hon": None, "Rt": None, "Honourable": None,
 }
+# Letters written after a name for a seat or an honour ('Jane Doe MP', 'John Roe KC'): not a role before one.
+POST_NOMINALS = frozenset(words("MP MPs MSP MS MEP TD MLA MHA QC KC OBE CBE MBE KBE DBE"))
 RANKS: dict[str, str | None] = dict.fromkeys(
     words("Colonel General Major Captain Lieutenant Admiral Sergeant Marshal Brigadier"))
 HONORIFICS: dict[str, str | None] = COURTESY_TITLES | RANKS
 # Words written with a full stop that does not end a sentence ('Sgt. Smith', 'Jan. 5', 'No. 10').
 _WHOLE_WORDS = ("Sir", "Lord", "Miss", "Dame", "Lady", "Datuk", "Dato", "Datin", "Seri", "Sheikh",
-                "Shri", "Alhaji", "Hajia")
+                "Shri", "Alhaji", "Hajia", "Honourable")
 ABBREVIATIONS = frozenset(t for t in COURTESY_TITLES if t not in _WHOLE_WORDS) | words(
     "St Rev Jr Sr No Vol Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec approx vs Mt Ft Gen Corp Inc Ltd Co Bros")
 # An abbreviation just before a full stop at the end of the searched text.

@@ -543,3 +543,25 @@ def test_a_festival_named_by_capitalised_words_is_not_the_he_who_speaks_next():
                      "Navami festival soon.",
                      "“We are prepared to thwart any such attack,” he said.")
     assert found == [("Tomas Varga", "said")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Rt Hon Peter Marlow said: “This is a good day for both of our countries.”",
+    "The Right Honourable Peter Marlow said: “This is a good day for both of our countries.”",
+    "Peter Marlow MP said: “This is a good day for both of our countries.”",
+    "“This is a good day for both of our countries,” said the Rt Hon Peter Marlow MP.",
+])
+def test_courtesy_styles_and_letters_after_a_name_leave_the_person_as_speaker(paragraph):
+    assert [name for name, _ in speakers(paragraph)] == ["Peter Marlow"]
+
+
+def test_a_country_after_a_title_is_the_office_and_the_name_set_off_by_commas_the_speaker():
+    said = speakers("Talks ended late on Monday.",
+                    "“We have opened a new chapter,” the President of Chile, Omar Diaz, said afterwards.")
+    assert [name for name, _ in said] == ["Omar Diaz"]
+
+
+def test_a_surname_written_in_capitals_after_a_first_name_is_a_person_not_a_body():
+    said = speakers("Japanese Prime Minister Fumio KISHIDA told reporters: “We will keep working with "
+                    "our partners.”")
+    assert [name for name, _ in said] == ["Fumio KISHIDA"]

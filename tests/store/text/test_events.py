@@ -577,3 +577,11 @@ def test_a_place_whose_first_word_is_also_a_first_name_is_no_participant():
     events = extract_events(article(
         "Trade minister Lena Ostrova met her counterpart Amir Hadad in New York City on Wednesday."))
     assert [(e.participants, e.place) for e in events] == [(("Lena Ostrova", "Amir Hadad"), "New York")]
+
+
+def test_a_president_named_after_the_office_of_his_country_takes_part_in_the_meeting():
+    events = extract_events(article(
+        "The President of Chile, Omar Diaz, met Prime Minister Georgia Hale in Santiago on Monday."))
+    assert kinds(events) == ["meeting"]
+    assert "Chile" not in events[0].participants
+    assert {p.split()[-1] for p in events[0].participants} == {"Diaz", "Hale"}
