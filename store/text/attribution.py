@@ -284,6 +284,12 @@ class Discourse:
             if score > best_score:
                 best, best_score = entity, score
         definite = text.lower().startswith("the ")
+        if best is None and nations and definite:
+            # 'the Russian minister' after 'Minister Sergei Shoigu': the one holder of the office whose
+            # nationality the article left unstated, when every other holder's is another
+            holders = [e for e in people if heads & _heads(" ".join(e.roles))]
+            unstated = [e for e in holders if not _nations(" ".join(e.roles))]
+            best = unstated[0] if len(unstated) == 1 and len(holders) > 1 else None
         if best is None and definite and heads & self.anonymous.keys():
             return self.anonymous[next(iter(heads & self.anonymous.keys()))]
         if best is None and definite:

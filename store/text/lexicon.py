@@ -121,7 +121,9 @@ ROLE_HEADS = words(
     "lieutenant admiral marshal sergeant emir sheikh sultan "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
     "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
-    "engineer doctor editor correspondent reporter columnist lawyer judge nurse medic"
+    "engineer doctor editor correspondent reporter columnist lawyer judge nurse medic "
+    # local government and parties: 'Cllr Jane Doe', 'the Lindley Lib-Dem said'
+    "councillor councilor alderman democrat republican tory lib-dem libdem"
 )
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
 OUTLET_HEADS = words(
@@ -189,6 +191,7 @@ COURTESY_TITLES: dict[str, str | None] = {
     "Sec": None, "Maj": None, "Capt": None, "Prof": None, "Sgt": None, "Cpl": None, "Insp": None,
     "Supt": None, "Datuk": None, "Dato": None, "Datin": "f", "Seri": None, "Sheikh": "m", "Shri": "m",
     "Smt": "f", "Alhaji": "m", "Hajia": "f", "Hon": None, "Rt": None, "Honourable": None,
+    "Cllr": None, "Clr": None,
 }
 # Letters written after a name for a seat or an honour ('Jane Doe MP', 'John Roe KC'): not a role before one.
 POST_NOMINALS = frozenset(words("MP MPs MSP MS MEP TD MLA MHA QC KC OBE CBE MBE KBE DBE"))

@@ -42,6 +42,13 @@ LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|
 TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
+# '"…," he estimated in the article': any verb in the past right after the closing mark and its speaker
+PAST_AFTER_RE = re.compile(
+    r"\s+([a-z]{3,}ed)\b(?=\s*[.,;]|\s+(?:in|on|at|during|after|before|to|while|when)\b)")
+# 'according to a press statement signed by X': the document's signatory
+ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:signed|issued|released|sent)?\s*by\s+$")
+BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -53,7 +60,8 @@ GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
 POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
-ROLE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}")
+ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and Customs Policy'
+    r"\s+(?:(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}|(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,4})")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
@@ -223,7 +231,8 @@ def _after(masked: str, span: Span, stop: int,
         return first, verb
     if first:
         end = aside_end(masked, first.end) if first.kind == "person" else None
-        cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1)
+        cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1) \
+            or (PAST_AFTER_RE.match(masked, first.end) if first.kind in ("person", "pronoun") else None)
         if cue:
             return first, cue.group(1)
         introduced = _named_after_role(masked, first, window)
@@ -361,7 +370,12 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
-    if window and not masked[window[-1].end:stop].strip() \
+    lead_in = masked[start:stop].rstrip().endswith(":") or masked.startswith(":", stop)
+    author = next((m for m in window if m.kind == "person" and m.entity
+                   and BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start)), None) if lead_in else None
+    if author:  # 'Statement by Jane Doe, director of the office:'
+        return author, None
+    if window and not masked[window[-1].end:stop].strip() and not _placed(masked, window[-1]) \
             and not masked.endswith(("’s", "'s"), 0, window[-1].end):  # "Russia's “unprovoked” war"
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):
@@ -372,7 +386,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         if label and window[0].start >= start:
             return label
     for mention in window:
-        if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to "):
+        if masked[max(0, mention.start - 14):mention.start].lower().endswith("according to ") \
+                or ACCORDING_BY_RE.search(masked, max(start, mention.start - 70), mention.start):
             return mention, "according to"
     return None
 

@@ -565,3 +565,46 @@ def test_a_surname_written_in_capitals_after_a_first_name_is_a_person_not_a_body
     said = speakers("Japanese Prime Minister Fumio KISHIDA told reporters: “We will keep working with "
                     "our partners.”")
     assert [name for name, _ in said] == ["Fumio KISHIDA"]
+
+
+def test_a_role_with_two_parts_joined_by_and_introduces_the_name_after_it():
+    said = speakers("“Shops rely on imported parts to keep their prices down,” the group's Vice President of "
+                    "Trade and Customs Policy Mara Quint said in a release.")
+    assert [name for name, _ in said] == ["Mara Quint"]
+
+
+def test_a_statement_by_line_gives_its_author_the_quotation_under_it():
+    said = speakers("Statement by Tomas Lind, Director of the council's office in Oslo:",
+                    "“It is worrying that the crises in the world today last longer and longer.”")
+    assert [name for name, _ in said] == ["Tomas Lind"]
+
+
+def test_a_press_statement_signed_by_someone_is_their_words():
+    said = speakers("According to a press statement signed by Ada Nwosu, special adviser to the minister, "
+                    "“We deem it necessary to correct some wrong impressions in the reports.”")
+    assert [name for name, _ in said] == ["Ada Nwosu"]
+
+
+def test_any_verb_in_the_past_after_the_quotation_and_a_pronoun_attributes_it():
+    said = speakers("The relief coordinator, Lena Marsh, wrote an opinion piece for the day.",
+                    "“Even in the depths of despair there is hope”, she estimated in the article.")
+    assert [name for name, _ in said] == ["Lena Marsh"]
+
+
+def test_a_place_just_before_the_quotation_is_never_its_speaker():
+    said = speakers("The minister offered to hold talks in Moscow “at any time convenient for the British "
+                    "side.”")
+    assert all(name != "Moscow" for name, _ in said)
+
+
+def test_the_holder_of_an_office_whose_nationality_is_unstated_is_the_other_nation_s_minister():
+    said = speakers("British Defence Minister Ben Hale will meet Defence Minister Igor Petrov next week.",
+                    "The Russian Defence Minister, in a letter, confirmed his “readiness to discuss all "
+                    "security issues”.")
+    assert [name for name, _ in said] == ["Igor Petrov"]
+
+
+def test_a_councillor_and_the_party_member_she_is_called_next():
+    said = speakers("Committee member Cllr Ruth Ames spoke against the plan.",
+                    "The Kirkby Lib-Dem said: “I can not support this application at all.”")
+    assert [name for name, _ in said] == ["Ruth Ames"]
