@@ -65,6 +65,9 @@ def _initials(name: str) -> str:
 
 
 def _same_outlet(annotated: str, got: str) -> bool:
+    """The same name, one inside the other, or one the initials of the other ('NRC')."""
+    if got.isupper() and got in (_initials(annotated), _initials(annotated.title())):
+        return True
     a, b = (norm(canonical_outlet(x) or x).removeprefix("the ") for x in (annotated, got))
     return a == b or bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
 

@@ -216,7 +216,7 @@ def _gather(lines: list[Line]) -> _Cues:
             prose_seen += kind is Kind.PROSE
             continue
         written = parse_date(text) if _DIGIT.search(text) else None
-        credited = credit_line(text) if not written and " | " in text and _DIGIT.search(text) else None
+        credited = credit_line(text) if not written and "|" in text and _DIGIT.search(text) else None
         if not written and not credited and _DIGIT.search(text) and text.count(" ") < _LEAD_IN_WORDS:
             credited = lead_in_date(text)
         if credited:

@@ -7,6 +7,7 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from clipdesk.store.text.lexicon import NON_VERBS
 from clipdesk.store.text.metadata import DATE_PREFIX, byline, parse_date, parse_dateline
 
 
@@ -32,6 +33,10 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+# An HTML tag a scraper left in the text ('<a href="//ads.example/…">', '<br />', '</a>').
+_HTML_TAG = re.compile(r"</?(?:a|br|img|p|div|span|strong|em|b|i|u|iframe|script|figure|figcaption|ul|ol|li"
+                       r"|h[1-6]|blockquote|table|tr|td|section|article|source|picture|noscript|hr)"
+                       r"(?:\s[^<>]*)?/?>", re.I)
 _BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
@@ -185,10 +190,13 @@ _GBK_MARKS = re.compile("|".join(_GBK_MARKS_AS))
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
 
-    HTML entities ("&#8217;") are decoded, markdown links and bold marks reduced to their text, and curly
-    marks of a page read in the wrong encoding ('¡°…¡±', 'North¡¯s') put back."""
+    HTML tags a scraper left in ('<a href="…"> <br />') are dropped, HTML entities ("&#8217;") decoded,
+    markdown links and bold marks reduced to their text, and curly marks of a page read in the wrong
+    encoding ('¡°…¡±', 'North¡¯s') put back."""
     if "&" in raw and _ENTITY.search(raw):
         raw = html.unescape(raw)
+    if "<" in raw:
+        raw = _HTML_TAG.sub("", raw)
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
@@ -251,13 +259,21 @@ def _unwrap(lines: list[str]) -> list[str]:
                 wrapped and len(previous) >= full and line[0] not in "-•*#|>"
                 or (len(previous) >= 30 or wrapped) and line[0].islower() and not ends_sentence(previous)
                 or wrapped and previous.endswith(",")
-                or previous.endswith(_DANGLING)) \
+                or previous.endswith(_DANGLING)
+                or _capitals_wrap(previous, line)) \
                 and byline(line) is None and (len(line) > 40 or parse_date(line) is None):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
         previous = line
     return out
+
+
+def _capitals_wrap(previous: str, line: str) -> bool:
+    """A headline set in capitals and broken over two lines ('AGENCY WARNS FREIGHT SLOWDOWN HIGHLIGHTS' ⏎
+    'RISING COSTS AND LIMITED OPTIONS')."""
+    return len(previous) >= 40 and previous.isupper() and line.isupper() and len(line.split()) >= 3 \
+        and len(previous.split()) >= 4 and not ends_sentence(previous)
 
 
 def _wrap_width(lines: list[str]) -> tuple[int, bool]:
@@ -352,7 +368,8 @@ def kind_of(line: str) -> Kind:
     if words <= 80 and not word_pair and (_BOILER_START.match(line) or _anywhere(line, low)):
         return Kind.BOILER
     dated = line.lstrip("|•· ")  # a date after a separator ("| 24/04/2017") is a date too
-    if words <= 12 and line == line.upper() and not (dated[:1].isdigit() and parse_date(dated)):
+    if words <= 12 and line == line.upper() and not (dated[:1].isdigit() and parse_date(dated)) \
+            and not _capitals_headline(low, words):
         return Kind.BOILER  # all-capitals labels, counters, symbols (but not a date: "08 OCT 1998")
     terminal = ends_sentence(line)
     if not terminal and 2 < words <= 60 and _credited(line):
@@ -360,6 +377,12 @@ def kind_of(line: str) -> Kind:
     if terminal and words >= 3 or words >= 16:
         return Kind.PROSE
     return Kind.SHORT
+
+
+def _capitals_headline(low: str, words: int) -> bool:
+    """A headline set in capitals ('AGENCY WARNS OF A FREIGHT SLOWDOWN'): long, with the small words of a
+    sentence, which a menu of sections or a label lacks."""
+    return words >= 6 and not NON_VERBS.isdisjoint(low.split())
 
 
 def _credited(line: str) -> bool:
@@ -385,6 +408,7 @@ def classify(lines: list[str]) -> list[Line]:
     teaser = 0  # lines of a teaser block still to drop
     headline = False  # the teaser's headline has been dropped
     block = False  # the teaser is a block of its own, ended by a blank line
+    seen: set[str] = set()
     for text in lines:
         if not text:
             out.append(Line(text, Kind.BLANK))
@@ -392,7 +416,9 @@ def classify(lines: list[str]) -> list[Line]:
                 teaser = 0
             block = False  # a blank right under the marker: what follows may be the story again
             continue
-        kind = Kind.BOILER if cut or caption else kind_of(text)
+        key = text.strip(" •*-–").casefold()
+        kind = Kind.BOILER if cut or caption or text.isupper() and key in seen else kind_of(text)
+        seen.add(key)  # a line printed again in capitals (a forum's headline) is chrome
         caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
             if block and parse_dateline(text) is None or kind is Kind.SHORT or _headline_sized(text) and (
@@ -476,9 +502,12 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 
 def is_headline(text: str) -> bool:
-    """A line shaped like a headline: a few words, with lower-case letters, not a label or a list."""
+    """A line shaped like a headline: a few words, with lower-case letters (or capitals with a sentence's
+    small words), not a label or a list."""
     words = text.count(" ") + 1
-    return 4 <= words <= 30 and text != text.upper() and text[-1] not in ":,;|" and not text[0].islower() \
+    capitals = text == text.upper()
+    return 4 <= words <= 30 and (not capitals or _capitals_headline(text.lower(), words)) \
+        and text[-1] not in ":,;|" and not text[0].islower() \
         and (text[0].isalpha() or mostly_letters(text)) and not _opens_with_full_date(text)
 
 

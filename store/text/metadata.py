@@ -22,13 +22,15 @@ _ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)
          r"|\s*[+-]\d{2}:?\d{2})?")
 _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
-# A date as it is written: "06 November 2025", "Nov. 6, 2025", "2025-11-06", "06.11.2025", "January 27".
-_DATE = (rf"(?:{_DAY}\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
+# A date as it is written: "06 November 2025", "04. Dec 2018", "Nov. 6, 2025", "2025-11-06", "06.11.2025",
+# "January 27".
+_DATE = (rf"(?:{_DAY}\.?\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
          r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
 # How long ago a page says its story ran, after its date: "April 18, 2016 / 11:50 AM / a year ago".
 _AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
-    rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}[\s,|]+{_WEEKDAY})?(?P<date>{_DATE})"
+    rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}(?:[\s,|]+|\s*[-–—]\s*){_WEEKDAY})?"
+    rf"(?P<date>{_DATE})"
     rf"(?:[\s,|/T@-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
     r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
@@ -39,7 +41,7 @@ _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.
 _LABELLED = re.compile(rf"(?i)^(?:published|posted|written|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
 _NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
-_DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
+_DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
 _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 _DOTTED = re.compile(r"(?P<d>\d{1,2})([.-])(?P<m>\d{1,2})\2(?P<y>\d{4})$")

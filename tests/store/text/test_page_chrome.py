@@ -728,3 +728,52 @@ bring the delays out of the system?”
 def test_menu_links_run_together_above_the_headline_are_not_the_title():
     article = parse(MENU_RUN_TOGETHER)
     assert article.title == "Port Authority To Speed Up Crane Orders As Terminals Struggle With Backlog"
+
+
+PRESS_RELEASE_IN_CAPITALS = """Skip to Main Content
+
+Growers Council Press Releases
+
+  • March 3, 2025
+
+GROWERS COUNCIL WARNS THAT A LATE FROST WILL RAISE
+THE PRICE OF APPLES ACROSS THE REGION
+
+Orchards report losses of up to a third of the blossom after two nights below zero.
+
+The council said on Monday that growers would need help with the cost of frost protection.
+"""
+
+
+def test_a_headline_in_capitals_broken_over_two_lines_is_the_title():
+    article = parse(PRESS_RELEASE_IN_CAPITALS)
+    assert article.title == ("GROWERS COUNCIL WARNS THAT A LATE FROST WILL RAISE THE PRICE OF APPLES ACROSS "
+                             "THE REGION")
+
+
+LEFTOVER_TAGS = """Harbour Minister, Kofi Mensah <a href="//ads.example.net/rc?cs=1f2e"> <br /> \
+<img src="https://example.com/p.jpg" border="0" alt="" /></a>
+
+The Harbour Minister, Kofi Mensah, has defended the seizure of two fishing trawlers in the port.
+
+“It was fair and right for me to be told that the trawlers were coming,” he said on local radio.
+"""
+
+
+def test_html_tags_left_in_scraped_text_never_reach_the_title_or_paragraphs():
+    article = parse(LEFTOVER_TAGS)
+    assert not any("<" in p or "href" in p for p in (article.title or "", *article.paragraphs))
+
+
+DOTTED_DAY_AND_TWEET_TIME = [
+    ("Read caption Nets drying in the sun. Photo: Ann Lee/Council\n\nCouncil statements on the harbour "
+     "plan\n\nHCB|Published 04. Dec 2018\n\nThe harbour council said on Tuesday that the plan needed more "
+     "money than had been promised.\n", "2018-12-04"),
+    ("News\n\nMayor brushes off complaints\n\nIsland Radio\n\n4:23 PM - 21 Feb 2015\n\nThe mayor has "
+     "brushed off criticism of a radio interview given earlier this week.\n", "2015-02-21"),
+]
+
+
+def test_a_day_written_with_a_full_stop_and_a_date_after_a_clock_time_date_the_story():
+    for text, day in DOTTED_DAY_AND_TWEET_TIME:
+        assert (parse(text).published or "").startswith(day)
