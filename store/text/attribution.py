@@ -442,6 +442,11 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
     j = i + 1
     while j < len(tokens):
         cls = classes[j]
+        if tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() \
+                and tokens[j - 1][0][0].isupper() and classes[j + 1] in USEFUL \
+                and any(tokens[n][0] in ("of", "for") and classes[n - 1] == "head" for n in range(i + 1, j)):
+            j += 1  # 'Minister of Mines and Steel Development': the office's domain goes on
+            continue
         joins_names = classes[j - 1] in ("cap", "particle") and j + 1 < len(tokens) \
             and classes[j + 1] in ("cap", "particle")
         if cls == "particle" and not joins_names:
@@ -496,6 +501,16 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     after_of = run[k - 1][0] if k > start else text[max(0, run[0].start() - 4):run[0].start()].strip()
     if len(run) - k >= 3 and after_of in ("for", "of"):
         k += _first_name_at(run[k:])  # 'Member for Durack Melissa Price': the seat, then the name
+    last_head = max((n for n in range(start, len(run)) if classes[n] == "head"), default=None)
+    domain = run[last_head + 1:] if last_head is not None else []
+    if domain and domain[0][0] in ("for", "of") and len(domain) > 1 and all(
+            t[0][0].isupper() or t[0] in ("and", "of", "for", "the") for t in domain[1:]) and (
+            k == len(run) or len(run) - k == 1 and first_name_gender(run[k][0]) is None):
+        # 'the Minister of Mines and Steel Development': the office's domain, not a person named Mines
+        begin, end = run[0].start(), run[-1].end()
+        phrase = text[run[start].start():end]
+        entity = None if text.startswith(", ", end) else discourse.role_noun(text[begin:end], salient)
+        return [Mention(begin, end, "role", phrase, entity, role=phrase)]
     if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
         k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
     name = run[k:]

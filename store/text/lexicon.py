@@ -237,7 +237,8 @@ SETTLEMENT_HEADS = words("capital city town village")
 HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
 # Last words of a building's name: after 'at the' or 'in' it is where something happened ('at Buckingham
 # Palace'), not a body taking part (as 'the White House said' is).
-BUILDING_HEADS = words("palace house hall castle square street building")
+BUILDING_HEADS = words(
+    "palace house hall castle square street building hotel centre center stadium arena auditorium")
 # Verbs that report their words (not 'describe … as', 'call … a'), for unnamed plural subjects.
 REPORTING_VERBS = words(
     "said say says warned warn argued argue argues told tell insisted claimed claim claims")

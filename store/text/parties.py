@@ -46,7 +46,9 @@ TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
 BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
 SPOKEN_TO = re.compile(r"\b(?:call|calls|letter|message|spoke|spoken|talked|wrote)\s+to\s+$")  # not a place
-PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?$", re.I)
+# 'in the plush Fjord Hotel': where, before a building's name
+PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?"
+                       r"(?:(?!(?:which|whom?|that|this|his|her|their|its)\s)[a-z]+\s+)?$", re.I)
 _DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegations|representatives"
               r"|counterparts?)\s+(?:of|from|that\s+included|including)\s+")
 # Countries whose people take part: 'ministers from Brazil and Norway', 'his counterparts from the
@@ -90,9 +92,10 @@ def participants(mentions: list[Mention], sentence: str, before: Entity | None,
             continue
         if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
             continue  # '(Photo: Ann Lee / Getty Images)' took the picture
-        if entity.kind == "institution" and (_building(entity, mention, sentence, offset)
-                                             or _employer(mention, mentions[number + 1:number + 3], sentence,
-                                                          offset)):
+        if entity.kind in ("institution", "person") and _building(entity, mention, sentence, offset):
+            continue
+        if entity.kind == "institution" and _employer(mention, mentions[number + 1:number + 3], sentence,
+                                                      offset):
             continue
         if entity.kind == "person" and spokesperson(entity, mentions[number + 1:number + 2], sentence,
                                                      offset):

@@ -608,3 +608,11 @@ def test_a_councillor_and_the_party_member_she_is_called_next():
     said = speakers("Committee member Cllr Ruth Ames spoke against the plan.",
                     "The Kirkby Lib-Dem said: “I can not support this application at all.”")
     assert [name for name, _ in said] == ["Ruth Ames"]
+
+
+def test_an_office_named_with_of_and_and_is_a_role_not_a_person_named_after_its_domain():
+    said = speakers("The office of the Minister of Mines and Steel Development, Dr Kofi Adu, has replied.",
+                    "“We did not confirm attendance at any forum in the capital,” the statement read.",
+                    "The Minister of Mines and Steel Development said: “The reports were incomplete.”")
+    assert all(name not in ("Mines", "Steel Development") for name, _ in said)
+    assert said[-1][0] == "Kofi Adu"

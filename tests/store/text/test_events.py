@@ -585,3 +585,17 @@ def test_a_president_named_after_the_office_of_his_country_takes_part_in_the_mee
     assert kinds(events) == ["meeting"]
     assert "Chile" not in events[0].participants
     assert {p.split()[-1] for p in events[0].participants} == {"Diaz", "Hale"}
+
+
+def test_a_hotel_where_a_meeting_was_held_is_its_place_not_a_participant():
+    events = extract_events(article(
+        "Foreign Minister Ana Ruiz held talks with her counterpart Tomas Berg in Oslo on Monday.",
+        "It was followed by a one-to-one meeting in the plush Fjord Hotel, officials said."))
+    assert all("Hotel" not in p for e in events for p in e.participants)
+
+
+def test_an_office_of_and_its_domain_never_takes_part_under_the_domain_s_name():
+    events = extract_events(article(
+        "The Minister of Mines and Steel Development, Dr Kofi Adu, attended a forum organised by the "
+        "Investment Promotion Commission in London."))
+    assert all(p not in ("Mines", "Steel Development") for e in events for p in e.participants)
