@@ -72,6 +72,7 @@ SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE
 SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                             rf"\s+(?P<cue>{CUE_RE.pattern})")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
+OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
 # 'On Petrak, he added'.
@@ -133,9 +134,11 @@ def _nations(text: str) -> set[str]:
 
 
 def _other_office(heads: set[str], entity: Entity) -> bool:
-    """True when a role noun names someone who works for another ('the presidential aide') and the
-    person's stated roles are all of other offices (the president's)."""
+    """True when a role noun names someone who works for another ('the presidential aide') or an
+    official, and the person's stated roles are all of other offices (the president's, an MP's)."""
     theirs = {h for role in entity.roles for h in _heads(role) & ROLE_HEADS}
+    if theirs and heads & ROLE_HEADS == {"official"} and "official" not in theirs:
+        return True  # 'the senior official told ANI' is not the MP or minister named before
     return bool(heads & SUBORDINATES and theirs) and not heads & theirs
 
 
@@ -535,6 +538,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         if has_head:  # 'director of the Office of Foreign Assets Control': someone's role
             return [Mention(begin, end, "role", whole, role=whole)]
         return [Mention(begin, end, "institution", whole, discourse.institution(whole))]
+    if name and len(name) >= 3 and _occupation(name[0][0]) and first_name_gender(name[1][0]):
+        role, name = role or name[0][0], name[1:]  # 'Percussionist Renzo Spiteri': the occupation, the name
     if name:
         tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
@@ -571,8 +576,10 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             c == "head" and t[0][0].isupper() and _key(t[0]) in PLURAL_HEADS
             for t, c in zip(run, classes, strict=True)):
         return [Mention(begin, end, "institution", phrase, discourse.institution(phrase))]
+    if "org" in prefix_classes and re.search(r"\bsources?$", phrase):
+        return [Mention(begin, end, "role", phrase, role=phrase)]  # 'the EC source': someone unnamed in it
     if "org" in prefix_classes:
-        name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson|source)s?$", "", phrase)
+        name_text = re.sub(r"\s+(?:statement|spokesman|spokeswoman|spokesperson)s?$", "", phrase)
         if name_text.islower() and " " in name_text:
             entity = discourse.institution(name_text.split()[-1]) or discourse.institution(name_text)
         else:
@@ -583,6 +590,12 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             return []
         return [Mention(begin, end, "bare", phrase)]
     return []
+
+
+def _occupation(word: str) -> bool:
+    """'Drummer', 'Percussionist', 'Historian': an English noun for someone's work, no first name."""
+    return word.endswith(OCCUPATION_ENDINGS) and first_name_gender(word) is None \
+        and is_english_word(_key(word))
 
 
 def _nationality_noun(text: str, run: list[re.Match[str]]) -> str | None:

@@ -33,10 +33,11 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
-# An HTML tag a scraper left in the text ('<a href="//ads.example/…">', '<br />', '</a>').
-_HTML_TAG = re.compile(r"</?(?:a|br|img|p|div|span|strong|em|b|i|u|iframe|script|figure|figcaption|ul|ol|li"
-                       r"|h[1-6]|blockquote|table|tr|td|section|article|source|picture|noscript|hr)"
-                       r"(?:\s[^<>]*)?/?>", re.I)
+# An HTML tag a scraper left in the text: one with attributes ('<a href="//ads.example/…">'), a void
+# element ('<br />', '<img …/>') or the closing tag of a link or block ('</a>'). A bare '<b>' is left as
+# written: alone it may be the story's own text.
+_HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\s+[a-zA-Z-]+=[^<>]*|(?:br|hr|img|wbr)\s*/?"
+                       r"|/(?:a|div|span|p|iframe|script|figure|figcaption|section|noscript))>", re.I)
 _BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).

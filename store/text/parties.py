@@ -19,7 +19,7 @@ from clipdesk.store.text.lexicon import (
     is_english_word,
 )
 from clipdesk.store.text.names import normalise_name
-from clipdesk.store.text.places import canonical_place, is_country
+from clipdesk.store.text.places import canonical_place, country_of, is_country
 
 # Last words of an event's own name ('the ASEAN Defence Ministers’ Meeting'): not who takes part.
 EVENT_NAME_ENDS = frozenset({"meeting", "summit", "conference", "forum", "retreat", "talks", "dialogue"})
@@ -55,6 +55,12 @@ _DELEGATES = (r"\b(?P<noun>ministers|leaders|officials|envoys|diplomats|delegati
 # Netherlands, Chile and the United Arab Emirates', 'the foreign minister of Tajikistan'.
 _NAME = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 DELEGATIONS = re.compile(rf"{_DELEGATES}(?P<list>{_NAME}(?:(?:,\s*|,?\s+and\s+){_NAME})*)")
+# ... or by their people's adjectives before the noun: 'US and Canadian officials', 'Russian and Chinese
+# leaders'.
+_ADJECTIVE = r"[A-Z][\w.]*"
+NATIONAL_DELEGATIONS = re.compile(
+    rf"\b(?P<list>{_ADJECTIVE}(?:(?:,\s*|,?\s+and\s+){_ADJECTIVE})+)\s+(?:(?:top|senior|foreign|defen[cs]e)\s+)?"
+    r"(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives)\b")
 DELEGATION_HINT = re.compile(r"(?:ministers|leaders|officials|envoys|diplomats|delegations|representatives"
                              r"|counterparts?)\s")  # a cheap look before DELEGATIONS
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
@@ -167,6 +173,12 @@ def _delegations(sentence: str) -> dict[tuple[int, int], list[str]]:
         countries = [item for item in items if is_country(item)]
         if countries:
             lists[match.span("list")] = countries
+    for match in NATIONAL_DELEGATIONS.finditer(sentence):
+        named = [country_of(item) or (canonical_place(item) if is_country(item) else None)
+                 for item in LIST_SEPARATOR.split(match["list"])]
+        found = [country for country in named if country]
+        if len(found) == len(named):
+            lists[match.span("list")] = found
     return lists
 
 

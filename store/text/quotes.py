@@ -48,6 +48,8 @@ PAST_AFTER_RE = re.compile(
 # 'according to a press statement signed by X': the document's signatory
 ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?:signed|issued|released|sent)?\s*by\s+$")
+# 'Ann Lee thanking her predecessor', 'Ann Lee believes ...', 'Ann Lee in her first speech', under her words
+DOING_RE = re.compile(r",?\s+(?:[a-z]+ing|[a-z]+s|in\s+(?:his|her|their|its|a|an|the))\b")
 BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
@@ -438,11 +440,14 @@ def extract_quotes(article: Article) -> list[Quote]:
     salient: list[Entity] = []
     found: list[_Found] = []
     bare: set[int] = set()  # paragraphs that are nothing but a quotation
+    captions: set[int] = set()  # paragraphs naming the speaker of the bare quotation above them
     previous: tuple[str, list[Mention]] = ("", [])
-    for index, paragraph in enumerate(article.paragraphs[:last + 1]):
+    for index, paragraph in enumerate(article.paragraphs[:last + 2]):
         spans = all_spans[index]
         masked = _mask(paragraph, spans)
         mentions = document_mentions(masked, scan(masked, discourse, salient), discourse)
+        if index - 1 in bare and _credit_from_caption(found, index - 1, masked, mentions):
+            captions.add(index)
         here: list[_Found] = []
         for n, span in enumerate(spans):
             result = _attribute(paragraph, masked, spans, n, mentions)
@@ -453,7 +458,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 result = label or (_inherit(prior, *previous) if prior or not n else None)
                 if result is None and not n and not prior:
                     result = _possessive_lead(previous[0], discourse, salient)
-                if result is None and not n and index and not all_spans[index - 1]:
+                if result is None and not n and index and not all_spans[index - 1] \
+                        and index - 1 not in captions:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
             if mention and mention.kind == "pronoun" and mention.entity is None \
@@ -602,6 +608,24 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
         for part in parts:
             if part.mention is None:
                 part.mention, part.cue = named.mention, named.cue
+
+
+def _credit_from_caption(found: list[_Found], paragraph: int, masked: str, mentions: list[Mention]) -> bool:
+    """A quotation set alone with no speaker, over a line that opens with a name and what they were doing
+    ('“He made the right call.” ⏎ Prime Minister Ann Lee thanking her predecessor for ...'): theirs.
+    True when the line credited one."""
+    first = mentions[0] if mentions else None
+    if first is None or first.entity is None or first.kind not in ("person", "institution") \
+            or masked[:first.start].strip() not in ("", "The", "the") \
+            or not DOING_RE.match(masked, first.end):
+        return False
+    credited = False
+    for item in reversed(found):
+        if item.span.paragraph != paragraph:
+            break
+        if item.mention is None:
+            item.mention, credited = first, True
+    return credited
 
 
 def _share_back_over_run(found: list[_Found], first: _Found, bare: set[int]) -> None:

@@ -58,7 +58,7 @@ def _states(paragraph: str) -> bool:
 
 def _quote(text: str, paragraph: int, speaker: str | None, cue: str) -> list[Quote]:
     if speaker is None or _MARKS.match(text.lstrip()) or len(text.split()) < _MIN_WORDS \
-            or not ends_sentence(text):  # a name line or a heading is not speech
+            or not ends_sentence(text) or _states(text):  # a name line, a heading or a lead-in is not speech
         return []
     return [Quote(text=text.strip(), paragraph=paragraph, speaker=speaker, cue=cue)]
 

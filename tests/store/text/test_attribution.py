@@ -616,3 +616,30 @@ def test_an_office_named_with_of_and_and_is_a_role_not_a_person_named_after_its_
                     "The Minister of Mines and Steel Development said: “The reports were incomplete.”")
     assert all(name not in ("Mines", "Steel Development") for name, _ in said)
     assert said[-1][0] == "Kofi Adu"
+
+
+def test_quotations_of_the_week_are_the_words_of_the_person_named_on_the_line_under_each():
+    said = speakers("“He had a choice to make. He made the right call.”",
+                    "Prime Minister Ann Lee thanking her predecessor for the power line to the mainland.",
+                    "“The best things in this life come free.”",
+                    "Drummer Tom Hale believes a hug is a warm way of going about things.",
+                    "“I am still here and will remain here.”",
+                    "Former minister Ivo Berg in his first speech since he was sacked.")
+    assert [name for name, _ in said] == ["Ann Lee", "Tom Hale", "Ivo Berg"]
+
+
+def test_a_source_inside_a_body_is_unnamed_and_an_official_is_not_the_mp_named_before():
+    said = speakers("“It was not done to suit a rally; we had many calls,” said the EC source.",
+                    "Opposition MP Ravi Kant tweeted his doubts about the body's independence.",
+                    "“The commission will meet at 2.30 pm to finalise dates,” the senior official told ANI.")
+    assert said[0][0] != "EC" and said[1][0] != "Ravi Kant"
+
+
+def test_a_second_lead_in_under_a_lead_in_is_not_the_first_speaker_s_statement():
+    from clipdesk.store.text.model import Article
+    from clipdesk.store.text.unmarked import unmarked_quotes
+
+    article = Article(id="t", source="t.txt", paragraphs=(
+        "Party spokesperson Mira Das tweeted:", "Opposition MP Ravi Kant tweeted:",
+        "The commission said the dates had not been finalised yet."))
+    assert all(not q.text.endswith("tweeted:") for q in unmarked_quotes(article))

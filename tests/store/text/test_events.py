@@ -599,3 +599,9 @@ def test_an_office_of_and_its_domain_never_takes_part_under_the_domain_s_name():
         "The Minister of Mines and Steel Development, Dr Kofi Adu, attended a forum organised by the "
         "Investment Promotion Commission in London."))
     assert all(p not in ("Mines", "Steel Development") for e in events for p in e.participants)
+
+
+def test_officials_named_by_their_countries_adjectives_are_those_countries_taking_part():
+    events = extract_events(article(
+        "Senior US and Canadian officials held talks on arms sales in Ottawa on Friday, the ministry said."))
+    assert [(e.kind, e.participants) for e in events] == [("talks", ("United States", "Canada"))]
