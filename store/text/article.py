@@ -39,6 +39,7 @@ from clipdesk.store.text.metadata import (
 from clipdesk.store.text.model import Article
 
 _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink|by the ")  # on lower case
+_SELF_PROMOTION = re.compile(r"(?i)(?:follow|stay tuned with|download|get) .{2,40}(?: on | app\b)")
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
@@ -193,6 +194,8 @@ def _gather(lines: list[Line]) -> _Cues:
             and ends_sentence(text)
         if kind in (Kind.BOILER, Kind.FOOTER, Kind.SHORT) and not long_seen and opens_list(text):
             cues.lists.append(i)
+        if _SELF_PROMOTION.match(text):  # "Follow ERR News on Facebook", wherever the page puts it
+            cues.outlets.append(outlet_cue(text))
         if kind in (Kind.BOILER, Kind.FOOTER):
             if not long_seen and _ACRONYM.fullmatch(text):
                 cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals

@@ -93,6 +93,13 @@ _OUTLET_CUES = (
     re.compile(r"(?i)^a message from\s+(?P<name>.{2,60}?)\s*:?$"),
     re.compile(r"(?i)^source\s*:\s*(?P<name>[^,;]{2,60}?)(?:\s+and\s+(?:news\s+)?agencies|[,;].*)?\.?$"),
     re.compile(r"(?i)\bhyperlink\s+to\s+(?P<name>[\w.-]+\.[a-z]{2,})"),
+    # the site asking to be followed or installed: "Follow ERR News on Facebook", "Stay tuned with 24 News
+    # HD Android App"
+    re.compile(r"^(?i:follow)\s+(?P<name>[A-Z0-9][\w.&'’-]*(?:\s[A-Z0-9][\w.&'’-]*){0,3})\s+(?i:on)\s+"
+               r"(?i:facebook|twitter|x|instagram|telegram|linkedin|youtube|whatsapp)\b"),
+    re.compile(r"^(?i:stay\s+tuned\s+with|download|get)\s+(?:the\s+)?"
+               r"(?P<name>[A-Z0-9][\w.&'’-]*(?:\s[A-Z0-9][\w.&'’-]*){0,3}?)\s+(?i:android\s+|ios\s+|mobile\s+)?"
+               r"(?i:app)\b"),
     # "Translated and edited by the Syrian Observer": a news organisation, as people take no article
     re.compile(r"^(?i:translated|edited|compiled|produced|published)(?:\s(?i:and)\s(?i:translated|edited|compiled))?"
                r"\s(?i:by\sthe)\s(?P<name>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.?$"),
@@ -119,6 +126,8 @@ _NOT_OUTLETS = re.compile(
     # a credit to unnamed agencies ("Source: News Agencies", cut short as "News Ag") names none
     r"|(?i:^(?:news|agencies|agency|wires?|wire services|news (?:agencies|agency|services|wires?|desk)"
     r"|news ag\w*))$"
+    # 'Source: Ministry of Foreign Affairs' under a story: the press release it came from, not the outlet
+    r"|^(?i:(?:the\s+)?(?:ministry|department|office|embassy|government|presidency|police)\b)"
     r"|/|^\W*$")
 
 
@@ -147,7 +156,7 @@ def parse_date(text: str) -> WrittenDate | None:
     match = _DATE_LINE.match(text)
     if not match:
         return None
-    day = _day(match["date"])
+    day = _day(match["date"]) or _day_of_week(match["date"], match["when"])
     if day is None:
         return None
     month, dom, year = day
@@ -409,6 +418,27 @@ def _day(text: str) -> tuple[int, int, int | None] | None:
     if second > 12 >= first:
         return first, second, year  # month/day
     return None  # "03/04/2024" could be either: left unread
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _day_of_week(text: str, written: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year) of a date like '09/07/2012' that could be either way round, read the one way
+    whose day of the week is the one written before it ('Fri, 09/07/2012' is 7 September)."""
+    match = _SLASHED.match(text.strip())
+    low = written.strip().lower()[:3]
+    if not match or low not in _WEEKDAYS:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    fits = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            if date(year, month, day).weekday() == _WEEKDAYS.index(low):
+                fits.append((month, day, year))
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
 
 
 def _iso_day(day: tuple[int, int, int | None] | None) -> str | None:

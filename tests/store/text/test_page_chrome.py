@@ -777,3 +777,18 @@ DOTTED_DAY_AND_TWEET_TIME = [
 def test_a_day_written_with_a_full_stop_and_a_date_after_a_clock_time_date_the_story():
     for text, day in DOTTED_DAY_AND_TWEET_TIME:
         assert (parse(text).published or "").startswith(day)
+
+
+def test_a_date_that_reads_either_way_round_is_read_by_its_day_of_the_week():
+    text = ("ID :\n254328\nFri, 09/07/2012 - 15:25\n\nHarbour talks end positively\n\nThe two harbour "
+            "boards met today to discuss all aspects of the plan, ahead of a meeting of their chairmen "
+            "tomorrow.\n")
+    assert (parse(text).published or "").startswith("2012-09-07")
+
+
+def test_the_site_asking_to_be_followed_is_the_outlet_and_a_ministry_credited_as_source_is_not():
+    text = ("Minister: hard times need closer ties\n\nClose ties between neighbours matter more than ever, "
+            "the minister said on Friday at a meeting in the capital.\n\nThe two ministers also discussed "
+            "energy and rail links between the two countries.\n\n--\nFollow Harbour News on Facebook and "
+            "Twitter and never miss an update!\nEditor: Ann Lee\nSource: Ministry of Foreign Affairs\n")
+    assert parse(text).outlet == "Harbour News"
