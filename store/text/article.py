@@ -110,6 +110,7 @@ class _Cues:
     byline: str | None = None
     credit: str | None = None  # reporters named in a closing "Reporting by" credit
     wire: str | None = None  # the agency a closing credit's house style names ("...; Editing by ...")
+    promoted: str | None = None  # the site asking to be followed ("Follow ERR News on Facebook")
     meta: set[int] = field(default_factory=set)  # lines that are a byline or a date
     credits: list[str] = field(default_factory=list)  # rights notices and picture credits
     lists: list[int] = field(default_factory=list)  # labels over lists of other stories ("Most read")
@@ -174,8 +175,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         paragraphs=paragraphs,
         title=title or sidecar.get("title") or None,
         standfirst=lines[layout.standfirst].text if layout.standfirst is not None else None,
-        outlet=next((o for o in [*cues.outlets, *_not_pictures(cues.mastheads, lines), cues.wire] if o), None)
-        or sidecar.get("outlet") or None,
+        outlet=next((o for o in [*cues.outlets, *_not_pictures(cues.mastheads, lines), cues.wire,
+                                 cues.promoted] if o), None) or sidecar.get("outlet") or None,
         url=sidecar.get("url") or None,
         published=published,
         published_text=published_text,
@@ -194,8 +195,8 @@ def _gather(lines: list[Line]) -> _Cues:
             and ends_sentence(text)
         if kind in (Kind.BOILER, Kind.FOOTER, Kind.SHORT) and not long_seen and opens_list(text):
             cues.lists.append(i)
-        if _SELF_PROMOTION.match(text):  # "Follow ERR News on Facebook", wherever the page puts it
-            cues.outlets.append(outlet_cue(text))
+        if not cues.promoted and _SELF_PROMOTION.match(text):  # "Follow ERR News on Facebook", anywhere
+            cues.promoted = outlet_cue(text)
         if kind in (Kind.BOILER, Kind.FOOTER):
             if not long_seen and _ACRONYM.fullmatch(text):
                 cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals
