@@ -12,6 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from clipdesk.store.text.lexicon import (
     BODY_WORDS,
     COMMON,
+    COMMON_BODIES,
     CUE_RE,
     CUE_WORDS,
     DETERMINERS,
@@ -215,7 +216,7 @@ class Discourse:
     def institution(self, text: str) -> Entity | None:
         """The body named by `text`; a bare 'the ministry' is the latest ministry mentioned."""
         words = text.split()
-        if len(words) == 1 and words[0].islower():
+        if len(words) == 1 and words[0].islower() and words[0] not in COMMON_BODIES:
             for entity in self._recent("institution"):
                 if words[0] in entity.name.lower():
                     return self.touch(entity)
@@ -331,7 +332,8 @@ def _class(word: str) -> str:
         return "head"
     if low in NATIONS or word[0].isupper() and (low in PLACE_WORDS or _country_word(word)):
         return "nat"
-    if low in SEATS_OF_POWER or (len(word) > 1 and word.isupper()) or word[0].isupper() and (
+    if low in SEATS_OF_POWER or low in COMMON_BODIES or (len(word) > 1 and word.isupper()) \
+            or word[0].isupper() and (
             low in BODY_WORDS or any(c.isdigit() for c in word)):
         return "org"
     if low in ROLE_MODIFIERS:

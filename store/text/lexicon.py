@@ -169,6 +169,8 @@ BODY_WORDS = words(
     "brigades battalion regiment militia"
 )
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
+# Bodies named by a common noun, even in lower case ('police said', 'said the police in a statement').
+COMMON_BODIES = frozenset({"police"})
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
                          "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
                          "union", "coalition", "ministry", "government", "agency", "council", "force"})

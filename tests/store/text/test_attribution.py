@@ -643,3 +643,13 @@ def test_a_second_lead_in_under_a_lead_in_is_not_the_first_speaker_s_statement()
         "Party spokesperson Mira Das tweeted:", "Opposition MP Ravi Kant tweeted:",
         "The commission said the dates had not been finalised yet."))
     assert all(not q.text.endswith("tweeted:") for q in unmarked_quotes(article))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("“We have zero tolerance towards such brazen acts,” said the police in a statement.",),
+    ("“We have zero tolerance towards such brazen acts,” police said.",),
+    ("The police will seek a court order to remand the man.",
+     "“We do not condone acts that insult places of worship,” it said."),
+])
+def test_the_police_speak_as_a_body_even_in_lower_case(paragraphs):
+    assert [name for name, _ in speakers(*paragraphs)][-1] == "police"
