@@ -246,7 +246,7 @@ def _after(masked: str, span: Span, stop: int,
     if named and dash and _possessor_only(masked[dash.end():named.start]):
         return named, None
     cue = CUE_RE.match(masked, pos)
-    if cue:
+    if cue and not is_participle(cue.group().lower()):  # '…,” urging Moscow to': Moscow is spoken to
         between = DESCRIPTOR_RE.match(masked, cue.end())
         after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
         if after:
@@ -357,7 +357,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         subjects = [m for m in mentions if sentence <= m.start and m.end <= cue.start() and m.subject
                     and masked[m.end:cue.start()].strip(" ,")]
         if subjects and participle:
-            return subjects[-1], word
+            # '… X stated the airport has been “…”, adding the plane will “…”': the one who speaks
+            speaking = [m for m in subjects if CUE_AFTER_RE.match(masked, m.end)]
+            return (speaking or subjects)[-1], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
         unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)

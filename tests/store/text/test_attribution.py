@@ -653,3 +653,15 @@ def test_a_second_lead_in_under_a_lead_in_is_not_the_first_speaker_s_statement()
 ])
 def test_the_police_speak_as_a_body_even_in_lower_case(paragraphs):
     assert [name for name, _ in speakers(*paragraphs)][-1] == "police"
+
+
+def test_the_one_urged_after_a_quotation_is_spoken_to_not_its_speaker():
+    said = speakers("Lena Ward condemned the country's “intimidation and reprisals against civil society,” "
+                    "urging Moscow to meet its “international human rights obligations.”")
+    assert [name for name, _ in said] == ["Lena Ward", "Lena Ward"]
+
+
+def test_adding_after_a_reported_clause_goes_to_the_one_who_spoke_not_that_clause_s_subject():
+    said = speakers("Mr Hale stated the Northgate Airport has never been “nearly as well served as other "
+                    "hubs”, adding the new planes will “put connectivity into places that need it”.")
+    assert [name for name, _ in said] == ["Hale", "Hale"]
