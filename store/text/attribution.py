@@ -447,9 +447,7 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
     j = i + 1
     while j < len(tokens):
         cls = classes[j]
-        if tokens[j][0] == "and" and j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() \
-                and tokens[j - 1][0][0].isupper() and classes[j + 1] in USEFUL \
-                and any(tokens[n][0] in ("of", "for") and classes[n - 1] == "head" for n in range(i + 1, j)):
+        if tokens[j][0] == "and" and _domain_goes_on(tokens, classes, i, j):
             j += 1  # 'Minister of Mines and Steel Development': the office's domain goes on
             continue
         joins_names = classes[j - 1] in ("cap", "particle") and j + 1 < len(tokens) \
@@ -473,6 +471,17 @@ def _run_end(text: str, tokens: list[re.Match[str]], classes: list[str], i: int)
     while j > i and tokens[j - 1][0] in ("of", "for"):
         j -= 1
     return j
+
+
+def _domain_goes_on(tokens: list[re.Match[str]], classes: list[str], i: int, j: int) -> bool:
+    """True when the 'and' at token j joins two parts of an office's domain ('Minister of Mines and Steel
+    Development'), not two people ('Secretary of State Rex Tillerson and Chinese Foreign Minister ...')."""
+    if j + 1 >= len(tokens) or not tokens[j + 1][0][0].isupper() or not tokens[j - 1][0][0].isupper() \
+            or classes[j + 1] not in USEFUL or classes[j + 1] == "nat":
+        return False
+    of = next((n for n in range(j - 1, i, -1) if tokens[n][0] in ("of", "for") and classes[n - 1] == "head"),
+              None)
+    return of is not None and not any(first_name_gender(tokens[n][0]) for n in range(of + 1, j))
 
 
 def _interpret(text: str, run: list[re.Match[str]], classes: list[str],

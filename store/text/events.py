@@ -80,7 +80,7 @@ demand demands demanded need needs needed willingness readiness ready begin resu
 plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
 sought seeking aim aims aimed aiming next intend intends intended due upcoming whether open return willing
-prepare prepares preparing"""
+prepare prepares preparing intention intentions"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
@@ -89,10 +89,13 @@ HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
-                        "were to", "is to", "are to", "set to", "prepared to")
-# Words anywhere before a trigger in its sentence that make it a plan, a question or what would have been:
-# 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend the conference'.
-UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to)\b")
+                        "were to", "is to", "are to", "set to", "prepared to", "ahead of")
+# Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
+# what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
+# the conference', 'she had been due to visit', 'his spokesman denied that he met'.
+UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to"
+                           r"|(?:had\s+been|was|were)\s+due\s+to"
+                           r"|den(?:ied|ies|y|ying)(?:\s+(?:reports?|claims?))?\s+that)\b")
 # A role named after the event ('the spokesman for the talks', 'envoy to the summit'): a title, not news.
 ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate|representative|chief|head)"
                      r"\s+(?:for|to|at|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")

@@ -195,13 +195,15 @@ def _placed(entity: Entity, mention: Mention, sentence: str, offset: int) -> boo
 
 def common_words(entity: Entity) -> bool:
     """A 'person' that is a place, has a function word, or is only capitalised ordinary words ('Framework
-    Convention', 'Land Use'): a headline fragment or a thing, unless a first name or a role says otherwise."""
+    Convention', 'Land Use'): a headline fragment or a thing, unless a first name, a title or a role says
+    otherwise."""
     words = entity.name.split()
     ends = {words[0].lower(), words[-1].lower()}
     if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
             or words[-1].lower() in EVENT_NAME_ENDS or canonical_place(entity.name) is not None:
         return True  # 'Is Open' of a headline, 'Lashkar Gah', 'Hiroshima Summit': not someone
-    return not entity.roles and first_name_gender(words[0]) is None and all(_ordinary(w) for w in words)
+    return not entity.roles and entity.gender is None and first_name_gender(words[0]) is None \
+        and all(_ordinary(w) for w in words)  # 'Mr Peters' is someone: a title told his sex
 
 
 def _ordinary(word: str) -> bool:

@@ -605,3 +605,27 @@ def test_officials_named_by_their_countries_adjectives_are_those_countries_takin
     events = extract_events(article(
         "Senior US and Canadian officials held talks on arms sales in Ottawa on Friday, the ministry said."))
     assert [(e.kind, e.participants) for e in events] == [("talks", ("United States", "Canada"))]
+
+
+def test_a_minister_named_only_by_title_and_surname_takes_part():
+    events = extract_events(article("Mr Peters met with Secretary of State Ann Rice in Washington."))
+    assert [e.participants for e in events] == [("Peters", "Ann Rice")]
+
+
+def test_two_office_holders_joined_by_and_both_take_part():
+    events = extract_events(article("US Secretary of State Rex Hale and Chinese Foreign Minister Wang Lin "
+                                    "held talks in Bonn on Thursday."))
+    assert [e.participants for e in events] == [("Rex Hale", "Wang Lin")]
+
+
+def test_a_denied_a_past_due_and_an_intended_visit_are_not_events():
+    for sentence in ("His spokesman denied that the party president met the head of state on Monday.",
+                     "The new prime minister, Eva Lind, had been due to make her first visit to Tallinn.",
+                     "He also confirmed his intention to visit India later this year."):
+        assert extract_events(article(sentence)) == [], sentence
+
+
+def test_a_meeting_ahead_of_another_is_recorded_without_the_one_still_to_come():
+    events = extract_events(article("The envoys met in Geneva ahead of a meeting between their foreign "
+                                    "ministers."))
+    assert [(e.kind, e.place) for e in events] == [("meeting", "Geneva")]
