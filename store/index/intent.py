@@ -8,7 +8,7 @@ import re
 WHO, WHAT, WHEN, WHERE, HOW_MANY = "who", "what", "when", "where", "how many"
 
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (WHEN, re.compile(r"\b(when|what (day|date|time|year|month)|which (day|date|year|month)"
+    (WHEN, re.compile(r"\b(when|(what|which) (day|date|time|year|month)( of the (week|month|year))?"
                       r"|how long ago)\b")),
     (WHERE, re.compile(r"\b(where|in which (city|country|place|town)|which (city|country|place|town))\b")),
     (WHO, re.compile(r"\b(who|whom|whose|which (person|official|minister|leader))\b")),

@@ -39,6 +39,9 @@ from clipdesk.store.text.metadata import (
 from clipdesk.store.text.model import Article
 
 _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink|by the ")  # on lower case
+# A page title line: the headline, a section of news, the site ("…, Latest Singapore News - The New Paper").
+_SECTIONED_TITLE = re.compile(r"(?P<headline>.{20,}?),\s+(?:[A-Z][\w'’]*\s+){0,3}News\s+[-–|]\s+"
+                              r"(?P<site>(?:The\s+)?[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
 _SELF_PROMOTION = re.compile(r"(?i)(?:follow|stay tuned with|download|get) .{2,40}(?: on | app\b)")
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
@@ -153,6 +156,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
+    elif title and (sectioned := _SECTIONED_TITLE.match(title)):  # "Headline, Latest World News - Site"
+        title = sectioned["headline"]
+        cues.outlets.append(canonical_outlet(sectioned["site"]))
     elif title and layout.title is not None and (alone := _printed_alone(title, lines, layout.title)):
         site = title[len(alone) + 3:] if title.startswith(alone + " - ") else ""  # "Headline - Site name"
         if site and site.count(" ") < 4:

@@ -792,3 +792,14 @@ def test_the_site_asking_to_be_followed_is_the_outlet_and_a_ministry_credited_as
             "energy and rail links between the two countries.\n\n--\nFollow Harbour News on Facebook and "
             "Twitter and never miss an update!\nEditor: Ann Lee\nSource: Ministry of Foreign Affairs\n")
     assert parse(text).outlet == "Harbour News"
+
+
+def test_a_page_title_with_a_news_section_and_the_site_gives_the_headline_and_the_outlet():
+    text = (" date 2022-07-08  Man, 27, who chased another with a sword to be charged in court, Latest "
+            "Island News - The Harbour Paper\nThe sword seized by the police was 73cm long.\nAnn Lee\n"
+            "Jul 08, 2022\n\n"
+            "A 27-year-old man who allegedly chased another man while holding a sword was to be charged in "
+            "court on Friday.\n\nThe police arrested the man after they received a call for help.\n")
+    article = parse(text)
+    assert (article.title, article.outlet) == (
+        "Man, 27, who chased another with a sword to be charged in court", "The Harbour Paper")
