@@ -369,11 +369,11 @@ def _copyright_holder(line: str) -> str | None:
         named = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
         return canonical_outlet(" ".join(words)) if named else None
     before = line[:mark.start()].strip(" .,|-–—")
-    if before and before.count(" ") < 4 and not _YEAR.search(before):
-        return canonical_outlet(before)
+    if before and before.count(" ") < 4 and not _YEAR.search(before) and before[:1].isupper():
+        return canonical_outlet(before)  # not the "logo" of a picture glued to the notice
     start = _HOLDER_START.match(line, mark.end())  # every part optional: it always matches
     after = line[start.end() if start else mark.end():]
-    name = _HOLDER_END.split(after, maxsplit=1)[0]
+    name = re.sub(r"\s+(?:19|20)\d{2}$", "", _HOLDER_END.split(after, maxsplit=1)[0])  # "© The Star 2024."
     return canonical_outlet(name) if 2 <= len(name) <= 60 else None
 
 

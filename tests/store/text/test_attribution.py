@@ -665,3 +665,9 @@ def test_adding_after_a_reported_clause_goes_to_the_one_who_spoke_not_that_claus
     said = speakers("Mr Hale stated the Northgate Airport has never been “nearly as well served as other "
                     "hubs”, adding the new planes will “put connectivity into places that need it”.")
     assert [name for name, _ in said] == ["Hale", "Hale"]
+
+
+def test_quoting_someone_before_a_colon_names_the_speaker():
+    said = speakers('Quoting coach Dan Ruiz after the 41-20 win: "Games are not always going to go the way '
+                    'you draw them up."')
+    assert [name for name, _ in said] == ["Dan Ruiz"]

@@ -803,3 +803,11 @@ def test_a_page_title_with_a_news_section_and_the_site_gives_the_headline_and_th
     article = parse(text)
     assert (article.title, article.outlet) == (
         "Man, 27, who chased another with a sword to be charged in court", "The Harbour Paper")
+
+
+def test_a_picture_s_logo_glued_to_the_copyright_notice_is_not_the_outlet():
+    text = ("logo\nADVERTISEMENT\n\nMayor hosts trade envoys at the town hall\n\nThe mayor on Friday hosted "
+            "trade envoys from three countries at the town hall, her office said.\n\nThe envoys discussed "
+            "links between the port and the region's farms.\n\nlogo© The Harbour Star 2024. All rights "
+            "reserved\n")
+    assert parse(text).outlet == "The Harbour Star"
