@@ -75,3 +75,18 @@ def test_a_when_or_where_question_need_not_find_its_kind_of_answer_or_that_it_to
         hits = search(db, question).hits
         assert hits and "in Valmora on Tuesday" in hits[0].text, question
 
+
+
+MARKET = """Fish market opens a new hall
+
+Boats from the fisheries accord fill the harbour, and the busiest day of the week for the accord's
+crews is now Saturday, market staff said.
+"""
+
+
+def test_what_day_of_the_week_asks_for_a_day_and_not_for_a_week(db):
+    """"day of the week" names the kind of answer: a paragraph that says "of the week" is no better."""
+    ingest_text(db, ACCORD, "accord.txt")
+    ingest_text(db, MARKET, "market.txt")
+    hits = search(db, "What day of the week was the fisheries accord signed?").hits
+    assert hits and "in Valmora on Tuesday" in hits[0].text
