@@ -42,6 +42,7 @@ _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlin
 # A page title line: the headline, a section of news, the site ("…, Latest Singapore News - The New Paper").
 _SECTIONED_TITLE = re.compile(r"(?P<headline>.{20,}?),\s+(?:[A-Z][\w'’]*\s+){0,3}News\s+[-–|]\s+"
                               r"(?P<site>(?:The\s+)?[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
+_DATELINE_REACH = 4  # the prose paragraphs searched for a dateline opening the body
 _SELF_PROMOTION = re.compile(r"(?i)(?:follow|stay tuned with|download|get) .{2,40}(?: on | app\b)")
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
@@ -340,7 +341,11 @@ def _above_headline(lines: list[Line], mark: int) -> bool:
 
 def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) -> int:
     """The first body paragraph: page chrome of a few words ending in a full stop ("No announcement yet.",
-    "Get all your news in one place.") before a headline-shaped line does not start the body."""
+    "Get all your news in one place.") before a headline-shaped line does not start the body, nor does a
+    banner's prose above a headline when a paragraph opening with a dateline follows it."""
+    dated = next((i for i in prose[1:_DATELINE_REACH] if parse_dateline(lines[i].text)), None)
+    if dated is not None and any(prose[0] < i < dated and is_headline(lines[i].text) for i in content):
+        return dated  # a banner's sentences above the headline: the body opens at its dateline
     long = next((i for i in prose if lines[i].text.count(" ") + 1 >= _CHROME_WORDS
                  and ends_sentence(lines[i].text)), prose[0])
     opening = prose[0] if not ends_sentence(lines[prose[0]].text) else prose[0] + 1  # a headline of 10+ words

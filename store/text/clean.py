@@ -50,6 +50,9 @@ _WRAP = 100  # the widest hard wrap
 _UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
+# A wire service's note on the version of its story: "(Corrects to remove ...)", "(Adds details)".
+_WIRE_NOTE = re.compile(r"(?i)^\((?:corrects|updates|adds|recasts|refiles|repeats|changes|fixes|rewrites"
+                        r"|removes|moves)\b[^()]*\)$")
 # Whole lines that are page furniture: widgets, navigation, counters (matched in lower case).
 _WIDGET = re.compile(r"""(?x)
     share(?:[\s-]?line)?|share\ this(?:\ article|\ story|\ page)?|tweet|print|e-?mail|copy(?:\ link)?
@@ -361,7 +364,7 @@ def kind_of(line: str) -> Kind:
         return Kind.BOILER
     if words <= 12 and (line[:1].isdigit() or line[:1].isupper()) and _top_bar(line):
         return Kind.BOILER
-    if words <= 25 and _CAPTION_CREDIT.search(line):
+    if words <= 25 and _CAPTION_CREDIT.search(line) or _WIRE_NOTE.match(line):
         return Kind.BOILER
     if words <= 25 and _FOOTER.match(line):
         return Kind.FOOTER

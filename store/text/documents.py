@@ -15,10 +15,11 @@ from clipdesk.store.text.attribution import (
 from clipdesk.store.text.lexicon import CUE_RE
 
 NOUNS = r"statement|tweet|readout|communiqu[eé]|release|post"
-# 'the statement', 'the official readout', 'the tweet posted by X': the document as a subject.
+# 'the statement', 'the official readout', 'the tweet posted by X', 'a statement from X': the document as a
+# subject.
 DOCUMENT_RE = re.compile(
-    rf"\b[Tt]he\s+(?:(?:official|joint|written|same|ministry['’]s|press|latest|earlier|full)\s+)?({NOUNS})\b"
-    r"(?:\s+(?:issued|released|published|posted|put\s+out|sent)?\s*by\s+)?")
+    rf"\b(?:[Tt]he|(?P<a>[Aa]n?))\s+(?:(?:official|joint|written|same|ministry['’]s|press|latest|earlier|full)\s+)?"
+    rf"({NOUNS})\b(?:\s+(?:(?:issued|released|published|posted|put\s+out|sent)?\s*by|from)\s+)?")
 # How the words of a document are reported: 'the statement reads', besides the verbs of saying.
 READS_RE = re.compile(r",?\s+(?:reads|read|runs|ran)\b")
 # Where a sentence says that what it reports was issued as a document, and which kind.
@@ -42,8 +43,10 @@ def document_mentions(masked: str, mentions: list[Mention], discourse: Discourse
                     or LOCATIVE_BEFORE_RE.search(masked, max(0, match.start() - 9), match.start()):
                 continue  # 'in the statement' is where words were said, not who said them
             end = match.end()
-            issuer = discourse.documents.get(_noun(match.group(1)))
-            if masked[match.end(1):end].strip():  # '… by India's Ministry of External Affairs'
+            if match["a"] and not masked[match.end(2):end].strip():
+                continue  # 'a statement' alone is a new one, of nobody known yet
+            issuer = discourse.documents.get(_noun(match.group(2)))
+            if masked[match.end(2):end].strip():  # '… by India's Ministry of External Affairs'
                 by = next((m for m in result if m.start == end), None)
                 if by is None:
                     continue

@@ -671,3 +671,10 @@ def test_quoting_someone_before_a_colon_names_the_speaker():
     said = speakers('Quoting coach Dan Ruiz after the 41-20 win: "Games are not always going to go the way '
                     'you draw them up."')
     assert [name for name, _ in said] == ["Dan Ruiz"]
+
+
+def test_a_statement_from_a_body_speaks_for_it():
+    said = speakers("Foreign Minister Ali Demir spoke by phone with his counterpart on Tuesday.",
+                    "“The minister told his counterpart about our efforts to ease the tensions,” a statement "
+                    "from the Ministry of Foreign Affairs said.")
+    assert [name for name, _ in said] == ["Ministry of Foreign Affairs"]

@@ -811,3 +811,31 @@ def test_a_picture_s_logo_glued_to_the_copyright_notice_is_not_the_outlet():
             "links between the port and the region's farms.\n\nlogo© The Harbour Star 2024. All rights "
             "reserved\n")
     assert parse(text).outlet == "The Harbour Star"
+
+
+BANNER_ABOVE_WIRE_STORY = """×
+
+Our award-winning reporting has moved
+
+Context provides news and analysis on three of the world's most critical issues:
+
+climate change, the impact of technology on society, and inclusive economies.
+
+Harbour board could fine ship owners over late fees, ministry says
+
+by Wire Service
+Monday, 21 April 2014 22:36 GMT
+
+(Corrects to remove references to fines on passengers)
+
+PORTVILLE, April 21 (Wire) - The harbour board could fine ship owners who pay their fees late, the
+ministry said on Monday.
+
+The board will decide next month, the ministry added.
+"""
+
+
+def test_a_banner_above_the_headline_and_a_wire_correction_note_are_not_the_title_or_body():
+    article = parse(BANNER_ABOVE_WIRE_STORY)
+    assert article.title == "Harbour board could fine ship owners over late fees, ministry says"
+    assert article.paragraphs[0].startswith("PORTVILLE, April 21 (Wire)")
