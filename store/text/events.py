@@ -29,7 +29,13 @@ from clipdesk.store.text.parties import (
     reporter_end,
     spokesperson,
 )
-from clipdesk.store.text.places import canonical_place, place_variants, recognise_places
+from clipdesk.store.text.places import (
+    canonical_place,
+    country_of,
+    is_country,
+    place_variants,
+    recognise_places,
+)
 from clipdesk.store.text.venues import Venue, background, holders, inside, venues
 
 # Kinds in order of precedence (a sentence reporting an invitation to visit is an invitation), the word
@@ -69,6 +75,9 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
+# Whom sanctions are put on: 'sanctions on Russia', 'against 14 Belarusian officials', 'on the Russian ...'.
+SANCTIONED = re.compile(r"\bsanctions?\s+(?:on|against)\s+(?:(?:\d+|[a-z]+)\s+){0,3}(?P<word>[A-Z][\w'’-]+)")
+SANCTION_REACH = 40  # characters after the trigger searched for whom the sanctions are on
 ANY_STEM = tuple(dict.fromkeys([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
 SANCTIONS = re.compile(
     r"\b(?:impos\w*|slap\w*|announc\w*|adopt\w*|introduc\w*|unveil\w*|approv\w*|levie[sd]|agreed|extend\w*"
@@ -258,7 +267,7 @@ class _Reading:
                 continue
             if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
                 names = once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
-                                       and m.subject and is_country_word(m)])
+                                       and m.subject and is_country_word(m)] + _sanctioned(masked, trigger))
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
             purpose = next((t for _, t, _ in kinds[number + 1:] if t.re is PURPOSE), None)
@@ -408,6 +417,17 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
     if sanction and _happened(low, sanction):
         kinds.append(("sanctions", sanction, None))
     return kinds
+
+
+def _sanctioned(sentence: str, trigger: re.Match[str]) -> list[str]:
+    """The country that sanctions are put on, by its name or its people's ('sanctions against Belarus',
+    'on 14 Russian officials'), as a participant; [] when they are on firms or people of no stated country."""
+    target = SANCTIONED.search(sentence, trigger.start(), trigger.end() + SANCTION_REACH)
+    if target is None:
+        return []
+    word = target["word"]
+    country = country_of(word) or (canonical_place(word) if is_country(word) else None)
+    return [country] if country else []
 
 
 def _happened(low: str, match: re.Match[str]) -> bool:

@@ -145,7 +145,7 @@ def test_the_two_ministers_are_the_people_of_the_sentence_before():
     assert [(e.kind, e.place, e.date_text) for e in events] == [
         ("talks", "Ankara", "next week"), ("meeting", "Moscow", "in December"), ("sanctions", None, None)]
     assert events[1].participants == ("Sergei Lavrov", "Hakan Fidan")
-    assert events[2].participants == ()
+    assert events[2].participants == ("Belarus",)  # whom the sanctions are on; the ministers are unnamed
     assert events[0].date is None  # a week is not a day
 
 
@@ -629,3 +629,10 @@ def test_a_meeting_ahead_of_another_is_recorded_without_the_one_still_to_come():
     events = extract_events(article("The envoys met in Geneva ahead of a meeting between their foreign "
                                     "ministers."))
     assert [(e.kind, e.place) for e in events] == [("meeting", "Geneva")]
+
+
+def test_the_country_sanctions_are_put_on_takes_part_by_its_name_or_its_people_s():
+    for sentence, target in (("President Tom Hale announced new sanctions against Russia.", "Russia"),
+                             ("The EU has imposed sanctions on Belarusian officials.", "Belarus")):
+        events = extract_events(article(sentence))
+        assert [e.kind for e in events] == ["sanctions"] and target in events[0].participants, sentence
