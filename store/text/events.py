@@ -54,10 +54,13 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("conference", "conference forum", r"(?<!press )(?<!news )\bconference\b(?!\s+call)|\bforum\b"),
         ("visit", "visit trip travel arrived",
          r"\bvisit(?:s|ed|ing)?\b|\btrip\s+to\b|\btravell?ed\s+to\b|\barrived\s+in\b"),
-        ("meeting", "meet met hosted hosts hosting welcomed welcomes welcoming credence credentials",
+        ("meeting", "meet met hosted hosts hosting welcomed welcomes welcoming credence credentials courtesy "
+         "received",
          # 'hosted President X to a dinner', 'welcomed the President, X, to Downing Street', 'received
-         # Letters of Credence from the Ambassador'
+         # Letters of Credence from the Ambassador', 'paid a courtesy call on President X', 'was received
+         # by Foreign Minister X'
          r"\bhost(?:ed|s|ing)\s+(?=(?-i:[A-Z]))(?!(?-i:[A-Z])\w*\s+(?:summit|conference|forum|talks)\b)"
+         r"|\bcourtesy\s+(?:call|visit)\s+on\b|\b(?:was|were)\s+received\s+by\s+(?=(?:the\s+)?(?-i:[A-Z]))"
          r"|\bwelcom(?:ed|es|ing)\s+(?=(?:the\s+)?(?-i:[A-Z]))[^.;]{0,80}?\bto\s+(?:the\s+)?(?-i:[A-Z])"
          r"|\breceiv(?:ed|es|ing)\b[^.;]{0,40}?\b(?:letters\s+of\s+credence|credentials)\b"
          r"|\b(?:meet(?:s|ing|ings)?|met)\b(?!\s+(?:the\s+|its\s+|their\s+|all\s+|other\s+|any\s+|these\s+)?"

@@ -636,3 +636,10 @@ def test_the_country_sanctions_are_put_on_takes_part_by_its_name_or_its_people_s
                              ("The EU has imposed sanctions on Belarusian officials.", "Belarus")):
         events = extract_events(article(sentence))
         assert [e.kind for e in events] == ["sanctions"] and target in events[0].participants, sentence
+
+
+def test_a_courtesy_call_on_someone_and_being_received_by_someone_are_meetings():
+    for sentence in ("Prime Minister Ali Raza paid a courtesy call on President Mina Rai at her office.",
+                     "President Ana Ruiz was received by Foreign Minister Tomas Berg at the airport."):
+        events = extract_events(article(sentence))
+        assert [(e.kind, len(e.participants)) for e in events] == [("meeting", 2)], sentence
