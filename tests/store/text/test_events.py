@@ -643,3 +643,8 @@ def test_a_courtesy_call_on_someone_and_being_received_by_someone_are_meetings()
                      "President Ana Ruiz was received by Foreign Minister Tomas Berg at the airport."):
         events = extract_events(article(sentence))
         assert [(e.kind, len(e.participants)) for e in events] == [("meeting", 2)], sentence
+
+
+def test_the_countries_of_foreign_secretaries_written_with_capitals_take_part():
+    events = extract_events(article("The Foreign Secretaries of India and Pakistan met in Islamabad today."))
+    assert [(e.kind, e.participants) for e in events] == [("meeting", ("India", "Pakistan"))]
