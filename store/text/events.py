@@ -78,8 +78,10 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
-# Whom sanctions are put on: 'sanctions on Russia', 'against 14 Belarusian officials', 'on the Russian ...'.
-SANCTIONED = re.compile(r"\bsanctions?\s+(?:on|against)\s+(?:(?:\d+|[a-z]+)\s+){0,3}(?P<word>[A-Z][\w'’-]+)")
+# Whom sanctions are put on: 'sanctions on Russia', 'against 14 Belarusian officials' (not 'on Russia's
+# company Wagner': the company).
+SANCTIONED = re.compile(r"\bsanctions?\s+(?:on|against)\s+(?:(?:\d+|[a-z]+)\s+){0,3}"
+                        r"(?P<word>[A-Z][\w-]+)\b(?!['’])")
 SANCTION_REACH = 40  # characters after the trigger searched for whom the sanctions are on
 ANY_STEM = tuple(dict.fromkeys([stem for _, stems, _ in TRIGGERS for stem in stems] + list(SANCTION_STEMS)))
 SANCTIONS = re.compile(

@@ -648,3 +648,8 @@ def test_a_courtesy_call_on_someone_and_being_received_by_someone_are_meetings()
 def test_the_countries_of_foreign_secretaries_written_with_capitals_take_part():
     events = extract_events(article("The Foreign Secretaries of India and Pakistan met in Islamabad today."))
     assert [(e.kind, e.participants) for e in events] == [("meeting", ("India", "Pakistan"))]
+
+
+def test_sanctions_on_a_country_s_company_are_not_on_the_country():
+    events = extract_events(article("Ministers slapped sanctions on Russia's private army Wagner."))
+    assert all("Russia" not in e.participants for e in events)
