@@ -73,6 +73,7 @@ SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE
 SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                             rf"\s+(?P<cue>{CUE_RE.pattern})")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
+NAMED_OWNER_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s")  # 'Ann Lee's spokesperson': the role is hers to give
 OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
@@ -265,7 +266,11 @@ class Discourse:
         return best
 
     def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
-        """The person whose roles best match a role noun such as 'the UK minister'."""
+        """The person whose roles best match a role noun such as 'the UK minister'; none for the role of
+        someone else named in it ('Prime Minister Ann Lee's official spokesperson')."""
+        owner = NAMED_OWNER_RE.search(text)
+        if owner is not None:
+            return None
         nations, heads = _nations(text), _heads(text)
         if heads & PLURAL_HEADS:
             return None

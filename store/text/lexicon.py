@@ -135,7 +135,7 @@ OUTLET_HEADS = words(
 SECTION_WORDS = words(
     "world latest top breaking business local national international sport sports tech science health "
     "all more related other popular trending live politics entertainment fake today's us uk "
-    "europe asia africa personal good financial weekend"
+    "europe asia africa personal good financial weekend in from on inside behind"
 )
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

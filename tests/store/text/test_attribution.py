@@ -678,3 +678,10 @@ def test_a_statement_from_a_body_speaks_for_it():
                     "“The minister told his counterpart about our efforts to ease the tensions,” a statement "
                     "from the Ministry of Foreign Affairs said.")
     assert [name for name, _ in said] == ["Ministry of Foreign Affairs"]
+
+
+def test_the_spokesperson_of_someone_named_is_not_another_minister_named_before():
+    said = speakers("In a statement, Foreign Secretary Lena Ward said, “We have led the world in this.”",
+                    "“Countries may adjust to sanctions over time, so we must keep moving,” Prime Minister "
+                    "Tom Hale’s official spokesperson told reporters.")
+    assert said[1][0] != "Lena Ward" and "spokesperson" in (said[1][0] or "spokesperson")
