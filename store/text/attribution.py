@@ -154,7 +154,9 @@ def _heads(text: str) -> set[str]:
     if "pm" in words:  # 'the PM'
         words |= {"prime", "minister"}
     heads = words & ROLE_HEADS
-    if heads & MINISTERIAL:
+    if heads & SPOKESPEOPLE or {"press", "secretary"} <= words:  # a press secretary is a spokesperson
+        heads |= SPOKESPEOPLE
+    elif heads & MINISTERIAL:
         heads |= {"minister"}
     return heads | (words & {"defence", "foreign", "prime", "military", "interior", "finance"})
 

@@ -685,3 +685,11 @@ def test_the_spokesperson_of_someone_named_is_not_another_minister_named_before(
                     "“Countries may adjust to sanctions over time, so we must keep moving,” Prime Minister "
                     "Tom Hale’s official spokesperson told reporters.")
     assert said[1][0] != "Lena Ward" and "spokesperson" in (said[1][0] or "spokesperson")
+
+
+def test_the_presidential_spokesperson_is_the_press_secretary_named_before():
+    said = speakers("Moscow is studying the list, the President's Press Secretary Ivan Petrov said.",
+                    "He served for years in the Foreign Intelligence Service, Petrov recalled.",
+                    "“Our reaction will be based on reciprocity and will not take long,” the presidential "
+                    "spokesperson said.")
+    assert said[-1][0] == "Ivan Petrov"
