@@ -26,7 +26,8 @@ _PAST_ONLY: dict[str, str | None] = {
     "point": None, "call": None, "dub": "dubbed", "brand": None, "label": "labelled", "term": None,
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
-    "express": None, "voice": None, "deem": None, "underscore": None,
+    "express": None, "voice": None, "deem": None, "underscore": None, "opine": None, "lament": None,
+    "reckon": None,
 }
 
 

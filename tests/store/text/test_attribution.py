@@ -14,7 +14,7 @@ def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
                                   "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote",
-                                  "underscored", "expects"])
+                                  "underscored", "expects", "opined", "lamented", "reckoned"])
 def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
     assert is_cue(word)
 
