@@ -73,6 +73,9 @@ SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE
 SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                             rf"\s+(?P<cue>{CUE_RE.pattern})")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
+# the cue, then lower-case words of the role that the name's mention does not take in
+SAID_DESCRIBED_RE = re.compile(rf",\s+(?:{CUE_RE.pattern})\s+(?:the\s+)?"
+                               r"(?:(?!(?:that|to|of|with|by|for|and)\s)[a-z]+\s+){1,3}$")
 NAMED_OWNER_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s")  # 'Ann Lee's spokesperson': the role is hers to give
 OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
@@ -731,8 +734,10 @@ def _is_subject(text: str, mention: Mention) -> bool:
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:
         return False
-    if SAID_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start):
-        return True  # '…, said Defence Minister X.': the subject after its verb
+    if SAID_BEFORE_RE.search(text, max(0, mention.start - 20), mention.start) or (
+            mention.kind == "person" and mention.role and SAID_DESCRIBED_RE.search(
+                text, max(0, mention.start - 60), mention.start)):
+        return True  # '…, said Defence Minister X.', '…, said department assistant director X.
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))

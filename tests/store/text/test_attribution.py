@@ -693,3 +693,9 @@ def test_the_presidential_spokesperson_is_the_press_secretary_named_before():
                     "“Our reaction will be based on reciprocity and will not take long,” the presidential "
                     "spokesperson said.")
     assert said[-1][0] == "Ivan Petrov"
+
+
+def test_a_name_after_said_and_a_lower_case_role_is_the_he_of_the_next_paragraph():
+    said = speakers("The elephants were caught on Saturday, said department assistant director Adnan Rais.",
+                    "“We used two cow elephants as decoys to get them onto the lorries,” he said.")
+    assert [name for name, _ in said] == ["Adnan Rais"]
