@@ -50,6 +50,7 @@ _WRAP = 100  # the widest hard wrap
 _UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
+_TEMPLATE_LABEL = re.compile(r"[A-Z]{2,}_[A-Z]")  # 'LAST_UPDATE', 'PUB_DATE' left by a page template
 # A wire service's note on the version of its story: "(Corrects to remove ...)", "(Adds details)".
 _WIRE_NOTE = re.compile(r"(?i)^\((?:corrects|updates|adds|recasts|refiles|repeats|changes|fixes|rewrites"
                         r"|removes|moves)\b[^()]*\)$")
@@ -78,6 +79,7 @@ _WIDGET = re.compile(r"""(?x)
 # Lines that open with page furniture or appeals, whatever follows (matched in any case).
 _BOILER_START = re.compile(r"""(?ix)
     (?:tags?|topics?|keywords|filed\ under|related\ topics|categor(?:y|ies))\s*:
+   |(?:posts?|articles?|stories)\ tagged\ (?:with\ )?|tag\ archives?\b|category\ archives?\b
    |(?:photo|photograph|image|picture|illustration|video|file\ photo|pictured|credit|image\ source
       |image\ caption|media\ caption|caption)s?\b\s*[:,]
    |\(?(?:reporting|writing|editing|additional\ reporting|compiled|edited|fact-checked|translated)\ by\b
@@ -509,6 +511,8 @@ def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters (or capitals with a sentence's
     small words), not a label or a list."""
     words = text.count(" ") + 1
+    if _TEMPLATE_LABEL.search(text):
+        return False  # "LAST_UPDATESun, 20 May 2018": a page template's label, not a headline
     capitals = text == text.upper()
     return 4 <= words <= 30 and (not capitals or _capitals_headline(text.lower(), words)) \
         and text[-1] not in ":,;|" and not text[0].islower() \

@@ -17,7 +17,7 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"  # "2:28:11 AM"
 _ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?"
          r"|\s*[+-]\d{2}:?\d{2})?")
 _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
@@ -46,7 +46,7 @@ _MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
 _DOTTED = re.compile(r"(?P<d>\d{1,2})([.-])(?P<m>\d{1,2})\2(?P<y>\d{4})$")
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")  # day/month or month/day
-_CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?:(?P<ap>[ap])\.?m\.?)?")
+_CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s*(?:(?P<ap>[ap])\.?m\.?)?")
 
 # "LONDON, January 27. /TASS/.", "GENEVA (Reuters) -", "KYIV, Ukraine (AP) —", "BRUSSELS —",
 # "MOSCOW. Jan 27 (Interfax) -"

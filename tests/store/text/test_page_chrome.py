@@ -1,5 +1,7 @@
 """Page chrome around the story (date bars, menus, banners, captions) never becomes its title or date."""
 
+import pytest
+
 from clipdesk.store.text.article import parse_article
 
 
@@ -839,3 +841,24 @@ def test_a_banner_above_the_headline_and_a_wire_correction_note_are_not_the_titl
     article = parse(BANNER_ABOVE_WIRE_STORY)
     assert article.title == "Harbour board could fine ship owners over late fees, ministry says"
     assert article.paragraphs[0].startswith("PORTVILLE, April 21 (Wire)")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("LAST_UPDATESun, 20 May 2018 9pm\n\nRangers Move Two Rogue Elephants To A National Park\n\nJELI -- The "
+     "wildlife department today moved two bull elephants caught in a village to the national park.\n\nThe "
+     "elephants had destroyed crops, said assistant director Adnan Rais.\n",
+     "Rangers Move Two Rogue Elephants To A National Park"),
+    ('Posts tagged with "Health Notes"\n\nToo much of this common vitamin could trigger heart problems\n\n'
+     "April 25, 2024\n\nA common vitamin might be harmful for your health, researchers at a clinic have "
+     "found.\n\nThe study identifies a new pathway to heart disease.\n",
+     "Too much of this common vitamin could trigger heart problems"),
+])
+def test_a_template_label_or_a_tag_page_header_is_not_the_title(text, title):
+    assert parse(text).title == title
+
+
+def test_a_dateline_credit_with_seconds_dates_the_story():
+    text = ("News\n\nCoach says the game could have gone either way\n\nHarbourtown (North) | April 10, 2024 "
+            "2:28:11 PM IST\nThe head coach believes the outcome could have gone either way after the "
+            "five-goal game on Tuesday.\n\nThe match was a back-and-forth affair.\n")
+    assert parse(text).published == "2024-04-10T14:28"
