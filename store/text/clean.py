@@ -50,6 +50,7 @@ _WRAP = 100  # the widest hard wrap
 _UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
+_REPEAT_CHARS = 200  # lines shorter than this are remembered, to find a headline printed again in capitals
 _TEMPLATE_LABEL = re.compile(r"[A-Z]{2,}_[A-Z]")  # 'LAST_UPDATE', 'PUB_DATE' left by a page template
 # A wire service's note on the version of its story: "(Corrects to remove ...)", "(Adds details)".
 _WIRE_NOTE = re.compile(r"(?i)^\((?:corrects|updates|adds|recasts|refiles|repeats|changes|fixes|rewrites"
@@ -422,9 +423,9 @@ def classify(lines: list[str]) -> list[Line]:
                 teaser = 0
             block = False  # a blank right under the marker: what follows may be the story again
             continue
-        key = text.strip(" •*-–").casefold()
-        kind = Kind.BOILER if cut or caption or text.isupper() and key in seen else kind_of(text)
-        seen.add(key)  # a line printed again in capitals (a forum's headline) is chrome
+        key = text.strip(" •*-–").casefold() if len(text) < _REPEAT_CHARS else ""
+        kind = Kind.BOILER if cut or caption or key and text.isupper() and key in seen else kind_of(text)
+        seen.add(key)  # a headline printed again in capitals (a forum's) is chrome
         caption = _CAPTION_LABEL.match(text) is not None
         if teaser and kind is not Kind.BOILER:
             if block and parse_dateline(text) is None or kind is Kind.SHORT or _headline_sized(text) and (
@@ -511,7 +512,7 @@ def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters (or capitals with a sentence's
     small words), not a label or a list."""
     words = text.count(" ") + 1
-    if _TEMPLATE_LABEL.search(text):
+    if "_" in text and _TEMPLATE_LABEL.search(text):
         return False  # "LAST_UPDATESun, 20 May 2018": a page template's label, not a headline
     capitals = text == text.upper()
     return 4 <= words <= 30 and (not capitals or _capitals_headline(text.lower(), words)) \

@@ -446,6 +446,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     captions: set[int] = set()  # paragraphs naming the speaker of the bare quotation above them
     previous: tuple[str, list[Mention]] = ("", [])
     for index, paragraph in enumerate(article.paragraphs[:last + 2]):
+        if index > last and index - 1 not in bare:
+            break  # the line under the last quotation is read only for a bare quotation's speaker
         spans = all_spans[index]
         masked = _mask(paragraph, spans)
         mentions = document_mentions(masked, scan(masked, discourse, salient), discourse)
