@@ -81,8 +81,10 @@ OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
 PARTICLE_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(PARTICLES))})\s$")
 # A name after one of these is a place, a topic or an object, not a subject: 'made in Helmand saying',
 # 'On Petrak, he added'.
-LOCATIVE_BEFORE_RE = re.compile(
-    r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s$")
+LOCATIVE_BEFORE_RE = re.compile(  # 'in Kyiv', 'at 4114 Robinwood Drive'
+    r"(?i)\b(?:in|at|from|near|into|across|inside|outside|around|to|on|about|of|for|with|over|against)\s"
+    r"(?:\d{1,5}[a-z]?\s)?$")
+LOCATIVE_REACH = 15  # characters before a mention searched for LOCATIVE_BEFORE_RE
 # A name set between commas after the role of someone met or received: 'received letters from the
 # Ambassador of Chile, Ana Ruiz, at the palace'.
 ROLE_APPOSED_RE = re.compile(r"\b(?:from|to|with|by|received|met|meeting|thanked|welcomed)\s+"
@@ -729,7 +731,7 @@ def _add_role(entity: Entity, role: str) -> None:
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
-    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - 9), mention.start) \
+    placed = LOCATIVE_BEFORE_RE.search(text, max(0, mention.start - LOCATIVE_REACH), mention.start) \
         or apposed(text, mention) \
         or OBJECT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
     if text[mention.end - 2:mention.end] in ("’s", "'s") or placed:

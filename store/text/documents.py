@@ -6,6 +6,7 @@ import re
 
 from clipdesk.store.text.attribution import (
     LOCATIVE_BEFORE_RE,
+    LOCATIVE_REACH,
     OBJECT_BEFORE_RE,
     Discourse,
     Entity,
@@ -39,8 +40,9 @@ def document_mentions(masked: str, mentions: list[Mention], discourse: Discourse
     result = list(mentions)
     for sentence in SENTENCE_RE.finditer(masked):
         for match in DOCUMENT_RE.finditer(masked, sentence.start(), sentence.end()):
-            if any(m.start <= match.start() < m.end for m in result) \
-                    or LOCATIVE_BEFORE_RE.search(masked, max(0, match.start() - 9), match.start()):
+            at = match.start()
+            if any(m.start <= at < m.end for m in result) \
+                    or LOCATIVE_BEFORE_RE.search(masked, max(0, at - LOCATIVE_REACH), at):
                 continue  # 'in the statement' is where words were said, not who said them
             end = match.end()
             if match["a"] and not masked[match.end(2):end].strip():
@@ -77,7 +79,7 @@ def _note_issuer(masked: str, start: int, end: int, mentions: list[Mention], dis
     named = [m for m in mentions if start <= m.start and m.end <= stop and m.kind != "document"
              and (m.entity or m.kind == "role" or m.kind == "bare" and _after_the(masked, m))
              and not OBJECT_BEFORE_RE.search(masked, start, m.start)
-             and not LOCATIVE_BEFORE_RE.search(masked, max(start, m.start - 9), m.start)]
+             and not LOCATIVE_BEFORE_RE.search(masked, max(start, m.start - LOCATIVE_REACH), m.start)]
     subjects = [m for m in named if m.subject]
     issuer = _entity(subjects[-1] if subjects else named[0]) if named else None
     if issuer is not None:  # a post on social media is a tweet too, and the other way round

@@ -184,7 +184,8 @@ COMMON = words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Updated Published Copyright Sign Share Critics Officials "
     "Analysts Experts Residents Witnesses Sources Diplomats Protesters Activists Observers Campaigners "
-    "Lawmakers Ministers Officers Troops Doctors Investigators Prosecutors Rescuers Supporters Opponents"
+    "Lawmakers Ministers Officers Troops Doctors Investigators Prosecutors Rescuers Supporters Opponents "
+    "About Against Amid Among Regarding Following Throughout Within"
 )
 # Titles written before a name, with the gender they tell (None: either). The short ones are also
 # stripped from a name to match it ('Mr Wallace' is 'Wallace').

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from clipdesk.store.text.attribution import (
     LOCATIVE_BEFORE_RE,
+    LOCATIVE_REACH,
     OBJECT_BEFORE_RE,
     Discourse,
     Entity,
@@ -333,7 +334,7 @@ def _placed(masked: str, mention: Mention) -> bool:
     """A name that is a complement, a place or who was spoken to ('analysts at Barclays', 'told Sky'),
     so not the subject of the verb after it."""
     return bool(COMPLEMENT_RE.search(masked, max(0, mention.start - 30), mention.start)
-                or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - 9), mention.start)
+                or LOCATIVE_BEFORE_RE.search(masked, max(0, mention.start - LOCATIVE_REACH), mention.start)
                 or apposed(masked, mention)
                 or OBJECT_BEFORE_RE.search(masked, max(0, mention.start - 40), mention.start))
 

@@ -699,3 +699,13 @@ def test_a_name_after_said_and_a_lower_case_role_is_the_he_of_the_next_paragraph
     said = speakers("The elephants were caught on Saturday, said department assistant director Adnan Rais.",
                     "“We used two cow elephants as decoys to get them onto the lorries,” he said.")
     assert [name for name, _ in said] == ["Adnan Rais"]
+
+
+def test_a_street_after_a_house_number_and_a_preposition_opening_a_sentence_never_speak():
+    fire = speakers("When two people died in a blaze at 4114 Robinwood Drive, Kelly understands the anguish, "
+                    "said Fire Chief Peter Kelly.",
+                    "“In the end, our thoughts are with the family,” he said on Tuesday.")
+    about = speakers("Health Minister Harsh Verma criticised two states.",
+                     "About Chhattisgarh, he said leaders had made comments “that are intended to spread "
+                     "misinformation and panic”.")
+    assert fire[-1][0] == "Peter Kelly" and about[-1][0] == "Harsh Verma"
