@@ -17,7 +17,7 @@ from clipdesk.store.text.attribution import (
     scan,
     speaker_of,
 )
-from clipdesk.store.text.documents import document_mentions, speaks
+from clipdesk.store.text.documents import NOUNS, document_mentions, speaks
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
     CUE_RE,
@@ -51,6 +51,7 @@ ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+
                              r"(?:signed|issued|released|sent)?\s*by\s+$")
 # 'Ann Lee thanking her predecessor', 'Ann Lee believes ...', 'Ann Lee in her first speech', under her words
 DOING_RE = re.compile(r",?\s+(?:[a-z]+ing|[a-z]+s|in\s+(?:his|her|their|its|a|an|the))\b")
+DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{NOUNS}|text|transcript)\b")  # what a lead-in says follows
 BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
@@ -381,6 +382,11 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         or masked[max(0, m.start - 8):m.start].lower() == "quoting ")), None) if lead_in else None
     if author:  # 'Statement by Jane Doe, director of the office:', 'Quoting Jane Doe after the win:'
         return author, None
+    document = DOCUMENT_NOUN_RE.search(masked, start, stop) if lead_in else None
+    issuer = next((m for m in reversed(window) if document and m.end <= document.start() and m.entity
+                   and m.kind in ("person", "institution")), None)
+    if issuer:  # 'The full White House readout of the call:'
+        return issuer, None
     if window and not masked[window[-1].end:stop].strip() and not _placed(masked, window[-1]) \
             and not masked.endswith(("’s", "'s"), 0, window[-1].end):  # "Russia's “unprovoked” war"
         return window[-1], None

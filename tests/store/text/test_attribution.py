@@ -709,3 +709,10 @@ def test_a_street_after_a_house_number_and_a_preposition_opening_a_sentence_neve
                      "About Chhattisgarh, he said leaders had made comments “that are intended to spread "
                      "misinformation and panic”.")
     assert fire[-1][0] == "Peter Kelly" and about[-1][0] == "Harsh Verma"
+
+
+def test_a_lead_in_naming_a_body_s_readout_gives_it_the_quotations_under_it():
+    said = speakers("The full White House readout of the call:",
+                    "“The President spoke to the Chancellor today to wish her a speedy recovery.”",
+                    "“The leaders noted the full agenda for the coming year.”")
+    assert [name for name, _ in said] == ["White House", "White House"]
