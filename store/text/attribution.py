@@ -320,6 +320,13 @@ class Discourse:
             return self.group(touch=False)
         return self.touch(best) if best else None
 
+    def holder_of(self, initials: str) -> Entity | None:
+        """The person last named whose role the capitals stand for ('EAM' for 'External Affairs Minister')."""
+        if not 2 <= len(initials) <= 5 or not initials.isupper():
+            return None
+        return next((e for e in self._recent("person") if any(
+            _initials(role) == initials for role in e.roles)), None)
+
     def _recent(self, kind: str) -> list[Entity]:
         found = [e for e in self.entities.values() if e.kind == kind and e.seen]
         return sorted(found, key=lambda e: e.seen, reverse=True)
@@ -355,6 +362,11 @@ def _class(word: str) -> str:
     if word[0].isupper():
         return "cap"
     return "other"
+
+
+def _initials(role: str) -> str:
+    """The capitals a role is shortened to: 'EAM' of 'External Affairs Minister'."""
+    return "".join(w[0] for w in WORD_RE.findall(role) if w[0].isupper())
 
 
 def _country_word(word: str) -> bool:
@@ -599,6 +611,9 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             c == "head" and t[0][0].isupper() and _key(t[0]) in PLURAL_HEADS
             for t, c in zip(run, classes, strict=True)):
         return [Mention(begin, end, "institution", phrase, discourse.institution(phrase))]
+    holder = discourse.holder_of(run[-1][0]) if len(run) == 2 and classes == ["det", "org"] else None
+    if holder is not None:  # 'the EAM said' after 'External Affairs Minister S Jaishankar'
+        return [Mention(begin, end, "role", phrase, discourse.touch(holder), role=phrase)]
     if "org" in prefix_classes and re.search(r"\bsources?$", phrase):
         return [Mention(begin, end, "role", phrase, role=phrase)]  # 'the EC source': someone unnamed in it
     if "org" in prefix_classes:

@@ -716,3 +716,9 @@ def test_a_lead_in_naming_a_body_s_readout_gives_it_the_quotations_under_it():
                     "“The President spoke to the Chancellor today to wish her a speedy recovery.”",
                     "“The leaders noted the full agenda for the coming year.”")
     assert [name for name, _ in said] == ["White House", "White House"]
+
+
+def test_the_initials_of_a_role_stand_for_the_person_who_holds_it():
+    said = speakers("External Affairs Minister Ravi Menon had 11 bilateral meetings in New York.",
+                    "“A friendly meeting with the Dutch foreign minister today,” the EAM said.")
+    assert [name for name, _ in said] == ["Ravi Menon"]
