@@ -74,11 +74,16 @@ def understand(db: Store, text: str) -> Question:
         if not used:
             continue
         words = [w for w in words if w not in used]
-        asked = not slot or bool(slot & set(used))
+        # a country speaks through its officials ('according to the UK' is Healey's words): never the one
+        # speaker every hit must name
+        places = recognise_places(person.matched)
+        asked = (not slot or bool(slot & set(used))) and not places
         if asked:
             speaker_ids.add(person.id)
-        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person)}), entity=True,
-                        topic=not asked, speaker=asked and bool(slot)))
+        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person),
+                                                   *(v for place in places for v in place_variants(place))}),
+                        entity=True, topic=not asked, speaker=asked and bool(slot),
+                        around=frozenset(w for place in places for w in _around(place))))
     for word in words:
         named_places = recognise_places(word)
         places = named_places or _place_of_demonym(word)

@@ -90,3 +90,25 @@ def test_what_day_of_the_week_asks_for_a_day_and_not_for_a_week(db):
     ingest_text(db, MARKET, "market.txt")
     hits = search(db, "What day of the week was the fisheries accord signed?").hits
     assert hits and "in Valmora on Tuesday" in hits[0].text
+
+
+HEALEY_LIKE = """Defence secretary warns Moscow over losses
+
+BRUSSELS — British Defence Secretary Tom Hale on Thursday warned Russia over the cost of the war.
+
+“You are losing 1,500 troops per day. You are spending a third of your budget on war,” Hale said.
+"""
+
+UK_SANCTIONS = """UK widens sanctions
+
+The UK imposed sanctions on Belarus on Monday, the foreign office said.
+"""
+
+
+def test_a_country_asked_about_is_no_speaker_whose_own_quotations_every_hit_must_be(db):
+    """'according to the UK' is what its officials said: the country's taking part in an event elsewhere
+    (which registers it as a body) must not narrow the answer to quotations by 'UK'."""
+    ingest_text(db, HEALEY_LIKE, "hale.txt")
+    ingest_text(db, UK_SANCTIONS, "sanctions.txt")
+    hits = search(db, "How many Russian soldiers a day are being lost, according to the UK?").hits
+    assert hits and "1,500 troops per day" in hits[0].text
