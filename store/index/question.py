@@ -17,6 +17,7 @@ from clipdesk.store.index.rerank import Term, weight
 from clipdesk.store.text.lexicon import (
     DEMONYMS,
     EXPANSIONS,
+    OFFICE_DOMAINS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
@@ -92,7 +93,10 @@ def understand(db: Store, text: str) -> Question:
         raw.append(Term(word, frozenset(alternatives), entity=bool(places), name=word in named,
                         manner=word in manner,
                         around=frozenset(w for place in named_places for w in _around(place))))
-    raw = _with_role_holders(db, raw, slot, speaker_ids, _role_phrases(text))
+    phrases = _role_phrases(text)
+    domains = {w for phrase in phrases if phrase & ROLE_HEADS for w in phrase & OFFICE_DOMAINS}
+    raw = [replace(t, domain=True) if t.word in domains else t for t in raw]
+    raw = _with_role_holders(db, raw, slot, speaker_ids, phrases)
     return Question(_weighed(db, raw), frozenset(speaker_ids), asked_for, bool(slot))
 
 

@@ -51,6 +51,7 @@ class Term:
     speaker: bool = False  # the person a "what did X say" question asks to speak: every hit must name them
     name: bool = False  # written with a capital inside the question
     manner: bool = False  # the verb of "what did X demand": not part of the topic the hit must support
+    domain: bool = False  # "defence" of "the French defence minister": a hit, or its article, must say it
     forms: frozenset[tuple[str, ...]] = frozenset()  # the alternatives as the index's stemmed tokens
     around: frozenset[str] = frozenset()  # words showing a hit's article means it ("British" for the UK)
 

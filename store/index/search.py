@@ -271,7 +271,7 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
         ids = [rowid for k, rowid in found if k == kind]
         rows.update(((kind, rowid), row) for rowid, row in _rows(db, kind, ids).items())
     best_rank = min(found.values(), default=0.0) or -1.0  # BM25 ranks are negative: the best is lowest
-    names = [t for t in q.terms if t.entity or t.name]
+    names = [t for t in q.terms if t.entity or t.name or t.domain]  # what a hit must name, or its article
     topics = [t for t in q.terms if not (t.entity or t.name or t.manner)]
     matched = {key: _matched(q.terms, key[0], row, db) for key, row in rows.items()}
     matched = {key: words for key, words in matched.items() if _speaker_ok(q, key[0], rows[key], words)}

@@ -27,6 +27,7 @@ from clipdesk.store.text.lexicon import (
     NATIONALITY_ADJECTIVES,
     NATIONS,
     NON_VERBS,
+    OFFICE_DOMAINS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_WORDS,
@@ -163,7 +164,7 @@ def _heads(text: str) -> set[str]:
         heads |= SPOKESPEOPLE
     elif heads & MINISTERIAL:
         heads |= {"minister"}
-    return heads | (words & {"defence", "foreign", "prime", "military", "interior", "finance"})
+    return heads | (words & OFFICE_DOMAINS)
 
 
 class Discourse:

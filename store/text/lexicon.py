@@ -144,6 +144,8 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 SUBORDINATES = SPOKESPEOPLE | {"aide", "adviser", "advisor", "assistant"}
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
+# The domain of an office, which tells one minister from another ('defence minister', 'foreign minister').
+OFFICE_DOMAINS = words("defence defense foreign prime military interior finance")
 ROLE_MODIFIERS = words(
     "foreign defence defense interior home finance prime deputy vice top senior military former policy "
     "security national state affairs economy trade justice health armed forces staff press acting new "

@@ -112,3 +112,17 @@ def test_a_country_asked_about_is_no_speaker_whose_own_quotations_every_hit_must
     ingest_text(db, UK_SANCTIONS, "sanctions.txt")
     hits = search(db, "How many Russian soldiers a day are being lost, according to the UK?").hits
     assert hits and "1,500 troops per day" in hits[0].text
+
+
+FOREIGN_TALKS = """Ministers hold talks in Delhi
+
+NEW DELHI — External Affairs Minister Ravi Menon on Friday held talks with French Foreign Minister Anne
+Roux on trade and the war in Ukraine.
+"""
+
+
+def test_a_minister_of_another_office_does_not_answer_a_question_about_a_defence_minister(db):
+    """'the French defence minister': a French foreign minister shares every word but the office's domain."""
+    ingest_text(db, FOREIGN_TALKS, "talks.txt")
+    assert not search(db, "Who is the current French defence minister?").found
+    assert search(db, "Who is the current French foreign minister?").found
