@@ -49,8 +49,9 @@ SPOKEN_TO = re.compile(r"\b(?:call|calls|letter|message|spoke|spoken|talked|wrot
 # 'in the plush Fjord Hotel': where, before a building's name
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?"
                        r"(?:(?!(?:which|whom?|that|this|his|her|their|its)\s)[a-z]+\s+)?$", re.I)
-_DELEGATES = (r"\b(?P<noun>(?i:ministers|secretaries|leaders|officials|envoys|diplomats|delegations"
-              r"|representatives|counterparts?))\s+(?:of|from|that\s+included|including)\s+")
+# The people sent by a country: 'ministers', 'the delegations', 'his counterparts'.
+_DELEGATE_NOUNS = r"ministers|secretaries|leaders|officials|envoys|diplomats|delegations|representatives"
+_DELEGATES = (rf"\b(?P<noun>(?i:{_DELEGATE_NOUNS}|counterparts?))\s+(?:of|from|that\s+included|including)\s+")
 # Countries whose people take part: 'ministers from Brazil and Norway', 'his counterparts from the
 # Netherlands, Chile and the United Arab Emirates', 'the foreign minister of Tajikistan'.
 _NAME = r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
@@ -60,9 +61,8 @@ DELEGATIONS = re.compile(rf"{_DELEGATES}(?P<list>{_NAME}(?:(?:,\s*|,?\s+and\s+){
 _ADJECTIVE = r"[A-Z][\w.]*"
 NATIONAL_DELEGATIONS = re.compile(
     rf"\b(?P<list>{_ADJECTIVE}(?:(?:,\s*|,?\s+and\s+){_ADJECTIVE})+)\s+(?:(?:top|senior|foreign|defen[cs]e)\s+)?"
-    r"(?:ministers|secretaries|leaders|officials|envoys|diplomats|delegations|representatives)\b")
-DELEGATION_HINT = re.compile(r"(?i:ministers|secretaries|leaders|officials|envoys|diplomats|delegations"
-                             r"|representatives|counterparts?)\s")  # a cheap look before DELEGATIONS
+    rf"(?:{_DELEGATE_NOUNS})\b")
+DELEGATION_HINT = re.compile(rf"(?i:{_DELEGATE_NOUNS}|counterparts?)\s")  # a cheap look before DELEGATIONS
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
