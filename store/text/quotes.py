@@ -304,6 +304,9 @@ def _possessor_only(words: str) -> bool:
 def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
     """A sentence that ends ', the ministry said.' reports everything quoted in it."""
     for mention in reversed([m for m in mentions if span.close_mark < m.start < stop]):
+        if masked[max(0, mention.start - 15):mention.start].lower().endswith(", according to ") \
+                and not masked[mention.end:stop].strip(" ."):
+            return mention, "according to"  # '“…” at Mariupol, according to the spokeswoman.'
         if masked[:mention.start].rstrip().endswith(","):
             cue = CUE_AFTER_RE.match(masked, mention.end)
             if cue and not masked[cue.end():stop].strip(" .").count(","):

@@ -722,3 +722,9 @@ def test_the_initials_of_a_role_stand_for_the_person_who_holds_it():
     said = speakers("External Affairs Minister Ravi Menon had 11 bilateral meetings in New York.",
                     "“A friendly meeting with the Dutch foreign minister today,” the EAM said.")
     assert [name for name, _ in said] == ["Ravi Menon"]
+
+
+def test_according_to_at_the_end_of_the_sentence_names_the_speaker_of_its_quotation():
+    said = speakers("“On the surface, there appears to be evidence of war crimes” at the port, according to "
+                    "Hale’s spokeswoman.")
+    assert [name for name, _ in said] == ["Hale’s spokeswoman"]
