@@ -276,8 +276,7 @@ class Discourse:
     def role_noun(self, text: str, salient: list[Entity]) -> Entity | None:
         """The person whose roles best match a role noun such as 'the UK minister'; none for the role of
         someone else named in it ('Prime Minister Ann Lee's official spokesperson')."""
-        owner = NAMED_OWNER_RE.search(text)
-        if owner is not None:
+        if NAMED_OWNER_RE.search(text):
             return None
         nations, heads = _nations(text), _heads(text)
         if heads & PLURAL_HEADS:
