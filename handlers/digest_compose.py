@@ -60,6 +60,7 @@ def _story_snippets(story: Story) -> list[Snippet]:
                 events.setdefault((event.kind, event.date or event.summary, event.place), (event, article))
     for event, article in list(events.values())[:EVENTS_PER_STORY]:
         when = event.date or event.date_text
+        when = f"{when}, planned" if event.planned else when
         snippets.append(Snippet(kind="event", text=f"{when}: {event.summary}" if when else event.summary,
                                 **_cite(article)))
     return snippets

@@ -44,8 +44,10 @@ def timeline(store: Store, about: str = "") -> Timeline:
 
 
 def when(event: dict) -> str:
-    """An event's date, else its date as written, else that none is stated."""
-    return event["date"] or event["date_text"] or "date not stated"
+    """An event's date, else its date as written, else that none is stated; 'planned' for what was
+    announced rather than done."""
+    date = event["date"] or event["date_text"] or "date not stated"
+    return f"{date}, planned" if event["planned"] else date
 
 
 def handle_events(request: Request, store: Store) -> Reply:

@@ -149,7 +149,7 @@ def _resolve(db: Store, parsed: Parsed) -> _Resolved:
 _INSERT_QUOTE = ("INSERT INTO quotes (article_id, paragraph, text, speaker_id, speaker, speaker_role, cue,"
                  " partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_EVENT = ("INSERT INTO events (article_id, paragraph, kind, date, date_text, place, participants,"
-                 " summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                 " summary, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _write_rows(db: Store, pending: list[_Resolved]) -> None:
@@ -169,7 +169,7 @@ def _write_rows(db: Store, pending: list[_Resolved]) -> None:
             for event, people in zip(resolved.parsed.events, resolved.participants, strict=True):
                 event_rows.append((article.id, event.paragraph, event.kind, event.date, event.date_text,
                                    event.place, json.dumps([names[p] for p in people], ensure_ascii=False),
-                                   event.summary))
+                                   event.summary, int(event.planned)))
         db.conn.executemany(_INSERT_QUOTE, quote_rows)
         db.conn.executemany(_INSERT_EVENT, event_rows)
     store_vectors(db, [r.parsed.article.id for r in pending])

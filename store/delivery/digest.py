@@ -54,6 +54,7 @@ class NewEvent:
     place: str | None
     participants: tuple[str, ...]
     summary: str
+    planned: bool = False  # announced, not yet done
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,9 @@ def _article(db: Store, aid: str, source: str, url: str | None, outlet: str | No
                      WHERE article_id = ? ORDER BY paragraph, id""", [aid])
               if len(text.split()) >= MIN_QUOTE_WORDS]
     quotes.sort(key=lambda q: (-q.strength, q.paragraph))
-    events = [NewEvent(kind, date, date_text, place, tuple(json.loads(names)), summary)
-              for kind, date, date_text, place, names, summary in db.execute(
-                  """SELECT kind, date, date_text, place, participants, summary FROM events
+    events = [NewEvent(kind, date, date_text, place, tuple(json.loads(names)), summary, bool(planned))
+              for kind, date, date_text, place, names, summary, planned in db.execute(
+                  """SELECT kind, date, date_text, place, participants, summary, planned FROM events
                      WHERE article_id = ? ORDER BY date IS NULL, date, paragraph, id""", [aid])]
     text = "\n".join(t for (t,) in db.execute(
         "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [aid]))

@@ -59,13 +59,13 @@ def list_events(db: Store, article_ids: list[str] | None = None,
                 person: str | None = None, place: str | None = None) -> list[dict]:
     """The events timeline: dated events in date order, then undated ones as written."""
     rows = db.execute(
-        """SELECT e.kind, e.date, e.date_text, e.place, e.participants, e.summary,
+        """SELECT e.kind, e.date, e.date_text, e.place, e.participants, e.summary, e.planned,
                   COALESCE(a.url, a.source), a.id, a.outlet
            FROM events e JOIN articles a ON a.id = e.article_id
            ORDER BY e.date IS NULL, e.date, a.source, e.paragraph"""
     ).fetchall()
     events = []
-    for kind, date, date_text, ev_place, participants, summary, source, aid, outlet in rows:
+    for kind, date, date_text, ev_place, participants, summary, planned, source, aid, outlet in rows:
         names = json.loads(participants)
         if article_ids is not None and aid not in article_ids:
             continue
@@ -75,6 +75,7 @@ def list_events(db: Store, article_ids: list[str] | None = None,
             continue
         events.append({
             "kind": kind, "date": date, "date_text": date_text, "place": ev_place,
-            "participants": names, "summary": summary, "source": source, "outlet": outlet,
+            "participants": names, "summary": summary, "planned": bool(planned), "source": source,
+            "outlet": outlet,
         })
     return events

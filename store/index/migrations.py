@@ -273,6 +273,9 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
     """)),
     Migration(4, "vectors: sentence vectors of paragraphs, quotations and events", _vectors),
+    Migration(5, "events: whether an event is announced rather than done", sql("""
+        ALTER TABLE events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+    """)),
 ]
 
 

@@ -91,11 +91,19 @@ SANCTIONS = re.compile(
 _HYPOTHETICAL_WORDS = """any no without cannot can't can must should would could might if unless
 want wants wanted not never won't wouldn't urge urged urges urging
 demand demands demanded need needs needed willingness readiness ready begin resume refuse refused refuses
-plan plans planned planning expected expects scheduled hope hopes hoped hoping possibility possible
+hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
-sought seeking aim aims aimed aiming next intend intends intended due upcoming whether open return willing
+sought seeking aim aims aimed aiming next whether open return willing upcoming
 prepare prepares preparing intention intentions"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
+# Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
+_PLAN_WORDS = """will shall ll plan plans planned planning expected expects scheduled intend intends intended
+due"""
+PLAN_WORDS = frozenset(_PLAN_WORDS.split())
+FUTURE = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
+# A plan stated after its trigger: 'talks will be held on July 1', 'the visit is scheduled for May'.
+PLANNED_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:will\s+(?:be\s+held|take\s+place)"
+                           r"|(?:is|are)\s+(?:planned|scheduled|expected|due))\b")
 # A clause that opens with a condition: 'If Lee meets Hale next week, the deal could be signed.'
 CONDITIONAL = re.compile(r"(?:if|unless|whether|should|in\s+case)\b")
 # How two people first met, not a meeting: 'the couple, who met while working at a nature preserve'.
@@ -103,11 +111,12 @@ HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
-                        "were to", "is to", "are to", "set to", "prepared to", "ahead of")
+                        "were to", "prepared to", "ahead of")
+PLAN_PHRASES = ("is to", "are to", "set to")  # 'was set to' is what would have been: UNREAL_BEFORE
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
 # what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
 # the conference', 'she had been due to visit', 'his spokesman denied that he met'.
-UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were|is|are)\s+set\s+to"
+UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were)\s+set\s+to"
                            r"|(?:had\s+been|was|were)\s+due\s+to"
                            r"|den(?:ied|ies|y|ying)(?:\s+(?:reports?|claims?))?\s+that)\b")
 # A role named after the event ('the spokesman for the talks', 'envoy to the summit'): a title, not news.
@@ -157,6 +166,7 @@ PURPOSE_KINDS = {"talk": "talks", "meeting": "meeting", "negotiation": "negotiat
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
                      r"|[Aa]dditionally)\b")
+MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the capital month (or a Mrs May) inside a sentence, not a modal
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
 
@@ -263,12 +273,16 @@ class _Reading:
         if DELEGATION_HINT.search(masked):
             delegations = list(DELEGATIONS.finditer(masked))
             names = once([self._delegate(name, masked, delegations) for name in names])
+        low = masked.lower()
+        planned = False  # what a planned visit is for is planned too: 'will travel to Riga to meet Hale'
         for number, (kind, trigger, venue) in enumerate(kinds):
+            planned = planned or _planned(low, trigger)
             if venue is not None:
                 hosts = holders(venue, masked)
                 if hosts:
                     when = find_date(masked, self.article.published, self.year, trigger.span())
-                    _add(self.found, _event(kind, n, sentence, hosts, _place(masked, trigger), when), False)
+                    _add(self.found, _event(kind, n, sentence, hosts, _place(masked, trigger), when, planned),
+                         False)
                 continue
             if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
                 names = once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
@@ -290,7 +304,7 @@ class _Reading:
                 place = self.dateline
             definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
-            event = _event(kind, n, sentence, people, place, when)
+            event = _event(kind, n, sentence, people, place, when, planned)
             if not _detail(self.found, event, trigger):
                 _add(self.found, event, definite, another)
 
@@ -386,7 +400,7 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
     """The kind of event the sentence reports (at most one, plus sanctions and the summit or conference it
     happened at) and the words that say so."""
     kinds: list[tuple[str, re.Match[str], Venue | None]] = []
-    low = sentence.lower()
+    low = MONTH_MAY.sub("mxy", sentence).lower()  # 'in May' is no 'may'; the same length keeps the offsets
     if not _has_stem(low, ANY_STEM):
         return kinds
     scene: list[tuple[int, int]] | None = None
@@ -445,7 +459,18 @@ def _happened(low: str, match: re.Match[str]) -> bool:
     clause = low[low.rfind(",", 0, match.start()) + 1:match.start()].lstrip(" (")
     if CONDITIONAL.match(clause) or HOW_THEY_MET.match(low, match.end()) or ROLE_OF.search(before):
         return False
-    return not MODAL_AFTER.match(low, match.end(), match.end() + 70)
+    return bool(PLANNED_AFTER.match(low, match.end(), match.end() + 70)) \
+        or not MODAL_AFTER.match(low, match.end(), match.end() + 70)
+
+
+def _planned(low: str, match: re.Match[str]) -> bool:
+    """Whether a trigger that reports something reports it as planned rather than done."""
+    before = low[max(0, match.start() - LOOKBACK):match.start()]
+    words = {w.split("'")[-1] for w in WORD.findall(before)[-4:]}  # "they'll": ll
+    clause = low[low.rfind(",", 0, match.start()) + 1:match.start()]  # 'will travel to Riga to meet'
+    return bool(PLAN_WORDS.intersection(words)) or any(p in before for p in PLAN_PHRASES) \
+        or bool(FUTURE.search(clause)) \
+        or bool(PLANNED_AFTER.match(low, match.end(), match.end() + 70))
 
 
 def _place(sentence: str, trigger: re.Match[str]) -> str | None:
@@ -465,9 +490,9 @@ def _written_forms(place: str) -> list[str]:
 
 
 def _event(kind: str, n: int, sentence: str, names: list[str], place: str | None,
-           when: WrittenDate | None) -> Event:
+           when: WrittenDate | None, planned: bool) -> Event:
     return Event(kind=kind, paragraph=n, summary=sentence, participants=tuple(names), place=place,
-                 date=when.iso if when else None, date_text=when.text if when else None)
+                 date=when.iso if when else None, date_text=when.text if when else None, planned=planned)
 
 
 def _detail(found: list[Event], event: Event, trigger: re.Match[str]) -> bool:
@@ -528,4 +553,4 @@ def _merged(a: Event, b: Event) -> Event:
     names = tuple(once([*a.participants, *extra]))
     dated = a if a.date_text else b
     return replace(a, participants=names, place=a.place or b.place, date=dated.date,
-                   date_text=dated.date_text)
+                   date_text=dated.date_text, planned=a.planned and b.planned)

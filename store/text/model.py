@@ -37,7 +37,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Event:
-    """Something that happened: a meeting, call, visit, invitation, conference, sanction..."""
+    """Something that happened or is planned: a meeting, call, visit, invitation, conference, sanction..."""
 
     kind: str
     paragraph: int
@@ -46,6 +46,7 @@ class Event:
     place: str | None = None
     date: str | None = None  # ISO date when it can be known
     date_text: str | None = None  # the words as written ("on Friday", "January 17")
+    planned: bool = False  # announced, not yet done ("Hale will visit Riga next week")
 
 
 @dataclass(frozen=True)

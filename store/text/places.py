@@ -106,6 +106,7 @@ CITY_FLOOR = 100_000  # cities smaller than this are not places to recognise in 
 # Below this population a city named like an English word or a first name (Nice, Reading, Florence,
 # Victoria) is a place only where the text says it is one: 'in Nice', 'NICE, France', a dateline.
 GUARDED_BELOW = 1_000_000
+CAPITAL_GUARDED_BELOW = 500_000  # a national capital this large is a place wherever it is written (Riga)
 LONGEST = 4  # the most words a place's name spans
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "via",
                       "toward", "towards"})
@@ -195,12 +196,14 @@ def _build_gazetteer() -> _Gazetteer:
             if known and other and "," not in other:
                 gaz.add(known, other.removeprefix("the "))
     major = set(gaz.names)
+    seats = {fold(capital) for _, _, capital in countries}
     for city, population in cities:
         if population < CITY_FLOOR:
             continue
         key = fold(city)
         canonical = gaz.by_alias.get(key, city)
-        if canonical == city and key not in gaz.by_alias and population < GUARDED_BELOW and (
+        floor = CAPITAL_GUARDED_BELOW if key in seats else GUARDED_BELOW
+        if canonical == city and key not in gaz.by_alias and population < floor and (
                 " " not in key and (is_english_word(key) or first_name_gender(key) is not None)):
             gaz.guarded.add(key)
         if population >= GUARDED_BELOW:

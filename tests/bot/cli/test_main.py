@@ -93,7 +93,8 @@ def test_quotes_and_events_json_keep_their_keys(run):
     for row in quotes:
         assert set(row) == {"text", "speaker", "speaker_role", "source", "outlet", "published", "paragraph"}
     for row in events:
-        assert set(row) == {"kind", "date", "date_text", "place", "participants", "summary", "source"}
+        assert set(row) == {"kind", "date", "date_text", "place", "participants", "summary", "planned",
+                            "source"}
 
 
 def test_chat_answers_commands_and_questions_until_quit(run):

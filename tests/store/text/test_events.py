@@ -653,3 +653,39 @@ def test_the_countries_of_foreign_secretaries_written_with_capitals_take_part():
 def test_sanctions_on_a_country_s_company_are_not_on_the_country():
     events = extract_events(article("Ministers slapped sanctions on Russia's private army Wagner."))
     assert all("Russia" not in e.participants for e in events)
+
+
+def test_an_announced_event_is_kept_and_marked_planned():
+    events = extract_events(article(
+        "Defence Minister Tom Hale will travel to Riga on Monday to meet his counterpart Lina Oster.",
+        "Talks between Hale and Oster are scheduled for June 3.",
+        "Last year Hale met President Ivo Marr in Vilnius.",
+        "President Anna Berg is to visit Tallinn in May.",
+        published="2024-05-02"))
+    assert [(e.kind, e.planned) for e in events] == [
+        ("meeting", True), ("talks", True), ("meeting", False), ("visit", True)]
+    assert events[0].participants == ("Tom Hale", "Lina Oster")
+    assert events[2].participants == ("Tom Hale", "Ivo Marr")
+
+
+def test_the_timeline_says_which_events_are_planned(db):
+    from clipdesk.handlers.commands import handle
+    from clipdesk.handlers.types import Request
+
+    ingest_text(db, "RIGA, May 2 - Defence Minister Tom Hale met his Latvian counterpart Lina Oster in "
+                    "Riga on Thursday.\n\nHale will visit Vilnius on May 20 to meet President Ivo Marr.\n",
+                "riga.txt")
+    reply = handle(Request(platform="test", chat_id="c", user_id="u", text="/events", command="events",
+                           args=""), db)
+    when = {s.text.split(" \u2014 ")[1].split(" - ")[-1][:9]: s.text.split(" \u2014 ")[0]
+            for s in reply.snippets}
+    assert when == {"Defence M": "on Thursday", "Hale will": "on May 20, planned"}
+
+
+def test_the_month_of_may_is_no_maybe():
+    for text, written in (("Defence Secretary Tom Hale visited Riga in May.", "in May"),
+                          ("In May, Defence Secretary Tom Hale visited Riga.", "In May")):
+        events = extract_events(article(text, published="2024-09-02"))
+        assert [(e.kind, e.participants, e.place, e.date_text) for e in events] == [
+            ("visit", ("Tom Hale",), "Riga", written)]
+    assert extract_events(article("Talks may begin soon.")) == []

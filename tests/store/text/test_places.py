@@ -53,6 +53,7 @@ def test_canonical_place_accepts_datelines_as_written():
     ("Floods closed roads in Jakarta and Surabaya", ["Jakarta", "Surabaya"]),
     ("JAKARTA, March 3 - ministers met", ["Jakarta"]),
     ("The delegation flew from Nice to Reading", ["Nice", "Reading"]),
+    ("The minister visited Riga and Vilnius", ["Riga", "Vilnius"]),  # a large capital named like a first name
 ])
 def test_cities_of_the_gazetteer_are_recognised(text, expected):
     assert recognise_places(text) == expected
