@@ -204,7 +204,8 @@ class Discourse:
             if single and single is not entity and single.kind == "person":
                 entity.roles.extend(r for r in single.roles if r not in entity.roles)
                 self.entities[tokens[-1].lower()] = entity
-            self.surnames[tokens[-1].lower()] = entity
+            # a namesake named later ('his wife Ada Okafor') leaves the bare surname to the one named first
+            self.surnames.setdefault(tokens[-1].lower(), entity)
             self.first_names[tokens[0].lower()] = entity
         if role and role not in entity.roles:
             entity.roles.append(role)

@@ -728,3 +728,12 @@ def test_according_to_at_the_end_of_the_sentence_names_the_speaker_of_its_quotat
     said = speakers("“On the surface, there appears to be evidence of war crimes” at the port, according to "
                     "Hale’s spokeswoman.")
     assert [name for name, _ in said] == ["Hale’s spokeswoman"]
+
+
+def test_a_bare_surname_shared_with_a_spouse_named_after_is_the_person_named_first():
+    said = speakers(
+        "President Tom Okafor and his wife Ada Okafor arrived in Lisbon on Saturday for a state visit.",
+        "He will meet Prime Minister Rui Costa on Monday.",
+        "Okafor told reporters that trade was on the agenda. \u201cWe have waited too long for this "
+        "deal,\u201d he said.")
+    assert said == [("Tom Okafor", "said")]
