@@ -6,20 +6,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from clipdesk.store.ingest import Outcome, article_files, ingest_paths
+from clipdesk.store.ingest import Outcome, Tally, article_files, ingest_paths
 from clipdesk.store.store import Store
 
-__all__ = ["Ingested", "Outcome", "add_coverage", "coverage_files"]
+__all__ = ["Ingested", "Outcome", "Tally", "add_coverage", "coverage_files"]
 
 
 @dataclass(frozen=True)
 class Ingested:
-    """One Outcome per file given, and the counts a user is told."""
+    """The counts a user is told, and the outcomes worth telling (errors and warnings)."""
 
-    outcomes: list[Outcome]
+    tally: Tally
 
     def count(self, status: str) -> int:
-        return sum(o.status == status for o in self.outcomes)
+        return self.tally.counts[status]
 
     @property
     def failed(self) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
 from pathlib import Path
@@ -43,6 +44,21 @@ class Outcome:
     article_id: str | None = None
 
 
+@dataclass
+class Tally:
+    """What an ingest did: how many files ended each way, and the outcomes with something to say (errors,
+    warnings), so that its memory grows with the failures, not with the files."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    notable: list[Outcome] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one file's outcome."""
+        self.counts[outcome.status] += 1
+        if outcome.status == "error" or outcome.message:
+            self.notable.append(outcome)
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 with microseconds (sortable as text)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -75,13 +91,13 @@ def ingest_texts(db: Store, items: Iterable[tuple[str, str]]) -> list[Outcome]:
             except NotAnArticle as exc:
                 prepared.append(Prepared(source, error=f"no article in it ({exc})"))
         outcomes += write_prepared(db, prepared)
-    _optimise_after(db, outcomes)
+    _optimise_after(db, sum(o.status == "added" for o in outcomes))
     return outcomes
 
 
-def _optimise_after(db: Store, outcomes: Sequence[Outcome]) -> None:
+def _optimise_after(db: Store, added: int) -> None:
     """After an ingest that added OPTIMISE_AFTER articles or more, merge the FTS5 indexes."""
-    if sum(o.status == "added" for o in outcomes) >= OPTIMISE_AFTER:
+    if added >= OPTIMISE_AFTER:
         optimise_fts(db)
 
 
@@ -193,11 +209,28 @@ def _delete_article(db: Store, aid: str) -> None:
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The .txt files named directly or found (recursively, sorted) in the folders given."""
+    """The .txt files named directly or found (recursively, sorted) in the folders given: a folder's
+    entry names are held one folder at a time, never a path for every file."""
     for path in map(Path, paths):
+        yield from _txt_files(path, set()) if path.is_dir() else (path,)
+
+
+def _txt_files(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    """The .txt files under `folder`, sorted by name within each folder; a folder reached again through
+    a link is read once, and an unreadable one is skipped."""
+    try:
+        info = folder.stat()
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
+    for name in names:
+        path = folder / name
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if not p.is_dir())
-        else:
+            yield from _txt_files(path, seen)
+        elif name.endswith(".txt"):
             yield path
 
 
@@ -223,8 +256,9 @@ def ingest_file(db: Store, path: Path) -> Outcome:
 
 
 def ingest_paths(db: Store, paths: Iterable[str | Path],
-                 on_file: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Ingest every file under `paths`; one bad file never stops the batch.
+                 on_file: Callable[[Outcome], None] | None = None) -> Tally:
+    """Ingest every file under `paths`; one bad file never stops the batch. `on_file` hears of each
+    file as it is done; the Tally returned keeps counts and only the outcomes worth telling.
 
     Many files are parsed in worker processes (one per CPU, started fresh: see workers.py), CHUNK
     files a task with at most AHEAD tasks a worker given out but not yet written, so the parsed
@@ -234,7 +268,7 @@ def ingest_paths(db: Store, paths: Iterable[str | Path],
     files = iter(article_files(paths))
     first = list(islice(files, PARALLEL_FROM))
     workers = min(os.cpu_count() or 1, 8)
-    outcomes: list[Outcome] = []
+    tally = Tally()
     with ExitStack() as stack:
         if len(first) == PARALLEL_FROM and workers > 1:
             pool = stack.enter_context(ParseWorkers(workers))
@@ -243,8 +277,8 @@ def ingest_paths(db: Store, paths: Iterable[str | Path],
             prepared = map(prepare_file, chain(first, files))
         for batch in _batches(prepared, WRITE_BATCH):
             for outcome in write_prepared(db, batch):
-                outcomes.append(outcome)
+                tally.add(outcome)
                 if on_file:
                     on_file(outcome)
-    _optimise_after(db, outcomes)
-    return outcomes
+    _optimise_after(db, tally.counts["added"])
+    return tally

@@ -6,7 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clipdesk.store.ingest import Outcome, ingest_paths
+from clipdesk.store.ingest import Tally, ingest_paths
 
 if TYPE_CHECKING:
     from clipdesk.store.store import Store
@@ -17,6 +17,6 @@ def seeds_dir() -> Path:
     return Path(str(files("clipdesk.seeds")))
 
 
-def ingest_seeds(db: Store) -> list[Outcome]:
+def ingest_seeds(db: Store) -> Tally:
     """Ingest the bundled seed articles."""
     return ingest_paths(db, [seeds_dir()])

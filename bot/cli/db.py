@@ -50,8 +50,7 @@ def open_store(db_file: Path | None, notice: Callable[[str], None] | None = None
         if needs_seeds(db):
             from clipdesk.store.seeds import ingest_seeds  # the ingest pipeline, only for a new store
 
-            outcomes = ingest_seeds(db)
-            added = sum(o.status == "added" for o in outcomes)
+            added = ingest_seeds(db).counts["added"]
             (notice or _stderr)(f"clipdesk: new database {path}: indexed the {added} bundled seed articles.")
     return db
 

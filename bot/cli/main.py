@@ -138,14 +138,17 @@ def sources(as_json: bool, db_file: Path | None) -> None:
 def ingest(paths: tuple[str, ...], db_file: Path | None) -> None:
     """Add articles: .txt files, or folders of them (NAME.meta.json sidecars are read too), or page URLs."""
     from clipdesk.bot.cli.feeds import ingest_urls, is_url
-    from clipdesk.handlers.ingest import Ingested, coverage_files
+    from clipdesk.handlers.ingest import Ingested, Tally, coverage_files
 
     store = open_store(db_file)
     urls = [p for p in paths if is_url(p)]
     files = coverage_files(p for p in paths if not is_url(p))
     if not files and not urls:
         raise click.ClickException("no .txt files found in " + ", ".join(map(str, paths)))
-    done = Ingested((_ingest_all(store, files).outcomes if files else []) + ingest_urls(store, urls))
+    tally = _ingest_all(store, files).tally if files else Tally()
+    for outcome in ingest_urls(store, urls):
+        tally.add(outcome)
+    done = Ingested(tally)
     click.echo(done.summary)
     if done.failed:
         sys.exit(1)
@@ -164,7 +167,7 @@ def _ingest_all(store: Store, files: list[Path]) -> Ingested:
         return add_coverage(store, files, on_file=report)
     with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
         done = add_coverage(store, files, on_file=lambda outcome: bar.update(1))
-    for outcome in done.outcomes:
+    for outcome in done.tally.notable:
         report(outcome)
     return done
 

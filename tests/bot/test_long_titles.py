@@ -50,8 +50,7 @@ def long_title_db(seeded_db_path: Path, tmp_path: Path) -> Path:
     (folder / "pilots.meta.json").write_text(json.dumps(
         {"title": TITLE, "url": "https://example.org/pilots/" + "x" * 5000, "outlet": "Reuters " * 700}))
     db = open_db(seeded_db_path)
-    [outcome] = ingest_paths(db, [folder])
-    assert outcome.status == "added"
+    assert ingest_paths(db, [folder]).counts == {"added": 1}
     db.close()
     return seeded_db_path
 

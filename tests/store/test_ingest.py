@@ -3,7 +3,7 @@
 import json
 
 from clipdesk.store import ingest
-from clipdesk.store.ingest import ingest_paths
+from clipdesk.store.ingest import Outcome, ingest_paths
 
 ARTICLE = """Ministers meet in Geneva
 
@@ -21,10 +21,17 @@ def write(folder, name, text, encoding="utf-8"):
     return path
 
 
+def each_file(db, paths) -> list[Outcome]:
+    """The outcome of every file, in order, as the ingest reports them one by one."""
+    seen: list[Outcome] = []
+    ingest_paths(db, paths, on_file=seen.append)
+    return seen
+
+
 def test_the_same_text_twice_is_one_article(db, tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
-    first = ingest_paths(db, [tmp_path])
-    second = ingest_paths(db, [tmp_path])
+    first = each_file(db, [tmp_path])
+    second = each_file(db, [tmp_path])
     assert [o.status for o in first] == ["added"]
     assert [o.status for o in second] == ["unchanged"]
     assert db["articles"].count == 1
@@ -37,7 +44,7 @@ def test_an_edited_file_replaces_its_earlier_version(db, tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
     ingest_paths(db, [path])
     write(tmp_path, "a.txt", ARTICLE.replace("Tuesday", "Wednesday"))
-    assert [o.status for o in ingest_paths(db, [path])] == ["replaced"]
+    assert [o.status for o in each_file(db, [path])] == ["replaced"]
     assert db["articles"].count == 1
     texts = " ".join(r["text"] for r in db["paragraphs"].rows)
     assert "Wednesday" in texts and "Tuesday" not in texts
@@ -48,7 +55,7 @@ def test_bad_files_get_an_error_naming_them_and_the_rest_go_in(db, tmp_path):
     write(tmp_path, "latin1.txt", "Caf\u00e9 cr\u00e8me " * 20, encoding="latin-1")
     write(tmp_path, "empty.txt", "  \n\n")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
-    outcomes = {o.path.rsplit("/", 1)[-1]: o for o in ingest_paths(db, [tmp_path])}
+    outcomes = {o.path.rsplit("/", 1)[-1]: o for o in each_file(db, [tmp_path])}
     assert outcomes["good.txt"].status == "added"
     assert outcomes["latin1.txt"].status == "error" and "UTF-8" in outcomes["latin1.txt"].message
     assert outcomes["empty.txt"].status == "error" and "empty" in outcomes["empty.txt"].message
@@ -70,9 +77,10 @@ def test_a_sidecar_supplies_the_url_and_outlet(db, tmp_path):
 def test_a_broken_sidecar_is_reported_and_the_article_still_goes_in(db, tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
     (tmp_path / "a.meta.json").write_text("{not json")
-    [outcome] = ingest_paths(db, [tmp_path])
-    assert outcome.status == "added"
-    assert "a.meta.json" in outcome.message
+    tally = ingest_paths(db, [tmp_path])
+    assert tally.counts == {"added": 1}
+    [outcome] = tally.notable  # a warning is kept to be told
+    assert outcome.status == "added" and "a.meta.json" in outcome.message
 
 
 def test_a_folder_parsed_in_workers_goes_in_whole_and_in_order(db, tmp_path, monkeypatch):
@@ -83,10 +91,20 @@ def test_a_folder_parsed_in_workers_goes_in_whole_and_in_order(db, tmp_path, mon
         names.append(write(tmp_path, f"a{i:03d}.txt", ARTICLE.replace("Tuesday", f"day {i}")).name)
     write(tmp_path, "zz-empty.txt", "\n")
     seen = []
-    outcomes = ingest_paths(db, [tmp_path], on_file=seen.append)
-    assert [o.path.rsplit("/", 1)[-1] for o in outcomes] == names + ["zz-empty.txt"]
-    assert seen == outcomes
-    assert [o.status for o in outcomes] == ["added"] * len(names) + ["error"]
+    tally = ingest_paths(db, [tmp_path], on_file=seen.append)
+    assert [o.path.rsplit("/", 1)[-1] for o in seen] == names + ["zz-empty.txt"]
+    assert [o.status for o in seen] == ["added"] * len(names) + ["error"]
+    assert tally.counts == {"added": len(names), "error": 1} and tally.notable == seen[-1:]
     assert db["articles"].count == len(names)
-    again = ingest_paths(db, [tmp_path])
+    again = each_file(db, [tmp_path])
     assert {o.status for o in again[:-1]} == {"unchanged"}
+
+
+def test_folders_are_read_recursively_in_name_order_and_a_link_back_is_read_once(tmp_path):
+    write(tmp_path, "b.txt", ARTICLE)
+    (tmp_path / "a").mkdir()
+    write(tmp_path / "a", "z.txt", ARTICLE)
+    write(tmp_path / "a", "notes.md", "not an article")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    found = [p.relative_to(tmp_path).as_posix() for p in ingest.article_files([tmp_path])]
+    assert found == ["a/z.txt", "b.txt"]
