@@ -67,7 +67,8 @@ _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headlin
 _BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
-_GLUED = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")  # "NewsMilitary": two links run together
+_GLUED = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")  # "NewsMilitary", "AfricaNewsTop": links run together
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+")
 _CUT_WORDS = 4  # words a line cut short with an ellipsis shares with the line it teases
 _CHROME_PARAGRAPHS = 3  # sentences of site chrome (a banner, an archive notice) above a headline
 _CRUMB = r"[A-Z][\w&'’-]*(?:\s[\w&'’-]+){0,2}\s[»›>]\s"  # "Home » ", a breadcrumb trail's step
@@ -153,7 +154,10 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     cues.mastheads.extend(_confirmed_labels(cues.labels, paragraphs))
     cues.mastheads.extend(filter(None, (self_report(p, cues.credits) for p in paragraphs[:2])))
     title = _clean_title(lines[layout.title].text) if layout.title is not None else None
-    if title and " | " in title:  # "Headline | Site name"
+    parts = title.split(" | ") if title else []
+    if len(parts) > 2 and max(parts, key=len) == parts[-1]:  # "Home | News | Headline": a breadcrumb trail
+        title = parts[-1]
+    elif title and " | " in title:  # "Headline | Site name"
         title, _, site = title.partition(" | ")
         site = site.rsplit(" | ", 1)[-1]
         cues.outlets.append(canonical_outlet(site) if site.count(" ") < 4 else None)
@@ -461,10 +465,14 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
 
 def _glued_links(text: str) -> bool:
     """True when a line holds menu links scraped without spaces between them ("In The NewsMilitary and
-    Defense"): two words glued at a capital, each an English word."""
+    Defense", "North AfricaNewsTop Stories"): two words glued at a capital, each an English word."""
     def word(w: str) -> bool:
         return is_english_word(w) or w.endswith("s") and is_english_word(w[:-1])
-    return any(word(a) and word(b) for a, b in _GLUED.findall(text))
+    for run in _GLUED.finditer(text):
+        words = _GLUED_WORD.findall(run[0])
+        if any(word(a) and word(b) for a, b in zip(words, words[1:], strict=False)):
+            return True
+    return False
 
 
 def _headline_below(lines: list[Line], content: list[int], prose: list[int]) -> int | None:

@@ -90,7 +90,7 @@ _BOILER_START = re.compile(r"""(?ix)
       |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
    |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
    |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
-   |you\ are\ here\s*:
+   |you\ are\ here\s*:|(?:font|text)\ size\s*:
    |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
    |!\[[^\]]*\]\([^)]*\)$|(?:https?://|www\.)\S+$
    |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b

@@ -441,6 +441,26 @@ Pilots to be hired for winter nights at the harbour
     assert article.title == "Pilots to be hired for winter nights at the harbour"
 
 
+def test_a_piped_breadcrumb_trail_a_font_size_widget_and_glued_section_links_are_not_the_title():
+    piped = parse(f"""Home | Ports | 'We need pilots'; Harbour to hire for winter nights
+
+'We need pilots'; Harbour to hire for winter nights
+
+By
+Font size: Decrease font Enlarge font
+
+{LEAD}
+""")
+    assert piped.title == "'We need pilots'; Harbour to hire for winter nights"
+    glued = parse(f"""Ports and Coastal ShippingNewsTop Stories
+
+Pilots to be hired for winter nights at the harbour
+
+{LEAD}
+""")
+    assert glued.title == "Pilots to be hired for winter nights at the harbour"
+
+
 def test_a_headline_holding_a_quotation_is_the_title():
     article = parse(f"""Ports
 
