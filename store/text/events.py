@@ -158,6 +158,9 @@ DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+(?:[\w-]+
 BACK_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+[’']s)\s+"
                             r"(?:(?!first\b|second\b|third\b|last\b|latest\b|next\b)[\w-]+\s+)?$")
 BACK_REACH = 40  # characters before a trigger that may refer it back
+# A trigger that is a verb: 'The Chinese president met X' is a new meeting, not 'the meeting' again.
+VERB_TRIGGER = re.compile(r"(?i)(?:met|meets|visited|visits|hosted|hosts|welcomed|welcomes|discussed|"
+                          r"travell?ed|arrived|received|was\s+received|were\s+received)\b")
 DEFINITE_START = re.compile(r"(?i)(?:the|this|that|their|its|[’']s)\s")
 # What a visit is for, another event: 'arrived in Kyiv for talks with', 'travelled to Riga to hold talks'.
 PURPOSE = re.compile(r"\b(?:for|to\s+hold)\s+(?:[\w-]+\s+){0,2}?(?P<what>talks|meetings?|negotiations)\b",
@@ -302,7 +305,8 @@ class _Reading:
             place = _place(masked, trigger)
             if place is None and number == 0 and n < LEAD_PARAGRAPHS and kind in LOCAL_KINDS:
                 place = self.dateline
-            definite = bool(DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
+            definite = not VERB_TRIGGER.match(trigger[0]) and bool(
+                DEFINITE.search(masked, 0, trigger.start()) or DEFINITE_START.match(trigger[0]))
             another = not definite and bool(ANOTHER.search(masked, 0, trigger.start()))
             event = _event(kind, n, sentence, people, place, when, planned)
             if not _detail(self.found, event, trigger):

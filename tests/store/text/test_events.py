@@ -689,3 +689,12 @@ def test_the_month_of_may_is_no_maybe():
         assert [(e.kind, e.participants, e.place, e.date_text) for e in events] == [
             ("visit", ("Tom Hale",), "Riga", written)]
     assert extract_events(article("Talks may begin soon.")) == []
+
+
+def test_a_subject_with_the_is_a_new_meeting_not_the_talks_again():
+    events = extract_events(article(
+        "President Tom Hale held talks with Prime Minister Ivo Marr on Tuesday.",
+        "Earlier in the day, the president met Foreign Minister Akio Sato.",
+        "The meeting lasted two hours.", published="2024-05-08"))
+    assert [(e.kind, e.participants) for e in events] == [
+        ("talks", ("Tom Hale", "Ivo Marr")), ("meeting", ("Tom Hale", "Akio Sato"))]
