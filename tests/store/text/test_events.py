@@ -698,3 +698,10 @@ def test_a_subject_with_the_is_a_new_meeting_not_the_talks_again():
         "The meeting lasted two hours.", published="2024-05-08"))
     assert [(e.kind, e.participants) for e in events] == [
         ("talks", ("Tom Hale", "Ivo Marr")), ("meeting", ("Tom Hale", "Akio Sato"))]
+
+
+def test_leaders_who_talked_over_the_phone_had_a_call():
+    events = extract_events(article(
+        "President Ann Lee and President Ivo Marr talked over the phone on Friday.", published="2024-05-08"))
+    assert [(e.kind, e.participants, e.date) for e in events] == [
+        ("phone call", ("Ann Lee", "Ivo Marr"), "2024-05-03")]
