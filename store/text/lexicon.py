@@ -187,7 +187,8 @@ COMMON = words(
     "August September October November December Updated Published Copyright Sign Share Critics Officials "
     "Analysts Experts Residents Witnesses Sources Diplomats Protesters Activists Observers Campaigners "
     "Lawmakers Ministers Officers Troops Doctors Investigators Prosecutors Rescuers Supporters Opponents "
-    "About Against Amid Among Regarding Following Throughout Within"
+    "About Against Amid Among Regarding Following Throughout Within Most Several Few Others Everyone "
+    "Everybody Someone Somebody Nobody Anyone None Neither Either"
 )
 # Titles written before a name, with the gender they tell (None: either). The short ones are also
 # stripped from a name to match it ('Mr Wallace' is 'Wallace').

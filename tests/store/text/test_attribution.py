@@ -737,3 +737,10 @@ def test_a_bare_surname_shared_with_a_spouse_named_after_is_the_person_named_fir
         "Okafor told reporters that trade was on the agenda. \u201cWe have waited too long for this "
         "deal,\u201d he said.")
     assert said == [("Tom Okafor", "said")]
+
+
+@pytest.mark.parametrize("who", ["Most", "Several", "Others", "Everyone"])
+def test_a_quantifier_opening_the_sentence_is_no_speaker(who):
+    said = speakers("Mayor Jeff Hale asked police to clear the chamber.",
+                    f"{who} left without asking, saying \u201cthe mayor does not listen to anyone.\u201d")
+    assert said == []  # the quantifier is no name, and a part-quotation nobody named said is not listed
