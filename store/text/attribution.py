@@ -234,12 +234,14 @@ class Discourse:
         entity = self.entities.setdefault(text.lower(), Entity(text, "institution"))
         return self.touch(entity)
 
-    def group(self, touch: bool = True) -> Entity | None:
-        """The latest body mentioned, for 'the bloc', 'the grouping's ministers', 'it said'."""
+    def group(self, touch: bool = True, noun: str = "") -> Entity | None:
+        """The latest body mentioned, for 'the bloc', 'the grouping's ministers', 'it said'; for 'the
+        department', the latest whose name holds that noun when one does (the Treasury Department)."""
         recent = self._recent("institution")
         if not recent:
             return None
-        return self.touch(recent[0]) if touch else recent[0]
+        chosen = next((e for e in recent if noun and noun in e.name.lower().split()), recent[0])
+        return self.touch(chosen) if touch else chosen
 
     def acting(self) -> Entity | None:
         """The body that last spoke, else the one last the subject of a clause, for 'it said'; None if no
@@ -607,7 +609,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
             discourse.anonymous.update(dict.fromkeys(heads, source))
         return [Mention(begin, end, "role", phrase, entity, role=phrase, indefinite=indefinite)]
     if classes[-1] == "group" and classes[0] == "det":
-        return [Mention(begin, end, "institution", phrase, discourse.group())]
+        return [Mention(begin, end, "institution", phrase, discourse.group(noun=run[-1][0].lower()))]
     if classes[-1] == "mod" and run[-1][0][0].isupper() and any(  # 'the Joint Chiefs of Staff said'
             c == "head" and t[0][0].isupper() and _key(t[0]) in PLURAL_HEADS
             for t, c in zip(run, classes, strict=True)):

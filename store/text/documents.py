@@ -25,7 +25,8 @@ DOCUMENT_RE = re.compile(
 READS_RE = re.compile(r",?\s+(?:reads|read|runs|ran)\b")
 # Where a sentence says that what it reports was issued as a document, and which kind.
 ISSUED_RE = re.compile(
-    rf"\b(?i:in|via|through|with)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}?({NOUNS})\b"
+    rf"\b(?i:in|via|through|with|issued|released|published|put\s+out)\s+(?:a|an|its|his|her|their|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?({NOUNS})\b"
     r"|\b(tweet)(?:ed|s)\b|\bon\s+(?:Twitter|X)\b|\b(post)(?:ed|s)\s+on\b")
 HINT_RE = re.compile(rf"{NOUNS}|tweet|Twitter|\bX\b")  # what any of the above needs, found fast
 SOCIAL = ("tweet", "post")

@@ -176,7 +176,8 @@ INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 COMMON_BODIES = frozenset({"police"})
 GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation", "organization", "body",
                          "company", "firm", "carrier", "airline", "bank", "operator", "regulator",
-                         "union", "coalition", "ministry", "government", "agency", "council", "force"})
+                         "union", "coalition", "ministry", "government", "agency", "council", "force",
+                         "department"})
 COMMON = words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
     "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "

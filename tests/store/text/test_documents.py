@@ -49,3 +49,19 @@ def test_a_statement_whose_issuer_was_never_named_stays_unattributed():
         "Lena Berg, the mayor, opened the new bridge on Friday.",
         "“The bridge will carry twenty thousand cars a day from next spring,” the statement said.",
     ) == [("The", None)]
+
+
+def test_a_body_that_issued_a_statement_speaks_its_words():
+    said = speakers(
+        "The Finance Ministry on Thursday issued a statement announcing sanctions on four shipping firms.",
+        "\u201cThese firms moved oil for the regime for years,\u201d the statement said.")
+    assert [s for _, s in said] == ["Finance Ministry"]
+
+
+def test_the_department_is_the_department_named_before_not_the_latest_body():
+    said = speakers(
+        "The Treasury Department announced sanctions on Thursday over hacks by the Harbour Research Agency.",
+        "The department said in a statement that the measures were \u201ca response to years of attacks on "
+        "our networks.\u201d",
+        "\u201cThis attack was the costliest in history,\u201d the statement says.")
+    assert [s for _, s in said] == ["Treasury Department", "Treasury Department"]
