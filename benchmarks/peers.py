@@ -7,6 +7,8 @@ own index), and three BM25 engines given the same words (any of them, top 10): r
 and tantivy (the `bench` extra). Systems take turns question by question (the order rotating), each
 question's time is the median of its passes, and p50/p99 are over the questions. rank_bm25 scores
 every paragraph per question in Python, so it is run only up to RANK_BM25_MAX paragraphs.
+`--engines` picks the engines (at 1M articles the two that hold every paragraph in a Python list need
+more memory than a small machine has; tantivy reads them from the store one at a time).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 import gc
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from clipdesk.store.index.schema import open_db
 from clipdesk.store.store import Store
 
 RANK_BM25_MAX = 20_000  # paragraphs (it scores every one per question, in Python)
+ENGINES = ("rank_bm25", "bm25s", "tantivy")
 TOP = 10
 
 Search = Callable[[str], object]
@@ -79,7 +82,7 @@ def bm25s_peer(texts: list[str]) -> Search:
     return search
 
 
-def tantivy_peer(texts: list[str]) -> Search:
+def tantivy_peer(texts: Iterable[str]) -> Search:
     import tantivy
 
     builder = tantivy.SchemaBuilder()
@@ -115,16 +118,25 @@ def _built(name: str, make: Callable[[], Search]) -> Peer:
     return Peer(name, search, time.perf_counter() - started)
 
 
-def peers(db: Store, texts: list[str]) -> list[Peer]:
-    """clipdesk and every engine installed, each built over the store's paragraphs."""
+def _paragraphs(db: Store) -> Iterator[str]:
+    for (text,) in db.conn.execute("SELECT text FROM paragraphs ORDER BY id"):
+        yield text
+
+
+def peers(db: Store, count: int, engines: Iterable[str] = ENGINES) -> list[Peer]:
+    """clipdesk and every engine asked for and installed, each built over the store's `count` paragraphs."""
     out = [Peer("clipdesk answer()", lambda q: answer(db, q)), Peer("FTS5 AND + rank", fts5_raw(db))]
-    if _has("rank_bm25") and len(texts) <= RANK_BM25_MAX:
+    wanted = set(engines)
+    listed = "rank_bm25" in wanted and _has("rank_bm25") and count <= RANK_BM25_MAX or \
+        "bm25s" in wanted and _has("bm25s")
+    texts = list(_paragraphs(db)) if listed else []
+    if "rank_bm25" in wanted and _has("rank_bm25") and count <= RANK_BM25_MAX:
         out.append(_built("rank_bm25", lambda: rank_bm25_peer(texts)))
-    if _has("bm25s"):
+    if "bm25s" in wanted and _has("bm25s"):
         backend = "numba" if _has("numba") else "numpy"
         out.append(_built(f"bm25s ({backend})", lambda: bm25s_peer(texts)))
-    if _has("tantivy"):
-        out.append(_built("tantivy", lambda: tantivy_peer(texts)))
+    if "tantivy" in wanted and _has("tantivy"):
+        out.append(_built("tantivy", lambda: tantivy_peer(texts or _paragraphs(db))))
     return out
 
 
@@ -146,17 +158,17 @@ def interleaved(systems: list[Peer], asked: list[str], passes: int) -> dict[str,
 
 
 def compare(n: int, seed: int = 1, per_kind: int = 50, passes: int = 3, cache: Path = CACHE,
-            version: str | None = None) -> str:
+            version: str | None = None, engines: Iterable[str] = ENGINES) -> str:
     """The markdown table for one store size."""
     path, _ = build(n, seed, cache, version)
     asked = [q for _, q in mix(path, seed, per_kind)]
     db = open_db(path)
-    texts = [row[0] for row in db.execute("SELECT text FROM paragraphs ORDER BY id")]
-    systems = peers(db, texts)
+    count = db.execute("SELECT COUNT(*) FROM paragraphs").fetchone()[0]
+    systems = peers(db, count, engines)
     times = interleaved(systems, asked, passes)
     best = {name: (statistics.median(t), percentile(t, 0.99)) for name, t in times.items()}
     reference = best.get("tantivy")
-    lines = [f"{n:,} articles, {len(texts):,} paragraphs, {len(asked)} questions, median of {passes} passes",
+    lines = [f"{n:,} articles, {count:,} paragraphs, {len(asked)} questions, median of {passes} passes",
              "", "| system | build s | p50 ms | p99 ms | p50 / tantivy | p99 / tantivy |",
              "|---|---:|---:|---:|---:|---:|"]
     for system in systems:
@@ -173,13 +185,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--questions", type=int, default=50, help="questions of each kind")
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--engines", default=",".join(ENGINES),
+                        help=f"comma-separated engines to compare against (of {', '.join(ENGINES)})")
     parser.add_argument("--built-with", default=None,
                         help="use stores cached by this earlier version of the writing code")
     args = parser.parse_args()
     print(machine(), "\n")
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
-        print(compare(n, per_kind=args.questions, passes=args.passes, version=args.built_with), "\n",
-              flush=True)
+        print(compare(n, per_kind=args.questions, passes=args.passes, version=args.built_with,
+                      engines=args.engines.split(",")), "\n", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.generator import KINDS, World, articles
+from benchmarks.peers import compare
 from benchmarks.run import measure, table
 from clipdesk.store.text.article import parse_article
 from clipdesk.store.text.quotes import extract_quotes
@@ -42,3 +43,9 @@ def test_the_pages_benchmark_measures_both_paths(monkeypatch, capsys):
     pages.main()
     out = capsys.readouterr().out
     assert ".txt file" in out and "web page" in out and " the .txt path" in out
+
+
+def test_the_peers_table_can_leave_out_the_engines_that_hold_every_paragraph(tmp_path):
+    text = compare(30, seed=5, per_kind=1, passes=1, cache=tmp_path, engines=())
+    rows = [line.split(" | ")[0] for line in text.splitlines() if line.startswith("| ") and "ms" not in line]
+    assert rows == ["| clipdesk answer()", "| FTS5 AND + rank"]
