@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipdesk.store.text.article import NotAnArticle, parse_article
+from clipdesk.store.text.events import extract_events
 from clipdesk.store.text.metadata import canonical_outlet
-from clipdesk.store.text.model import Article, Quote
+from clipdesk.store.text.model import Article, Event, Quote
+from clipdesk.store.text.places import canonical_place
 from clipdesk.store.text.quotes import extract_quotes, is_fragment
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -147,6 +149,70 @@ def _score_meta(entry: dict, article: Article, score: Score) -> None:
         score.misses.append(f"date wrong: {date!r}, got {stated!r}")
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text)))
+
+
+def _same_sentence(annotated: str, event: Event) -> bool:
+    """The event was read from the annotated sentence: one holds the other, or most words are shared."""
+    a, b = norm(annotated), norm(event.summary)
+    if a in b or b in a:
+        return True
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) >= 0.6 * max(len(wa), len(wb), 1)
+
+
+def _same_party(annotated: str, got: str) -> bool:
+    """The same person (a surname in common), body or place (one name inside the other, or the same
+    place once canonical: 'Britain' and 'United Kingdom')."""
+    if surname(got) in _words(annotated) or surname(annotated) in _words(got):
+        return True
+    place_a, place_b = canonical_place(annotated), canonical_place(got)
+    return place_a is not None and place_a == place_b or _same_outlet(annotated, got)
+
+
+def _fit(wanted: list[str], event: Event) -> tuple[bool, bool]:
+    """(exactly the annotated participants, none of them wrong) for one event read from the sentence."""
+    got = list(event.participants)
+    wrong = [g for g in got if not any(_same_party(w, g) for w in wanted)]
+    places = [*got, *([event.place] if event.place else [])]
+    missing = [w for w in wanted if not any(_same_party(w, g) for g in places)]
+    return not wrong and not missing, not wrong
+
+
+def _score_events(entry: dict, events: list[Event], score: Score) -> None:
+    """Annotated events: found (an event read from the sentence), exactly right (every annotated
+    participant and no other; the event's place counts for a place annotated as taking part) and
+    with no participant wrong. Non-events: recorded as done, or kept as planned."""
+    counts = score.counts
+    for item in entry.get("events", []):
+        counts["events"] += 1
+        read = [e for e in events if _same_sentence(item["sentence"], e)]
+        if not read:
+            score.misses.append(f"event not found: {item['kind']} {item['participants']}"
+                                f" in {item['sentence'][:70]!r}")
+            continue
+        counts["events found"] += 1
+        wanted = item["participants"]
+        fits = [_fit(wanted, e) for e in read]
+        if any(exact for exact, _ in fits):
+            counts["events exact"] += 1
+        else:
+            got = "; ".join(", ".join(e.participants) for e in read)
+            score.misses.append(f"event participants: {wanted} stored as [{got}]"
+                                f" in {item['sentence'][:60]!r}")
+        if any(clean for _, clean in fits):
+            counts["events none wrong"] += 1
+    for item in entry.get("non_events", []):
+        counts["non-events"] += 1
+        read = [e for e in events if _same_sentence(item["sentence"], e)]
+        if any(not e.planned for e in read):
+            counts["non-events recorded"] += 1
+            score.misses.append(f"non-event ({item['why']}) recorded: {item['sentence'][:80]!r}")
+        elif read:
+            counts["non-events planned"] += 1
+
+
 def score_file(path: Path) -> Score:
     """The counts for one annotated page."""
     entry = json.loads(path.read_text(encoding="utf-8"))
@@ -154,11 +220,14 @@ def score_file(path: Path) -> Score:
     try:
         article = parse_article(entry["text"], path.stem)
     except NotAnArticle as error:
-        score.counts.update(quotes=len(entry.get("quotes", [])), titles=1, outlets=1, dates=1)
+        score.counts.update(quotes=len(entry.get("quotes", [])), titles=1, outlets=1, dates=1,
+                            events=len(entry.get("events", [])))
+        score.counts["non-events"] += len(entry.get("non_events", []))
         score.misses.append(f"not an article: {error}")
         return score
     _score_quotes(entry, extract_quotes(article), score)
     _score_meta(entry, article, score)
+    _score_events(entry, extract_events(article), score)
     return score
 
 
@@ -182,6 +251,10 @@ def report(total: Score, files: int, sites: int) -> str:
          f"{c['outlet right']} / {c['outlet absent']} / {c['outlet wrong']} of {c['outlets']}"),
         ("dates right / absent / wrong",
          f"{c['date right']} / {c['date absent']} / {c['date wrong']} of {c['dates']}"),
+        ("events found / exactly right / none wrong",
+         f"{c['events found']} / {c['events exact']} / {c['events none wrong']} of {c['events']}"),
+        ("non-events recorded / kept as planned",
+         f"{c['non-events recorded']} / {c['non-events planned']} of {c['non-events']}"),
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
