@@ -88,6 +88,13 @@ def stems(conn: sqlite3.Connection, words: Iterable[str]) -> dict[str, str]:
     return {w: _STEMS[w] for w in words}
 
 
+def stemmed(conn: sqlite3.Connection, words: Sequence[str]) -> list[str]:
+    """The index's token of each word, in order (as `stems`, without building a dict of every word)."""
+    known = [_STEMS.get(w) for w in words]
+    found = stems(conn, [w for w, s in zip(words, known, strict=True) if s is None]) if None in known else {}
+    return [s if s is not None else found[w] for w, s in zip(words, known, strict=True)]
+
+
 def indexed_tokens(conn: sqlite3.Connection, texts: Sequence[str]) -> list[list[str]]:
     """The tokens the FTS5 index makes of each text, in order (SQLite's own tokenizer, run on a
     temporary table)."""

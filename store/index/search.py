@@ -367,9 +367,7 @@ def _speaker_ok(q: Question, kind: str, row: _Row, words: set[str]) -> bool:
 def _matched(terms: Sequence[Term], kind: str, row: _Row, db: Store) -> set[str]:
     """The question terms a row holds, compared as the index's stemmed tokens; in quotations the
     person asked to speak counts in the speaker column, other people in what is said."""
-    columns = row.words
-    stem = fts.stems(db.conn, (w for words in columns.values() for w in words))
-    stemmed = {name: [stem[w] for w in words] for name, words in columns.items()}
+    stemmed = {name: fts.stemmed(db.conn, words) for name, words in row.words.items()}
     present = {name: set(tokens) for name, tokens in stemmed.items()}  # a form's first token, looked up
     found = set()
     for term in terms:

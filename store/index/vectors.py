@@ -359,8 +359,9 @@ def word_vectors(words: Sequence[str]) -> np.ndarray | None:
 
 
 class _Codes:
-    """Every stored vector's sign bits in memory, one uint64 array per 64 dimensions (column-wise,
-    for a fast scan), with the kind and row of each, and the newest row of each kind they hold.
+    """Every stored vector's sign bits, one uint64 array per 64 dimensions (column-wise, for a fast
+    scan), with the id of each (its row << 2 | its kind: read only for the rows a scan keeps, so the
+    ids of a kept file stay on disk), and the newest row of each kind they hold.
 
     Rows stored later (ids only grow) are appended when the next scan sees a newer row; a store of
     another model is read afresh. Rows deleted since are left in (similarities() finds no vector for
@@ -368,19 +369,24 @@ class _Codes:
     On a large store the first `bounds[-1]` codes are in cell order (cells.py: cell c holds codes
     bounds[c]..bounds[c + 1]), those after them were added since and are scanned whole."""
 
-    def __init__(self, model: str | None, kinds: np.ndarray, rows: np.ndarray, columns: list[np.ndarray],
+    def __init__(self, model: str | None, ids: np.ndarray, columns: list[np.ndarray],
                  newest: dict[str, int], kept: int = 0, centroids: np.ndarray | None = None,
                  bounds: np.ndarray | None = None) -> None:
-        self.model, self.kinds, self.rows, self.columns, self.newest = model, kinds, rows, columns, newest
+        self.model, self.ids, self.columns, self.newest = model, ids, columns, newest
         self.kept, self.centroids, self.bounds = kept, centroids, bounds
 
+    @property
+    def size(self) -> int:
+        return int(self.ids.size)
+
     def key(self, i: int) -> tuple[str, int]:
-        return KINDS[self.kinds[i]], int(self.rows[i])
+        code = int(self.ids[i])
+        return KINDS[code & 3], code >> 2
 
     def spans(self, query: np.ndarray) -> list[tuple[int, int]]:
         """The ranges of codes to scan for a query vector: all of them, or the cells nearest it and
         the codes added since the cells were made."""
-        size = self.rows.size
+        size = self.size
         if self.centroids is None or self.bounds is None:
             return [(0, size)]
         bounds = self.bounds.tolist()
@@ -391,13 +397,13 @@ class _Codes:
         """These codes in cell order (new cells fitted on them), when there are enough to bound a scan."""
         import numpy as np
 
-        if self.rows.size < cells.CELLS_MIN:
+        if self.size < cells.CELLS_MIN:
             return self
         centroids = cells.train(self.columns)
         assigned = cells.assign(self.columns, centroids)
         order = np.argsort(assigned, kind="stable")
         bounds = np.searchsorted(assigned[order], np.arange(centroids.shape[0] + 1)).astype(np.int64)
-        return _Codes(self.model, self.kinds[order], self.rows[order], [c[order] for c in self.columns],
+        return _Codes(self.model, self.ids[order], [c[order] for c in self.columns],
                       self.newest, self.kept, centroids, bounds)
 
 
@@ -441,26 +447,25 @@ def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None
         bounds = np.asarray(meta["cells"]["bounds"], dtype=np.int64)
         if bounds.size != count + 1 or bounds[-1] > table.shape[1]:
             return None
-    return _Codes(model, (table[0] & 3).astype(np.uint8), (table[0] >> 2).astype(np.int64),
-                  list(table[1:]), held, kept=table.shape[1], centroids=centroids, bounds=bounds)
+    return _Codes(model, table[0], list(table[1:]), held, kept=table.shape[1], centroids=centroids,
+                  bounds=bounds)
 
 
 def _keep(db: Store, codes: _Codes) -> _Codes:
-    """Write the codes beside the store (rows << 2 | kind, then the columns: one uint64 table; in cell
+    """Write the codes beside the store (the ids, then the columns: one uint64 table; in cell
     order, cells fitted afresh, on a large store) when enough rows were added since the file was last
     written, or a large store's kept codes have no cells yet. Returns the codes as kept."""
     import numpy as np
 
-    added = codes.rows.size - codes.kept
-    uncelled = codes.centroids is None and codes.rows.size >= cells.CELLS_MIN
+    added = codes.size - codes.kept
+    uncelled = codes.centroids is None and codes.size >= cells.CELLS_MIN
     if (added < max(KEEP_AFTER, codes.kept // 10) and not uncelled) or not codes.columns:
         return codes
     path = sidecar(db, CODES_FILE)
     if path is None:
         return codes
     codes = codes.clustered()
-    table = np.vstack([(codes.rows.astype(np.uint64) << np.uint64(2)) | codes.kinds.astype(np.uint64),
-                       *codes.columns])
+    table = np.vstack([codes.ids, *codes.columns])
     meta: dict[str, Any] = {"newest": codes.newest, "bits": _bits_of(db, codes.newest),
                             "size": table.shape[1]}
     if codes.centroids is not None and codes.bounds is not None:
@@ -473,7 +478,7 @@ def _keep(db: Store, codes: _Codes) -> _Codes:
 
     write_atomically(path, write)
     write_kept(path.with_suffix(".marshal"), codes.model, meta)
-    codes.kept = codes.rows.size
+    codes.kept = codes.size
     return codes
 
 
@@ -486,9 +491,9 @@ def _codes(db: Store) -> _Codes:
     cached = caches.codes
     if cached is None or cached.model != model:
         cached = _kept(db, model, newest) or _Codes(
-            model, np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64), [], {kind: 0 for kind in KINDS})
+            model, np.zeros(0, dtype=np.uint64), [], {kind: 0 for kind in KINDS})
     if any(newest[kind] > cached.newest[kind] for kind in KINDS):
-        kinds, rows, packed = [cached.kinds], [cached.rows], []
+        ids, packed = [cached.ids], []
         for number, kind in enumerate(KINDS):
             cursor = db.execute("SELECT row, bits FROM vectors WHERE kind = ? AND row > ? AND row <= ?",
                                 [kind, cached.newest[kind], newest[kind]])
@@ -497,16 +502,16 @@ def _codes(db: Store) -> _Codes:
                 found = [r for r in found if len(r[1]) == width]
                 bits = np.frombuffer(b"".join(r[1] for r in found), dtype=np.uint8).reshape(len(found), width)
                 packed.append(np.pad(bits, ((0, 0), (0, (-width) % 8))).view(np.uint64))
-                kinds.append(np.full(len(found), number, dtype=np.uint8))
-                rows.append(np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found)))
+                rows = np.fromiter((r[0] for r in found), dtype=np.uint64, count=len(found))
+                ids.append((rows << np.uint64(2)) | np.uint64(number))
         if packed:
             words = np.concatenate(packed)
             columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
                                       + [np.ascontiguousarray(words[:, j])]) for j in range(words.shape[1])]
-            cached = _Codes(model, np.concatenate(kinds), np.concatenate(rows), columns, newest, cached.kept,
+            cached = _Codes(model, np.concatenate(ids), columns, newest, cached.kept,
                             cached.centroids, cached.bounds)
         else:
-            cached = _Codes(model, cached.kinds, cached.rows, cached.columns, newest, cached.kept,
+            cached = _Codes(model, cached.ids, cached.columns, newest, cached.kept,
                             cached.centroids, cached.bounds)
     cached = _keep(db, cached)
     caches.codes = cached
@@ -591,7 +596,7 @@ def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.
     import numpy as np
 
     codes = _codes(db)
-    if not codes.rows.size:
+    if not codes.size:
         return {}
     packed = np.packbits(queries[0] > 0)
     query_bits = np.pad(packed, (0, (-packed.size) % 8)).view(np.uint64)
@@ -600,7 +605,7 @@ def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.
     if not distance.size:
         return {}
     chosen = _smallest(distance, min(SCAN_KEEP, distance.size))
-    whole = spans == [(0, codes.rows.size)]
+    whole = spans == [(0, codes.size)]
     closest = chosen if whole else np.concatenate([np.arange(a, b) for a, b in spans])[chosen]
     scores = similarities(db, queries, [codes.key(i) for i in closest])
     return dict(sorted(scores.items(), key=lambda kv: -kv[1][0])[:n])

@@ -63,7 +63,7 @@ def test_a_new_process_scans_the_kept_codes_and_adds_rows_stored_since(tmp_path,
 
     second = Store.open(path)
     kept = vectors._codes(second)
-    assert kept.kept == kept.rows.size > 0  # read from the file, not the table
+    assert kept.kept == kept.size > 0  # read from the file, not the table
     assert list(vectors.nearest(second, query, 3)) == list(fresh)
     ingest_text(second, LATER, "ferry.txt")
     later = vectors.embed_question(second, ["Will the ferry sail between Helsinki and Tallinn in winter?"])
@@ -91,8 +91,8 @@ def test_a_large_store_keeps_cells_of_its_codes_and_scans_those_nearest_a_questi
     second.close()
     third = Store.open(path)
     codes = vectors._codes(third)
-    assert codes.kept == codes.rows.size and codes.centroids is not None  # read with their cells
-    assert codes.bounds is not None and codes.bounds[-1] == codes.rows.size
+    assert codes.kept == codes.size and codes.centroids is not None  # read with their cells
+    assert codes.bounds is not None and codes.bounds[-1] == codes.size
     assert list(vectors.nearest(third, query, 3)) == list(whole)  # every cell probed: the whole scan's
 
     monkeypatch.setattr(cells, "PROBES", 1)
@@ -100,7 +100,7 @@ def test_a_large_store_keeps_cells_of_its_codes_and_scans_those_nearest_a_questi
     ingest_text(third, LATER, "ferry.txt")
     later = vectors.embed_question(third, ["Will the ferry sail between Helsinki and Tallinn in winter?"])
     best = next(iter(vectors.nearest(third, later, 1)))
-    assert vectors._codes(third).bounds[-1] < vectors._codes(third).rows.size
+    assert vectors._codes(third).bounds[-1] < vectors._codes(third).size
     text = third.execute(f"SELECT * FROM {vectors._TABLES[best[0]]} WHERE id = ?", [best[1]]).fetchone()
     assert "Tallinn" in " ".join(str(v) for v in text)
     assert next(iter(vectors.nearest(third, query, 1))) == next(iter(whole))  # the pilots' cell probed
@@ -120,7 +120,7 @@ def test_codes_kept_for_another_store_are_not_used(tmp_path, monkeypatch):
     codes = vectors._codes(Store.open(other))
     shutil.rmtree(sidecar(Store.open(other), vectors.CODES_FILE).parent)
     own = vectors._codes(Store.open(other))  # built from its own table alone
-    assert codes.rows.tolist() == own.rows.tolist()
+    assert codes.ids.tolist() == own.ids.tolist()
     assert [c.tolist() for c in codes.columns] == [c.tolist() for c in own.columns]
 
 
