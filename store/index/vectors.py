@@ -379,9 +379,9 @@ class _Codes:
     def size(self) -> int:
         return int(self.ids.size)
 
-    def key(self, i: int) -> tuple[str, int]:
-        code = int(self.ids[i])
-        return KINDS[code & 3], code >> 2
+    def keys(self, indexes: np.ndarray) -> list[tuple[str, int]]:
+        """The (kind, row) of the codes at these indexes."""
+        return [(KINDS[code & 3], code >> 2) for code in self.ids[indexes].tolist()]
 
     def spans(self, query: np.ndarray) -> list[tuple[int, int]]:
         """The ranges of codes to scan for a query vector: all of them, or the cells nearest it and
@@ -435,7 +435,8 @@ def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None
     if any(held[kind] > newest[kind] for kind in KINDS) or _bits_of(db, held) != meta["bits"]:
         return None
     try:
-        table = np.load(path, mmap_mode="r", allow_pickle=False)
+        # a plain array over the mapped file: slicing a np.memmap costs a Python call each time
+        table = np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
     except (OSError, ValueError):
         return None
     if table.ndim != 2 or table.shape[1] != meta["size"] or table.dtype != np.uint64:
@@ -607,5 +608,5 @@ def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.
     chosen = _smallest(distance, min(SCAN_KEEP, distance.size))
     whole = spans == [(0, codes.size)]
     closest = chosen if whole else np.concatenate([np.arange(a, b) for a, b in spans])[chosen]
-    scores = similarities(db, queries, [codes.key(i) for i in closest])
+    scores = similarities(db, queries, codes.keys(closest))
     return dict(sorted(scores.items(), key=lambda kv: -kv[1][0])[:n])
