@@ -43,6 +43,10 @@ PER_TABLE = 20  # candidates fetched from each FTS table (more when more hits ar
 SEMANTIC_CANDIDATES = 30  # candidates taken from the vector scan
 RARE_MIN = 2000  # a word in at most this many paragraphs (or RARE_SHARE of them) drives the FTS query
 RARE_SHARE = 0.002
+# ... but the words driving one statement hold at most this many paragraphs together: `ORDER BY rank`
+# costs about 5 µs a matching row, so on a large store the rarest words drive and the others are
+# credited in Python (a store of 1M articles would otherwise walk 20,000 rows a word)
+RARE_POSTINGS = 6000
 CONTEXT_CHECKS = 12  # candidates (the most hopeful) whose article is searched for the names they lack
 SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose words stand in for missing ones
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
@@ -223,12 +227,12 @@ def _match(db: Store, table: str, expression: str, limit: int,
 def rare_ceiling(db: Store) -> int:
     """The document count above which a word is too common to drive an FTS5 query."""
     total = db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0]
-    return max(RARE_MIN, int(RARE_SHARE * total))
+    return min(RARE_POSTINGS, max(RARE_MIN, int(RARE_SHARE * total)))
 
 
 def _lexical(db: Store, kind: str, terms: Sequence[Term], scope: str,
              limit: int) -> list[tuple[int, float]]:
-    """Rows holding any of the question's rare words (and every speaker it requires), best BM25 first.
+    """Rows holding any of the question's rarest words (and every speaker it requires), best BM25 first.
 
     One statement per table: `ORDER BY rank` walks the posting list of every word in the MATCH, so
     common words stay out of it and are credited in Python (see _matched). A question of common
@@ -237,7 +241,7 @@ def _lexical(db: Store, kind: str, terms: Sequence[Term], scope: str,
     ceiling = rare_ceiling(db)
     required = [t for t in terms if t.speaker]
     scope = fts.all_of([scope, *(_expression(t, kind) for t in required)])
-    rare = [t for t in terms if 0 < t.df <= ceiling and not t.speaker]
+    rare = _within_postings([t for t in terms if 0 < t.df <= ceiling and not t.speaker])
     if rare:
         words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
         return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
@@ -248,6 +252,18 @@ def _lexical(db: Store, kind: str, terms: Sequence[Term], scope: str,
     if not common:
         return []
     return _match(db, TABLES[kind], fts.all_of([_expression(t, kind) for t in common]), limit, by_rank=False)
+
+
+def _within_postings(rare: list[Term]) -> list[Term]:
+    """The rarest of these words whose paragraphs add up to at most RARE_POSTINGS (the rarest always)."""
+    chosen: list[Term] = []
+    held = 0
+    for term in sorted(rare, key=lambda t: t.df):
+        held += term.df
+        if chosen and held > RARE_POSTINGS:
+            break
+        chosen.append(term)
+    return chosen
 
 
 def _expression(term: Term, kind: str) -> str:

@@ -6,6 +6,7 @@ import random
 import pytest
 
 from clipdesk.store.index import question as question_module
+from clipdesk.store.index import search as search_module
 from clipdesk.store.index.intent import asks_published, intent, speaker_slot, without_piece_words
 from clipdesk.store.index.people import Recognised, resolve_person
 from clipdesk.store.index.search import find_quotes, search, who_said
@@ -229,6 +230,27 @@ def test_common_and_unknown_words_over_thousands_of_paragraphs(db):
     assert common.found and all({"russia", "ukraine", "nato", "talks"} <= set(h.text.split())
                                 for h in common.hits)
     assert not search(db, "What is the capital of Australia?").found
+
+
+def test_on_a_large_store_the_rarest_words_drive_and_the_others_still_count(db, monkeypatch):
+    rnd = random.Random(11)
+    filler = [f"word{i}" for i in range(500)]
+
+    def text(*words: str) -> str:
+        return " ".join(rnd.sample(filler, 25) + list(words))
+
+    rows = [text("glacier") for _ in range(19)] + [text("glacier", "melt", "survey")]
+    rows += [text("melt") for _ in range(59)] + [text("survey") for _ in range(59)]
+    rows += [text() for _ in range(1800)]
+    rnd.shuffle(rows)
+    db.conn.executemany("INSERT INTO articles (id, source, ingested_at) VALUES (?, ?, '2025')",
+                        [(f"a{i}", f"a{i}.txt") for i in range(len(rows))])
+    db.conn.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, 0, ?)",
+                        [(f"a{i}", row) for i, row in enumerate(rows)])
+    # every word is under the ceiling, but 'glacier' (20 paragraphs) and 'melt' (60) fill the budget
+    monkeypatch.setattr(search_module, "RARE_POSTINGS", 100)
+    hits = search(db, "glacier melt survey").hits
+    assert hits and {"glacier", "melt", "survey"} <= set(hits[0].text.split())
 
 
 @pytest.mark.parametrize(("question", "kind", "slot"), [
