@@ -151,23 +151,31 @@ BM25_K1, BM25_B = 1.2, 0.75  # FTS5's bm25() constants
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
+_COLUMN_GROUP = re.compile(r'\{(\w+)\} : (\([^()]*\)|"[^"]*")')  # in_column's '{col} : (...)'
+
+
 def bm25(conn: sqlite3.Connection, table: str, expression: str, rowids: Sequence[int],
          memo: dict[str, tuple[bytes, dict[str, int]]] | None) -> dict[int, float] | None:
     """FTS5's `rank` (bm25(), negative, the best lowest) of rows matching `expression` (shaped here),
     computed as SQLite does but from the remembered document counts (doc_counts): SQLite's own walks
-    the posting list of every phrase, 100 ms for a word in half of a million paragraphs. None when
-    the expression has a column filter or a phrase of more than one token (SQLite ranks those)."""
-    phrases = _PHRASE.findall(expression)
-    if "{" in expression or not phrases or not rowids:
+    the posting list of every phrase, 100 ms for a word in half of a million paragraphs. A phrase of
+    several words, or one restricted to a column, is counted in each row as SQLite counts it, but its
+    document count is taken as its rarest word's in any column (the index keeps no other), so its
+    rank can be a little off SQLite's. None for an expression of another shape."""
+    outside = _COLUMN_GROUP.sub(" ", expression)
+    phrases = [(m.group(1), p) for m in _COLUMN_GROUP.finditer(expression)
+               for p in _PHRASE.findall(m.group(2))] + [(None, p) for p in _PHRASE.findall(outside)]
+    if "{" in outside or not phrases or not rowids:
         return None
-    tokens = indexed_tokens(conn, phrases)
-    if any(len(t) != 1 for t in tokens):
+    tokens = indexed_tokens(conn, [p for _, p in phrases])
+    if not all(tokens):
         return None
-    terms = [t[0] for t in tokens]
-    counts = doc_counts(conn, table, terms, memo)
+    counts = doc_counts(conn, table, {w for t in tokens for w in t}, memo)
     averages = conn.execute(f"SELECT block FROM {table}_fts_data WHERE id = 1").fetchone()
-    rows = conn.execute(f"SELECT rowid, * FROM {table}_fts WHERE rowid IN ({','.join('?' * len(rowids))})",
-                        list(rowids)).fetchall()
+    cursor = conn.execute(f"SELECT rowid, * FROM {table}_fts WHERE rowid IN ({','.join('?' * len(rowids))})",
+                          list(rowids))
+    names = [d[0] for d in cursor.description[1:]]
+    rows = cursor.fetchall()
     if averages is None or len(rows) != len(set(rowids)):
         return None
     numbers = _varints(bytes(averages[0]))
@@ -175,18 +183,28 @@ def bm25(conn: sqlite3.Connection, table: str, expression: str, rowids: Sequence
     if not total or not size:
         return None
     average = float(size) / float(total)
-    idf = [_idf(total, counts[t]) for t in terms]
-    texts = indexed_tokens(conn, [" ".join(str(v) for v in row[1:] if v is not None) for row in rows])
+    idf = [_idf(total, min(counts[w] for w in t)) for t in tokens]
+    flat = indexed_tokens(conn, ["" if v is None else str(v) for row in rows for v in row[1:]])
     out = {}
-    for rowid, words in zip((row[0] for row in rows), texts, strict=True):
-        length = float(len(words))
+    for n, row in enumerate(rows):
+        columns = dict(zip(names, flat[n * len(names):(n + 1) * len(names)], strict=True))
+        length = float(sum(len(words) for words in columns.values()))
         value = 0.0
-        for term, weight in zip(terms, idf, strict=True):
-            frequency = float(words.count(term))
+        for (column, _), phrase_tokens, weight in zip(phrases, tokens, idf, strict=True):
+            frequency = float(sum(_occurrences(words, phrase_tokens)
+                                  for name, words in columns.items() if column in (None, name)))
             value += weight * ((frequency * (BM25_K1 + 1.0))
                                / (frequency + BM25_K1 * (1 - BM25_B + BM25_B * length / average)))
-        out[rowid] = -1.0 * value
+        out[row[0]] = -1.0 * value
     return out
+
+
+def _occurrences(words: list[str], phrase: list[str]) -> int:
+    """How many times the phrase's tokens stand together in `words`."""
+    if len(phrase) == 1:
+        return words.count(phrase[0])
+    n = len(phrase)
+    return sum(1 for i in range(len(words) - n + 1) if words[i:i + n] == phrase)
 
 
 def _idf(total: int, count: int) -> float:

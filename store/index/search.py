@@ -242,9 +242,10 @@ def _lexical(db: Store, kind: str, terms: Sequence[Term], scope: str,
     required = [t for t in terms if t.speaker]
     scope = fts.all_of([scope, *(_expression(t, kind) for t in required)])
     rare = _within_postings([t for t in terms if 0 < t.df <= ceiling and not t.speaker])
-    if rare:
+    if rare:  # a speaker in more paragraphs than the ceiling: the newest rows, ranked in Python
         words = "(" + " OR ".join(_expression(t, kind) for t in rare) + ")"
-        return _match(db, TABLES[kind], fts.all_of([scope, words]), limit)
+        return _match(db, TABLES[kind], fts.all_of([scope, words]), limit,
+                      by_rank=max((t.df for t in required), default=0) <= ceiling)
     if scope:
         return _match(db, TABLES[kind], scope, limit,
                       by_rank=min((t.df for t in required), default=0) <= ceiling)

@@ -102,12 +102,14 @@ def test_bm25_from_remembered_counts_is_sqlites_own_rank():
         (2, "Tanks and troops at the border", None),
         (3, "The talks on tanks went on", "Sergei Shoigu"),
         (4, "Nothing of the kind", "Troops Spokesman"),
+        (5, "Ben Wallace and troops of Ben", "Wallace Ben"),
     ])
     memo: dict = {}
-    asked = ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"']
+    # phrases of two words and column filters too, where (as here) a phrase's document count is its
+    # rarest word's and a filtered word is in no other column
+    asked = ['"troops"', '"troops" AND "tanks"', '("tanks" OR "troops") AND "the"', '"tank" OR "tank"',
+             '"ben wallace"', '{speaker} : "wallace"', '{speaker} : ("wallace" OR "shoigu") AND "troops"']
     for expression in asked:
         ranked = conn.execute("SELECT rowid, rank FROM q_fts WHERE q_fts MATCH ? ORDER BY rowid DESC",
                               [expression]).fetchall()
-        assert fts.bm25(conn, "q", expression, [r for r, _ in ranked], memo) == dict(ranked)
-    assert fts.bm25(conn, "q", '{speaker} : "wallace"', [1], memo) is None  # SQLite ranks these
-    assert fts.bm25(conn, "q", '"ben wallace"', [1], memo) is None
+        assert fts.bm25(conn, "q", expression, [r for r, _ in ranked], memo) == pytest.approx(dict(ranked))
