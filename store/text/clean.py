@@ -48,6 +48,8 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _CLOSERS = "\"”’'»)]"
 _WRAP = 100  # the widest hard wrap
 _UNWRAPPED_LINES = 2  # lines longer than a wrap's width that a wrapped text may have (a headline, a lede)
+# A paragraph cut off after its verb of saying: '"…," said' ⏎⏎ 'his lawyer …'.
+_SAID_AT_END = re.compile(r"[,”\"]\s+(?:said|says|added|adds|told|wrote|writes)$")
 _DANGLING = (" —", " –", " -", " --")  # a dateline alone on its line ("London CNN —") runs into the next
 
 _REPEAT_CHARS = 200  # lines shorter than this are remembered, to find a headline printed again in capitals
@@ -74,6 +76,7 @@ _WIDGET = re.compile(r"""(?x)
    |editor'?s\ picks?|remind\ me\ later|maybe\ later|not\ now|no\ thanks|got\ it
    |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
    |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
+   |play\ live\ (?:radio|audio|tv|video)|listen\ live|next\ up|available\ on\ air\ stations
    |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
    |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
 """)
@@ -91,6 +94,8 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
    |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
    |you\ are\ here\s*:|(?:font|text)\ size\s*:
+   |stay\ up\ to\ date\ with\ notifications\b|notifications\ can\ be\ managed\b
+   |(?:allow|enable|turn\ on)\ (?:push\ )?notifications\b|tired\ of\ (?:too\ many\ )?ads\b|go\ ad[-\ ]free\b
    |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
    |!\[[^\]]*\]\([^)]*\)$|(?:https?://|www\.)\S+$
    |(?:share|liked)\b.{0,40}?\b(?:social\ media|facebook|twitter)\b
@@ -155,6 +160,9 @@ _SECTION_END = re.compile(r"""(?ix)^(?:
    |more\ on\ this\ story|editor'?s\ picks?|(?:what\ to\ )?read\ next|up\ next
    |related\ (?:articles|stories|content|coverage|news)
 )[:.!]?$""")
+# The button that closes a pop-up appeal set in the middle of a story.
+_DISMISS = re.compile(r"(?i)\b(?:show\ me\ later|don['’]t\ show\ (?:it|this|me\ this)?\s?again"
+                      r"|remind\ me\ later|maybe\ later|no,?\ thanks?|not\ now)[.!]?$")
 _APPEAL_WORDS = re.compile(
     r"(?i)\b(?:help\ us|support\ (?:us|our)|donat\w*|subscri\w*|become\ a\ member|membership"
     r"|independent\ journalism|our\ (?:journalism|newsroom|reporters|work)|keep\ (?:us\ )?going)\b")
@@ -262,6 +270,13 @@ def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     previous = ""
     for line in lines:
+        if line and line[0].islower() and len(out) > 1 and not out[-1] and len(out[-2]) >= 30 \
+                and _SAID_AT_END.search(out[-2]) and byline(line) is None:
+            # a paragraph broken by a blank line before its last words ('"…," said' ⏎⏎ 'his lawyer …')
+            out.pop()
+            out[-1] = f"{out[-1]} {line}"
+            previous = line
+            continue
         if out and out[-1] and line and (
                 wrapped and len(previous) >= full and line[0] not in "-•*#|>"
                 or (len(previous) >= 30 or wrapped) and line[0].islower() and not ends_sentence(previous)
@@ -378,12 +393,24 @@ def kind_of(line: str) -> Kind:
     if words <= 12 and line == line.upper() and not (dated[:1].isdigit() and parse_date(dated)) \
             and not _capitals_headline(low, words):
         return Kind.BOILER  # all-capitals labels, counters, symbols (but not a date: "08 OCT 1998")
-    terminal = ends_sentence(line)
+    terminal = ends_sentence(line) and not (
+        words <= 20 and _INITIALISM_END.search(line) is not None and _title_cased(line))
     if not terminal and 2 < words <= 60 and _credited(line):
         return Kind.BOILER  # a caption ending with its photo credit
     if terminal and words >= 3 or words >= 16:
         return Kind.PROSE
     return Kind.SHORT
+
+
+# A line ending in an initialism's full stop ("... Talks With U.S."), which need not end a sentence.
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
+def _title_cased(line: str) -> bool:
+    """A headline in title case ("Foreign Minister Says Iran Is Open To Talks With U.S."): every word of four
+    letters or more capitalised, which a sentence's words are not."""
+    long = [w for w in line.split() if len(w) >= 4]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 def _capitals_headline(low: str, words: int) -> bool:
@@ -411,7 +438,7 @@ def classify(lines: list[str]) -> list[Line]:
     blank_separated = lines.count("") * 3 >= len(lines)
     out: list[Line] = []
     prose = 0
-    cut = caption = False
+    cut = caption = appeal = False  # appeal: the cut came from an appeal, which a pop-up's button may close
     teaser = 0  # lines of a teaser block still to drop
     headline = False  # the teaser's headline has been dropped
     block = False  # the teaser is a block of its own, ended by a blank line
@@ -424,6 +451,10 @@ def classify(lines: list[str]) -> list[Line]:
             block = False  # a blank right under the marker: what follows may be the story again
             continue
         key = text.strip(" •*-–").casefold() if len(text) < _REPEAT_CHARS else ""
+        if appeal and cut and _DISMISS.search(text):  # a pop-up's "Show me later": the story goes on
+            cut = appeal = False
+            out.append(Line(text, Kind.BOILER))
+            continue
         kind = Kind.BOILER if cut or caption or key and text.isupper() and key in seen else kind_of(text)
         seen.add(key)  # a headline printed again in capitals (a forum's) is chrome
         caption = _CAPTION_LABEL.match(text) is not None
@@ -446,6 +477,7 @@ def classify(lines: list[str]) -> list[Line]:
         if kind is Kind.FOOTER:
             if prose and not cut:
                 _drop_appeal_lead_in(out)
+            appeal = appeal or prose > 0 and not cut
             cut = cut or prose > 0
         elif kind in (Kind.BOILER, Kind.SHORT) and prose >= _SECTION_END_AFTER and _SECTION_END.match(text):
             kind, cut = Kind.FOOTER, True
@@ -462,15 +494,17 @@ def _captions(out: list[Line]) -> list[Line]:
     """Mark as boilerplate a caption printed as text: a line whose picture credit sits on the next line,
     a short line between a credited caption and its credit, or a credited caption's words printed again."""
     boiler = [line.text for line in out if line.kind is Kind.BOILER]
-    if not boiler:
-        return out
     credited = {_PHOTO_TAIL.sub("", text) for text in boiler if text[-1] in ")]" and _PHOTO_TAIL.search(text)}
     shown = [line for line in out if line.kind is not Kind.BLANK]
-    captions = set()
+    captions: set[int] = set()
     for n, line in enumerate(shown[:-1]):
         below = shown[n + 1]
-        if line.kind not in (Kind.PROSE, Kind.SHORT) or (
-                below.kind is not Kind.BOILER and line.text not in credited):
+        if line.kind not in (Kind.PROSE, Kind.SHORT):
+            continue
+        if _printed_with_credit(line.text, below.text):
+            captions.update((id(line), id(below)))
+            continue
+        if below.kind is not Kind.BOILER and line.text not in credited:
             continue
         alone = below.kind is Kind.BOILER and _PHOTO_TAIL.fullmatch(below.text) is not None  # "(Photo: ...)"
         if line.kind is Kind.PROSE and (line.text in credited or alone) or line.kind is Kind.SHORT and n and (
@@ -478,6 +512,21 @@ def _captions(out: list[Line]) -> list[Line]:
                 and (alone or _picture_credit(below.text))):
             captions.add(id(line))
     return [Line(line.text, Kind.BOILER) if id(line) in captions else line for line in out]
+
+
+# A bracketed credit closing a caption: "(Getty Images)", "(123rf)", "(AP Photo/Ann Lee)".
+_BRACKET_CREDIT = re.compile(
+    r"(?i)\s*[(\[](?!(?:video|photos?|pics|update[sd]?|live|watch|audio)\b)[^()\[\]]{2,40}[)\]]$")
+
+
+def _printed_with_credit(text: str, below: str) -> bool:
+    """A caption a page prints twice in a row, the copy under it closed by the picture's bracketed credit:
+    "Ann Lee at the talks" over "Ann Lee at the talks (Getty Images)", or both copies ending "(123rf)"."""
+    if not below.startswith(text):
+        return False
+    if below == text:
+        return _BRACKET_CREDIT.search(text) is not None
+    return _BRACKET_CREDIT.fullmatch(below, len(text)) is not None
 
 
 def _picture_credit(text: str) -> bool:

@@ -20,7 +20,8 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"  # "2:28:11 AM"
 _ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?"
          r"|\s*[+-]\d{2}:?\d{2})?")
-_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|issued|date|created|modified)"
+_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:publish(?:ed)?\s*date|publication\s+date|published|updated|posted"
+           r"|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
 # A date as it is written: "06 November 2025", "04. Dec 2018", "Nov. 6, 2025", "2025-11-06", "06.11.2025",
 # "January 27".
@@ -38,7 +39,8 @@ DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 # Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
 # before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
 _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
-_LABELLED = re.compile(rf"(?i)^(?:published|posted|written|date)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
+_LABELLED = re.compile(rf"(?i)^(?:publish(?:ed)?\s*date|publication\s+date|published|posted|written|date)"
+                       rf"(?:\s+on)?\s*:?\s*(?P<date>{_DATE})(?![\w:])")
 _NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")

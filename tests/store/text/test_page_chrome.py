@@ -882,3 +882,72 @@ def test_a_dateline_credit_with_seconds_dates_the_story():
             "2:28:11 PM IST\nThe head coach believes the outcome could have gone either way after the "
             "five-goal game on Tuesday.\n\nThe match was a back-and-forth affair.\n")
     assert parse(text).published == "2024-04-10T14:28"
+
+
+def test_a_caption_printed_twice_with_its_bracketed_credit_is_not_the_title():
+    page = ("Stay up to date with notifications from The Lindley Courier\n\n"
+            "Notifications can be managed in browser preferences.\n\n"
+            "Harbour board approves the new ferry terminal after a long fight\n\n"
+            "Staff Writer\nThursday 01 October 2015 12:29 BST\n"
+            "The ferry at the old quay last winter\n"
+            "The ferry at the old quay last winter (Lindley Photo Agency)\n\n"
+            "The harbour board approved the new ferry terminal on Wednesday night after three years of "
+            "objections from residents of the old town.\n\n"
+            "Work is due to begin in the spring and the terminal should open in two years.\n")
+    article = parse(page)
+    assert article.title == "Harbour board approves the new ferry terminal after a long fight"
+    assert article.published == "2015-10-01T12:29"
+
+
+def test_a_radio_player_bar_is_not_the_masthead_and_a_title_cased_headline_may_end_in_an_initialism():
+    page = ("Play Live Radio\nNext Up:\n0:00\n0:00\nAvailable On Air Stations\nWatch Live\n\n"
+            "Minister Says Norway Is Ready For Fishing Talks With U.K.\n\n"
+            "Norway's fisheries minister said on Sunday that his country was ready to reopen talks on "
+            "fishing rights in the North Sea.\n\n"
+            "Officials from both countries are expected to meet in Bergen next month.\n")
+    article = parse(page)
+    assert article.title == "Minister Says Norway Is Ready For Fishing Talks With U.K."
+    assert article.outlet is None
+
+
+def test_a_long_published_and_updated_line_is_the_story_date_and_not_the_title():
+    page = ("Lindley Herald\n\nCouncil votes to close the Lindley library\n\nBy Staff Reporter\n"
+            "Published : Sept 19, 2022 - 09:30       Updated : Sept 19, 2022 - 11:45\n"
+            "The old reading room (left) and its garden. (Lindley Archive)\n"
+            "The old reading room (left) and its garden. (Lindley Archive)\n\n"
+            "LINDLEY -- The town council voted on Monday to close the library at the end of the year, "
+            "citing the cost of repairs to its roof.\n\n"
+            "Residents have collected two thousand signatures against the closure.\n")
+    article = parse(page)
+    assert article.title == "Council votes to close the Lindley library"
+    assert article.published == "2022-09-19T09:30"
+
+
+def test_a_publishdate_label_gives_the_story_date():
+    page = ("Code 190596\nPublishDate: Saturday, July 28, 2018 10:21\n\n"
+            "Ferry talks will continue next week, union says\n\n"
+            "Talks on ending the strike would continue at a higher level next week, the union's leader "
+            "said on Saturday.\n\nThe ferries have not sailed for nine days.\n")
+    assert parse(page).published == "2018-07-28T10:21"
+
+
+def test_a_pop_up_appeal_closed_by_its_buttons_leaves_the_story_under_it():
+    page = ("Ferry talks collapse in Lindley\n\nUnion seeks arbitration.\n\nJuly 26, 2007 00:42\n\n"
+            "Dear Reader,\n\nMore people are reading the Lindley Courier than ever before.\n\n"
+            "For $5 a month you will receive a paper free of ads.\n\nThank you,\n\n"
+            "UPGRADE YOUR COURIER EXPERIENCE FOR 5$ PER MONTH Show me later Don't show it again\n\n"
+            "Talks between the ferry union and the harbour board collapsed on Wednesday, the union's leader "
+            "Ann Okafor said.\n\n"
+            "\"We have been patient for nine days and the board has not moved,\" Okafor said.\n")
+    article = parse(page)
+    assert any("collapsed on Wednesday" in p for p in article.paragraphs)
+    assert not any("Dear Reader" in p or "Show me later" in p for p in article.paragraphs)
+
+
+def test_an_ad_free_prompt_between_the_lead_and_the_body_is_not_the_title():
+    page = ("Continue on Courier App\nOpen App\n\nLindley non-committal on ferry talks\n\n"
+            "LINDLEY: The council on Thursday remained non-committal about holding talks with the ferry "
+            "union\n\nTired of too many ads?go ad free now\n"
+            "The council's spokesman told a weekly briefing that the programme was still evolving.\n\n"
+            "He said nothing had been decided about the talks so far.\n")
+    assert parse(page).title == "Lindley non-committal on ferry talks"
