@@ -39,8 +39,10 @@ FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
 LABEL_BEFORE_RE = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|our|so-called|dubbed|"
                              r"nicknamed|known\s+as))\s*[\"“‘«']?$")
-# A quoted title of a report, a book or a film: 'a report entitled “Empire of Hacking”' names, not speaks.
-TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined)\s*$")
+# A quoted title of a report, a book or a film: 'a report entitled “Empire of Hacking”', 'the book “City of
+# Gold”' names, not speaks.
+TITLED_RE = re.compile(r"\b(?:entitled|titled|headlined|(?:book|paper|film|novel|album|song|study|documentary"
+                       r"|memoir|report),?)\s*$")
 NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60})?\s*:?\s*")
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 # '"…," he estimated in the article': any verb in the past right after the closing mark and its speaker
@@ -53,6 +55,8 @@ ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+
 DOING_RE = re.compile(r",?\s+(?:[a-z]+ing|[a-z]+s|in\s+(?:his|her|their|its|a|an|the))\b")
 DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{NOUNS}|text|transcript)\b")  # what a lead-in says follows
 BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
+QUOTED_BEFORE_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+$")  # 'Quoting Jane Doe:': the one quoted speaks
+QUOTED_PRONOUN_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+(him|her)\b(?:\s+as\s+saying)?\s*:?\s*$")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -78,6 +82,9 @@ UNNAMED_RE = re.compile(
 UNNAMED_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
+ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
+                          r"|(?:was|is|were|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment))\b")
+OWNER_RE = re.compile(r"\s+(?:his|her|their|its|the)\s+")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 # A name between commas after an unnamed role: 'the commander, Samson, 55, who ...'.
 APPOSED_RE, APPOSED_END_RE = re.compile(r",\s*"), re.compile(r"\s*(?:[,.;]|$)")
@@ -250,7 +257,9 @@ def _after(masked: str, span: Span, stop: int,
     cue = CUE_RE.match(masked, pos)
     if cue and not is_participle(cue.group().lower()):  # '…,” urging Moscow to': Moscow is spoken to
         between = DESCRIPTOR_RE.match(masked, cue.end())
-        after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end())
+        owner = OWNER_RE.match(masked, cue.end())  # 'said his lawyer Ann Lee': the mention opens at 'lawyer'
+        after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end()) \
+            or owner and _mention_at(window, owner.end())
         if after:
             return _apposed(masked, after, window) or after, cue.group()
     according = ACCORDING_RE.match(masked, pos)
@@ -347,6 +356,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             sentence: int | None = None) -> tuple[Mention | None, str | None] | None:
     """Attribution between `start` (after any earlier quote) and the opening mark: 'X said that', 'X told Y:';
     the subject of 'and said', ', saying' is looked for back to the `sentence` start."""
+    quoted = QUOTED_PRONOUN_RE.search(masked, start, stop)
+    if quoted:  # 'The paper quoted him:': the he or she is resolved as a 'he said' would be
+        pronoun = "he" if quoted[1].lower() == "him" else "she"
+        return Mention(quoted.start(1), quoted.end(1), "pronoun", pronoun), quoted[0].split()[0]
     window = [m for m in mentions if start <= m.start and m.end <= stop]
     cues = [c for c in CUE_RE.finditer(masked, start, stop)
             if not PASSIVE_RE.search(masked, max(0, c.start() - 20), c.start())
@@ -380,9 +393,9 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
     lead_in = masked[start:stop].rstrip().endswith(":") or masked.startswith(":", stop)
-    author = next((m for m in window if m.kind == "person" and m.entity and (
-        BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start)
-        or masked[max(0, m.start - 8):m.start].lower() == "quoting ")), None) if lead_in else None
+    author = next((m for m in window if m.kind in ("person", "pronoun") and m.entity and (
+        BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start) and m.kind == "person"
+        or QUOTED_BEFORE_RE.search(masked, max(0, m.start - 9), m.start))), None) if lead_in else None
     if author:  # 'Statement by Jane Doe, director of the office:', 'Quoting Jane Doe after the win:'
         return author, None
     document = DOCUMENT_NOUN_RE.search(masked, start, stop) if lead_in else None
@@ -465,6 +478,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             captions.add(index)
         here: list[_Found] = []
         for n, span in enumerate(spans):
+            if TITLED_RE.search(paragraph, 0, span.open_mark):
+                continue  # a title, which a quotation in the next paragraph does not continue
             result = _attribute(paragraph, masked, spans, n, mentions)
             if result is None and _unattributed_start(paragraph, masked, spans, n):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
@@ -477,6 +492,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                         and index - 1 not in captions:
                     result = _narrator(*previous)
             mention, cue = result if result else (None, None)
+            if mention and mention.kind == "pronoun" and ANONYMOUS_RE.search(
+                    masked, span.close_mark, _sentence_end(masked, span.close_mark + 1)):
+                mention = None  # '"…," he said on condition of anonymity': a source the story does not name
             if mention and mention.kind == "pronoun" and mention.entity is None \
                     and mention.text.lower() != "it":
                 # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
@@ -485,6 +503,9 @@ def extract_quotes(article: Article) -> list[Quote]:
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
+        if not spans:  # 'Judge Ann Lee said the case had failed.' ⏎ '"…," he said.': she or he spoke last
+            salient.extend(m.entity for m in mentions if m.kind == "person" and m.entity and m.subject
+                           and CUE_AFTER_RE.match(masked, m.end))
         _share_with_next(masked, here)
         _share_across_paragraphs(found, here)
         if here and not masked[:here[0].span.open_mark].strip(" \"“”«»"):
@@ -675,7 +696,7 @@ def _to_quotes(article: Article, found: list[_Found]) -> list[Quote]:
             text = text.rstrip(".")
         paragraph = article.paragraphs[span.paragraph]
         if partial and not (speaker or item.cue) or _is_label(paragraph, span.start, text) \
-                or not any(c.isalnum() for c in text) or TITLED_RE.search(paragraph, 0, span.open_mark):
+                or not any(c.isalnum() for c in text):
             continue
         quotes.append(Quote(text=text, paragraph=span.paragraph, speaker=speaker, speaker_role=role,
                             cue=item.cue.lower() if item.cue else None, partial=partial))

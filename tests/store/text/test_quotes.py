@@ -347,3 +347,53 @@ def test_a_hard_wrapped_page_whose_paragraphs_open_with_a_short_line_keeps_each_
     assert [(q.text, q.speaker) for q in found] == [
         ("Throughout the dinner, the goodwill between the two leaders was plain for every guest to see",
          "Luis Quispe")]
+
+
+def test_a_paragraph_broken_after_said_keeps_its_speaker():
+    found = parse_and_quote(
+        "Ferry union leader cleared\n\nThe ferry union's leader Ann Okafor was cleared of contempt by the "
+        "High Court in Lindley on Friday morning.\n\n"
+        "\"It is a victory for justice in this town,\" said\n\n"
+        "her defence lawyer Peter Brennan, who has defended the union for years.\n")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("It is a victory for justice in this town", "Peter Brennan")]
+
+
+def test_a_he_after_reported_speech_is_the_one_who_spoke_not_the_last_quoted():
+    found = quotes_in(
+        "Union leader Ann Okafor's brother Tom Okafor was cleared of contempt on Friday.",
+        "\"Great. Thank God for that,\" Tom Okafor said outside the court.",
+        "High Court Judge Peter Brennan said the prosecution had not proved that Tom Okafor had "
+        "ignored the order.",
+        "\"The court therefore returns a verdict of not guilty,\" he said.",
+    )
+    assert [q.speaker for q in found] == ["Tom Okafor", "Peter Brennan"]
+
+
+def test_the_one_a_paper_quoted_speaks_not_the_paper():
+    found = quotes_in(
+        "Talks on the strike would continue next week, Peter Brennan, the union's former treasurer, "
+        "said in an interview published on Saturday.",
+        "The Lindley Courier quoted him: “The union's officers and the board met in the town hall "
+        "on Friday.”",
+    )
+    assert [q.speaker for q in found] == ["Peter Brennan"]
+
+
+def test_a_book_title_after_a_quotation_does_not_stop_the_next_paragraph_continuing_it():
+    found = quotes_in(
+        "“The board is leading the charge. That signals a change of mind,” said Ann Okafor, author of "
+        "the book “Harbour Town: Lindley and its Ferries”.",
+        "“The return of these two men could portend a shift away from the cautious managers.”",
+    )
+    assert [(q.text[:18], q.speaker) for q in found] == [
+        ("The board is leadi", "Ann Okafor"), ("The return of thes", "Ann Okafor")]
+
+
+def test_a_he_speaking_on_condition_of_anonymity_is_left_unnamed():
+    found = quotes_in(
+        "Harbour Board chairman Peter Brennan on Wednesday dismissed the union's proposal.",
+        "\"We expect the talks to be difficult,\" added the official, who is familiar with the talks.",
+        "\"The two sides will hold several rounds of talks,\" he said on condition of anonymity.",
+    )
+    assert [q.speaker for q in found] == [None, None]
