@@ -24,6 +24,7 @@ from clipdesk.store.text.lexicon import (
     IRREGULAR_FINITE,
     MALE_NAMES,
     MINISTERIAL,
+    MONTH_SURNAMES,
     NATIONALITY_ADJECTIVES,
     NATIONS,
     NON_VERBS,
@@ -395,6 +396,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "org" and n and classes[n - 1] == "cap" and first_name_gender(tokens[n - 1][0]) \
                 and tokens[n][0].isalpha() and _key(tokens[n][0]) not in BODY_WORDS:
             classes[n] = "cap"  # 'Fumio KISHIDA': a surname in capitals after a first name
+        elif tokens[n][0] in MONTH_SURNAMES and n and classes[n - 1] == "cap" and first_name_gender(
+                tokens[n - 1][0]) and not (n + 1 < len(tokens) and tokens[n + 1][0][0].isdigit()):
+            classes[n] = "cap"  # 'Theresa May met': a surname, not the month ('in May 2019')
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []

@@ -119,7 +119,7 @@ ROLE_HEADS = words(
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
     "princess pope ceo officer deputy executive coordinator founder undersecretary commissioner attorney "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
-    "lieutenant admiral marshal sergeant emir sheikh sultan "
+    "lieutenant admiral marshal sergeant emir sheikh sultan taoiseach tánaiste tanaiste "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
     "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
     "engineer doctor editor correspondent reporter columnist lawyer judge nurse medic "
@@ -138,6 +138,7 @@ SECTION_WORDS = words(
     "all more related other popular trending live politics entertainment fake today's us uk "
     "europe asia africa personal good financial weekend in from on inside behind"
 )
+MONTH_SURNAMES = frozenset({"May", "March", "April", "June"})  # months that are surnames after a first name
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Role heads of people who speak or work for someone else, whose own office they are not.

@@ -10,6 +10,7 @@ from clipdesk.store.text.lexicon import (
     COMMON,
     HEADLINE_WORDS,
     INSTITUTION_WORDS,
+    MONTH_SURNAMES,
     NATIONALITY_ADJECTIVES,
     NATIONS,
     PLACE_HEADS,
@@ -199,7 +200,8 @@ def common_words(entity: Entity) -> bool:
     otherwise."""
     words = entity.name.split()
     ends = {words[0].lower(), words[-1].lower()}
-    if any(w in COMMON or w.lower() in HEADLINE_WORDS for w in words) or ends & PLACE_HEADS \
+    if any(w in COMMON and not (n and w in MONTH_SURNAMES) or w.lower() in HEADLINE_WORDS
+           for n, w in enumerate(words)) or ends & PLACE_HEADS \
             or words[-1].lower() in EVENT_NAME_ENDS or canonical_place(entity.name) is not None:
         return True  # 'Is Open' of a headline, 'Lashkar Gah', 'Hiroshima Summit': not someone
     return not entity.roles and entity.gender is None and first_name_gender(words[0]) is None \

@@ -744,3 +744,10 @@ def test_a_quantifier_opening_the_sentence_is_no_speaker(who):
     said = speakers("Mayor Jeff Hale asked police to clear the chamber.",
                     f"{who} left without asking, saying \u201cthe mayor does not listen to anyone.\u201d")
     assert said == []  # the quantifier is no name, and a part-quotation nobody named said is not listed
+
+
+def test_the_taoiseach_is_the_irish_leader_the_story_named_not_a_name_of_its_own():
+    assert speakers(
+        "Taoiseach Ann Okafor met the opposition leader Peter Brennan in Dublin on Friday.",
+        "“We agreed to meet again next week,” the Taoiseach said.",
+    ) == [("Ann Okafor", "said")]

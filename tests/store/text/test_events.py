@@ -705,3 +705,13 @@ def test_leaders_who_talked_over_the_phone_had_a_call():
         "President Ann Lee and President Ivo Marr talked over the phone on Friday.", published="2024-05-08"))
     assert [(e.kind, e.participants, e.date) for e in events] == [
         ("phone call", ("Ann Lee", "Ivo Marr"), "2024-05-03")]
+
+
+def test_a_surname_that_is_a_month_after_a_first_name_takes_part():
+    article = Article(id="t", source="t.txt", title="Okafor meets May in Lindley", paragraphs=(
+        "Lindley Mayor Ann Okafor and her Portville counterpart Theresa May met at the town hall on Monday.",
+        "They will meet again in May 2027.",
+    ))
+    first = extract_events(article)[0]
+    assert set(first.participants) >= {"Ann Okafor", "Theresa May"}
+    assert "May" not in first.participants
