@@ -397,3 +397,12 @@ def test_a_he_speaking_on_condition_of_anonymity_is_left_unnamed():
         "\"The two sides will hold several rounds of talks,\" he said on condition of anonymity.",
     )
     assert [q.speaker for q in found] == [None, None]
+
+
+def test_two_single_marks_typed_for_a_double_one_close_the_quotation():
+    found = parse_and_quote(
+        "Court adjourns the ferry appeal\n\nThe Court of Appeal in Lindley on Monday adjourned the ferry "
+        "union's appeal until next month.\n\n"
+        "‘‘We shall be urging your Lordships to adjourn hearing on this appeal,’’ Ann Okafor said.\n\n"
+        "“We appreciate the concerns of counsel, but we shall not be adjourning,’’ Peter Brennan said.\n")
+    assert [q.speaker for q in found] == ["Ann Okafor", "Peter Brennan"]
