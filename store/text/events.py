@@ -94,7 +94,7 @@ demand demands demanded need needs needed willingness readiness ready begin resu
 hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
 sought seeking aim aims aimed aiming next whether open return willing upcoming
-prepare prepares preparing intention intentions"""
+prepare prepares preparing intention intentions arrange invite invites invited inviting invitation"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
 _PLAN_WORDS = """will shall ll plan plans planned planning expected expects scheduled intend intends intended

@@ -25,7 +25,10 @@ from clipdesk.store.text.places import canonical_place, country_of, is_country
 # Last words of an event's own name ('the ASEAN Defence Ministers’ Meeting'): not who takes part.
 EVENT_NAME_ENDS = frozenset({"meeting", "summit", "conference", "forum", "retreat", "talks", "dialogue"})
 # Words before a name that cite it as the source of the report, not as someone taking part.
-SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by)\s+(?:the\s+)?$", re.I)
+SOURCE_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted\s+by|reported\s+by|released\s+(?:by|from)"
+                           r"|provided\s+by)\s+(?:the\s+)?$", re.I)
+# Words before a gathering that hosts the event: 'a summit on the sidelines of the UN General Assembly'.
+SIDELINES_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 # A role 'of' a body: 'the Ambassador of the Republic of Guinea', 'the secretary of the Security Council'.
 ROLE_OF_BODY = re.compile(r"(?i)\b(?:ambassador|secretary|minister|head|chief|director|president|chairman"
                           r"|chair|governor|envoy|commissioner|representative|member|leader|commander)s?"
@@ -71,6 +74,9 @@ WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
 # Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
 GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he two|[Bb]oth|[Tt]hey|[Tt]he (?:\w+ )?(?:ministers|leaders|sides|men"
                              r"|women|officials|delegations|presidents))\b")
+# The event itself as the subject after the verb of reporting: 'A ministry statement said the meeting ...'.
+EVENT_SUBJECT = re.compile(r"(?:[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?"
+                           r"(?:meeting|talks|call|visit|summit|conference|negotiations)\b")
 # 'It was', 'it is' after which the sentence says what something was: the 'it' refers to nobody.
 EXPLETIVE_IT = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\b")
 POSSESSIVE_END = re.compile(r"['’]s$")
@@ -234,8 +240,8 @@ def reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: i
     # 'said the two ministers met': the clause has a subject of its own
     start = SUBJECT_START.match(sentence, verb.end())
     after = start.end() if start else verb.end()
-    subject = any(m.start - offset == after for m in mentions) \
-        or GROUP_REFERENCE.match(sentence, after) is not None
+    subject = any(m.start - offset == after for m in mentions) or GROUP_REFERENCE.match(sentence, after) \
+        is not None or EVENT_SUBJECT.match(sentence, after) is not None
     return verb.start() if subject and after < trigger else 0
 
 
@@ -247,10 +253,10 @@ def _topic(sentence: str, start: int, topics: list[int]) -> bool:
 
 
 def bystander(sentence: str, start: int, end: int, topics: list[int]) -> bool:
-    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'), or
-    what was talked about ('discussed relations between Ukraine and the EU', ending at one of `topics`), not
-    a participant."""
-    if _topic(sentence, start, topics):
+    """A name cited as the source of the report ('citing the Russian ministry', ', the ministry said'), what
+    was talked about ('discussed relations between Ukraine and the EU', ending at one of `topics`), or the
+    gathering the event was held beside ('on the sidelines of the UN General Assembly'), not a participant."""
+    if _topic(sentence, start, topics) or SIDELINES_BEFORE.search(sentence, max(0, start - 30), start):
         return True
     return bool(SOURCE_BEFORE.search(sentence, max(0, start - 20), start)) or bool(
         TAIL_SOURCE.match(sentence, end)

@@ -715,3 +715,20 @@ def test_a_surname_that_is_a_month_after_a_first_name_takes_part():
     first = extract_events(article)[0]
     assert set(first.participants) >= {"Ann Okafor", "Theresa May"}
     assert "May" not in first.participants
+
+
+def test_the_gathering_an_event_is_held_beside_does_not_take_part():
+    article = Article(id="t", source="t.txt", title="Lindley and Portville mayors to meet", paragraphs=(
+        "Lindley Mayor Ann Okafor will hold talks with Portville Mayor Peter Brennan on the sidelines of "
+        "the Nordic Council in Bergen on Tuesday.",
+    ))
+    talks = extract_events(article)[0]
+    assert set(talks.participants) == {"Ann Okafor", "Peter Brennan"}
+
+
+def test_the_body_whose_statement_describes_the_meeting_does_not_join_it():
+    article = Article(id="t", source="t.txt", title="Okafor and Brennan meet in Lindley", paragraphs=(
+        "Lindley Mayor Ann Okafor and Portville Mayor Peter Brennan met at the town hall on Monday.",
+        "A Harbour Ministry statement said the meeting focused on the ferry timetable.",
+    ))
+    assert [set(e.participants) for e in extract_events(article)] == [{"Ann Okafor", "Peter Brennan"}]
