@@ -27,7 +27,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
     "express": None, "voice": None, "deem": None, "underscore": None, "opine": None, "lament": None,
-    "reckon": None,
+    "reckon": None, "agree": None, "echo": None, "wonder": None,
 }
 
 
@@ -36,7 +36,8 @@ def _forms(base: str, past: str | None, present: bool) -> set[str]:
     regular = base[:-1] + "ied" if consonant_y else (base + "d" if base.endswith("e") else base + "ed")
     past = past or regular
     doubled = past == base + base[-1] + "ed"
-    gerund = (base[:-1] if base.endswith("e") else base) + (base[-1] if doubled else "") + "ing"
+    stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base  # 'agree': 'agreeing'
+    gerund = stem + (base[-1] if doubled else "") + "ing"
     forms = {past, gerund}
     if present:
         third = base[:-1] + "ies" if consonant_y else (

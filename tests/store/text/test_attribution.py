@@ -751,3 +751,12 @@ def test_the_taoiseach_is_the_irish_leader_the_story_named_not_a_name_of_its_own
         "Taoiseach Ann Okafor met the opposition leader Peter Brennan in Dublin on Friday.",
         "“We agreed to meet again next week,” the Taoiseach said.",
     ) == [("Ann Okafor", "said")]
+
+
+@pytest.mark.parametrize("verb, cue", [("echoed the sentiment, agreeing that", "agreeing"),
+                                       ("agreed that", "agreed"), ("wondered whether", "wondered")])
+def test_a_partial_quotation_after_agreeing_or_wondering_is_the_subjects(verb, cue):
+    assert speakers(
+        "Harbour Board chairman Peter Brennan said bookings were strong this spring.",
+        f"Ferry union leader Ann Okafor {verb} the “tremendous demand for summer crossings” would last.",
+    ) == [("Ann Okafor", cue)]
