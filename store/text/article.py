@@ -19,6 +19,7 @@ from clipdesk.store.text.clean import (
 )
 from clipdesk.store.text.lexicon import COMMON, is_english_word
 from clipdesk.store.text.metadata import (
+    DATE_PREFIX,
     WrittenDate,
     byline,
     canonical_outlet,
@@ -53,7 +54,7 @@ _LEAD_WORDS = re.compile(
 _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 # A line opening with a date's label, read as a date line however long ("Published : Sept 19, 2022 -
-# 09:30 Updated : Sept 19, 2022 - 09:30").
+# 09:30 Updated : Sept 19, 2022 - 09:30"), as is one opening with a date.
 _DATE_LABEL = re.compile(r"(?i)(?:published|updated|posted|publish\s*date|publication\s+date)\s*:")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
@@ -230,7 +231,8 @@ def _gather(lines: list[Line]) -> _Cues:
             continue
         if kind is Kind.PROSE:
             cues.closing = []  # a source line followed by more prose is a chart's or a quote's source
-        if kind is Kind.BLANK or text.count(" ") > 12 and not _DATE_LABEL.match(text):
+        if kind is Kind.BLANK or text.count(" ") > 12 and not _DATE_LABEL.match(text) \
+                and not DATE_PREFIX.match(text):
             prose_seen += kind is Kind.PROSE
             continue
         written = parse_date(text) if _DIGIT.search(text) else None

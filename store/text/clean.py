@@ -93,7 +93,7 @@ _BOILER_START = re.compile(r"""(?ix)
       |youtube|linkedin|tiktok|threads|bluesky|whatsapp|google\ news|mastodon)\b
    |(?:join|subscribe\ to)\ (?:us|our)\b|(?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
    |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
-   |you\ are\ here\s*:|(?:font|text)\ size\s*:
+   |you\ are\ here\s*:|(?:font|text)\ size\s*:|skip\ to\ (?:main\ )?(?:content|navigation)(?=skip|\b)
    |stay\ up\ to\ date\ with\ notifications\b|notifications\ can\ be\ managed\b
    |(?:allow|enable|turn\ on)\ (?:push\ )?notifications\b|tired\ of\ (?:too\ many\ )?ads\b|go\ ad[-\ ]free\b
    |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b

@@ -18,7 +18,7 @@ _MON = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"  # "2:28:11 AM"
-_ZONE = (r"(?:[\s,]*\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?"
+_ZONE = (r"(?:[\s,]*\(?(?-i:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5}(?![a-z]))\)?"
          r"|\s*[+-]\d{2}:?\d{2})?")
 _PREFIX = (r"(?:(?:first\s+|last\s+)?(?:publish(?:ed)?\s*date|publication\s+date|published|updated|posted"
            r"|issued|date|created|modified)"
@@ -30,10 +30,11 @@ _DATE = (rf"(?:{_DAY}\.?\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}
 # How long ago a page says its story ran, after its date: "April 18, 2016 / 11:50 AM / a year ago".
 _AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
-    rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}(?:[\s,|]+|\s*[-–—]\s*){_WEEKDAY})?"
+    rf"(?i)^{_PREFIX}(?P<when>{_WEEKDAY}(?:(?P<pre>{_TIME}){_ZONE}(?:[\s,|]+(?:on\s+)?|\s*[-–—]\s*){_WEEKDAY})?"
     rf"(?P<date>{_DATE})"
     rf"(?:[\s,|/T@-]*(?:at\s+)?(?P<post>{_TIME}))?{_ZONE})\.?(?:\s*(?P=date))?{_AGO}"
-    r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+)?(?:updated|modified)\b.*)?$")
+    r"(?:\s*\d+\s*min(?:ute)?s?\s+read|\s*\(?(?:last\s+|first\s+)?(?:updated|modified|published)\b.*"
+    r"|\s+by)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
 DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
 # Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label

@@ -951,3 +951,28 @@ def test_an_ad_free_prompt_between_the_lead_and_the_body_is_not_the_title():
             "The council's spokesman told a weekly briefing that the programme was still evolving.\n\n"
             "He said nothing had been decided about the talks so far.\n")
     assert parse(page).title == "Lindley non-committal on ferry talks"
+
+
+def test_a_live_page_s_glued_skip_links_and_first_published_date_give_way_to_its_headline():
+    page = ("Skip to main contentSkip to navigationSkip to key events\n\n"
+            "Harbour strike talks: union and board agree a deal – as it happened\n\n"
+            "Live coverage from Lindley, as the ferry union and the harbour board prepare to sign a deal on "
+            "pay and hours after nine days of strikes\n\n"
+            "Sat 12 Dec 2015 15.32 ESTFirst published on Sat 12 Dec 2015 03.51 EST\n\n"
+            "Live feed\n\nKey events\n\n"
+            "Union chief: deal a success for the crews\n\nStaff Writer\nStaff Writer\n\n"
+            "Ann Okafor, the union's leader, said the deal was a success for the crews who had held out.\n")
+    article = parse(page)
+    assert article.title == "Harbour strike talks: union and board agree a deal – as it happened"
+    assert article.published == "2015-12-12T15:32"
+    assert article.published_text == "Sat 12 Dec 2015 15.32 EST"
+
+
+@pytest.mark.parametrize("line, iso", [("10:06 am on 4 September 2017", "2017-09-04T10:06"),
+                                       ("November 29, 2012 8:58 by", "2012-11-29T08:58")])
+def test_a_time_before_on_and_a_byline_s_by_do_not_hide_the_date(line, iso):
+    article = parse(f"Ferry strike ends after nine days\n\n{line}\n\nAnn Okafor\n\n"
+                    "The ferry strike in Lindley ended on Monday after the union and the harbour board "
+                    "agreed a deal on pay.\n\n"
+                    "The ferries will sail again on Tuesday.\n")
+    assert article.published == iso
