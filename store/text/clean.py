@@ -508,7 +508,8 @@ def _captions(out: list[Line]) -> list[Line]:
             continue
         if below.kind is not Kind.BOILER and line.text not in credited:
             continue
-        alone = below.kind is Kind.BOILER and _PHOTO_TAIL.fullmatch(below.text) is not None  # "(Photo: ...)"
+        alone = below.kind is Kind.BOILER and _PHOTO_TAIL.fullmatch(below.text) is not None \
+            and not line.text.startswith(('"', "“"))  # "(Photo: ...)" under a caption, not under a quotation
         if line.kind is Kind.PROSE and (line.text in credited or alone) or line.kind is Kind.SHORT and n and (
                 shown[n - 1].kind is Kind.BOILER and _picture_credit(shown[n - 1].text)
                 and (alone or _picture_credit(below.text))):

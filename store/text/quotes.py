@@ -112,6 +112,8 @@ def _is_opener(text: str, pos: int) -> bool:
         return True  # a mark opening the paragraph opens a quotation, whichever way it is curled
     if not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"):
         return False
+    if text[pos] == '"' and before.isspace() and after.isspace():
+        return '"' in text[pos + 1:]  # 'day. " The board urges …, " he said': one follows
     return text[pos] in OPENERS
 
 

@@ -406,3 +406,20 @@ def test_two_single_marks_typed_for_a_double_one_close_the_quotation():
         "‘‘We shall be urging your Lordships to adjourn hearing on this appeal,’’ Ann Okafor said.\n\n"
         "“We appreciate the concerns of counsel, but we shall not be adjourning,’’ Peter Brennan said.\n")
     assert [q.speaker for q in found] == ["Ann Okafor", "Peter Brennan"]
+
+
+def test_straight_marks_spaced_on_both_sides_still_pair_up():
+    found = quotes_in(
+        "The union's president also voiced concern about the ferries. \" The union urges the board to "
+        "restore the winter crossings at once, \" Ms Ann Okafor said.",
+    )
+    assert [(q.text[:25], q.speaker) for q in found] == [("The union urges the board", "Ann Okafor")]
+
+
+def test_a_quotation_over_a_picture_credit_is_not_taken_for_its_caption():
+    found = parse_and_quote(
+        "Telescope finds a new planet\n\nAstronomers at the Lindley observatory have found what appears "
+        "to be a planet orbiting a star like the Sun.\n\n"
+        "\"Of course it would be premature to say that the object is definitely orbiting this star,\" "
+        "said Dr Ann Okafor.\n\n(photo of planet courtesy of Lindley Observatory/AURA)\n")
+    assert [q.speaker for q in found] == ["Ann Okafor"]
