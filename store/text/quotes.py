@@ -493,6 +493,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1] \
                         and index - 1 not in captions:
                     result = _narrator(*previous)
+            if result is None and not n:
+                result = _speaker_before(masked, span, mentions)
             mention, cue = result if result else (None, None)
             if mention and mention.kind == "pronoun" and ANONYMOUS_RE.search(
                     masked, span.close_mark, _sentence_end(masked, span.close_mark + 1)):
@@ -594,6 +596,20 @@ def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | No
                     and (m.subject or m.kind != "pronoun" and VERB_AFTER_RE.match(masked, m.end))
                     and not _placed(masked, m)), None)
     return (subject, None) if subject else None
+
+
+def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, None] | None:
+    """The speaker of the sentence of reported speech just before a quotation that opens a sentence of
+    its own in the same paragraph: '… the ex-minister replied that the war was with the US. “The war must
+    end.”'."""
+    opens = _sentence_start(masked, span.open_mark, 0)
+    if opens == 0 or masked[opens:span.open_mark].strip():
+        return None
+    before = masked[:opens].rstrip()
+    last = _sentence_start(before, max(0, len(before) - 1), 0)
+    if not CUE_RE.search(before, last):
+        return None
+    return _narrator(before, [m for m in mentions if m.end <= opens])
 
 
 def _inherit(prior: _Found | None, previous_masked: str,

@@ -423,3 +423,12 @@ def test_a_quotation_over_a_picture_credit_is_not_taken_for_its_caption():
         "\"Of course it would be premature to say that the object is definitely orbiting this star,\" "
         "said Dr Ann Okafor.\n\n(photo of planet courtesy of Lindley Observatory/AURA)\n")
     assert [q.speaker for q in found] == ["Ann Okafor"]
+
+
+def test_a_quotation_after_a_sentence_of_reported_speech_in_its_paragraph_is_that_speakers():
+    found = quotes_in(
+        "Ferry talks would go on next week, the union's former treasurer Peter Brennan said on Saturday.",
+        "Asked about the board's refusal to talk to the town council, Brennan replied that "
+        "the dispute was with the board, not the town. “The crews want to end the strike.”",
+    )
+    assert [q.speaker for q in found] == ["Peter Brennan"]
