@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clipdesk.store.text.attribution import (
     LOCATIVE_BEFORE_RE,
@@ -84,6 +84,7 @@ UNNAMED_SUBJECT_RE = re.compile(
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
                           r"|(?:was|is|were|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment))\b")
+SUBORDINATE_RE = re.compile(r"\s*[\"“]?(?:Although|Though|While|Whilst|After|When|Since|Despite|Before)\s")
 OWNER_RE = re.compile(r"\s+(?:his|her|their|its|the)\s+")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
 # A name between commas after an unnamed role: 'the commander, Samson, 55, who ...'.
@@ -504,6 +505,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 # 'he said' after '…, said coach Dan Ruiz.' in the same paragraph: the speaker just named
                 # (an 'it' is never a person)
                 mention.entity = discourse.pronoun(mention.text, salient)
+            if mention and mention.kind == "pronoun":
+                fronted = _fronted_subject(masked, mention, mentions)
+                mention = replace(mention, entity=fronted) if fronted else mention
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
                 salient.append(mention.entity)
@@ -610,6 +614,20 @@ def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[M
     if not CUE_RE.search(before, last):
         return None
     return _narrator(before, [m for m in mentions if m.end <= opens])
+
+
+def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> Entity | None:
+    """The person a he or she stands for when a clause opening the sentence has that person as its
+    subject: 'Although the Taoiseach welcomed the talks between Ann Lee and Jo Tan, he added …'."""
+    start = _sentence_start(masked, pronoun.start, 0)
+    if not SUBORDINATE_RE.match(masked, start):
+        return None
+    first = next((m for m in mentions if start <= m.start < pronoun.start), None)
+    gender = {"he": "m", "she": "f"}.get(pronoun.text.lower())
+    if first is None or not first.subject or first.entity is None or first.entity.kind != "person" \
+            or gender is None or first.entity.gender not in (None, gender):
+        return None
+    return first.entity
 
 
 def _inherit(prior: _Found | None, previous_masked: str,

@@ -432,3 +432,12 @@ def test_a_quotation_after_a_sentence_of_reported_speech_in_its_paragraph_is_tha
         "the dispute was with the board, not the town. “The crews want to end the strike.”",
     )
     assert [q.speaker for q in found] == ["Peter Brennan"]
+
+
+def test_a_he_after_a_fronted_clause_is_that_clauses_subject_not_the_last_man_named():
+    found = quotes_in(
+        "Lindley Mayor Ann Okafor's deputy Tom Okafor spoke to reporters on Friday.",
+        "Although Tom Okafor welcomed the talks between Mr Peter Brennan and the board chairman Joe Tan, "
+        "he added “it was imperative a deal was reached before the winter timetable”.",
+    )
+    assert [q.speaker for q in found] == ["Tom Okafor"]
