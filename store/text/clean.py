@@ -77,6 +77,7 @@ _WIDGET = re.compile(r"""(?x)
    |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
    |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
    |play\ live\ (?:radio|audio|tv|video)|listen\ live|next\ up|available\ on\ air\ stations
+   |accessibility(?:\ links)?|breaking(?:\ news)?
    |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
    |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
 """)

@@ -976,3 +976,11 @@ def test_a_time_before_on_and_a_byline_s_by_do_not_hide_the_date(line, iso):
                     "agreed a deal on pay.\n\n"
                     "The ferries will sail again on Tuesday.\n")
     assert article.published == iso
+
+
+def test_accessibility_links_and_a_breaking_news_label_do_not_hide_a_question_headline():
+    page = ("Accessibility links\n\nBreaking News\n\nWhat Happened To The Lindley Ferry Talks?\n\n"
+            "According to a statement from the harbour board on March 10, the union's leader Ann Okafor was "
+            "supposed to meet the board on March 10 and 11.\n\n"
+            "But Okafor never showed up, and the union's spokesman said she was ill.\n")
+    assert parse(page).title == "What Happened To The Lindley Ferry Talks?"
