@@ -46,6 +46,7 @@ _SECTIONED_TITLE = re.compile(r"(?P<headline>.{20,}?),\s+(?:[A-Z][\w'’]*\s+){0
 _DATELINE_REACH = 4  # the prose paragraphs searched for a dateline opening the body
 _SELF_PROMOTION = re.compile(r"(?i)(?:follow|stay tuned with|download|get) .{2,40}(?: on | app\b)")
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
+_BY_AGENCY = re.compile(r"[Bb]y\s+([A-Z][\w.-]+)")  # one name, not a word ('By Staff'): an agency
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 # Words of a news lead rather than a standfirst: reported speech, perfect tenses, the day it happened.
 _LEAD_WORDS = re.compile(
@@ -259,6 +260,9 @@ def _gather(lines: list[Line]) -> _Cues:
             found = byline(text, head=True)
         if found:
             cues.byline = cues.byline or found
+            cues.meta.add(i)
+        elif (agency := _BY_AGENCY.fullmatch(text)) and not is_english_word(agency[1].lower()):
+            cues.outlets.append(canonical_outlet(agency[1]))  # "By Yonhap": a byline naming a news agency
             cues.meta.add(i)
         prose_seen += kind is Kind.PROSE
     return cues

@@ -984,3 +984,11 @@ def test_accessibility_links_and_a_breaking_news_label_do_not_hide_a_question_he
             "supposed to meet the board on March 10 and 11.\n\n"
             "But Okafor never showed up, and the union's spokesman said she was ill.\n")
     assert parse(page).title == "What Happened To The Lindley Ferry Talks?"
+
+
+@pytest.mark.parametrize("line, outlet", [("By Lindleypress", "Lindleypress"), ("By Staff", None)])
+def test_a_byline_of_one_agency_name_is_the_outlet_but_a_byline_of_staff_is_not(line, outlet):
+    page = (f"Ferry talks collapse in Lindley\n\n{line}\nPublished : Sept 19, 2022 - 09:30\n\n"
+            "LINDLEY -- The ferry talks collapsed on Monday, the union said.\n\n"
+            "The board will meet again next week.\n")
+    assert parse(page).outlet == outlet
