@@ -261,8 +261,8 @@ def _gather(lines: list[Line]) -> _Cues:
         if found:
             cues.byline = cues.byline or found
             cues.meta.add(i)
-        elif (agency := _BY_AGENCY.fullmatch(text)) and not is_english_word(agency[1].lower()):
-            cues.outlets.append(canonical_outlet(agency[1]))  # "By Yonhap": a byline naming a news agency
+        elif (by := _BY_AGENCY.fullmatch(text)) and not is_english_word(by[1].lower()):
+            cues.outlets.append(canonical_outlet(by[1]))  # "By Yonhap": a byline naming a news agency
             cues.meta.add(i)
         prose_seen += kind is Kind.PROSE
     return cues

@@ -219,8 +219,8 @@ def normalise(raw: str) -> list[str]:
         raw = _BOLD.sub(r"\1", raw)
     if "¡" in raw:
         raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
-    if "’’" in raw or "‘‘" in raw:  # two single marks typed for a double one: '“We shall …,’’ Agabi said'
-        raw = raw.replace("’’", "”").replace("‘‘", "“")
+    if "’’" in raw or "‘‘" in raw or "''" in raw:  # two single marks typed for a double: '“We …,’’ Lee said'
+        raw = raw.replace("’’", "”").replace("‘‘", "“").replace("''", '"')
     if "#" in raw:
         raw = _HEADING_MARK.sub("", raw)
     if "date " in raw:

@@ -118,7 +118,8 @@ ROLE_HEADS = words(
     "spokesperson spokespeople president leader leaders diplomat diplomats envoy ambassador brigadier "
     "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
-    "princess pope ceo officer deputy executive coordinator founder undersecretary commissioner attorney "
+    "princess pope ceo cfo coo cto officer deputy executive coordinator founder undersecretary commissioner "
+    "attorney candidate senators governors mayors councillors "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
     "lieutenant admiral marshal sergeant emir sheikh sultan taoiseach tánaiste tanaiste "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
@@ -140,7 +141,8 @@ SECTION_WORDS = words(
     "europe asia africa personal good financial weekend in from on inside behind"
 )
 MONTH_SURNAMES = frozenset({"May", "March", "April", "June"})  # months that are surnames after a first name
-PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople")
+PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople "
+                     "senators governors mayors councillors")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Role heads of people who speak or work for someone else, whose own office they are not.
 SUBORDINATES = SPOKESPEOPLE | {"aide", "adviser", "advisor", "assistant"}

@@ -24,6 +24,7 @@ from clipdesk.store.text.lexicon import (
     INDEFINITE,
     REPORTING_VERBS,
     UNNAMED_SUBJECTS,
+    first_name_gender,
     is_participle,
 )
 from clipdesk.store.text.model import Article, Quote
@@ -85,8 +86,7 @@ POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
 ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
                           r"|(?:was|is|were|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment))\b")
 SUBORDINATE_RE = re.compile(r"\s*[\"“]?(?:Although|Though|While|Whilst|After|When|Since|Despite|Before)\s")
-OWNER_RE = re.compile(r"\s+(?:his|her|their|its|the)\s+")
-DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z])")
+DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z])")
 # A name between commas after an unnamed role: 'the commander, Samson, 55, who ...'.
 APPOSED_RE, APPOSED_END_RE = re.compile(r",\s*"), re.compile(r"\s*(?:[,.;]|$)")
 
@@ -260,9 +260,9 @@ def _after(masked: str, span: Span, stop: int,
     cue = CUE_RE.match(masked, pos)
     if cue and not is_participle(cue.group().lower()):  # '…,” urging Moscow to': Moscow is spoken to
         between = DESCRIPTOR_RE.match(masked, cue.end())
-        owner = OWNER_RE.match(masked, cue.end())  # 'said his lawyer Ann Lee': the mention opens at 'lawyer'
-        after = _mention_at(window, cue.end() + 1) or between and _mention_at(window, between.end()) \
-            or owner and _mention_at(window, owner.end())
+        # 'said his lawyer Ann Lee', 'said mayoral candidate Ann Lee': the mention opens at its role
+        after = _mention_at(window, cue.end() + 1) or between and next(
+            (m for m in window if cue.end() < m.start <= between.end()), None)
         if after:
             return _apposed(masked, after, window) or after, cue.group()
     according = ACCORDING_RE.match(masked, pos)
@@ -507,6 +507,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 mention.entity = discourse.pronoun(mention.text, salient)
             if mention and mention.kind == "pronoun":
                 fronted = _fronted_subject(masked, mention, mentions)
+                if fronted is None and not n and index and not all_spans[index - 1]:
+                    fronted = _subject_before(mention, *previous)
                 mention = replace(mention, entity=fronted) if fronted else mention
             here.append(_Found(span, mention, cue))
             if mention and mention.entity and mention.entity.kind == "person":
@@ -628,6 +630,19 @@ def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> 
             or gender is None or first.entity.gender not in (None, gender):
         return None
     return first.entity
+
+
+def _subject_before(pronoun: Mention, previous_masked: str,
+                    previous_mentions: list[Mention]) -> Entity | None:
+    """The person the paragraph before (with no quotation of its own) was about, for the he or she that
+    speaks the next paragraph's quotation: 'Villar, for her part, filed two bills.' ⏎ '“…,” she said.'"""
+    narrated = _narrator(previous_masked, previous_mentions)
+    entity = narrated[0].entity if narrated else None
+    gender = {"he": "m", "she": "f"}.get(pronoun.text.lower())
+    if entity is None or gender is None:
+        return None
+    known = entity.gender or first_name_gender(entity.name.split()[0])  # 'Grace Okafor' is likely a she
+    return entity if known in (None, gender) else None
 
 
 def _inherit(prior: _Found | None, previous_masked: str,

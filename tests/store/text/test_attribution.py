@@ -760,3 +760,18 @@ def test_a_partial_quotation_after_agreeing_or_wondering_is_the_subjects(verb, c
         "Harbour Board chairman Peter Brennan said bookings were strong this spring.",
         f"Ferry union leader Ann Okafor {verb} the “tremendous demand for summer crossings” would last.",
     ) == [("Ann Okafor", cue)]
+
+
+@pytest.mark.parametrize("role", ["Lindley Ferries CFO", "mayoral candidate", "his chief defence lawyer"])
+def test_a_finance_chief_or_a_candidate_before_the_name_is_the_persons_role(role):
+    assert speakers(
+        "Lindley Ferries reported record profits on Tuesday.",
+        f"“We couldn't be happier with the quarter,” said {role} Peter Brennan.",
+    ) == [("Peter Brennan", "said")]
+
+
+def test_a_plural_title_before_two_names_is_not_part_of_the_first_name():
+    assert speakers(
+        "Senators Ann Okafor and Jo Brennan filed their first bills on Monday.",
+        "“This is the time I start working on my promises,” Okafor said.",
+    ) == [("Ann Okafor", "said")]

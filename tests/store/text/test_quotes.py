@@ -441,3 +441,22 @@ def test_a_he_after_a_fronted_clause_is_that_clauses_subject_not_the_last_man_na
         "he added “it was imperative a deal was reached before the winter timetable”.",
     )
     assert [q.speaker for q in found] == ["Tom Okafor"]
+
+
+def test_two_straight_apostrophes_typed_for_a_double_mark_make_a_quotation():
+    found = parse_and_quote(
+        "Lindley win deserved, says coach\n\nLindley beat Portville 2-1 on Saturday night.\n\n"
+        "''From our perspective we showed great belief in the second half,'' said Lindley coach "
+        "Ann Okafor.\n")
+    assert [(q.text[:20], q.speaker) for q in found] == [("From our perspective", "Ann Okafor")]
+
+
+def test_a_she_after_a_paragraph_about_someone_else_than_the_last_speaker_is_that_paragraphs_subject():
+    found = quotes_in(
+        "Senators Juan Lopez, Nancy Okafor and Cynthia Brennan filed their first bills yesterday.",
+        "Okafor said that she would make good on her campaign promise to open more day care centres.",
+        "“This is the time I start working on my promises,” Okafor said.",
+        "Brennan, for her part, filed bills seeking a department for ferry crews.",
+        "“Considering the problems they face at sea, a department is needed,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Nancy Okafor", "Cynthia Brennan"]
