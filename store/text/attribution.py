@@ -399,6 +399,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif tokens[n][0] in MONTH_SURNAMES and n and classes[n - 1] == "cap" and first_name_gender(
                 tokens[n - 1][0]) and not (n + 1 < len(tokens) and tokens[n + 1][0][0].isdigit()):
             classes[n] = "cap"  # 'Theresa May met': a surname, not the month ('in May 2019')
+        elif cls == "nat" and tokens[n][0].lower() in PLACE_WORDS and n and classes[n - 1] == "cap" \
+                and first_name_gender(tokens[n - 1][0]):
+            classes[n] = "cap"  # 'Warren East said': a surname, not a point of the compass
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []

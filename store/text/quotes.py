@@ -615,7 +615,9 @@ def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[M
     last = _sentence_start(before, max(0, len(before) - 1), 0)
     if not CUE_RE.search(before, last):
         return None
-    return _narrator(before, [m for m in mentions if m.end <= opens])
+    body = next((m for m in reversed(mentions) if last <= m.start and m.end <= opens and m.subject
+                 and m.entity and m.entity.kind == "institution" and CUE_AFTER_RE.match(masked, m.end)), None)
+    return (body, None) if body else _narrator(before, [m for m in mentions if m.end <= opens])
 
 
 def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> Entity | None:

@@ -775,3 +775,10 @@ def test_a_plural_title_before_two_names_is_not_part_of_the_first_name():
         "Senators Ann Okafor and Jo Brennan filed their first bills on Monday.",
         "“This is the time I start working on my promises,” Okafor said.",
     ) == [("Ann Okafor", "said")]
+
+
+def test_a_surname_that_is_a_point_of_the_compass_is_still_a_name():
+    assert speakers(
+        "Lindley Ferries shares rose on Wednesday.",
+        "Chief executive Warren East said the company had made “good progress with its new harbour ferries”.",
+    ) == [("Warren East", "said")]

@@ -460,3 +460,13 @@ def test_a_she_after_a_paragraph_about_someone_else_than_the_last_speaker_is_tha
         "“Considering the problems they face at sea, a department is needed,” she said.",
     )
     assert [q.speaker for q in found] == ["Nancy Okafor", "Cynthia Brennan"]
+
+
+def test_a_quotation_after_a_body_s_reported_speech_in_its_paragraph_is_the_body_s():
+    found = quotes_in(
+        "The talks will be held next week.",
+        "The Harbour Ministry reported earlier in the day that the ministers would discuss the strike on "
+        "December 20. \"On December 20, Lindley will host a meeting of the harbour ministers of the three "
+        "towns.\"",
+    )
+    assert [q.speaker for q in found] == ["Harbour Ministry"]
