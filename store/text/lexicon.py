@@ -124,7 +124,7 @@ ROLE_HEADS = words(
     "lieutenant admiral marshal sergeant emir sheikh sultan taoiseach tánaiste tanaiste "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
     "boss coach manager skipper striker midfielder defender goalkeeper owner physicist scientist "
-    "engineer doctor editor correspondent reporter columnist lawyer judge nurse medic "
+    "engineer doctor editor correspondent reporter columnist lawyer judge justice nurse medic "
     # local government and parties: 'Cllr Jane Doe', 'the Lindley Lib-Dem said'
     "councillor councilor alderman democrat republican tory lib-dem libdem"
 )

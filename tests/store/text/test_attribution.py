@@ -782,3 +782,11 @@ def test_a_surname_that_is_a_point_of_the_compass_is_still_a_name():
         "Lindley Ferries shares rose on Wednesday.",
         "Chief executive Warren East said the company had made “good progress with its new harbour ferries”.",
     ) == [("Warren East", "said")]
+
+
+def test_the_chief_justice_is_the_judge_named_before_and_justice_itself_is_no_one():
+    assert speakers(
+        "Counsel for the union appeared in the court of Chief Justice Ann Okafor on Monday.",
+        "“Think and tell the court if you trust it,” the chief justice said.",
+        "“It is a victory for justice in this town,” said Peter Brennan.",
+    ) == [("Ann Okafor", "said"), ("Peter Brennan", "said")]
