@@ -77,7 +77,8 @@ _WIDGET = re.compile(r"""(?x)
    |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
    |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
    |play\ live\ (?:radio|audio|tv|video)|listen\ live|next\ up|available\ on\ air\ stations
-   |accessibility(?:\ links)?|breaking(?:\ news)?
+   |accessibility(?:\ links)?|breaking(?:\ news)?|page\ \d+\ of\ \d+|next\ previous|previous\ next
+   |about\ these\ ads|switch\ to\ (?:the\ )?(?:desktop|mobile)(?:\ site|\ version)?
    |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
    |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
 """)
@@ -96,6 +97,8 @@ _BOILER_START = re.compile(r"""(?ix)
    |(?:sign\ up|subscribe|register)\b.{0,120}?\b(?:newsletter|inbox|e-?mail|updates|alerts|for\ free)\b
    |you\ are\ here\s*:|(?:font|text)\ size\s*:|skip\ to\ (?:main\ )?(?:content|navigation)(?=skip|\b)
    |stay\ up\ to\ date\ with\ notifications\b|notifications\ can\ be\ managed\b
+   |.{0,60}\binformed\ by\ sharing\b|.{0,40}\bby\ sharing\ this\ (?:article|story|page)\b
+   |(?:[\w-]+\ [-–—]\ )?make\ a\ (?:charitable\ )?donation\b
    |(?:allow|enable|turn\ on)\ (?:push\ )?notifications\b|tired\ of\ (?:too\ many\ )?ads\b|go\ ad[-\ ]free\b
    |click\ (?:here|the\ bell|allow)\b|listen\ to\ (?:this\ )?article\b|read\ about\ our\ approach\b
    |!\[[^\]]*\]\([^)]*\)$|(?:https?://|www\.)\S+$
@@ -520,7 +523,7 @@ def _captions(out: list[Line]) -> list[Line]:
 
 # A bracketed credit closing a caption: "(Getty Images)", "(123rf)", "(AP Photo/Ann Lee)".
 _BRACKET_CREDIT = re.compile(
-    r"(?i)\s*[(\[](?!(?:video|photos?|pics|update[sd]?|live|watch|audio)\b)[^()\[\]]{2,40}[)\]]$")
+    r"(?i)\.?\s*[(\[](?!(?:video|photos?|pics|update[sd]?|live|watch|audio)\b)[^()\[\]]{2,40}[)\]]$")
 
 
 def _printed_with_credit(text: str, below: str) -> bool:

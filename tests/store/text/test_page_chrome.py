@@ -992,3 +992,23 @@ def test_a_byline_of_one_agency_name_is_the_outlet_but_a_byline_of_staff_is_not(
             "LINDLEY -- The ferry talks collapsed on Monday, the union said.\n\n"
             "The board will meet again next week.\n")
     assert parse(page).outlet == outlet
+
+
+def test_share_prompts_pagination_and_a_donation_banner_are_not_the_title():
+    shared = parse("Skip to main content\n\nLindley ferry union and harbour board sign a pay deal\n\n"
+                   "Posted , updated\nAnn Okafor speaks at the signing in Lindley\n"
+                   "Ann Okafor speaks at the signing in Lindley.(AFP/GETTY)\n"
+                   "Help keep family & friends informed by sharing this article\n\n"
+                   "The ferry union and the harbour board signed a pay deal on Friday after nine days of "
+                   "strikes in Lindley.\n\nThe ferries will sail again on Saturday.\n")
+    assert shared.title == "Lindley ferry union and harbour board sign a pay deal"
+    paged = parse("Share this story\nClose X\nSwitch to Desktop Site\n\n"
+                  "Board rejects ferry deal. Is it now dead?\n\nNext Previous\n\nPage 2 of 3\n\n"
+                  "About these ads\n\nThe harbour board on Tuesday rejected the deal the union had agreed "
+                  "with the town council, the board's chairman said.\n\nTalks will resume next week.\n")
+    assert paged.title == "Board rejects ferry deal. Is it now dead?"
+    banner = parse("LINDLEY24 - Make a charitable donation in support of the ferry crews!\n\n"
+                   "Ferry union calls for more talks with the board\n\n"
+                   "The ferry union on Sunday called on the harbour board to hold more talks on pay.\n\n"
+                   "Its leader said the crews were ready to meet at any time.\n")
+    assert banner.title == "Ferry union calls for more talks with the board"
