@@ -54,6 +54,7 @@ _LEAD_WORDS = re.compile(
     r"|friday|saturday|sunday)|yesterday|today|last\s+(?:week|month|night))\b")
 _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
+_COPYRIGHT_YEAR = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(\d{4})\b(?!\s*[-–]\s*\d)")
 # A line opening with a date's label, read as a date line however long ("Published : Sept 19, 2022 -
 # 09:30 Updated : Sept 19, 2022 - 09:30"), as is one opening with a date.
 _DATE_LABEL = re.compile(r"(?i)(?:published|updated|posted|publish\s*date|publication\s+date)\s*:")
@@ -182,8 +183,9 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     placed = list(zip(cues.dates, [*cues.date_lines, len(lines)], strict=False))
     headed = layout.title is not None and any(layout.title < at < layout.start for _, at in placed)
     listed = min(cues.lists, default=len(lines))  # dates under "Most read" above the title are its stories'
+    copyrighted = _copyright_year(lines)
     dates = [d for d, at in placed if layout.title is None or at > layout.title
-             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text))]
+             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text) or _viewed(d, copyrighted))]
     published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),
@@ -266,6 +268,18 @@ def _gather(lines: list[Line]) -> _Cues:
             cues.meta.add(i)
         prose_seen += kind is Kind.PROSE
     return cues
+
+
+def _copyright_year(lines: list[Line]) -> int | None:
+    """The earliest year a rights line gives ("© 2008 The Associated Press"), not a span ("© 1999-2024")."""
+    years = [int(m[1]) for line in lines if "©" in line.text or "opyright" in line.text
+             for m in _COPYRIGHT_YEAR.finditer(line.text)]
+    return min(years, default=None)
+
+
+def _viewed(written: WrittenDate, copyrighted: int | None) -> bool:
+    """A date above the headline in a year after the story's copyright: the day the page was viewed."""
+    return copyrighted is not None and written.iso is not None and int(written.iso[:4]) > copyrighted
 
 
 def _confirmed_labels(labels: list[str], paragraphs: tuple[str, ...]) -> list[str]:

@@ -1012,3 +1012,13 @@ def test_share_prompts_pagination_and_a_donation_banner_are_not_the_title():
                    "The ferry union on Sunday called on the harbour board to hold more talks on pay.\n\n"
                    "Its leader said the crews were ready to meet at any time.\n")
     assert banner.title == "Ferry union calls for more talks with the board"
+
+
+def test_a_date_above_the_headline_later_than_the_story_s_copyright_is_the_day_of_viewing():
+    page = ("Sunday September 29th, 2024 12:22AM\n\nFerry union chief rejects talks\n\n"
+            "By Lindley Wire\nLINDLEY (LW) -- The ferry union's leader rejected an invitation for talks with "
+            "the harbour board on Tuesday.\n\nThe board said it would try again next week.\n\n"
+            "© 2008 Lindley Wire. All rights reserved.\n© Copyright 2024 Lindley Radio\n")
+    article = parse(page)
+    assert article.title == "Ferry union chief rejects talks"
+    assert article.published is None
