@@ -11,6 +11,7 @@ like the seed file's and it contains the substring (as tests/store/index/test_ev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import tempfile
 from collections import defaultdict
@@ -31,6 +32,7 @@ from clipdesk.store.index.search import search
 from clipdesk.store.ingest import ingest_text
 from clipdesk.store.seeds import ingest_seeds
 from clipdesk.store.store import Store
+from clipdesk.store.text.article import NotAnArticle
 
 CURVE = [round(0.30 + 0.025 * i, 3) for i in range(21)]  # thresholds 0.30 .. 0.80
 
@@ -119,7 +121,8 @@ def store(distractors: int, real: Path | None) -> Iterator[Store]:
         for name, text in articles(distractors, seed=5):
             ingest_text(db, text, name)
         for path in sorted(real.glob("*.txt")) if real else ():
-            ingest_text(db, path.read_text(encoding="utf-8"), path.name)
+            with contextlib.suppress(NotAnArticle):  # a page of nothing but furniture adds nothing
+                ingest_text(db, path.read_text(encoding="utf-8"), path.name)
         try:
             yield db
         finally:
