@@ -945,12 +945,15 @@ def test_a_pop_up_appeal_closed_by_its_buttons_leaves_the_story_under_it():
 
 
 def test_an_ad_free_prompt_between_the_lead_and_the_body_is_not_the_title():
-    page = ("Continue on Courier App\nOpen App\n\nLindley non-committal on ferry talks\n\n"
-            "LINDLEY: The council on Thursday remained non-committal about holding talks with the ferry "
-            "union\n\nTired of too many ads?go ad free now\n"
-            "The council's spokesman told a weekly briefing that the programme was still evolving.\n\n"
-            "He said nothing had been decided about the talks so far.\n")
-    assert parse(page).title == "Lindley non-committal on ferry talks"
+    page = ("Continue on Courier App\nOpen App\nOPEN APP\n\n"
+            "Lindley non-committal on ferry talks with Ann Okafor\n\n"
+            "LINDLEY: The council on Thursday remained non- committal about holding talks with the ferry "
+            "union's leader\n\nAnn Okafor\n\nduring the harbour conference which she will attend in\n\n"
+            "Portville\n\nnext week.\n\nTired of too many ads?go ad free now\n"
+            "Incidentally, the harbour master, who is ill, will not attend the two-day meeting on December 3 "
+            "and 4.\n\nThe council's spokesman told a weekly briefing that the programme was still "
+            "evolving.\n")
+    assert parse(page).title == "Lindley non-committal on ferry talks with Ann Okafor"
 
 
 def test_a_live_page_s_glued_skip_links_and_first_published_date_give_way_to_its_headline():
