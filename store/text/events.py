@@ -76,6 +76,10 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
          r"|\bconversation\b|\b(?:held|had|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}discussions?\b"
          r"|\bdiscussed\b"),
         ("negotiations", "negotiat", r"\bnegotiat(?:e|ed|es|ing|ion|ions)\b"),
+        # 'Pakistan and Turkiye signed a trade agreement', 'ink landmark deal', 'the signing of the accord'
+        ("agreement", "sign ink",
+         r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?)\b(?:\s+(?!that\b|up\b)[\w’'-]+){0,4}?\s+"
+         r"(?:agreements?|accords?|deals?|pacts?|treaty|treaties|memorand(?:um|a)|mous?)\b"),
     ))
 SANCTION_STEMS = ("sanction", "blacklist")
 # Whom sanctions are put on: 'sanctions on Russia', 'against 14 Belarusian officials' (not 'on Russia's
@@ -134,7 +138,8 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
 GATHERINGS = frozenset({"summit", "conference"})  # named after whoever holds them
 TALKING_KINDS = frozenset({"meeting", "talks", "negotiations"})  # 'the meeting' may refer back to talks
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
-NOUN_KINDS = frozenset({"talks", "negotiations"})
+LISTED_WITH = re.compile(r"\s*(?:,|,?\s+and)\s+")  # between names listed together
+NOUN_KINDS = frozenset({"talks", "negotiations", "agreement"})  # kept only when someone takes part
 LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
@@ -287,9 +292,9 @@ class _Reading:
                     _add(self.found, _event(kind, n, sentence, hosts, _place(masked, trigger), when, planned),
                          False)
                 continue
-            if kind == "sanctions":  # 'Britain imposed sanctions on three banks': Britain takes part
-                names = once(names + [m.text for m in taking_part if m.start - offset < trigger.start()
-                                       and m.subject and is_country_word(m)] + _sanctioned(masked, trigger))
+            if kind in ("sanctions", "agreement"):  # 'Chile and Peru signed a pact'
+                names = once(names + _subject_countries(masked, taking_part, offset, trigger.start())
+                             + (_sanctioned(masked, trigger) if kind == "sanctions" else []))
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
             purpose = next((t for _, t, _ in kinds[number + 1:] if t.re is PURPOSE), None)
@@ -440,6 +445,19 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
     if sanction and _happened(low, sanction):
         kinds.append(("sanctions", sanction, None))
     return kinds
+
+
+def _subject_countries(sentence: str, mentions: list[Mention], offset: int, trigger: int) -> list[str]:
+    """The countries that are the subject before the trigger, with those listed with them ('Chile and
+    Peru signed', 'Chile, Peru and Ecuador imposed')."""
+    countries = [m for m in mentions if m.start - offset < trigger and is_country_word(m)]
+    taking: list[Mention] = []
+    for m in reversed(countries):
+        if m.subject or taking and LISTED_WITH.fullmatch(sentence, m.end - offset, taking[-1].start - offset):
+            taking.append(m)
+        elif taking:
+            break
+    return [m.text for m in reversed(taking)]
 
 
 def _sanctioned(sentence: str, trigger: re.Match[str]) -> list[str]:

@@ -732,3 +732,23 @@ def test_the_body_whose_statement_describes_the_meeting_does_not_join_it():
         "A Harbour Ministry statement said the meeting focused on the ferry timetable.",
     ))
     assert [set(e.participants) for e in extract_events(article)] == [{"Ann Okafor", "Peter Brennan"}]
+
+
+def test_an_agreement_signed_is_an_event_of_its_signatories_and_one_only_wished_for_is_not():
+    signed = Article(id="t", source="t.txt", title="Chile and Peru sign fisheries pact", paragraphs=(
+        "Chile and Peru on Friday signed a fisheries agreement in Lima, the foreign ministry said.",
+        "The two countries would sign a second treaty if the talks on quotas succeed.",
+    ))
+    assert [(e.kind, set(e.participants)) for e in extract_events(signed) if e.kind == "agreement"] == [
+        ("agreement", {"Chile", "Peru"})]
+    ministers = Article(id="t", source="t.txt", title="Ferry accord signed", paragraphs=(
+        "Harbour Minister Ann Okafor and Transport Minister Peter Brennan signed the ferry accord on "
+        "Friday.",))
+    assert [(e.kind, set(e.participants)) for e in extract_events(ministers)] == [
+        ("agreement", {"Ann Okafor", "Peter Brennan"})]
+
+
+def test_countries_listed_with_the_subject_take_part_in_its_sanctions():
+    article = Article(id="t", source="t.txt", title="x", paragraphs=(
+        "Chile, Peru and Ecuador imposed sanctions on Russia on Monday.",))
+    assert set(extract_events(article)[0].participants) == {"Chile", "Peru", "Ecuador", "Russia"}
