@@ -396,8 +396,8 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
     lead_in = masked[start:stop].rstrip().endswith(":") or masked.startswith(":", stop)
-    author = next((m for m in window if m.kind in ("person", "pronoun") and m.entity and (
-        BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start) and m.kind == "person"
+    author = next((m for m in window if m.kind == "person" and m.entity and (
+        BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start)
         or QUOTED_BEFORE_RE.search(masked, max(0, m.start - 9), m.start))), None) if lead_in else None
     if author:  # 'Statement by Jane Doe, director of the office:', 'Quoting Jane Doe after the win:'
         return author, None
