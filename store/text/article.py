@@ -19,7 +19,7 @@ from clipdesk.store.text.clean import (
 )
 from clipdesk.store.text.lexicon import COMMON, is_english_word
 from clipdesk.store.text.metadata import (
-    DATE_PREFIX,
+    DATED_START,
     WrittenDate,
     byline,
     canonical_outlet,
@@ -55,9 +55,6 @@ _LEAD_WORDS = re.compile(
 _QUOTE_MARKS = frozenset("\"“”«»")
 _DIGIT = re.compile(r"\d")
 _COPYRIGHT_YEAR = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(\d{4})\b(?!\s*[-–]\s*\d)")
-# A line opening with a date's label, read as a date line however long ("Published : Sept 19, 2022 -
-# 09:30 Updated : Sept 19, 2022 - 09:30"), as is one opening with a date.
-_DATE_LABEL = re.compile(r"(?i)(?:published|updated|posted|publish\s*date|publication\s+date)\s*:")
 _MIN_BODY_WORDS = 8
 _NAME_LINE_WORDS = 8  # a line naming a speaker above a quotation is shorter than this
 # A weekday and a day without a time, as a site's top bar shows today: above the headline it is not the
@@ -234,8 +231,7 @@ def _gather(lines: list[Line]) -> _Cues:
             continue
         if kind is Kind.PROSE:
             cues.closing = []  # a source line followed by more prose is a chart's or a quote's source
-        if kind is Kind.BLANK or text.count(" ") > 12 and not _DATE_LABEL.match(text) \
-                and not DATE_PREFIX.match(text):
+        if kind is Kind.BLANK or text.count(" ") > 12 and not DATED_START.match(text):
             prose_seen += kind is Kind.PROSE
             continue
         written = parse_date(text) if _DIGIT.search(text) else None

@@ -37,6 +37,8 @@ _DATE_LINE = re.compile(
     r"|\s+by)?$")
 # A date opening a line, as in a site's top bar ("Dec. 1, 2015 SIGN IN | REGISTER").
 DATE_PREFIX = re.compile(rf"(?i)^{_WEEKDAY}{_DATE}\b\.?")
+# ... or after its label ("Published : Sept 19, 2022 - 09:30 Updated : ..."): a date line however long.
+DATED_START = re.compile(rf"(?i)^{_PREFIX}{_WEEKDAY}{_DATE}\b")
 # Dates set after other words on a line: an agency's credit ("(Xinhua) 16:57, May 31, 2024"), a label
 # before page widgets ("date 2023-07-26 + A- A+"), a site's name ("Foreign Ministry 11.11.2016").
 _AGENCY_LEAD = re.compile(r"^\(?(?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<rest>\S.*)$")
