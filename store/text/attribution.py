@@ -318,6 +318,7 @@ class Discourse:
             alone = len(people) == 1
             best = next((e for e in reversed(salient)
                          if not (nations and _nations(" ".join(e.roles)) - nations)
+                         and not (e.roles == [e.name] and not heads & _heads(e.name))
                          and (not nations or alone or nations & _nations(" ".join(e.roles)))
                          and not _other_office(heads, e)), None)
         if best is None and heads & SPOKESPEOPLE and not re.search(r"\b[A-Z]", text):
@@ -470,6 +471,9 @@ def _note(text: str, mention: Mention, mentions: list[Mention], salient: list[En
         return
     if entity and entity.kind == "person" and (mention.subject or _after_according(text, mention.start)):
         salient.append(entity)
+    elif mention.kind == "role" and mention.subject and SPEAKS_NEXT_RE.match(text, mention.end) \
+            and (speaker := role_speaker(mention)):
+        salient.append(speaker)
     elif entity and entity.kind == "institution" and mention.subject:
         entity.acted = entity.seen
         if SPEAKS_NEXT_RE.match(text, mention.end):
@@ -795,6 +799,16 @@ def apposed(text: str, mention: Mention) -> bool:
 
 def _after_according(text: str, start: int) -> bool:
     return text[max(0, start - 14):start].lower().endswith("according to ")
+
+
+def role_speaker(mention: Mention) -> Entity | None:
+    """The person a role that speaks stands for when the article never names them ('the Algerian Foreign
+    Minister said'), known by the role alone, so that the next 'he said' is theirs too."""
+    if mention.kind == "role" and mention.entity is None:
+        name, _ = speaker_of(mention)
+        if name:
+            mention.entity = Entity(name, "person", [name])
+    return mention.entity
 
 
 def speaker_of(mention: Mention) -> tuple[str | None, str | None]:

@@ -48,13 +48,16 @@ def document_mentions(masked: str, mentions: list[Mention], discourse: Discourse
             end = match.end()
             if match["a"] and not masked[match.end(2):end].strip():
                 continue  # 'a statement' alone is a new one, of nobody known yet
-            issuer = discourse.documents.get(_noun(match.group(2)))
+            issuer = discourse.documents.get(_noun(match.group(2))) \
+                or (None if match["a"] else _last_voice(discourse))
             if masked[match.end(2):end].strip():  # '… by India's Ministry of External Affairs'
                 by = next((m for m in result if m.start == end), None)
                 if by is None:
                     continue
                 end, issuer = by.end, _entity(by)
                 result.remove(by)
+                if issuer is not None:  # 'A release issued by X said …' ⏎ '"…," the release added.'
+                    discourse.documents[_noun(match.group(2))] = issuer
             result.append(Mention(match.start(), end, "document", masked[match.start():end], issuer))
         result.sort(key=lambda m: m.start)
         _note_issuer(masked, sentence.start(), sentence.end(), result, discourse)
@@ -86,6 +89,16 @@ def _note_issuer(masked: str, start: int, end: int, mentions: list[Mention], dis
     if issuer is not None:  # a post on social media is a tweet too, and the other way round
         for kind in SOCIAL if noun is None or noun in SOCIAL else (noun,):
             discourse.documents[kind] = issuer
+
+
+def _last_voice(discourse: Discourse) -> Entity | None:
+    """Who 'the statement' is when the article named no statement: the body that spoke last ('The Foreign
+    Office said it was concerned.'), unless a person has been named since."""
+    body = discourse.acting()
+    if body is None or not body.spoke:
+        return None
+    people = (e.seen for e in discourse.entities.values() if e.kind == "person")
+    return body if body.spoke >= max(people, default=0) else None
 
 
 def _after_the(masked: str, mention: Mention) -> bool:

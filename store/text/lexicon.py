@@ -27,7 +27,7 @@ _PAST_ONLY: dict[str, str | None] = {
     "demand": None, "praise": None, "cite": None, "welcome": None, "hail": None, "blast": None,
     "report": None, "quote": None, "assure": None, "reassure": None, "urge": None, "probe": None,
     "express": None, "voice": None, "deem": None, "underscore": None, "opine": None, "lament": None,
-    "reckon": None, "agree": None, "echo": None, "wonder": None,
+    "reckon": None, "agree": None, "echo": None, "wonder": None, "inform": None,
 }
 
 

@@ -14,6 +14,7 @@ from clipdesk.store.text.attribution import (
     Mention,
     apposed,
     aside_end,
+    role_speaker,
     scan,
     speaker_of,
 )
@@ -511,8 +512,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                     fronted = _subject_before(mention, *previous)
                 mention = replace(mention, entity=fronted) if fronted else mention
             here.append(_Found(span, mention, cue))
-            if mention and mention.entity and mention.entity.kind == "person":
-                salient.append(mention.entity)
+            entity = role_speaker(mention) if mention else None
+            if entity and entity.kind == "person":
+                salient.append(entity)
         if not spans:  # 'Judge Ann Lee said the case had failed.' ⏎ '"…," he said.': she or he spoke last
             salient.extend(m.entity for m in mentions if m.kind == "person" and m.entity and m.subject
                            and CUE_AFTER_RE.match(masked, m.end))

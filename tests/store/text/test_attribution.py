@@ -14,7 +14,7 @@ def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize("word", ["said", "added", "warned", "told", "explained", "continued", "replied",
                                   "insisted", "stressed", "noted", "says", "adding", "emphasised", "wrote",
-                                  "underscored", "expects", "opined", "lamented", "reckoned"])
+                                  "underscored", "expects", "opined", "lamented", "reckoned", "informed"])
 def test_the_cue_lexicon_knows_the_verbs_of_saying(word):
     assert is_cue(word)
 
@@ -790,3 +790,16 @@ def test_the_chief_justice_is_the_judge_named_before_and_justice_itself_is_no_on
         "“Think and tell the court if you trust it,” the chief justice said.",
         "“It is a victory for justice in this town,” said Peter Brennan.",
     ) == [("Ann Okafor", "said"), ("Peter Brennan", "said")]
+
+
+def test_a_role_never_named_that_speaks_is_the_he_of_the_quotations_after_it():
+    said = speakers("The Chilean Finance Minister said the budget talks had gone well.",
+                    "“We are pleased with what the committee agreed on Tuesday,” he said. “We will meet "
+                    "again next month in Valparaiso,” he added.")
+    assert [name for name, _ in said] == ["Chilean Finance Minister", "Chilean Finance Minister"]
+
+
+def test_a_role_known_only_by_itself_does_not_answer_for_another_role():
+    said = speakers("“We are pleased with what the committee agreed,” the Chilean Finance Minister said.",
+                    "“Nobody will resign over the flooding of the station,” the police chief said.")
+    assert [name for name, _ in said] == ["Chilean Finance Minister", None]

@@ -65,3 +65,25 @@ def test_the_department_is_the_department_named_before_not_the_latest_body():
         "our networks.\u201d",
         "\u201cThis attack was the costliest in history,\u201d the statement says.")
     assert [s for _, s in said] == ["Treasury Department", "Treasury Department"]
+
+
+def test_the_statement_is_the_body_that_spoke_last_when_no_statement_was_named():
+    said = speakers(
+        "The Harbour Authority said on Monday it was concerned by the strike at the container terminal.",
+        "“We urge both sides to return to talks before the cranes stop for good,” the statement said.")
+    assert [s for _, s in said] == ["Harbour Authority"]
+
+
+def test_the_statement_stays_unattributed_when_a_person_was_named_after_the_body_spoke():
+    said = speakers(
+        "The Harbour Authority said on Monday it was concerned by the strike at the container terminal.",
+        "Union leader Mara Quist walked out of the talks an hour later.",
+        "“We urge both sides to return to talks before the cranes stop for good,” the statement said.")
+    assert [s for _, s in said] == [None]
+
+
+def test_a_release_issued_by_a_named_body_is_that_body_s_when_quoted_later():
+    said = speakers(
+        "A release issued by the Office of the Mayor (OTM) described the flood as a disaster for the valley.",
+        "“We trust the people of the valley will rebuild what the river took from them,” the release said.")
+    assert [s for _, s in said] == ["Office of the Mayor"]
