@@ -84,6 +84,8 @@ UNNAMED_RE = re.compile(
 UNNAMED_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
+BULLET_RE = re.compile(r"[•●▪◦‣∙*]\s")  # a paragraph that is an item of a list
+LIST_LEAD_REACH = 2  # paragraphs before a list in which the person it reports may be named
 ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
                           r"|(?:was|is|were|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment))\b")
 SUBORDINATE_RE = re.compile(r"\s*[\"“]?(?:Although|Though|While|Whilst|After|When|Since|Despite|Before)\s")
@@ -472,6 +474,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     bare: set[int] = set()  # paragraphs that are nothing but a quotation
     captions: set[int] = set()  # paragraphs naming the speaker of the bare quotation above them
     previous: tuple[str, list[Mention]] = ("", [])
+    lead: tuple[int, Mention | None] = (-LIST_LEAD_REACH - 1, None)  # the last paragraph about someone
+    listed: Mention | None = None  # whom the bulleted list under way reports
     for index, paragraph in enumerate(article.paragraphs[:last + 2]):
         if index > last and index - 1 not in bare:
             break  # the line under the last quotation is read only for a bare quotation's speaker
@@ -480,6 +484,14 @@ def extract_quotes(article: Article) -> list[Quote]:
         mentions = document_mentions(masked, scan(masked, discourse, salient), discourse)
         if index - 1 in bare and _credit_from_caption(found, index - 1, masked, mentions):
             captions.add(index)
+        bullet = bool(BULLET_RE.match(paragraph))
+        if not bullet:
+            listed = None
+            narrated = None if spans else _narrator(masked, mentions)
+            if narrated:
+                lead = (index, narrated[0])
+        elif listed is None and index - 1 - lead[0] <= LIST_LEAD_REACH:
+            listed = lead[1]  # 'Klopp held his press conference today.' ⏎ '• Happy with the squad.' ...
         here: list[_Found] = []
         for n, span in enumerate(spans):
             if TITLED_RE.search(paragraph, 0, span.open_mark):
@@ -497,6 +509,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                     result = _narrator(*previous)
             if result is None and not n:
                 result = _speaker_before(masked, span, mentions)
+            if result is None and bullet and listed \
+                    and not any(m.kind in ("person", "role") for m in mentions):
+                result = listed, None  # '• “We feel strong.”' in the list of what he said
             mention, cue = result if result else (None, None)
             if mention and mention.kind == "pronoun" and ANONYMOUS_RE.search(
                     masked, span.close_mark, _sentence_end(masked, span.close_mark + 1)):

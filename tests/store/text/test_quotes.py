@@ -470,3 +470,21 @@ def test_a_quotation_after_a_body_s_reported_speech_in_its_paragraph_is_the_body
         "towns.\"",
     )
     assert [q.speaker for q in found] == ["Harbour Ministry"]
+
+
+def test_bare_quotations_in_a_bulleted_list_are_the_person_the_lead_reports():
+    said = quotes_in(
+        "Rovers manager Ines Kovac held her pre-match news conference on Thursday ahead of the derby.",
+        "Her answers are shortened below.",
+        "• Pleased with the young defenders.",
+        "• “We are ready for the derby and we know what it means to the town.”",
+        "• Expects a full stadium.",
+        "• “Nobody in this squad is afraid of a hard game in the rain.”")
+    assert [q.speaker for q in said] == ["Ines Kovac", "Ines Kovac"]
+
+
+def test_a_bulleted_quotation_under_a_lead_about_no_one_stays_unattributed():
+    said = quotes_in(
+        "Tickets for the derby went on sale on Thursday morning at the club shop.",
+        "• “We are ready for the derby and we know what it means to the town.”")
+    assert [q.speaker for q in said] == [None]
