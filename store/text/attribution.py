@@ -593,8 +593,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
         tokens = [t for t in tokens if t not in COMMON] or tokens
         written = re.sub(r"['’]s$", "", text[name[0].start():end])
-        if len(name) > 4:
-            return []
+        if sum(_key(t[0]) not in PARTICLES for t in name) > 4:
+            return []  # a run of capitals, not a name; 'Mohammed bin Abdulrahman bin Jassim Al Thani' is one
         entity = discourse.person(tokens, written, role, gender)
         if entity is not None:
             return [Mention(run[start].start(), end, "person", written, entity, role=role)]

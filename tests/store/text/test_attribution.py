@@ -803,3 +803,11 @@ def test_a_role_known_only_by_itself_does_not_answer_for_another_role():
     said = speakers("“We are pleased with what the committee agreed,” the Chilean Finance Minister said.",
                     "“Nobody will resign over the flooding of the station,” the police chief said.")
     assert [name for name, _ in said] == ["Chilean Finance Minister", None]
+
+
+def test_a_long_name_joined_by_bin_and_al_is_one_person_who_speaks_after_an_unnamed_role():
+    said = speakers("Later the Omani foreign minister announced that the border would reopen.",
+                    "Kuwait's Foreign Minister Sheikh Salem bin Abdullah bin Jaber Al Sabah told reporters "
+                    "on Monday that the issue had not been raised.",
+                    "“The question of the border has not been raised at all in these talks,” he said.")
+    assert [name for name, _ in said] == ["Salem bin Abdullah bin Jaber Al Sabah"]
