@@ -74,6 +74,9 @@ _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient a
 SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
 SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                             rf"\s+(?P<cue>{CUE_RE.pattern})")
+# the agent of a passive, who did what the sentence tells: 'The petition was presented by X'
+AGENT_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
+                             r"(?:(?:in|over|up|out)\s+)?by\s+$")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 # the cue, then lower-case words of the role that the name's mention does not take in
 SAID_DESCRIBED_RE = re.compile(rf",\s+(?:{CUE_RE.pattern})\s+(?:the\s+)?"
@@ -769,6 +772,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
             mention.kind == "person" and mention.role and SAID_DESCRIBED_RE.search(
                 text, max(0, mention.start - 60), mention.start)):
         return True  # '…, said Defence Minister X.', '…, said department assistant director X.
+    if AGENT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
+        return True
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) not in NON_VERBS:
         return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))

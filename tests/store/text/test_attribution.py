@@ -811,3 +811,13 @@ def test_a_long_name_joined_by_bin_and_al_is_one_person_who_speaks_after_an_unna
                     "on Monday that the issue had not been raised.",
                     "“The question of the border has not been raised at all in these talks,” he said.")
     assert [name for name, _ in said] == ["Salem bin Abdullah bin Jaber Al Sabah"]
+
+
+def test_the_agent_of_a_passive_is_who_the_next_he_said_means():
+    handed = speakers("More than 300 parents signed a letter against the school's closure.",
+                      "The letter was handed in by Robin Okoro, the Labour councillor.",
+                      "He said: “Closing this school would tear the heart out of the village.”")
+    presented = speakers("The petition was presented by Cllr Robin Okoro, the Labour councillor who "
+                         "represents Park Ward.",
+                         "He said: “Closing this school would tear the heart out of the village.”")
+    assert [name for name, _ in handed + presented] == ["Robin Okoro", "Robin Okoro"]
