@@ -40,6 +40,7 @@ from clipdesk.store.text.lexicon import (
     SETTLEMENT_HEADS,
     SPOKESPEOPLE,
     SUBORDINATES,
+    UNNAMED_SUBJECTS,
     first_name_gender,
     is_english_word,
 )
@@ -775,6 +776,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
     if AGENT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
         return True
     match = AFTER_SUBJECT_RE.match(text, mention.end)
+    if match and match.group(1) in UNNAMED_SUBJECTS and match.start(1) == mention.end + 1:
+        return False  # '500 Headcorn villagers signed': the name says which villagers, who are unnamed
     if match and match.group(1) not in NON_VERBS:
         return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))
     end = aside_end(text, mention.end)

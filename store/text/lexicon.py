@@ -240,7 +240,8 @@ IRREGULAR_FINITE = words(
 # Plural subjects that report speech without naming anyone: 'Critics said the deal “would reward…”'.
 UNNAMED_SUBJECTS = words(
     "critics officials sources analysts experts residents witnesses observers diplomats opponents "
-    "campaigners protesters activists supporters others"
+    "campaigners protesters activists supporters others villagers voters fans workers parents farmers "
+    "shareholders students"
 )
 # Last words of a place's name, and words of a headline, that no person's name has:
 # 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.

@@ -821,3 +821,9 @@ def test_the_agent_of_a_passive_is_who_the_next_he_said_means():
                          "represents Park Ward.",
                          "He said: “Closing this school would tear the heart out of the village.”")
     assert [name for name, _ in handed + presented] == ["Robin Okoro", "Robin Okoro"]
+
+
+def test_a_place_before_a_plural_noun_of_people_is_no_speaker():
+    said = speakers("More than 500 Ashby villagers signed a petition condemning the “reckless building on "
+                    "the green fields” of the parish.")
+    assert said == []  # a phrase from nobody known is not kept as a quotation
