@@ -489,7 +489,27 @@ def classify(lines: list[str]) -> list[Line]:
             kind, cut = Kind.FOOTER, True
         prose += kind is Kind.PROSE
         out.append(Line(text, kind))
-    return _captions(out)
+    return _captions(_skip_links(out))
+
+
+# An item of the numbered list of skip links a page may open with: "1. Inhalt", "2. Navigation".
+_SKIP_LINK = re.compile(r"(\d{1,2})\.\s+[^\s.!?]+(?:\s+[^\s.!?]+){0,4}")
+_SKIP_LINKS = 3  # at least this many numbered items, counting from 1, make the list
+
+
+def _skip_links(out: list[Line]) -> list[Line]:
+    """Mark as boilerplate the numbered list of skip links some pages open with, before any prose."""
+    items: list[int] = []
+    for n, line in enumerate(out):
+        if line.kind is Kind.BLANK:
+            continue
+        match = _SKIP_LINK.fullmatch(line.text)
+        if line.kind is Kind.PROSE or match is None or int(match[1]) != len(items) + 1:
+            break
+        items.append(n)
+    if len(items) < _SKIP_LINKS:
+        return out
+    return [Line(line.text, Kind.BOILER) if n in items else line for n, line in enumerate(out)]
 
 
 # A picture's credit closing its caption, or set on the line under it: "... (Photo: Ann Lee/Agency)".
@@ -526,14 +546,20 @@ _BRACKET_CREDIT = re.compile(
     r"(?i)\.?\s*[(\[](?!(?:video|photos?|pics|update[sd]?|live|watch|audio)\b)[^()\[\]]{2,40}[)\]]$")
 
 
+# A photographer's name glued to the copy of a caption: "Netanyahu at the meeting, todayAnn Lee".
+_GLUED_CREDIT = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+
+
 def _printed_with_credit(text: str, below: str) -> bool:
-    """A caption a page prints twice in a row, the copy under it closed by the picture's bracketed credit:
-    "Ann Lee at the talks" over "Ann Lee at the talks (Getty Images)", or both copies ending "(123rf)"."""
+    """A caption a page prints twice in a row, the copy under it closed by the picture's bracketed credit
+    or by the photographer's name glued on: "Ann Lee at the talks" over "Ann Lee at the talks (Getty
+    Images)" or "Ann Lee at the talksJo Kay", or both copies ending "(123rf)"."""
     if not below.startswith(text):
         return False
     if below == text:
         return _BRACKET_CREDIT.search(text) is not None
-    return _BRACKET_CREDIT.fullmatch(below, len(text)) is not None
+    glued = text[-1:].islower() and _GLUED_CREDIT.fullmatch(below, len(text)) is not None
+    return glued or _BRACKET_CREDIT.fullmatch(below, len(text)) is not None
 
 
 def _picture_credit(text: str) -> bool:

@@ -1025,3 +1025,25 @@ def test_a_date_above_the_headline_later_than_the_story_s_copyright_is_the_day_o
     article = parse(page)
     assert article.title == "Ferry union chief rejects talks"
     assert article.published is None
+
+
+def test_a_caption_printed_twice_with_the_photographer_glued_on_is_not_the_title():
+    page = ("Mayor at the harbour opening, today\n"
+            "Mayor at the harbour opening, todayJo Kessler\n\n"
+            "Mayor Ana Ruiz opened the new harbour wall this morning after two years of building work and "
+            "three winters of flooding in the old town.\n\n"
+            "The wall cost twelve million and should hold back the highest tides for fifty years.\n")
+    article = parse(page)
+    assert article.title is None
+    assert article.paragraphs[0].startswith("Mayor Ana Ruiz opened")
+
+
+def test_a_numbered_list_of_skip_links_is_not_the_title():
+    page = ("1. Content\n  2. Navigation\n  3. More content\n  4. Search\n  5. Choose from 12 languages\n\n\n"
+            "Harbour board approves the new ferry terminal\n\n"
+            "The harbour board approved the new ferry terminal on Wednesday night after three years of "
+            "objections from residents of the old town.\n\n"
+            "1. The terminal opens in two years.\n")
+    article = parse(page)
+    assert article.title == "Harbour board approves the new ferry terminal"
+    assert article.paragraphs[-1] == "1. The terminal opens in two years."
