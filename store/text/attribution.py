@@ -71,8 +71,9 @@ _MISSPELT_MIN = 5  # a surname shorter than this is not matched to another one i
 _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.
 # A lone surname as the subject of a speech verb or of a past tense: 'Koen said', 'Noves, 61, joked',
-# 'said Koen'.
-SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b)")
+# 'said Koen', 'Koen was asked'.
+SPEAKS_AFTER_RE = re.compile(rf"(?:,[^,.;:]{{1,40}},)?\s+(?:\w+ly\s+)?(?:{CUE_RE.pattern}|[a-z]{{3,}}ed\b"
+                             r"|was\s+(?:asked|pressed|questioned)\b)")
 SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                             rf"\s+(?P<cue>{CUE_RE.pattern})")
 # the agent of a passive, who did what the sentence tells: 'The petition was presented by X'
@@ -681,7 +682,7 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
         word = word[:-2]
     speaking = bool(SPEAKS_AFTER_RE.match(text, token.end())
                     or SAID_BEFORE_RE.search(text, max(0, token.start() - 20), token.start()))
-    if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), word.removesuffix("es"))):
+    if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), _es_plural_of(word))):
         speaking = False  # 'Sirens sounded': a common noun, not a surname
     entity = discourse.person([word], word, None, None, speaking)
     lone = entity is None or " " not in entity.name and not entity.roles  # never named in full
@@ -691,6 +692,12 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
             entity.kind = "institution"  # 'Boeing’s offer' read as a surname's until now
         return Mention(token.start(), token.end(), "institution", word, discourse.institution(word))
     return Mention(token.start(), token.end(), "person" if entity else "bare", word, entity)
+
+
+def _es_plural_of(word: str) -> str:
+    """The noun a plural in -es is of ('Witnesses' -> 'Witness'); '' for a word that is none ('Moyes')."""
+    stem = word.removesuffix("es")
+    return stem if stem != word and stem.endswith(("s", "x", "z", "ch", "sh")) else ""
 
 
 def _complement(prefix: list[re.Match[str]]) -> bool:

@@ -827,3 +827,11 @@ def test_a_place_before_a_plural_noun_of_people_is_no_speaker():
     said = speakers("More than 500 Ashby villagers signed a petition condemning the “reckless building on "
                     "the green fields” of the parish.")
     assert said == []  # a phrase from nobody known is not kept as a quotation
+
+
+def test_a_surname_never_named_in_full_that_was_asked_is_the_he_who_answers():
+    said = speakers("Rovers boss Mark Hughes can travel with a clean bill of health.",
+                    "“I expect a reaction from the team,” Hughes said.",
+                    "Moyes was asked to assess the recent form of City.",
+                    "“I have seen City a lot this season and they were on top against Spurs,” he said.")
+    assert [name for name, _ in said] == ["Mark Hughes", "Moyes"]
