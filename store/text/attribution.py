@@ -79,6 +79,7 @@ SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(
 # the agent of a passive, who did what the sentence tells: 'The petition was presented by X'
 AGENT_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
                              r"(?:(?:in|over|up|out)\s+)?by\s+$")
+JOINED_AFTER_RE = re.compile(r",?\s+(?:and|&)\s")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 # the cue, then lower-case words of the role that the name's mention does not take in
 SAID_DESCRIBED_RE = re.compile(rf",\s+(?:{CUE_RE.pattern})\s+(?:the\s+)?"
@@ -781,7 +782,7 @@ def _is_subject(text: str, mention: Mention) -> bool:
                 text, max(0, mention.start - 60), mention.start)):
         return True  # '…, said Defence Minister X.', '…, said department assistant director X.
     if AGENT_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start):
-        return True
+        return not JOINED_AFTER_RE.match(text, mention.end)  # 'led by X and Y': a pair is no one's he or she
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) in UNNAMED_SUBJECTS and match.start(1) == mention.end + 1:
         return False  # '500 Headcorn villagers signed': the name says which villagers, who are unnamed

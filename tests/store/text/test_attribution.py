@@ -835,3 +835,11 @@ def test_a_surname_never_named_in_full_that_was_asked_is_the_he_who_answers():
                     "Moyes was asked to assess the recent form of City.",
                     "“I have seen City a lot this season and they were on top against Spurs,” he said.")
     assert [name for name, _ in said] == ["Mark Hughes", "Moyes"]
+
+
+def test_a_pair_of_agents_of_a_passive_does_not_take_the_he_from_the_last_speaker():
+    said = speakers("“The talks were very helpful for us,” Foreign Minister Ravi Menon told reporters.",
+                    "The other delegation was led by Secretary of State Tom Ray and Defence Secretary "
+                    "Jon Hale.",
+                    "“In some ways they set out what was expected of the meeting,” he said.")
+    assert [name for name, _ in said] == ["Ravi Menon", "Ravi Menon"]
