@@ -350,7 +350,11 @@ _CRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
 
 
 def _breadcrumbs(line: str, words: int) -> bool:
-    """A trail of section links: 'Home > World > Europe', 'News / Politics'."""
+    """A trail of section links: 'Home > World > Europe', 'News / Politics', 'Politics | City Council'
+    (a one-word section, then its topic)."""
+    piped = line.split(" | ")
+    if len(piped) == 2 and " " not in piped[0] and all(p[:1].isupper() and p.count(" ") < 3 for p in piped):
+        return True
     parts = _CRUMB.split(line)
     arrows = any(mark in line for mark in (" > ", " » ", " › "))
     return (len(parts) >= 3 or len(parts) == 2 and arrows) and words <= 4 * len(parts) and all(

@@ -238,6 +238,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return Dateline(None, _agency(alone["agency"]), None) if alone else None
     agency = match["agency"] or match["agency2"] or match.groupdict().get("agency3")
     written = match["date"]
+    if agency and not written and _day(agency):
+        agency, written = None, agency  # 'KUALA LUMPUR (May 10):' brackets the day, not an agency
     place = match["place"].strip(" .")
     if len(place) < 2 or place.upper() in _NOT_PLACES:
         return None

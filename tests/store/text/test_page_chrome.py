@@ -1047,3 +1047,22 @@ def test_a_numbered_list_of_skip_links_is_not_the_title():
     article = parse(page)
     assert article.title == "Harbour board approves the new ferry terminal"
     assert article.paragraphs[-1] == "1. The terminal opens in two years."
+
+
+def test_a_one_word_section_and_its_topic_between_pipes_are_neither_the_title_nor_the_outlet():
+    page = ("Politics | Harbour Town Council\n\n"
+            "Harbour mayor admits ministers are right to be concerned about the council\n\n"
+            "The mayor of Harbour Town said on Tuesday that ministers were right to be concerned after "
+            "threats of intervention in the council's affairs.\n\n"
+            "The council meets again on Thursday.\n")
+    article = parse(page)
+    assert article.title == "Harbour mayor admits ministers are right to be concerned about the council"
+    assert article.outlet is None
+
+
+def test_a_day_in_the_dateline_brackets_is_its_date_not_an_agency():
+    article = parse("Leaders meet at the regional summit\n\n"
+                    "KUALA LUMPUR (May 10): Prime Minister Anwar Ibrahim held talks with four leaders on "
+                    "bilateral ties at the summit today.\n\nThe talks covered trade and education.\n")
+    assert article.outlet is None
+    assert article.published_text == "May 10"
