@@ -63,7 +63,9 @@ LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
-          r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly)"
+          r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly|" \
+          r"himself|herself|itself|themselves|" \
+          r"(?:on|in|via)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:page|account|handle|blog|website),?)"
 # 'X said', 'X, also, said', 'X of the Teachers Union said'
 CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")

@@ -843,3 +843,12 @@ def test_a_pair_of_agents_of_a_passive_does_not_take_the_he_from_the_last_speake
                     "Jon Hale.",
                     "“In some ways they set out what was expected of the meeting,” he said.")
     assert [name for name, _ in said] == ["Ravi Menon", "Ravi Menon"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The talks stalled, and Mayor Ana Ruiz herself said on Thursday, “We want to keep the ferry running.”",
+    "Mayor Ana Ruiz on her Facebook page, said: “We want to keep the ferry running.”",
+    "“We want to keep the ferry running,” Mayor Ana Ruiz herself said.",
+])
+def test_a_reflexive_or_the_page_written_on_between_speaker_and_verb_keeps_the_speaker(paragraph):
+    assert [name for name, _ in speakers(paragraph)] == ["Ana Ruiz"]
