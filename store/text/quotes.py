@@ -525,8 +525,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 mention.entity = discourse.pronoun(mention.text, salient)
             if mention and mention.kind == "pronoun":
                 fronted = _fronted_subject(masked, mention, mentions)
-                if fronted is None and not n and index and not all_spans[index - 1]:
-                    fronted = _subject_before(mention, *previous)
+                if fronted is None and not n and index and not all_spans[index - 1] and not any(
+                        m.kind == "person" and m.entity for m in mentions if m.end <= span.open_mark):
+                    fronted = _subject_before(mention, *previous)  # unless this paragraph named someone
                 mention = replace(mention, entity=fronted) if fronted else mention
             here.append(_Found(span, mention, cue))
             entity = role_speaker(mention) if mention else None

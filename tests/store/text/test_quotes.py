@@ -488,3 +488,11 @@ def test_a_bulleted_quotation_under_a_lead_about_no_one_stays_unattributed():
         "Tickets for the derby went on sale on Thursday morning at the club shop.",
         "• “We are ready for the derby and we know what it means to the town.”")
     assert [q.speaker for q in said] == [None]
+
+
+def test_a_she_after_a_woman_named_in_her_own_paragraph_is_hers_not_the_last_paragraphs_subject():
+    said = quotes_in(
+        "In her remarks, Ada Brennan, the envoy for refugees, highlighted the rise in displaced families.",
+        "Grace Okafor also pointed out in her remarks that half of the families were in camps.  “We must "
+        "do better,” she told the council.")
+    assert [q.speaker for q in said] == ["Grace Okafor"]
