@@ -746,7 +746,8 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
             second.start = first.start
             mentions.pop(n)
             continue
-        unclosed = SPEAKS_NEXT_RE.match(text, second.end) if second and second.kind == "role" else None
+        unclosed = SPEAKS_NEXT_RE.match(text, second.end) if second and second.kind == "role" \
+            and not second.indefinite else None  # '… talks with Ann Lee, a spokesman said': a new clause
         if second and unclosed and first.kind == "person" and first.entity \
                 and text[first.end:second.start] == ", ":
             # 'Ann Lee, spokesperson of the ministry tweeted': the closing comma of the aside left out

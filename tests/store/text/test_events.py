@@ -752,3 +752,11 @@ def test_countries_listed_with_the_subject_take_part_in_its_sanctions():
     article = Article(id="t", source="t.txt", title="x", paragraphs=(
         "Chile, Peru and Ecuador imposed sanctions on Russia on Monday.",))
     assert set(extract_events(article)[0].participants) == {"Chile", "Peru", "Ecuador", "Russia"}
+
+
+def test_a_name_before_a_spokesman_who_reports_the_event_takes_part_in_it():
+    events = extract_events(article(
+        "Chilean President Ana Ruiz will visit Lima in June for talks with Prime Minister Tomas Vidal, a "
+        "Peruvian government spokesman said on Friday."))
+    talks = [e for e in events if e.kind == "talks"]
+    assert talks and talks[0].participants == ("Ana Ruiz", "Tomas Vidal")
