@@ -292,7 +292,7 @@ class Discourse:
         if heads & PLURAL_HEADS:
             return None
         generic = bool(heads & GENERIC_HEADS)
-        best, best_score = None, 1
+        best, best_score = None, 1.0
         people = self._recent("person")
         for entity in people:
             roles = " ".join(entity.roles)
@@ -302,11 +302,13 @@ class Discourse:
             if _rank(text) != _rank(roles):
                 continue
             their_heads = _heads(roles)
-            score = 2 * len(nations & theirs) + 2 * len(heads & their_heads)
+            score = 2.0 * len(nations & theirs) + 2 * len(heads & their_heads)
             if heads & SUBORDINATES and their_heads & SUBORDINATES and not heads & their_heads:
                 score += 2  # 'the presidential aide' is the president's spokesman named before
             if generic and entity.roles:
                 score += 1
+            if score > 1 and entity in salient[-_PRONOUN_REACH:]:
+                score += 0.5  # of two presidents, 'the President' is the one the story follows
             if score > best_score:
                 best, best_score = entity, score
         definite = text.lower().startswith("the ")

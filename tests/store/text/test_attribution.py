@@ -852,3 +852,11 @@ def test_a_pair_of_agents_of_a_passive_does_not_take_the_he_from_the_last_speake
 ])
 def test_a_reflexive_or_the_page_written_on_between_speaker_and_verb_keeps_the_speaker(paragraph):
     assert [name for name, _ in speakers(paragraph)] == ["Ana Ruiz"]
+
+
+def test_of_two_holders_of_a_role_the_one_the_story_follows_is_who_the_role_noun_means():
+    said = speakers("US President Ann Lee signed the fisheries agreement on Monday.",
+                    "The deal is “good for both countries,” Lee said before telephoning Chilean President "
+                    "Tomas Vidal in front of the press.",
+                    "The President called it “one of the largest fishing deals ever made”.")
+    assert [name for name, _ in said] == ["Ann Lee", "Ann Lee"]
