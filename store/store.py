@@ -5,6 +5,7 @@ thread every async caller runs store calls on.
     hits = search(store, "what did Shoigu say?")                 # synchronous callers (the CLI)
     reply = await store.run(handle, request, store)              # async callers: on the worker thread
     reply = await store.reader.run(compose_digest, store.reader, ...)   # long reads: their own thread
+    rows = store.beside(lexical, "paragraph", terms)    # a read on a third connection, meanwhile: a Future
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from sqlite_utils.db import Table, View
 
+BESIDE_CACHE_KIB = 512  # the companion's page cache: the pages it reads stay in the OS's cache anyway
 P = ParamSpec("P")
 T = TypeVar("T")
 # a statement that begins, ends or marks a transaction itself (after any blanks, ';' and comments)
@@ -34,8 +36,8 @@ _CONTROL = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*"
 
 class Store:
     """A clipdesk database (every store function takes one) on one sqlite3 connection, plus what
-    belongs to it alone: the in-memory caches built from it, one worker thread, and a second
-    connection for long reads. Reads and writes go through `execute`; sqlite-utils' table helpers
+    belongs to it alone: the in-memory caches built from it, one worker thread, a second connection
+    for long reads and a third for a read run beside this one's (`beside`). Reads and writes go through `execute`; sqlite-utils' table helpers
     (`store["feeds"].rows_where(...)`, `store.table("feeds").insert(...)`), which only the writing
     and delivery code uses, work on the same connection and are imported on first use (answering a
     question imports neither sqlite-utils nor the numpy it brings).
@@ -51,6 +53,7 @@ class Store:
         self.caches = Caches()
         self._worker: ThreadPoolExecutor | None = None
         self._reader: Store | None = None
+        self._beside: Store | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, memory: bool = False,
@@ -115,13 +118,31 @@ class Store:
             self._reader = Store.open(self.path, upgrade=False)
         return self._reader
 
+    def beside(self, func: Callable[..., T], *args: Any) -> Future[T]:
+        """`func(store, *args)` started on a read-only companion store (its own connection and thread),
+        for a read that can run while this store's connection does another: one search's three FTS5
+        tables at once on two cores. An in-memory store, which no second connection can see, runs it
+        at once, here."""
+        if self.path is None:
+            done: Future[T] = Future()
+            done.set_result(func(self, *args))
+            return done
+        if self._beside is None:
+            self._beside = Store.open(self.path, upgrade=False)
+            self._beside.execute(f"PRAGMA cache_size = -{BESIDE_CACHE_KIB}")
+            self._beside._worker = ThreadPoolExecutor(1, thread_name_prefix="clipdesk-beside")
+        companion = self._beside
+        assert companion._worker is not None
+        return companion._worker.submit(func, companion, *args)
+
     def close(self) -> None:
-        """Finish the queued calls, stop the worker thread and close the connections."""
+        """Finish the queued calls, stop the worker threads and close the connections."""
         if self._worker is not None:
             self._worker.shutdown(wait=True)
             self._worker = None
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+        for companion in (self._reader, self._beside):
+            if companion is not None:
+                companion.close()
+        self._reader = self._beside = None
         self.conn.close()
 

@@ -127,9 +127,11 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     if not q.terms or k < 1:
         return SearchResult(intent=q.intent)
     limit = max(k, PER_TABLE)
-    found: dict[tuple[str, int], float] = {}
-    for kind in TABLES:
-        found.update(((kind, rowid), rank) for rowid, rank in _lexical(db, kind, q.terms, "", limit))
+    # the paragraphs, the largest table, are searched on a second connection while this one does the rest
+    paragraphs = db.beside(_lexical, "paragraph", q.terms, "", limit)
+    lexical = {kind: _lexical(db, kind, q.terms, "", limit) for kind in TABLES if kind != "paragraph"}
+    lexical["paragraph"] = paragraphs.result()
+    found = {(kind, rowid): rank for kind in TABLES for rowid, rank in lexical[kind]}
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
     named_places = frozenset(recognise_places(question))
     in_article: dict = {}  # which articles name which question words, found once for both rounds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 
 from clipdesk.store.index.people import recognise_people, resolve_person
@@ -88,3 +89,29 @@ def test_a_write_outside_a_transaction_is_seen_at_once_and_a_failed_one_holds_no
     assert store["people"].count == 3  # sqlite-utils' helpers, on the same connection
     store.close()
     other.close()
+
+
+def test_a_read_beside_runs_on_a_third_connection_and_its_errors_reach_the_caller(tmp_path):
+    store = Store.open(tmp_path / "clipdesk.db")
+    add_person(store, "Antti Hakkanen")
+
+    def names(companion: Store) -> tuple[list[str], str]:
+        rows = companion.execute("SELECT name FROM people").fetchall()
+        return [r[0] for r in rows], threading.current_thread().name
+
+    found, thread = store.beside(names).result()
+    assert found == ["Antti Hakkanen"] and thread.startswith("clipdesk-beside")
+    assert store._beside is not None and store._beside.conn is not store.conn
+    failed = store.beside(lambda companion: companion.execute("SELECT * FROM no_such_table"))
+    try:
+        failed.result()
+    except sqlite3.OperationalError as exc:
+        assert "no_such_table" in str(exc)
+    else:
+        raise AssertionError("the error was lost")
+    store.close()
+    assert store._beside is None
+
+
+def test_an_in_memory_store_runs_a_read_beside_at_once_on_its_own_connection(db: Store):
+    assert db.beside(lambda companion: companion is db).result()
