@@ -37,10 +37,11 @@ _CONTROL = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*"
 class Store:
     """A clipdesk database (every store function takes one) on one sqlite3 connection, plus what
     belongs to it alone: the in-memory caches built from it, one worker thread, a second connection
-    for long reads and a third for a read run beside this one's (`beside`). Reads and writes go through `execute`; sqlite-utils' table helpers
-    (`store["feeds"].rows_where(...)`, `store.table("feeds").insert(...)`), which only the writing
-    and delivery code uses, work on the same connection and are imported on first use (answering a
-    question imports neither sqlite-utils nor the numpy it brings).
+    for long reads and a third for a read run beside this one's (`beside`). Reads and writes go
+    through `execute`; sqlite-utils' table helpers (`store["feeds"].rows_where(...)`,
+    `store.table("feeds").insert(...)`), which only the writing and delivery code uses, work on the
+    same connection and are imported on first use (answering a question imports neither sqlite-utils
+    nor the numpy it brings).
 
     The connection is used by one thread at a time: synchronous code calls store functions
     directly; code on an event loop awaits `run`, which queues the call on the worker thread, so the
