@@ -91,6 +91,10 @@ LIST_LEAD_REACH = 2  # paragraphs before a list in which the person it reports m
 ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
                           r"|(?:was|is|were|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment))\b")
 SUBORDINATE_RE = re.compile(r"\s*[\"“]?(?:Although|Though|While|Whilst|After|When|Since|Despite|Before)\s")
+# between a body and the person it employs: 'Harvard University political scientist', 'University of
+# Wisconsin law professor'
+EMPLOYER_ROLE_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*)*(?:\s+(?!(?:and|or|with|to|for|of|in|at|by)\s)[a-z][\w-]*){1,3}\s+")
 DESCRIPTOR_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z])")
 # A name between commas after an unnamed role: 'the commander, Samson, 55, who ...'.
 APPOSED_RE, APPOSED_END_RE = re.compile(r",\s*"), re.compile(r"\s*(?:[,.;]|$)")
@@ -268,6 +272,14 @@ def _after(masked: str, span: Span, stop: int,
         # 'said his lawyer Ann Lee', 'said mayoral candidate Ann Lee': the mention opens at its role
         after = _mention_at(window, cue.end() + 1) or between and next(
             (m for m in window if cue.end() < m.start <= between.end()), None)
+        if after and after.kind in ("institution", "bare"):
+            # 'said Harvard University political scientist Ryan Owens': the body is where the person works
+            person = next((m for m in window if m.start > after.end and m.kind == "person" and m.entity),
+                          None)
+            if person and EMPLOYER_ROLE_RE.fullmatch(masked, after.end, person.start):
+                return person, cue.group()
+        if after and cue.group() in ("reported", "reports") and _speaks_before(masked, span, mentions):
+            return None  # 'X has said … “…”, reported Al Jazeera.': the outlet reports X's words
         if after:
             return _apposed(masked, after, window) or after, cue.group()
     according = ACCORDING_RE.match(masked, pos)
@@ -277,6 +289,13 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _speaks_before(masked: str, span: Span, mentions: list[Mention]) -> bool:
+    """Whether someone is the subject of a verb of saying earlier in the quotation's sentence."""
+    start = _sentence_start(masked, span.open_mark, 0)
+    return any(m.subject and m.kind in ("person", "pronoun", "role") and m.entity
+               and CUE_AFTER_RE.match(masked, m.end) for m in mentions if start <= m.start < span.open_mark)
 
 
 def _role_holder_at(masked: str, mentions: list[Mention], pos: int) -> Mention | None:

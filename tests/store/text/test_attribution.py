@@ -860,3 +860,16 @@ def test_of_two_holders_of_a_role_the_one_the_story_follows_is_who_the_role_noun
                     "Tomas Vidal in front of the press.",
                     "The President called it “one of the largest fishing deals ever made”.")
     assert [name for name, _ in said] == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize("employer", ["Harbour University", "University of Lindley"])
+def test_a_body_before_a_lower_case_role_and_a_name_after_said_is_the_persons_employer(employer):
+    said = speakers(f"“There have been a lot of attacks on the minister,” said {employer} political "
+                    "scientist Rhea Owusu, co-author of a book on the court.")
+    assert [name for name, _ in said] == ["Rhea Owusu"]
+
+
+def test_an_outlet_that_reported_a_persons_words_is_not_their_speaker():
+    said = speakers("Government spokesperson Omar Haddad has said that the people reject the offer as an "
+                    "“ambiguous term with no legal or military meaning”, reported Harbour News.")
+    assert [name for name, _ in said] == ["Omar Haddad"]
