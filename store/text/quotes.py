@@ -49,7 +49,7 @@ NAME_LINE_REST_RE = re.compile(r"\s*(?:\([^()]{0,60}\)|[,–—-]\s*[^.!?]{0,60}
 VERB_AFTER_RE = re.compile(r",?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")  # 'Ann Lee shared', ', who spoke'
 # '"…," he estimated in the article': any verb in the past right after the closing mark and its speaker
 PAST_AFTER_RE = re.compile(
-    r"\s+([a-z]{3,}ed)\b(?=\s*[.,;]|\s+(?:in|on|at|during|after|before|to|while|when)\b)")
+    r"\s+([a-z]{3,}ed)\b(?=\s*[.,;]|\s+(?:in|on|at|during|after|before|to|while|when|about|of)\b)")
 # 'according to a press statement signed by X': the document's signatory
 ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?:signed|issued|released|sent)?\s*by\s+$")

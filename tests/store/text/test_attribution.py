@@ -873,3 +873,9 @@ def test_an_outlet_that_reported_a_persons_words_is_not_their_speaker():
     said = speakers("Government spokesperson Omar Haddad has said that the people reject the offer as an "
                     "“ambiguous term with no legal or military meaning”, reported Harbour News.")
     assert [name for name, _ in said] == ["Omar Haddad"]
+
+
+def test_a_past_tense_after_the_quotation_and_a_name_credits_it_before_about():
+    said = speakers("President Ana Ruiz met the visiting premier on Monday.",
+                    "“He also played some table tennis with the children,” Ruiz joked about her husband.")
+    assert [name for name, _ in said] == ["Ana Ruiz"]
