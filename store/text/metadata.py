@@ -319,10 +319,14 @@ def place_credit(line: str) -> str | None:
 
 
 def credit_line(line: str) -> tuple[str | None, WrittenDate | None] | None:
-    """An agency, place and date set in one line ("PTI | Istanbul | Updated: 29-03-2022 18:49 IST")."""
+    """An agency, place and date set in one line ("PTI | Istanbul | Updated: 29-03-2022 18:49 IST"), or a
+    date followed by links ("Feb. 5, 2013 at 3:15 PM | Comments")."""
     parts = [p.strip() for p in line.split("|")]
     if len(parts) < 2:
         return None
+    first = parse_date(parts[0])
+    if first and all(p.count(" ") < 2 and not any(c.isdigit() for c in p) for p in parts[1:]):
+        return None, first  # "Feb. 5, 2013 at 3:15 PM | Comments": the date, then the page's links
     written = next((d for d in map(parse_date, parts[1:]) if d), None)
     if written is None:
         return None

@@ -1066,3 +1066,11 @@ def test_a_day_in_the_dateline_brackets_is_its_date_not_an_agency():
                     "bilateral ties at the summit today.\n\nThe talks covered trade and education.\n")
     assert article.outlet is None
     assert article.published_text == "May 10"
+
+
+def test_a_date_line_followed_by_the_pages_links_dates_the_story_in_full():
+    article = parse("Study: Harbour belief blows hot and cold\n\n"
+                    "Feb. 5, 2013 at 3:15 PM   |   Comments\n\n"
+                    "LINDLEY, Feb. 5 (UPI) -- Residents' belief in the harbour plan goes where the weather "
+                    "goes, researchers say.\n\nThe study covered twenty years of polls.\n")
+    assert article.published == "2013-02-05T15:15"
