@@ -324,9 +324,9 @@ def credit_line(line: str) -> tuple[str | None, WrittenDate | None] | None:
     parts = [p.strip() for p in line.split("|")]
     if len(parts) < 2:
         return None
-    first = parse_date(parts[0])
-    if first and all(p.count(" ") < 2 and not any(c.isdigit() for c in p) for p in parts[1:]):
-        return None, first  # "Feb. 5, 2013 at 3:15 PM | Comments": the date, then the page's links
+    leading = parse_date(parts[0])
+    if leading and all(p.count(" ") < 2 and not any(c.isdigit() for c in p) for p in parts[1:]):
+        return None, leading  # "Feb. 5, 2013 at 3:15 PM | Comments": the date, then the page's links
     written = next((d for d in map(parse_date, parts[1:]) if d), None)
     if written is None:
         return None
