@@ -380,7 +380,11 @@ def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) ->
 def _cut_short(text: str, below: str) -> bool:
     """True when a line is the next line's start cut short with an ellipsis, as a breadcrumb trail or a
     teaser prints a long headline ("HomeNewsBlack expects the issue to come back to..." over "Black
-    expects the issue to come back to council")."""
+    expects the issue to come back to council"), or a page title that the headline under it goes on
+    ("Navies hold drills" over "Navies hold drills in the Andaman Sea")."""
+    if below.startswith(text + " ") and text.count(" ") >= _CUT_WORDS and is_headline(below) \
+            and not below.endswith("."):  # a lead paragraph that opens with the headline's words is prose
+        return True
     if not text.endswith(("...", "…")):
         return False
     cut = text.rstrip(".… ")

@@ -1074,3 +1074,18 @@ def test_a_date_line_followed_by_the_pages_links_dates_the_story_in_full():
                     "LINDLEY, Feb. 5 (UPI) -- Residents' belief in the harbour plan goes where the weather "
                     "goes, researchers say.\n\nThe study covered twenty years of polls.\n")
     assert article.published == "2013-02-05T15:15"
+
+
+def test_a_page_title_cut_short_above_the_full_headline_is_not_the_title():
+    page = ("Harbour navies hold joint drills\n\n"
+            "Harbour navies hold joint drills in the Lindley Sea\n\n"
+            "The navies of the two harbours carried out a series of drills in the Lindley Sea on Saturday, "
+            "the coastguard said.\n\nThe drills lasted two days.\n")
+    assert parse(page).title == "Harbour navies hold joint drills in the Lindley Sea"
+
+
+def test_a_headline_that_the_lead_goes_on_from_stays_the_title():
+    page = ("Harbour navies hold joint drills\n\n"
+            "Harbour navies hold joint drills in the Lindley Sea on Saturday, the coastguard said, as the "
+            "two fleets practised rescues.\n\nThe drills lasted two days.\n")
+    assert parse(page).title == "Harbour navies hold joint drills"
