@@ -8,7 +8,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from clipdesk.store.text.lexicon import NON_VERBS
-from clipdesk.store.text.metadata import DATE_PREFIX, byline, parse_date, parse_dateline
+from clipdesk.store.text.metadata import DATE_PREFIX, byline, parse_date, parse_dateline, place_credit
 
 
 class Kind(Enum):
@@ -350,11 +350,12 @@ _CRUMB = re.compile(r"\s(?:>|»|›|/|\\)\s")
 
 
 def _breadcrumbs(line: str, words: int) -> bool:
-    """A trail of section links: 'Home > World > Europe', 'News / Politics', 'Politics | City Council'
-    (a one-word section, then its topic)."""
+    """A trail of section links: 'Home > World > Europe', 'News / Politics', 'Politics | City Council',
+    'The Asian Age | News' (a one-word section beside a topic or the site's name)."""
     piped = line.split(" | ")
-    if len(piped) == 2 and " " not in piped[0] and all(p[:1].isupper() and p.count(" ") < 3 for p in piped):
-        return True
+    if len(piped) == 2 and any(" " not in p for p in piped) and all(
+            p[:1].isupper() and p.count(" ") < 3 for p in piped) and place_credit(line) is None:
+        return True  # (but "UNN | Kyiv" credits an agency)
     parts = _CRUMB.split(line)
     arrows = any(mark in line for mark in (" > ", " » ", " › "))
     return (len(parts) >= 3 or len(parts) == 2 and arrows) and words <= 4 * len(parts) and all(

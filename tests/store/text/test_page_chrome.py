@@ -1089,3 +1089,14 @@ def test_a_headline_that_the_lead_goes_on_from_stays_the_title():
             "Harbour navies hold joint drills in the Lindley Sea on Saturday, the coastguard said, as the "
             "two fleets practised rescues.\n\nThe drills lasted two days.\n")
     assert parse(page).title == "Harbour navies hold joint drills"
+
+
+@pytest.mark.parametrize("head, outlet", [("The Lindley Age | News", None), ("UNN | Kyiv", "UNN")])
+def test_a_sites_name_and_one_section_word_between_pipes_is_no_title_but_an_agency_and_place_credit(
+        head, outlet):
+    page = (f"{head}\n\nHarbour board approves the new ferry terminal\n\n"
+            "The harbour board approved the new ferry terminal on Wednesday night after three years of "
+            "objections from residents.\n\nWork is due to begin in the spring.\n")
+    article = parse(page)
+    assert article.title == "Harbour board approves the new ferry terminal"
+    assert article.outlet == outlet
