@@ -98,8 +98,9 @@ LOCATIVE_REACH = 15  # characters before a mention searched for LOCATIVE_BEFORE_
 ROLE_APPOSED_RE = re.compile(r"\b(?:from|to|with|by|received|met|meeting|thanked|welcomed)\s+"
                              r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?i:"
                              + "|".join(sorted(ROLE_HEADS)) + r")\b[^,.;:]{0,60},\s$")
-PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:"
+PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?i:"
                               + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
+DIRECTION_BEFORE_RE = re.compile(r"\b(?:northern|southern|eastern|western|central)\s$")  # ', northern Gaza,'
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
 # 'Xinhua, citing the ministry, said'.
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
@@ -583,6 +584,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     role = text[role_tokens[0].start():role_tokens[-1].end()] if has_head and role_tokens else None
     begin, end = run[0].start(), run[-1].end()
     complement = _complement(prefix)
+    if name and classes[0] == "det" and not has_head and _key(name[-1][0]) in PLACE_HEADS:
+        return []  # 'the Teesta River', 'the Gaza Strip': a place, not a body
     if name and (complement or classes[0] == "det" and not has_head and "hon" not in prefix_classes):
         whole = text[run[start].start():end]
         kind = "role" if has_head else "institution"
@@ -810,9 +813,12 @@ def _unknown_name_before_noun(mention: Mention, word: str) -> bool:
 
 def apposed(text: str, mention: Mention) -> bool:
     """True when the mention is set between commas after a place it names ('a source in the state capital,
-    Maiduguri, said') or after the role of someone met ('from the Ambassador of Chile, Ana Ruiz, at')."""
-    return text.startswith(",", mention.end) and text.startswith(",", max(0, mention.start - 2)) and bool(
-        PLACE_APPOSED_RE.search(text, max(0, mention.start - 60), mention.start)
+    Maiduguri, said', 'an official in Gaza City, northern Gaza, warned') or after the role of someone met
+    ('from the Ambassador of Chile, Ana Ruiz, at')."""
+    direction = DIRECTION_BEFORE_RE.search(text, max(0, mention.start - 10), mention.start)
+    start = direction.start() if direction else mention.start
+    return text.startswith(",", mention.end) and text.startswith(",", max(0, start - 2)) and bool(
+        PLACE_APPOSED_RE.search(text, max(0, start - 60), start)
         or ROLE_APPOSED_RE.search(text, max(0, mention.start - 100), mention.start))
 
 
@@ -839,6 +845,6 @@ def speaker_of(mention: Mention) -> tuple[str | None, str | None]:
             w for w in WORD_RE.findall(mention.text) if w[0].isupper()}:
         text = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
         return text, text
-    if mention.kind == "bare":
+    if mention.kind == "bare" and len(mention.text) > 1:  # 'Q' of 'L&Q' is no one's name
         return mention.text, None
     return None, None

@@ -245,7 +245,8 @@ UNNAMED_SUBJECTS = words(
 )
 # Last words of a place's name, and words of a headline, that no person's name has:
 # 'Helmand Province', 'Guantanamo Bay'; 'Iran Is Open To Talks'.
-PLACE_HEADS = words("province region district county bay island islands valley strait camp base port")
+PLACE_HEADS = words("province region district county bay island islands valley strait camp base port river "
+                    "sea lake ocean canal peninsula desert mountains strip")
 SETTLEMENT_HEADS = words("capital city town village")
 HEADLINE_WORDS = words("is are was were be has have says said to with for no not")
 # Last words of a building's name: after 'at the' or 'in' it is where something happened ('at Buckingham

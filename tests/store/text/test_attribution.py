@@ -879,3 +879,22 @@ def test_a_past_tense_after_the_quotation_and_a_name_credits_it_before_about():
     said = speakers("President Ana Ruiz met the visiting premier on Monday.",
                     "“He also played some table tennis with the children,” Ruiz joked about her husband.")
     assert [name for name, _ in said] == ["Ana Ruiz"]
+
+
+def test_a_representative_of_a_company_named_with_an_ampersand_stays_unnamed():
+    said = speakers("Speaking for the scheme, a representative of applicants B&Q said: “We understand the "
+                    "fear of change and that people care about the way they live.”")
+    assert [name for name, _ in said] == [None]
+
+
+def test_a_river_named_after_the_is_a_place_not_the_body_a_spokesperson_speaks_for():
+    said = speakers("The foreign secretary said there are projects centring on the Lindley River.",
+                    "“It is a very important visit for us, the first state visit of the year,” said the "
+                    "spokesperson.")
+    assert [name for name, _ in said] == [None]
+
+
+def test_a_place_set_between_commas_after_a_city_never_speaks():
+    said = speakers("A senior UN official in Gaza City, northern Gaza, warned of the “deliberate "
+                    "dismantling of ordinary life,” a day after the agency ran out of food.")
+    assert [name for name, _ in said] == [None]
