@@ -184,6 +184,7 @@ GROUP_NOUNS = frozenset({"grouping", "bloc", "alliance", "group", "organisation"
                          "department"})
 COMMON = words(
     "The A An This That These Those But And Or So Then When While After Before Also However Meanwhile On "
+    "Added Adds Says Wrote Writes "
     "In At For As If Asked Speaking According Last Next Earlier Later During Since Under Over With Without "
     "By From To His Her Their Its Our My Your We He She They It I Some Many Both Each All Any Another "
     "Such Even Only Still Yet Now Today Yesterday Instead Although Though Despite Unfortunately Recently "

@@ -65,7 +65,8 @@ COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly|" \
           r"himself|herself|itself|themselves|" \
-          r"(?:on|in|via)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:page|account|handle|blog|website),?)"
+          r"(?:on|in|via)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}?" \
+          r"(?:page|account|handle|blog|website),?|(?:on|upon)\s+(?:his|her|their)\s+(?:arrival|return|departure))"
 # 'X said', 'X, also, said', 'X of the Teachers Union said'
 CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
@@ -86,6 +87,7 @@ UNNAMED_RE = re.compile(
 UNNAMED_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
+FRONTED_CUE_RE = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes)\s")  # the verb first: 'Said X, “…”'
 BULLET_RE = re.compile(r"[•●▪◦‣∙*]\s")  # a paragraph that is an item of a list
 LIST_LEAD_REACH = 2  # paragraphs before a list in which the person it reports may be named
 ANONYMOUS_RE = re.compile(r"\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity"
@@ -419,6 +421,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         # an earlier cue, when a verb such as 'continue' or 'confirming' in the clause before the quote
         # has no speaker of its own ('X said confirming Y would continue the trend of a court "that..."')
         return next((f for c in reversed(cues[:-1]) if (f := _speaker_at(masked, window, c))), None)
+    fronted = FRONTED_CUE_RE.match(masked, start)
+    named = next((m for m in reversed(window) if m.kind == "person" and m.entity), None) if fronted else None
+    if fronted and named and not masked[named.end:stop].strip(" ,:"):
+        return named, fronted[1].lower()  # 'Said producer Stanley Kwan, “…”'
     lead_in = masked[start:stop].rstrip().endswith(":") or masked.startswith(":", stop)
     author = next((m for m in window if m.kind == "person" and m.entity and (
         BY_BEFORE_RE.search(masked, max(0, m.start - 6), m.start)
@@ -652,8 +658,8 @@ def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[M
         return None
     before = masked[:opens].rstrip()
     last = _sentence_start(before, max(0, len(before) - 1), 0)
-    if not CUE_RE.search(before, last):
-        return None
+    if not CUE_RE.search(before, last):  # 'Alok Sharma opened the plenary. “It is decision time.”'
+        return _narrator(before, [m for m in mentions if m.end <= opens])
     body = next((m for m in reversed(mentions) if last <= m.start and m.end <= opens and m.subject
                  and m.entity and m.entity.kind == "institution" and CUE_AFTER_RE.match(masked, m.end)), None)
     return (body, None) if body else _narrator(before, [m for m in mentions if m.end <= opens])

@@ -898,3 +898,13 @@ def test_a_place_set_between_commas_after_a_city_never_speaks():
     said = speakers("A senior UN official in Gaza City, northern Gaza, warned of the “deliberate "
                     "dismantling of ordinary life,” a day after the agency ran out of food.")
     assert [name for name, _ in said] == [None]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Said Lindley producer-director Rhea Owusu, “I keep saying that there are two places where I feel safe.”",
+    "Added Harbour actress Rhea Owusu, “This was my first time as a juror at an international festival.”",
+    "Festival chief Rhea Owusu on her arrival said “The harbour is hosting the jury at a pivotal moment.”",
+    "Festival President Rhea Owusu opened the closing session. “It is now decision time for the jury.”",
+])
+def test_the_verb_first_an_arrival_between_or_the_sentence_before_name_the_speaker(paragraph):
+    assert [name for name, _ in speakers(paragraph)] == ["Rhea Owusu"]
