@@ -101,8 +101,8 @@ sought seeking aim aims aimed aiming next whether open return willing upcoming
 prepare prepares preparing intention intentions arrange invite invites invited inviting invitation"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
-_PLAN_WORDS = """will shall ll plan plans planned planning expected expects scheduled intend intends intended
-due"""
+_PLAN_WORDS = """will shall ll plan plans planned planning expected expects schedule scheduled intend intends
+intended due"""
 PLAN_WORDS = frozenset(_PLAN_WORDS.split())
 FUTURE = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 # A plan stated after its trigger: 'talks will be held on July 1', 'the visit is scheduled for May'.

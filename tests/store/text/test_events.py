@@ -760,3 +760,10 @@ def test_a_name_before_a_spokesman_who_reports_the_event_takes_part_in_it():
         "Peruvian government spokesman said on Friday."))
     talks = [e for e in events if e.kind == "talks"]
     assert talks and talks[0].participants == ("Ana Ruiz", "Tomas Vidal")
+
+
+def test_meetings_the_two_sides_agreed_to_schedule_are_planned_not_held():
+    events = extract_events(article(
+        "The two foreign ministers agreed to schedule meetings and a date for Ana Ruiz's visit to Lima at "
+        "the earliest."))
+    assert events and all(e.planned for e in events)
