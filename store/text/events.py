@@ -45,7 +45,8 @@ TRIGGERS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ("invitation", "invit", r"\binvit(?:ation|ations|e|ed|es|ing)\b"),
         ("phone call", "call phone conversation",
          r"\b(?:phone|telephone|video)[- ](?:call|calls|conversation|talks?)\b"
-         r"|\b(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b|\bphoned\b"
+         r"|\b(?:spoke|talked)\s+(?:(?:to|with)\b[^;]{0,80}?\s)?(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b"
+         r"|\b(?:tele)?phoned\b"
          r"|\b(?:the|a|this|that|their|[’']s)\s+call\b(?!\s+(?:for|on|to|from)\b)"
          # 'Varga called Chancellor Ute Brandt on Sunday': a person called another, then when or why
          r"|(?<=[A-Za-z] )\bcalled\s+(?:(?-i:[A-Z])[\w'’.-]+\s+){1,4}"

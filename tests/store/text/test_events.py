@@ -767,3 +767,12 @@ def test_meetings_the_two_sides_agreed_to_schedule_are_planned_not_held():
         "The two foreign ministers agreed to schedule meetings and a date for Ana Ruiz's visit to Lima at "
         "the earliest."))
     assert events and all(e.planned for e in events)
+
+
+def test_a_minister_who_telephoned_or_spoke_to_another_by_telephone_held_a_call():
+    telephoned = extract_events(article("Foreign Minister Ana Ruiz telephoned her Peruvian counterpart Tomas "
+                                        "Vidal on Monday."))
+    spoke = extract_events(article("Foreign Minister Ana Ruiz spoke to U.S. Secretary of State Tom Hale by "
+                                   "telephone on Friday."))
+    assert [(e.kind, e.participants) for e in telephoned + spoke] == [
+        ("phone call", ("Ana Ruiz", "Tomas Vidal")), ("phone call", ("Ana Ruiz", "Tom Hale"))]
