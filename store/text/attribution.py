@@ -80,6 +80,9 @@ SPEAKS_NEXT_RE = re.compile(rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(
 AGENT_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
                              r"(?:(?:in|over|up|out)\s+)?by\s+$")
 JOINED_AFTER_RE = re.compile(r",?\s+(?:and|&)\s")
+EXPLETIVE_IT_RE = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                             r"(?:expected|understood|believed|thought|reported|said|likely|unclear|clear|"
+                             r"possible|feared|hoped|known)\s+(?:that|to)\b")
 SAID_BEFORE_RE = re.compile(rf"\b(?:{CUE_RE.pattern})\s+$")
 # the cue, then lower-case words of the role that the name's mention does not take in
 SAID_DESCRIBED_RE = re.compile(rf",\s+(?:{CUE_RE.pattern})\s+(?:the\s+)?"
@@ -425,7 +428,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
             low = word.lower()
             if low in ("he", "she"):
                 mention.entity = discourse.pronoun(low, salient)
-            elif low == "it":  # 'it said' is a body that was the subject of a clause, not one mentioned
+            elif low == "it" and not EXPLETIVE_IT_RE.match(text, mention.end):
+                # 'it said' is a body that was the subject of a clause, not one mentioned; 'it is expected
+                # that he will say' is nobody
                 speaks = SPEAKS_NEXT_RE.match(text, mention.end)
                 mention.entity = discourse.acting() if speaks else discourse.group(touch=False)
             _note(text, mention, mentions, salient)

@@ -440,7 +440,7 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
             and not masked.endswith(("’s", "'s"), 0, window[-1].end):  # "Russia's “unprovoked” war"
         return window[-1], None
     if window and masked[start:stop].rstrip().endswith(":"):
-        subject = next((m for m in window if m.subject), None)
+        subject = next((m for m in window if m.subject and (m.entity or m.kind != "pronoun")), None)
         if subject:
             return subject, None
         label = _name_line(masked[:stop].rstrip()[:-1], window)

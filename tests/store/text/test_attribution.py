@@ -908,3 +908,12 @@ def test_a_place_set_between_commas_after_a_city_never_speaks():
 ])
 def test_the_verb_first_an_arrival_between_or_the_sentence_before_name_the_speaker(paragraph):
     assert [name for name, _ in speakers(paragraph)] == ["Rhea Owusu"]
+
+
+def test_it_is_expected_that_he_will_say_is_his_not_the_building_named_before():
+    said = speakers("During an address at Harbour House, the defence secretary will warn that the allies are "
+                    "at a crossroads.",
+                    "Defence Secretary Tom Hale will set out how the country means to counter the threats.",
+                    "During his address, it is expected that he will express: “We are in a new era and we "
+                    "must be prepared to deter our enemies.”")
+    assert [name for name, _ in said] == ["Tom Hale"]
