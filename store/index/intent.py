@@ -15,6 +15,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (HOW_MANY, re.compile(r"\b(how (many|much|big|large|far|often)|what (number|share|proportion))\b")),
 )
 
+_WHETHER = re.compile(r"\b(whether|if)\b")  # a yes/no question: a "when" after it joins clauses
+
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -37,10 +39,14 @@ _SPEAKER_SLOT = re.compile(
 
 
 def intent(question: str) -> str:
-    """who | what | when | where | how many: the first question word that names a kind of answer wins."""
+    """who | what | when | where | how many: the first question word that names a kind of answer wins,
+    unless "whether" or "if" comes first ("whether Gaza came up when he spoke" asks no time)."""
     lowered = question.lower()
     found = [(m.start(), kind) for kind, pattern in _LEADS if (m := pattern.search(lowered))]
-    return min(found)[1] if found else WHAT
+    yes_no = _WHETHER.search(lowered)
+    if not found or (yes_no and yes_no.start() < min(found)[0]):
+        return WHAT
+    return min(found)[1]
 
 
 def mentions_date(text: str) -> bool:

@@ -496,12 +496,13 @@ def _published_first(db: Store, hits: list[Hit], k: int) -> list[Hit]:
 def _dated_first(db: Store, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
     """For a "when" question whose most relevant evidence states no date: the paragraph of its article
     that dates it leads (its own paragraph when that has the date, else the article's first dated
-    paragraph, where news states when its story happened), with the relevance of what it dates."""
+    paragraph, where news states when its story happened), with the relevance of what it dates; when
+    no paragraph gives a date, the date the article was published leads (see _published_first)."""
     rows = db.execute("SELECT id, position, text FROM paragraphs WHERE article_id = ? ORDER BY position",
                       [top.article_id]).fetchall()
     dated = [(rowid, position) for rowid, position, text in rows if mentions_date(text)]
     if not dated:
-        return hits
+        return _published_first(db, hits, k)
     rowid, position = next((d for d in dated if d[1] == top.paragraph), dated[0])
     lifted = _hit(db, _Scored(best.value, best.relevance, Candidate("paragraph", rowid, 0.0, frozenset()),
                               fit=True))

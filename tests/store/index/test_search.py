@@ -147,6 +147,15 @@ def test_a_when_answer_without_its_date_is_led_by_the_paragraph_dating_its_story
     assert any("sweep the shipping lanes" in h.text for h in hits)  # the evidence it dates stays cited
 
 
+@pytest.mark.parametrize(("published", "first"), [
+    ("2025-06-04", "Published 2025-06-04 by DR"), (None, "Holm told")])
+def test_a_when_answer_in_an_article_stating_no_date_is_led_by_when_it_was_published(db, published, first):
+    ingest_text(db, UNDATED, "mines.txt", {"outlet": "DR", "published": published})
+    hits = search(db, "When did Holm say the minehunters would sweep the shipping lanes near Bornholm?").hits
+    assert hits[0].text.startswith(first)  # an unknown date stays unknown
+    assert any("sweep the shipping lanes" in h.text for h in hits)
+
+
 def test_when_a_piece_was_published_is_answered_with_its_articles_date(coverage):
     hits = search(coverage, "When was the Reuters story on the Arctic air patrols published?").hits
     assert hits[0].kind == "article"
@@ -262,6 +271,8 @@ def test_on_a_large_store_the_rarest_words_drive_and_the_others_still_count(db, 
     ("What did Olaf Scholz say about gas?", "what", "Olaf Scholz"),
     ("Who can end the war, according to the defence secretary?", "who", "the defence secretary"),
     ("nuclear testing", "what", ""),
+    ("I wonder whether Gaza came up when Healey was interviewed", "what", ""),
+    ("Do you know when the ministers met?", "when", ""),
 ])
 def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(question, kind, slot):
     assert (intent(question), speaker_slot(question)) == (kind, slot)
