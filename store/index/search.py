@@ -51,6 +51,8 @@ CONTEXT_CHECKS = 12  # candidates (the most hopeful) whose article is searched f
 SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose words stand in for missing ones
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
+SHORT_QUOTE_WORDS = 6  # a quotation this short is cited in its sentence ("adding that … 'jumping ahead'")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(\[]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     best = max(scored, key=lambda s: s.relevance)
     own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
+    hits = [_in_sentence(db, h) for h in hits]
     top = _hit(db, best)
     if hits and published:
         hits = _published_first(db, hits, k)
@@ -477,6 +480,27 @@ def _best(db: Store, scored: list[_Scored], k: int, fit_leads: bool = False) -> 
         if len(hits) == k:
             break
     return hits
+
+
+def _in_sentence(db: Store, hit: Hit) -> Hit:
+    """A quotation of a few words cited as the sentence that holds it, whose other words say what it is
+    about (the speaker stays in the citation); a quotation that is most of its sentence stays as it is."""
+    if hit.kind != "quote" or len(hit.text.split()) > SHORT_QUOTE_WORDS:
+        return hit
+    row = db.execute("SELECT text FROM paragraphs WHERE article_id = ? AND position = ?",
+                     [hit.article_id, hit.paragraph]).fetchone()
+    if row is None:
+        return hit
+    text = row[0]
+    at = text.find(hit.text)
+    if at < 0:
+        return hit
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, at + len(hit.text))), len(text))
+    sentence = text[start:end].strip()
+    if len(sentence.split()) < 2 * len(hit.text.split()):
+        return hit
+    return replace(hit, kind="paragraph", text=sentence)
 
 
 def _published_first(db: Store, hits: list[Hit], k: int) -> list[Hit]:

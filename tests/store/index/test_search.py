@@ -333,6 +333,24 @@ def test_what_did_x_say_leads_with_x_s_quotation_over_a_paragraph_holding_more_w
     assert (hits[0].kind, hits[0].speaker) == ("quote", "Ilze Kalnina")
     assert any(h.kind == "paragraph" and "undersea cables" in h.text for h in hits[1:])
 
+HARBOUR = """Port strike ends in Gdansk
+
+GDANSK - Dock workers in Gdansk returned to work on Monday after a week-long strike over pay.
+
+Union leader Marta Kowal said the deal was fair but warned that the port's owners were "playing with fire" \
+by delaying investment in new cranes. "We will not wait another ten years for safe equipment," Kowal said.
+"""
+
+
+def test_a_quotation_of_a_few_words_is_cited_in_its_sentence_with_its_speaker(db):
+    ingest_text(db, HARBOUR, "harbour.txt")
+    hit = search(db, "Who said the owners were playing with fire?").hits[0]
+    assert hit.text.startswith("Union leader Marta Kowal said the deal was fair")
+    assert hit.text.endswith('new cranes.') and hit.speaker == "Marta Kowal"
+    said = search(db, "What did Kowal say about safe equipment?").hits[0]
+    assert (said.kind, said.text) == ("quote", "We will not wait another ten years for safe equipment")
+
+
 def test_how_many_questions_lead_with_a_number(coverage):
     hits = search(coverage, "How much bigger will the EU share of the cod catch be?", k=3).hits
     assert "by a tenth" in hits[0].text
