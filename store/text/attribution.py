@@ -43,6 +43,7 @@ from clipdesk.store.text.lexicon import (
     UNNAMED_SUBJECTS,
     first_name_gender,
     is_english_word,
+    names_office,
 )
 from clipdesk.store.text.places import is_country
 
@@ -125,8 +126,9 @@ class Entity:
 
     @property
     def role(self) -> str | None:
-        """The first role written next to the name, if any."""
-        return self.roles[0] if self.roles else None
+        """The first role written next to the name that names an office ('defence secretary', not 'his
+        British counterpart', which says only how they stand to someone else), else the first, if any."""
+        return next((r for r in self.roles if names_office(r)), self.roles[0] if self.roles else None)
 
 
 @dataclass

@@ -66,6 +66,11 @@ def is_participle(word: str) -> bool:
 # The vocabulary of speakers: nations, titles, bodies, honorifics, first names (for he/she).
 
 
+def names_office(role: str) -> bool:
+    """Whether a role says an office ('UK Defence Secretary'), not only a relation ('his counterpart')."""
+    return not set(re.findall(r"[\w'’-]+", role.lower())) & RELATIONAL_HEADS
+
+
 def words(text: str) -> frozenset[str]:
     """A vocabulary written as one space-separated string."""
     return frozenset(text.split())
@@ -129,6 +134,8 @@ ROLE_HEADS = words(
     "councillor councilor alderman democrat republican tory lib-dem libdem"
 )
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
+# Roles that say how someone stands to another ('his British counterpart'), not which office they hold.
+RELATIONAL_HEADS = words("counterpart counterparts colleague colleagues predecessor successor")
 OUTLET_HEADS = words(
     "news times post agency press service radio television tv herald journal gazette tribune telegraph "
     "guardian independent standard express mirror mail observer chronicle wire review reporter monitor "

@@ -46,6 +46,13 @@ def test_the_role_written_before_a_name_is_split_off_and_kept(db):
     assert role == "UK Defense Secretary"
 
 
+@pytest.mark.parametrize("roles", [("British counterpart", "Defence Secretary"),
+                                   ("Defence Secretary", "British counterpart")])
+def test_a_person_keeps_the_office_they_hold_rather_than_how_they_stand_to_someone(db, roles):
+    pid = [resolve_person(db, "Ben Wallace", role)[0] for role in roles][0]
+    assert db.execute("SELECT role FROM people WHERE id = ?", [pid]).fetchone()[0] == "Defence Secretary"
+
+
 def test_split_role_keeps_a_role_that_names_nobody_whole():
     assert split_role("Russia's Minister of Defense Sergey Shoigu") == ("Russia's Minister of Defense",
                                                                           "Sergey Shoigu")
