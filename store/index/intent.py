@@ -34,7 +34,7 @@ _PIECE = re.compile(r"\b(piece|article|story|report|item|coverage|published|post
                     r"|came out)\b", re.IGNORECASE)
 _SPEAKER_SLOT = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will|could|can)\s+(?P<a>[^?!.,;]{1,60}?)\s+"
-    r"(?P<verb>say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment)\b"
+    r"(?P<verb>say|said|tell|think|claim|warn|mean|announce|promise|demand|report|reply|respond|answer|comment|call|dismiss|deny|insist|urge)\b"
     r"|\baccording to\s+(?P<b>[^?!.,;]{1,60})", re.IGNORECASE)
 
 

@@ -273,6 +273,8 @@ def test_on_a_large_store_the_rarest_words_drive_and_the_others_still_count(db, 
     ("nuclear testing", "what", ""),
     ("I wonder whether Gaza came up when Healey was interviewed", "what", ""),
     ("Do you know when the ministers met?", "when", ""),
+    ("What did the ministry spokesman call the reports?", "what", "the ministry spokesman"),
+    ("What did Sandvik dismiss as rumours?", "what", "Sandvik"),
 ])
 def test_questions_are_read_for_the_kind_of_answer_and_the_person_asked_about(question, kind, slot):
     assert (intent(question), speaker_slot(question)) == (kind, slot)
