@@ -461,11 +461,13 @@ def _rows(db: Store, kind: str, rowids: list[int]) -> dict[int, _Row]:
 def _best(db: Store, scored: list[_Scored], k: int, fit_leads: bool = False) -> list[Hit]:
     """The k best relevant hits, one per paragraph of an article (its best-scoring evidence); evidence
     of the kind the question asks for (rerank.fits) leads when it is nearly as relevant as the best,
-    or always (`fit_leads`: the asked person's own words on the topic, once the question is answered)."""
+    or (`fit_leads`: the asked person's own words on the topic) when it holds nearly as much of the
+    question as the most relevant hit does."""
     top = max((s.relevance for s in scored), default=0.0)
+    cover = max((s.cover for s in scored if s.relevance == top), default=0.0)
 
     def leads(s: _Scored) -> bool:
-        return s.fit and (fit_leads or s.relevance >= FIT_SHARE * top)
+        return s.fit and (fit_leads and s.cover >= FIT_SHARE * cover or s.relevance >= FIT_SHARE * top)
 
     relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
                       key=lambda s: (not leads(s), -s.value))

@@ -353,6 +353,24 @@ def test_a_quotation_of_a_few_words_is_cited_in_its_sentence_with_its_speaker(db
     assert (said.kind, said.text) == ("quote", "We will not wait another ten years for safe equipment")
 
 
+ROADS = """Transport ministers meet in Leeds
+
+LEEDS - Transport minister Hana Osei told reporters that the government was spending more than ever on transport.
+
+"You are losing drivers every day. Your railways are full. Your buses are late. Fixing that is a long job," \
+Osei said of the previous government.
+
+According to Osei, the main job of transport ministers is to repair potholes on rural roads before building \
+new motorways.
+"""
+
+
+def test_the_asked_persons_own_words_do_not_lead_when_they_hold_little_of_the_question(db):
+    ingest_text(db, ROADS, "roads.txt")
+    hits = search(db, "What is the main job of transport ministers according to Osei?").hits
+    assert hits[0].text.startswith("According to Osei, the main job")
+
+
 def test_how_many_questions_lead_with_a_number(coverage):
     hits = search(coverage, "How much bigger will the EU share of the cod catch be?", k=3).hits
     assert "by a tenth" in hits[0].text
