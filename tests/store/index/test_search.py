@@ -355,7 +355,8 @@ def test_a_quotation_of_a_few_words_is_cited_in_its_sentence_with_its_speaker(db
 
 ROADS = """Transport ministers meet in Leeds
 
-LEEDS - Transport minister Hana Osei told reporters that the government was spending more than ever on transport.
+LEEDS - Transport minister Hana Osei told reporters that the government was spending more than ever \
+on transport.
 
 "You are losing drivers every day. Your railways are full. Your buses are late. Fixing that is a long job," \
 Osei said of the previous government.
