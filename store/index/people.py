@@ -430,9 +430,10 @@ def _fuzzy_name(index: _Index, key: str) -> tuple[int | None, float]:
 
 
 def _inflection(word: str, alias: str) -> bool:
-    """'trust' is not 'Truss', 'wallaces' is no misspelling: an edit at the very end of a short word."""
+    """'trust' is not 'Truss', 'wallaces' is no misspelling: an edit at the very end of a short English
+    word ('Shoigo', no English word, is Shoigu misspelt)."""
     return word.startswith(alias) or alias.startswith(word) or (
-        len(word) == len(alias) and len(word) <= 6 and word[:-1] == alias[:-1])
+        len(word) == len(alias) and len(word) <= 6 and word[:-1] == alias[:-1] and is_english_word(word))
 
 
 def _choose(index: _Index, tokens: list[tuple[str, str]], found: list[tuple[int, float, int, int]]
