@@ -15,7 +15,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (HOW_MANY, re.compile(r"\b(how (many|much|big|large|far|often)|what (number|share|proportion))\b")),
 )
 
-_WHETHER = re.compile(r"\b(whether|if)\b")  # a yes/no question: a "when" after it joins clauses
+# "whether", "if", "what", "why" or "how" asked first: a "when" or "who" after it joins clauses ("what did
+# he say when he met Xi"); the answer-naming "what day", "how long ago" start where they do, so still lead
+_ASKED_FIRST = re.compile(r"\b(whether|if|what|why|how)\b")
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -40,11 +42,12 @@ _SPEAKER_SLOT = re.compile(
 
 def intent(question: str) -> str:
     """who | what | when | where | how many: the first question word that names a kind of answer wins,
-    unless "whether" or "if" comes first ("whether Gaza came up when he spoke" asks no time)."""
+    unless "whether", "if", "what", "why" or "how" comes first ("whether Gaza came up when he spoke"
+    asks no time)."""
     lowered = question.lower()
     found = [(m.start(), kind) for kind, pattern in _LEADS if (m := pattern.search(lowered))]
-    yes_no = _WHETHER.search(lowered)
-    if not found or (yes_no and yes_no.start() < min(found)[0]):
+    first = _ASKED_FIRST.search(lowered)
+    if not found or (first and first.start() < min(found)[0]):
         return WHAT
     return min(found)[1]
 

@@ -273,6 +273,8 @@ def test_on_a_large_store_the_rarest_words_drive_and_the_others_still_count(db, 
     ("nuclear testing", "what", ""),
     ("I wonder whether Gaza came up when Healey was interviewed", "what", ""),
     ("Do you know when the ministers met?", "when", ""),
+    ("remind me what the minister said about trade when she met Xi", "what", ""),
+    ("What day of the week did they meet?", "when", ""),
     ("What did the ministry spokesman call the reports?", "what", "the ministry spokesman"),
     ("What did Sandvik dismiss as rumours?", "what", "Sandvik"),
 ])
