@@ -4,6 +4,7 @@ a date or a number."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 WHO, WHAT, WHEN, WHERE, HOW_MANY = "who", "what", "when", "where", "how many"
 
@@ -27,6 +28,8 @@ _DATE = re.compile(
     r"|(19|20)\d\d\b|\d{4}-\d\d-\d\d|last (week|month|year)|next (week|month|year))",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
+_ASKS_WEEKDAY = re.compile(r"\b((what|which) day of the week|what weekday|on what day)\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter)\b",
@@ -55,6 +58,17 @@ def intent(question: str) -> str:
 def mentions_date(text: str) -> bool:
     """Whether `text` states when something happened (a date, weekday, year or relative day)."""
     return bool(_DATE.search(text))
+
+
+def mentions_weekday(text: str) -> bool:
+    """Whether `text` names a day of the week."""
+    return bool(_WEEKDAY.search(text))
+
+
+def date_test(question: str) -> Callable[[str], bool]:
+    """How evidence states the date a "when" question wants: a weekday for "what day of the week", any
+    date otherwise."""
+    return mentions_weekday if _ASKS_WEEKDAY.search(question) else mentions_date
 
 
 def mentions_number(text: str) -> bool:

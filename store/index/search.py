@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from clipdesk.store.index import fts, vectors
 from clipdesk.store.index.caches import caches_of
-from clipdesk.store.index.intent import WHEN, WHERE, WHO, asks_published, mentions_date, without_piece_words
+from clipdesk.store.index.intent import WHEN, WHERE, WHO, asks_published, date_test, without_piece_words
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
     FIT_SHARE,
@@ -136,17 +136,18 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     found = {(kind, rowid): rank for kind in TABLES for rowid, rank in lexical[kind]}
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
     named_places = frozenset(recognise_places(question))
+    states_date = date_test(question)
     in_article: dict = {}  # which articles name which question words, found once for both rounds
     if queries is None:
-        scored = _score_all(db, found, None, q, named_places, in_article)
+        scored = _score_all(db, found, None, q, named_places, in_article, states_date)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q, named_places, in_article)
+        scored = _score_all(db, found, similar, q, named_places, in_article, states_date)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q, named_places, in_article)
+            scored += _score_all(db, extra, nearest, q, named_places, in_article, states_date)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
@@ -156,8 +157,8 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     top = _hit(db, best)
     if hits and published:
         hits = _published_first(db, hits, k)
-    elif hits and q.intent == WHEN and not mentions_date(top.text):
-        hits = _dated_first(db, top, best, hits, k)
+    elif hits and q.intent == WHEN and not states_date(top.text):
+        hits = _dated_first(db, top, best, hits, k, states_date)
     return SearchResult(hits=tuple(hits), intent=q.intent, best=top)
 
 
@@ -285,7 +286,8 @@ def _expression(term: Term, kind: str) -> str:
 
 def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
-               named_places: frozenset[str], in_article: dict) -> list[_Scored]:
+               named_places: frozenset[str], in_article: dict,
+               states_date: Callable[[str], bool]) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
     (`in_article` memoises _named_in_article for one question)."""
     rows: dict[tuple[str, int], _Row] = {}
@@ -322,12 +324,12 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
         ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
                        asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
                        has_place=bool(places), rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
-                       placed_event=key[0] == "event" and bool(row.place))
+                       placed_event=key[0] == "event" and bool(row.place), states_date=states_date)
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
                    dated=row.dated, participants=row.participants,
                    on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
-                   and _says_topic(db, topics, row, soft.get(key)))
+                   and _says_topic(db, topics, row, soft.get(key)), states_date=states_date)
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
@@ -519,14 +521,15 @@ def _published_first(db: Store, hits: list[Hit], k: int) -> list[Hit]:
     return [replace(lead, kind="article", text=text, speaker=None, fit=True), *hits][:k]
 
 
-def _dated_first(db: Store, top: Hit, best: _Scored, hits: list[Hit], k: int) -> list[Hit]:
+def _dated_first(db: Store, top: Hit, best: _Scored, hits: list[Hit], k: int,
+                 states_date: Callable[[str], bool]) -> list[Hit]:
     """For a "when" question whose most relevant evidence states no date: the paragraph of its article
     that dates it leads (its own paragraph when that has the date, else the article's first dated
     paragraph, where news states when its story happened), with the relevance of what it dates; when
     no paragraph gives a date, the date the article was published leads (see _published_first)."""
     rows = db.execute("SELECT id, position, text FROM paragraphs WHERE article_id = ? ORDER BY position",
                       [top.article_id]).fetchall()
-    dated = [(rowid, position) for rowid, position, text in rows if mentions_date(text)]
+    dated = [(rowid, position) for rowid, position, text in rows if states_date(text)]
     if not dated:
         return _published_first(db, hits, k)
     rowid, position = next((d for d in dated if d[1] == top.paragraph), dated[0])

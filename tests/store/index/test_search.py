@@ -156,6 +156,22 @@ def test_a_when_answer_in_an_article_stating_no_date_is_led_by_when_it_was_publi
     assert any("sweep the shipping lanes" in h.text for h in hits)
 
 
+TALKS = """Finnish and Estonian ministers meet in Tallinn
+
+TALLINN - The Estonian defence ministry said on March 3 that its minister would host his Finnish \
+counterpart for talks in Tallinn on Baltic air defence.
+
+The two defence ministers met in Tallinn on Friday and agreed to share radar data over the Gulf of Finland.
+"""
+
+
+def test_what_day_of_the_week_is_answered_with_a_weekday(db):
+    ingest_text(db, TALKS, "talks.txt")
+    hits = search(db, "What day of the week did the Finnish and Estonian defence ministers meet?").hits
+    assert "on Friday" in hits[0].text
+    assert "March 3" in search(db, "What date did the ministry announce the Tallinn talks?").hits[0].text
+
+
 def test_when_a_piece_was_published_is_answered_with_its_articles_date(coverage):
     hits = search(coverage, "When was the Reuters story on the Arctic air patrols published?").hits
     assert hits[0].kind == "article"
