@@ -4,7 +4,6 @@ a date or a number."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 WHO, WHAT, WHEN, WHERE, HOW_MANY = "who", "what", "when", "where", "how many"
 
@@ -65,10 +64,14 @@ def mentions_weekday(text: str) -> bool:
     return bool(_WEEKDAY.search(text))
 
 
-def date_test(question: str) -> Callable[[str], bool]:
-    """How evidence states the date a "when" question wants: a weekday for "what day of the week", any
-    date otherwise."""
-    return mentions_weekday if _ASKS_WEEKDAY.search(question) else mentions_date
+def asks_weekday(question: str) -> bool:
+    """Whether a "when" question wants a day of the week ("what day of the week did they meet")."""
+    return bool(_ASKS_WEEKDAY.search(question))
+
+
+def states_date(text: str, weekday: bool = False) -> bool:
+    """Whether `text` states the date a "when" question wants: a weekday (`weekday`), else any date."""
+    return mentions_weekday(text) if weekday else mentions_date(text)
 
 
 def mentions_number(text: str) -> bool:

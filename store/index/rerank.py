@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from clipdesk.store.index.intent import HOW_MANY, WHEN, WHERE, WHO, mentions_date, mentions_number
+from clipdesk.store.index.intent import HOW_MANY, WHEN, WHERE, WHO, mentions_number, states_date
 
 UNSEEN_WEIGHT = 0.5  # a word the coverage never uses is often the asker's own wording: half weight
 CONTEXT_WEIGHT = 0.5  # a name found elsewhere in the hit's article (the hit says "he", "the minister")
@@ -119,18 +119,18 @@ def relevance(cover: float, topic_cover: float | None, similarity: float | None,
 
 def fits(intent: str, kind: str, text: str, *, speaker_id: int | None, asked: frozenset[int],
          asks_speaker: bool, new_place: bool, dated: bool, participants: bool,
-         on_topic: bool = True, states_date: Callable[[str], bool] = mentions_date) -> bool:
+         on_topic: bool = True, weekday: bool = False) -> bool:
     """Whether a hit is the kind of evidence the question asks for: the asked person's own quotation
     holding the question's topic (`on_topic`) for "what did X say about Y", a quotation's speaker or
-    an event's participants for "who", a date for "when" (a weekday for "what day of the week": see
-    intent.date_test, `states_date`), an event's place the question does not
+    an event's participants for "who", a date for "when" (a weekday for "what day of the week",
+    `weekday`: an event's stored date does not say which), an event's place the question does not
     name for "where", a number for "how many"."""
     if asks_speaker and asked:
         return kind == "quote" and speaker_id in asked and on_topic
     if intent == WHO:
         return (kind == "quote" and speaker_id is not None) or (kind == "event" and participants)
     if intent == WHEN:
-        return (dated and states_date is mentions_date) or states_date(text)
+        return (dated and not weekday) or states_date(text, weekday)
     if intent == WHERE:
         return new_place
     if intent == HOW_MANY:
@@ -140,7 +140,7 @@ def fits(intent: str, kind: str, text: str, *, speaker_id: int | None, asked: fr
 
 def score(value: float, kind: str, intent: str, text: str, *, speaker_id: int | None,
           asked: frozenset[int], has_place: bool, rank_share: float, placed_event: bool = False,
-          states_date: Callable[[str], bool] = mentions_date) -> float:
+          weekday: bool = False) -> float:
     """Relevance first; the intent's preferences and BM25 (`rank_share` in 0..1) after."""
     value += SPECIFIC_BONUS.get(kind, 0.0) + BM25_WEIGHT * rank_share
     if speaker_id is not None and speaker_id in asked:
@@ -149,7 +149,7 @@ def score(value: float, kind: str, intent: str, text: str, *, speaker_id: int | 
         value += WHO_SPEAKER_BONUS
     if intent == WHEN:
         value += WHEN_EVENT_BONUS if kind == "event" else 0.0
-        value += WHEN_DATE_BONUS if states_date(text) else 0.0
+        value += WHEN_DATE_BONUS if states_date(text, weekday) else 0.0
     if intent == WHERE and has_place:
         value += WHERE_PLACE_BONUS + (WHERE_EVENT_BONUS if placed_event else 0.0)
     if intent == HOW_MANY and mentions_number(text):

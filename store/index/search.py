@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from clipdesk.store.index import fts, vectors
 from clipdesk.store.index.caches import caches_of
-from clipdesk.store.index.intent import WHEN, WHERE, WHO, asks_published, date_test, without_piece_words
+from clipdesk.store.index.intent import (
+    WHEN,
+    WHERE,
+    WHO,
+    asks_published,
+    asks_weekday,
+    states_date,
+    without_piece_words,
+)
 from clipdesk.store.index.question import Question, person_id, understand
 from clipdesk.store.index.rerank import (
     FIT_SHARE,
@@ -33,6 +41,7 @@ from clipdesk.store.index.rerank import (
     score,
     soft_credit,
 )
+from clipdesk.store.text.lexicon import sentences
 from clipdesk.store.text.places import recognise_places
 
 if TYPE_CHECKING:
@@ -52,7 +61,6 @@ SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose wor
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 SHORT_QUOTE_WORDS = 6  # a quotation this short is cited in its sentence ("adding that … 'jumping ahead'")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(\[]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -136,18 +144,18 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     found = {(kind, rowid): rank for kind in TABLES for rowid, rank in lexical[kind]}
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
     named_places = frozenset(recognise_places(question))
-    states_date = date_test(question)
+    weekday = asks_weekday(question)
     in_article: dict = {}  # which articles name which question words, found once for both rounds
     if queries is None:
-        scored = _score_all(db, found, None, q, named_places, in_article, states_date)
+        scored = _score_all(db, found, None, q, named_places, in_article, weekday)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q, named_places, in_article, states_date)
+        scored = _score_all(db, found, similar, q, named_places, in_article, weekday)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q, named_places, in_article, states_date)
+            scored += _score_all(db, extra, nearest, q, named_places, in_article, weekday)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
@@ -157,8 +165,8 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     top = _hit(db, best)
     if hits and published:
         hits = _published_first(db, hits, k)
-    elif hits and q.intent == WHEN and not states_date(top.text):
-        hits = _dated_first(db, top, best, hits, k, states_date)
+    elif hits and q.intent == WHEN and not states_date(top.text, weekday):
+        hits = _dated_first(db, top, best, hits, k, weekday)
     return SearchResult(hits=tuple(hits), intent=q.intent, best=top)
 
 
@@ -286,8 +294,7 @@ def _expression(term: Term, kind: str) -> str:
 
 def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
-               named_places: frozenset[str], in_article: dict,
-               states_date: Callable[[str], bool]) -> list[_Scored]:
+               named_places: frozenset[str], in_article: dict, weekday: bool) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
     (`in_article` memoises _named_in_article for one question)."""
     rows: dict[tuple[str, int], _Row] = {}
@@ -324,12 +331,12 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
         ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
                        asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
                        has_place=bool(places), rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
-                       placed_event=key[0] == "event" and bool(row.place), states_date=states_date)
+                       placed_event=key[0] == "event" and bool(row.place), weekday=weekday)
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
                    dated=row.dated, participants=row.participants,
                    on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
-                   and _says_topic(db, topics, row, soft.get(key)), states_date=states_date)
+                   and _says_topic(db, topics, row, soft.get(key)), weekday=weekday)
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
@@ -499,8 +506,9 @@ def _in_sentence(db: Store, hit: Hit) -> Hit:
     at = text.find(hit.text)
     if at < 0:
         return hit
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, at + len(hit.text))), len(text))
+    spans = sentences(text)
+    start = next((a for a, b in spans if a <= at < b), 0)
+    end = next((b for a, b in spans if a < at + len(hit.text) <= b), len(text))
     sentence = text[start:end].strip()
     if len(sentence.split()) < 2 * len(hit.text.split()):
         return hit
@@ -522,14 +530,14 @@ def _published_first(db: Store, hits: list[Hit], k: int) -> list[Hit]:
 
 
 def _dated_first(db: Store, top: Hit, best: _Scored, hits: list[Hit], k: int,
-                 states_date: Callable[[str], bool]) -> list[Hit]:
+                 weekday: bool) -> list[Hit]:
     """For a "when" question whose most relevant evidence states no date: the paragraph of its article
     that dates it leads (its own paragraph when that has the date, else the article's first dated
     paragraph, where news states when its story happened), with the relevance of what it dates; when
     no paragraph gives a date, the date the article was published leads (see _published_first)."""
     rows = db.execute("SELECT id, position, text FROM paragraphs WHERE article_id = ? ORDER BY position",
                       [top.article_id]).fetchall()
-    dated = [(rowid, position) for rowid, position, text in rows if states_date(text)]
+    dated = [(rowid, position) for rowid, position, text in rows if states_date(text, weekday)]
     if not dated:
         return _published_first(db, hits, k)
     rowid, position = next((d for d in dated if d[1] == top.paragraph), dated[0])

@@ -8,10 +8,10 @@ from dataclasses import replace
 from clipdesk.store.text.attribution import Discourse, Entity, Mention, scan
 from clipdesk.store.text.dates import WrittenDate, find_date, year_in
 from clipdesk.store.text.lexicon import (
-    ABBREVIATION_RE,
     NATIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    sentences,
 )
 from clipdesk.store.text.model import Article, Event
 from clipdesk.store.text.parties import (
@@ -145,7 +145,6 @@ LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
 LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summit"})
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
 # 'talks will prove difficult' a forecast, and 'for talks to take place' a condition, not an event.
 MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)"
@@ -387,19 +386,6 @@ def _blank(chars: list[str], start: int, end: int) -> None:
     chars[start:end + 1] = " " * (end + 1 - start)
     if ends:
         chars[end] = "."
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph; abbreviations and initials do not end one."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        if ABBREVIATION_RE.search(text, max(0, match.start() - 6), match.start()):
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 def _has_stem(low: str, stems: tuple[str, ...]) -> bool:

@@ -225,6 +225,7 @@ ABBREVIATIONS = frozenset(t for t in COURTESY_TITLES if t not in _WHOLE_WORDS) |
     "St Rev Jr Sr No Vol Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec approx vs Mt Ft Gen Corp Inc Ltd Co Bros")
 # An abbreviation just before a full stop at the end of the searched text.
 ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")$")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”\"’']?(?=\s+[“\"‘A-Z(])")
 FEMALE_NAMES = words(
     "liz elizabeth ursula kaja annalena maria olena kamala theresa angela hillary nancy giorgia marine "
     "rachel yvette kemi priti penny anne anna emma sarah victoria mette sanna kristalina christine "
@@ -353,3 +354,16 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "defense": frozenset({"defence"}), "defence": frozenset({"defense"}),
     "head": frozenset({"chief", "leader"}), "chief": frozenset({"head", "leader"}),
 }
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph; abbreviations and initials do not end one."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if ABBREVIATION_RE.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

@@ -3,7 +3,8 @@
 import json
 
 from clipdesk.store.ingest import ingest_text
-from clipdesk.store.text.events import extract_events, mask_quotations, sentences
+from clipdesk.store.text.events import extract_events, mask_quotations
+from clipdesk.store.text.lexicon import sentences
 from clipdesk.store.text.model import Article
 
 SEED_002 = "002_3eb661917a67719b.txt"
