@@ -18,6 +18,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,9 +72,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class StaticEmbedder:
-    """A static (token lookup, mean pooled, L2-normalised) sentence embedding. `load_tokenizer()` gives
-    its `tokenizers` Tokenizer, loaded only when needed: with `bpe` (its model in Python) texts are
-    tokenised piece by piece without it."""
+    """A static (token lookup, pooled, L2-normalised) sentence embedding. `load_tokenizer()` gives its
+    `tokenizers` Tokenizer, loaded only when needed: with `bpe` (its model in Python) texts are tokenised
+    piece by piece without it."""
 
     def __init__(self, name: str, embedding: np.ndarray, load_tokenizer: Callable[[], Any],
                  by_piece: bool | None = None, bpe: Bpe | None = None) -> None:
@@ -106,9 +107,17 @@ class StaticEmbedder:
         if not texts:
             return out
         ids = [self.words.ids(t) for t in texts] if self.words else self._ids(texts)
-        for i, row in enumerate(ids):
-            if row:
-                out[i] = self.embedding[row].astype(np.float32).mean(axis=0)  # pooled in float32
+        lengths = [len(row) for row in ids]
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.intp, count=sum(lengths))
+        # each token the texts use is converted to float32 once (converting per text cost 4/5 of the
+        # time), and the texts are pooled from that small table; the sum, normalised, is the mean's
+        used, local = np.unique(flat, return_inverse=True)
+        table = self.embedding[used].astype(np.float32)
+        at = 0
+        for i, length in enumerate(lengths):
+            if length:
+                out[i] = table.take(local[at:at + length], axis=0).sum(axis=0)
+                at += length
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
