@@ -21,7 +21,7 @@ from clipdesk.store.text.lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     is_english_word,
-    names_office,
+    office_rank,
     words,
 )
 from clipdesk.store.text.names import HONORIFICS, NAME_TOKEN, POSSESSIVE, normalise_name
@@ -307,11 +307,12 @@ def _create(db: Store, index: _Index, name: str, kind: str, role: str | None) ->
 def _improve(db: Store, index: _Index, pid: int, written: str, key: str,
              role: str | None) -> None:
     """A fuller name replaces a surname-only one ('Wallace' -> 'Ben Wallace'); a missing role is filled,
-    and an office replaces a relation ('defence secretary' for 'his British counterpart')."""
+    and a role that says more of an office replaces one that says less ('UK minister' for 'his British
+    counterpart', 'defence secretary' for 'UK minister')."""
     name, kind = index.people[pid]
     if role:
         held = db.execute("SELECT role FROM people WHERE id = ?", [pid]).fetchone()[0]
-        if held is None or (names_office(role) and not names_office(held)):
+        if held is None or office_rank(role) > office_rank(held):
             db.execute("UPDATE people SET role = ? WHERE id = ?", [role, pid])
     fuller = _display(written)
     if kind != "person" or len(key.split()) <= len(normalise_name(name).split()):

@@ -121,8 +121,9 @@ def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
                        speaker_ids: set[int], phrases: list[set[str]]) -> list[Term]:
     """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
     person the coverage gives that role: most of the role's words (at least two) found among the
-    question's, in any spelling or other word for it, and no word of the question's role phrase
-    (`phrases`) left out ("the French defence minister" is not the French foreign minister). The
+    question's, in any spelling or other word for it, and no word left out of one of the question's
+    role phrases (`phrases`) that holds them ("the French defence minister" is not the French foreign
+    minister; "the British defence secretary" stays Healey beside "NATO defence ministers"). The
     role's words stay (others may hold it too).
 
     Each distinct role is compared with the question once; its holders are then taken in the
@@ -137,8 +138,9 @@ def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
             found = _role_word_in(_spellings(role_word), words)
             hits += bool(found)
             used |= found
-        if hits >= 2 and hits * 3 >= 2 * len(role_words) and all(
-                phrase <= used for phrase in phrases if phrase & used):
+        touched = [phrase for phrase in phrases if phrase & used]
+        if hits >= 2 and hits * 3 >= 2 * len(role_words) and (
+                not touched or any(phrase <= used for phrase in touched)):
             holders += [(order, holder, name, used) for order, holder, name in held]
     for _, holder, name, used in sorted(holders):
         if any(name in t.alternatives for t in raw):

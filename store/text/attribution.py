@@ -43,7 +43,7 @@ from clipdesk.store.text.lexicon import (
     UNNAMED_SUBJECTS,
     first_name_gender,
     is_english_word,
-    names_office,
+    office_rank,
 )
 from clipdesk.store.text.places import is_country
 
@@ -126,9 +126,10 @@ class Entity:
 
     @property
     def role(self) -> str | None:
-        """The first role written next to the name that names an office ('defence secretary', not 'his
-        British counterpart', which says only how they stand to someone else), else the first, if any."""
-        return next((r for r in self.roles if names_office(r)), self.roles[0] if self.roles else None)
+        """The first of the roles written next to the name that says most of an office (see office_rank:
+        'defence secretary', not 'his British counterpart', which says only how they stand to someone
+        else), if any."""
+        return max(self.roles, key=office_rank, default=None)
 
 
 @dataclass

@@ -66,9 +66,13 @@ def is_participle(word: str) -> bool:
 # The vocabulary of speakers: nations, titles, bodies, honorifics, first names (for he/she).
 
 
-def names_office(role: str) -> bool:
-    """Whether a role says an office ('UK Defence Secretary'), not only a relation ('his counterpart')."""
-    return not set(re.findall(r"[\w'’-]+", role.lower())) & RELATIONAL_HEADS
+def office_rank(role: str) -> int:
+    """How much a role says of an office: 0 only a relation ('his counterpart'), 1 an office ('the UK
+    minister'), 2 an office and its field ('UK Defence Secretary')."""
+    said = set(re.findall(r"[\w'’-]+", role.lower()))
+    if said & RELATIONAL_HEADS:
+        return 0
+    return 2 if said & OFFICE_DOMAINS else 1
 
 
 def words(text: str) -> frozenset[str]:

@@ -53,6 +53,14 @@ def test_a_person_keeps_the_office_they_hold_rather_than_how_they_stand_to_someo
     assert db.execute("SELECT role FROM people WHERE id = ?", [pid]).fetchone()[0] == "Defence Secretary"
 
 
+@pytest.mark.parametrize("roles", [("UK minister", "Defence Secretary"),
+                                   ("Defence Secretary", "UK minister")])
+def test_a_person_keeps_the_role_that_names_the_field_of_their_office(db, roles):
+    """'the UK minister' says less of the office than 'Defence Secretary', whichever is written first."""
+    pid = [resolve_person(db, "Ben Wallace", role)[0] for role in roles][0]
+    assert db.execute("SELECT role FROM people WHERE id = ?", [pid]).fetchone()[0] == "Defence Secretary"
+
+
 def test_split_role_keeps_a_role_that_names_nobody_whole():
     assert split_role("Russia's Minister of Defense Sergey Shoigu") == ("Russia's Minister of Defense",
                                                                           "Sergey Shoigu")

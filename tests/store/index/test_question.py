@@ -29,6 +29,13 @@ def test_a_role_phrase_with_another_portfolio_is_not_that_person(db):
     assert _asked(db, "What did the French defence minister say?") == set()
 
 
+def test_a_role_phrase_is_the_person_beside_another_role_phrase_sharing_a_word(db):
+    """"foreign" is in both phrases: the second names other people, not a word the first left out."""
+    ingest_text(db, ARTICLE, "harbour.txt")
+    assert _asked(db, "What does the French foreign minister want EU foreign ministers to agree?") \
+        == {"Odile Marchetti"}
+
+
 NAVY = """Storm damages fleet off the coast
 
 PORTHAVEN, March 2 - The British navy said its ships had been caught in Sunday's storm.
