@@ -17,6 +17,7 @@ from clipdesk.store.index.rerank import Term, weight
 from clipdesk.store.text.lexicon import (
     DEMONYMS,
     EXPANSIONS,
+    GENERIC_HEADS,
     OFFICE_DOMAINS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -49,6 +50,7 @@ class Question:
     speaker_ids: frozenset[int]
     intent: str = WHAT
     asks_speaker: bool = False  # "what did X say", "according to X": X's own words are wanted
+    speaker_names: frozenset[str] = frozenset()  # the names (and surnames) of the people asked to speak
 
     @property
     def topic(self) -> str:
@@ -70,6 +72,7 @@ def understand(db: Store, text: str) -> Question:
     manner = set(fts.tokens(speaking_verb(text))) if asked_for == WHAT else set()
     raw: list[Term] = []
     speaker_ids: set[int] = set()
+    speaker_names: set[str] = set()
     for person in people:
         used = [w for w in fts.tokens(person.matched) if w in words]
         if not used:
@@ -79,9 +82,11 @@ def understand(db: Store, text: str) -> Question:
         # speaker every hit must name
         places = recognise_places(person.matched)
         asked = (not slot or bool(slot & set(used))) and not places
+        aliases = _aliases(db, person)
         if asked:
             speaker_ids.add(person.id)
-        raw.append(Term(" ".join(used), frozenset({person.matched, *_aliases(db, person),
+            speaker_names.update(aliases)
+        raw.append(Term(" ".join(used), frozenset({person.matched, *aliases,
                                                    *(v for place in places for v in place_variants(place))}),
                         entity=True, topic=not asked, speaker=asked and bool(slot),
                         around=frozenset(w for place in places for w in _around(place))))
@@ -96,8 +101,9 @@ def understand(db: Store, text: str) -> Question:
     phrases = _role_phrases(text)
     domains = {w for phrase in phrases if phrase & ROLE_HEADS for w in phrase & OFFICE_DOMAINS}
     raw = [replace(t, domain=True) if t.word in domains else t for t in raw]
-    raw = _with_role_holders(db, raw, slot, speaker_ids, phrases)
-    return Question(_weighed(db, raw), frozenset(speaker_ids), asked_for, bool(slot))
+    raw = _with_role_holders(db, raw, slot, speaker_ids, speaker_names, phrases)
+    return Question(_weighed(db, raw), frozenset(speaker_ids), asked_for, bool(slot),
+                    frozenset(speaker_names))
 
 
 def _weighed(db: Store, raw: list[Term]) -> tuple[Term, ...]:
@@ -117,14 +123,15 @@ def _weighed(db: Store, raw: list[Term]) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
-                       speaker_ids: set[int], phrases: list[set[str]]) -> list[Term]:
+def _with_role_holders(db: Store, raw: list[Term], slot: set[str], speaker_ids: set[int],
+                       speaker_names: set[str], phrases: list[set[str]]) -> list[Term]:
     """The terms with a role phrase ("the UK defence secretary") also matched by the names of the
     person the coverage gives that role: most of the role's words (at least two) found among the
     question's, in any spelling or other word for it, and no word left out of one of the question's
     role phrases (`phrases`) that holds them ("the French defence minister" is not the French foreign
-    minister; "the British defence secretary" stays Healey beside "NATO defence ministers"). The
-    role's words stay (others may hold it too).
+    minister; "the British defence secretary" stays Healey beside "NATO defence ministers"), where a
+    generic head ("the UK defence chief") stands for the role's own. The role's words stay (others
+    may hold it too).
 
     Each distinct role is compared with the question once; its holders are then taken in the
     registry's order."""
@@ -138,6 +145,8 @@ def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
             found = _role_word_in(_spellings(role_word), words)
             hits += bool(found)
             used |= found
+        if used and set(role_words) & ROLE_HEADS:
+            used |= {w for phrase in phrases if phrase & used for w in phrase & GENERIC_HEADS}
         touched = [phrase for phrase in phrases if phrase & used]
         if hits >= 2 and hits * 3 >= 2 * len(role_words) and (
                 not touched or any(phrase <= used for phrase in touched)):
@@ -145,9 +154,10 @@ def _with_role_holders(db: Store, raw: list[Term], slot: set[str],
     for _, holder, name, used in sorted(holders):
         if any(name in t.alternatives for t in raw):
             continue
+        names = _aliases(db, Recognised(holder, name, "person", name, 100.0))
         if not slot or slot & used:
             speaker_ids.add(holder)
-        names = _aliases(db, Recognised(holder, name, "person", name, 100.0))
+            speaker_names.update(names)
         raw = [replace(t, alternatives=t.alternatives | names) if t.word in used else t for t in raw]
     return raw
 

@@ -119,14 +119,15 @@ def relevance(cover: float, topic_cover: float | None, similarity: float | None,
 
 def fits(intent: str, kind: str, text: str, *, speaker_id: int | None, asked: frozenset[int],
          asks_speaker: bool, new_place: bool, dated: bool, participants: bool,
-         on_topic: bool = True, weekday: bool = False) -> bool:
+         on_topic: bool = True, weekday: bool = False, reported: bool = False) -> bool:
     """Whether a hit is the kind of evidence the question asks for: the asked person's own quotation
-    holding the question's topic (`on_topic`) for "what did X say about Y", a quotation's speaker or
+    holding the question's topic (`on_topic`) for "what did X say about Y", or a paragraph reporting
+    X doing it in the question's verb (`reported`: "X warned" for "what did X warn"), a quotation's speaker or
     an event's participants for "who", a date for "when" (a weekday for "what day of the week",
     `weekday`: an event's stored date does not say which), an event's place the question does not
     name for "where", a number for "how many"."""
     if asks_speaker and asked:
-        return kind == "quote" and speaker_id in asked and on_topic
+        return (kind == "quote" and speaker_id in asked and on_topic) or reported
     if intent == WHO:
         return (kind == "quote" and speaker_id is not None) or (kind == "event" and participants)
     if intent == WHEN:

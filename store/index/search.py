@@ -61,6 +61,7 @@ SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose wor
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
 SHORT_QUOTE_WORDS = 6  # a quotation this short is cited in its sentence ("adding that … 'jumping ahead'")
+REPORT_REACH = 80  # characters between the person named and the verb of a paragraph reporting them
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,7 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
     checked = set(sorted(hopes, key=lambda key: -hopes[key])[:CONTEXT_CHECKS])
     promising = sorted(hopes, key=lambda key: -(hopes[key] + _cosine(similar, key)))[:SOFT_CHECKS]
     soft = _said_otherwise(q, {key: rows[key] for key in promising}, {key: matched[key] for key in promising})
+    reporting = _reporting(q)
     scored = []
     for key, words in matched.items():
         row = rows[key]
@@ -336,10 +338,23 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
                    dated=row.dated, participants=row.participants,
                    on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
-                   and _says_topic(db, topics, row, soft.get(key)), weekday=weekday)
+                   and _says_topic(db, topics, row, soft.get(key)), weekday=weekday,
+                   reported=key[0] != "quote" and reporting is not None and bool(reporting.search(row.text)))
         scored.append(_Scored(ranked, value, Candidate(key[0], key[1], found[key], frozenset(words)),
                               cover, similarity, fit))
     return scored
+
+
+def _reporting(q: Question) -> re.Pattern[str] | None:
+    """For "what did X warn": a person asked to speak named, then the question's verb in the same
+    sentence in any form ("Healey on Thursday warned"); None when the question asks no one in a verb
+    of its own."""
+    verbs = {form for t in q.terms if t.manner for form in t.alternatives}
+    if not (q.asks_speaker and verbs and q.speaker_names):
+        return None
+    names = "|".join(map(re.escape, sorted(q.speaker_names, key=len, reverse=True)))
+    said = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    return re.compile(rf"\b(?:{names})\b[^.!?]{{0,{REPORT_REACH}}}?\b(?:{said})\w*", re.IGNORECASE)
 
 
 def _cosine(similar: dict[tuple[str, int], Any] | None, key: tuple[str, int]) -> float:
@@ -476,7 +491,8 @@ def _best(db: Store, scored: list[_Scored], k: int, fit_leads: bool = False) -> 
     cover = max((s.cover for s in scored if s.relevance == top), default=0.0)
 
     def leads(s: _Scored) -> bool:
-        return s.fit and (fit_leads and s.cover >= FIT_SHARE * cover or s.relevance >= FIT_SHARE * top)
+        own_words = fit_leads and s.candidate.kind == "quote"  # not a paragraph reporting them
+        return s.fit and (own_words and s.cover >= FIT_SHARE * cover or s.relevance >= FIT_SHARE * top)
 
     relevant = sorted((s for s in scored if s.relevance >= RELATIVE_FLOOR * top or leads(s)),
                       key=lambda s: (not leads(s), -s.value))

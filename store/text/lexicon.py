@@ -157,6 +157,7 @@ PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats l
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Role heads of people who speak or work for someone else, whose own office they are not.
 SUBORDINATES = SPOKESPEOPLE | {"aide", "adviser", "advisor", "assistant"}
+# Heads that say someone leads or serves, not which office: 'the defence chief' is its minister or secretary.
 GENERIC_HEADS = frozenset({"official", "officials", "chief", "chiefs", "leader", "leaders", "head"})
 MINISTERIAL = frozenset({"minister", "ministers", "secretary", "secretaries", "chancellor", "premier"})
 # The domain of an office, which tells one minister from another ('defence minister', 'foreign minister').

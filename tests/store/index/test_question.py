@@ -29,6 +29,13 @@ def test_a_role_phrase_with_another_portfolio_is_not_that_person(db):
     assert _asked(db, "What did the French defence minister say?") == set()
 
 
+def test_a_generic_head_stands_for_the_office_of_that_field(db):
+    """"the foreign chief" is the foreign minister; "the defence chief" is still not her."""
+    ingest_text(db, ARTICLE, "harbour.txt")
+    assert _asked(db, "What did the French foreign chief say?") == {"Odile Marchetti"}
+    assert _asked(db, "What did the French defence chief say?") == set()
+
+
 def test_a_role_phrase_is_the_person_beside_another_role_phrase_sharing_a_word(db):
     """"foreign" is in both phrases: the second names other people, not a word the first left out."""
     ingest_text(db, ARTICLE, "harbour.txt")

@@ -353,6 +353,28 @@ def test_what_did_x_say_leads_with_x_s_quotation_over_a_paragraph_holding_more_w
     assert (hits[0].kind, hits[0].speaker) == ("quote", "Ilze Kalnina")
     assert any(h.kind == "paragraph" and "undersea cables" in h.text for h in hits[1:])
 
+FLOODS = """River levels rise across the valley
+
+DRAVA, March 3 - Regional governor Tomas Vidmar on Tuesday warned farmers against planting on the flood \
+plain until the river falls.
+
+"Farmers will get help with their planting this spring, and nobody will be left alone," Vidmar said \
+at the dam.
+
+Engineers said the dam was holding and the river would fall by the weekend.
+"""
+
+
+def test_what_did_x_warn_leads_with_the_paragraph_reporting_x_warning(db):
+    """The question's own verb, said by X in a paragraph, answers it; X's quotation on the same words
+    still answers "what did X say"."""
+    ingest_text(db, FLOODS, "floods.txt")
+    warned = search(db, "What did Vidmar warn farmers against planting?", k=3).hits
+    assert warned[0].kind == "paragraph" and "warned farmers against planting" in warned[0].text
+    said = search(db, "What did Vidmar say about planting?", k=3).hits
+    assert (said[0].kind, said[0].speaker) == ("quote", "Tomas Vidmar")
+
+
 HARBOUR = """Port strike ends in Gdansk
 
 GDANSK - Dock workers in Gdansk returned to work on Monday after a week-long strike over pay.
