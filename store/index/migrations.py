@@ -206,6 +206,16 @@ def _vectors(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT OR IGNORE INTO vector_backfill (id) VALUES (1)")
 
 
+def _initialisms(conn: sqlite3.Connection) -> None:
+    from clipdesk.store.index.people import initialism  # people's module reads the store through fts
+    from clipdesk.store.text.names import normalise_name
+
+    rows = conn.execute("SELECT id, name FROM people WHERE kind = 'institution'").fetchall()
+    shortened = [(initialism(normalise_name(name).split()), pid) for pid, name in rows]
+    conn.executemany("INSERT OR IGNORE INTO aliases (alias, person_id) VALUES (?, ?)",
+                     [(short, pid) for short, pid in shortened if short])
+
+
 # Files made between 63b4f30 and this step already have the vector tables at user_version 2 (opening
 # them created those); hence IF NOT EXISTS, and their older rows are embedded by the backfill too.
 VECTORS = """
@@ -276,6 +286,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "events: whether an event is announced rather than done", sql("""
         ALTER TABLE events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
     """)),
+    Migration(6, "aliases: the initials of bodies already registered ('JEF')", _initialisms),
 ]
 
 

@@ -37,6 +37,7 @@ INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-or
 NAME_FUZZY_MIN = 4  # letters a capitalised unknown word needs to be read as a misspelt name
 NAME_FUZZY_EDITS = 2  # letters each of its words may differ by from the name's (Borel/Borrell)
 NAME_FUZZY_MATCH = 83  # fuzz.ratio it needs to the whole name (Putn/Putin 89, Josef Borel/Josep Borrell 83)
+INITIALISM_MIN = 3  # letters a body's initials need to be its alias ('JEF'; not 'BE', British Embassy)
 MIN_WORD = 3  # shorter words name nobody unless written in capitals (EU, UN, G7)
 MAX_WIDTH = 4  # the most words an alias spans in a question
 QUESTION_WORDS = words(
@@ -333,15 +334,24 @@ def _is_name(written: str) -> bool:
     return all(w[:1].isupper() or fold(w) in PARTICLES for w in words) and fold(words[-1]) not in ROLE_HEADS
 
 
+def initialism(words: list[str]) -> str:
+    """What a body of three words or more is shortened to ('jef' of 'joint expeditionary force', its
+    small words left out), or '' when it has fewer or the letters spell an English word."""
+    initials = "".join(w[0] for w in words if w not in STOP_WORDS and w[0].isalpha())
+    return initials if len(initials) >= INITIALISM_MIN and not is_english_word(initials) else ""
+
+
 def _add_aliases(db: Store, index: _Index, pid: int, key: str, kind: str,
                  name_like: bool) -> bool:
-    """Record the name, and a person's surname, as aliases; True if any was new."""
+    """Record the name, a person's surname and a body's initials, as aliases; True if any was new."""
     words = key.split()
     aliases = {key}
     if kind == "person" and name_like and len(words) > 1 and len(words[-1]) >= MIN_WORD:
         aliases.add(words[-1])
-    elif kind == "institution" and words and words[0] == "the":
-        aliases.add(" ".join(words[1:]))
+    elif kind == "institution":
+        if words and words[0] == "the":
+            aliases.add(" ".join(words[1:]))
+        aliases.add(initialism(words))
     new = [a for a in aliases if a and a not in index.alias]
     if new:
         db.conn.executemany("INSERT OR IGNORE INTO aliases (alias, person_id) VALUES (?, ?)",

@@ -13,7 +13,8 @@ from clipdesk.store.delivery.deliveries import get_delivery
 from clipdesk.store.delivery.seen import first_time
 from clipdesk.store.delivery.subscriptions import list_subscriptions
 from clipdesk.store.index.migrations import MIGRATIONS, Migration, check_numbering, migrate, sql
-from clipdesk.store.index.schema import SCHEMA_VERSION, NewerSchema, open_db
+from clipdesk.store.index.people import recognise_people, resolve_person
+from clipdesk.store.index.schema import SCHEMA_VERSION, NewerSchema, open_db, transaction
 from tests.store.index.make_fixtures import COMMITS, fixture_path
 
 
@@ -162,3 +163,16 @@ def test_a_new_database_has_nothing_to_backfill(tmp_path, capfd):
     db = open_db(tmp_path / "new.db")
     assert db["vectors"].exists() and db.execute("SELECT COUNT(*) FROM vector_backfill").fetchone()[0] == 0
     assert "sentence vectors" not in capfd.readouterr().err
+
+
+def test_bodies_registered_before_initials_were_kept_are_found_by_them_after_the_upgrade(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_db(path)
+    with transaction(db):
+        pid, _ = resolve_person(db, "Joint Expeditionary Force", kind="institution")
+        db.execute("DELETE FROM aliases WHERE alias = 'jef'")
+    db.execute("PRAGMA user_version = 5")
+    db.close()
+    db = open_db(path)
+    assert [p.id for p in recognise_people(db, "What did the JEF agree?")] == [pid]
+    db.close()

@@ -178,3 +178,12 @@ def test_a_name_written_with_letters_missing_or_changed_is_still_found(db):
     assert [p.id for p in recognise_people(db, "What did Mirelka Castelanno say?")] == [other]
     assert recognise_people(db, "What did Kazimierz Wrobel say?") == []
     assert recognise_people(db, "Did the cousin arrive?") == []
+
+
+def test_a_body_of_three_words_is_recognised_by_its_initials(db):
+    pid, _ = resolve_person(db, "Joint Expeditionary Force", kind="institution")
+    resolve_person(db, "British Embassy", kind="institution")
+    resolve_person(db, "Council Against Terrorism", kind="institution")
+    assert [p.id for p in recognise_people(db, "What did the JEF countries sign?")] == [pid]
+    assert recognise_people(db, "Will it be signed?") == []  # 'BE' is too short to stand for the embassy
+    assert recognise_people(db, "Was the cat found?") == []  # 'CAT' is a word, not the council
