@@ -11,6 +11,7 @@ from clipdesk.store.text.lexicon import (
     NATIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    is_english_word,
     sentences,
 )
 from clipdesk.store.text.model import Article, Event
@@ -99,7 +100,8 @@ demand demands demanded need needs needed willingness readiness ready begin resu
 hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
 sought seeking aim aims aimed aiming next whether open return willing upcoming
-prepare prepares preparing intention intentions arrange invite invites invited inviting invitation"""
+prepare prepares preparing intention intentions arrange invite invites invited inviting invitation
+committal noncommittal reluctant"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
 _PLAN_WORDS = """will shall ll plan plans planned planning expected expects schedule scheduled intend intends
@@ -117,7 +119,7 @@ HOW_THEY_MET = re.compile(
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
                         "were to", "prepared to", "ahead of")
-PLAN_PHRASES = ("is to", "are to", "set to")  # 'was set to' is what would have been: UNREAL_BEFORE
+PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to")  # 'was set to' is what would have been: UNREAL_BEFORE
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
 # what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
 # the conference', 'she had been due to visit', 'his spokesman denied that he met'.
@@ -131,7 +133,7 @@ ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
     r"scrapped|delayed|on\s+hold|suspend(?:ed|s)?|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
-    r"no\s+(?:response|reply|details)|unclear|not\s+(?:planned|yet)|fell\s+through|no\s+longer"
+    r"no\s+(?:response|reply|details)|unclear|uncertain|not\s+(?:planned|yet)|fell\s+through|no\s+longer"
     r"|would\s+have)\b", re.I)
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
 PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"
@@ -139,7 +141,7 @@ PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:al
 GATHERINGS = frozenset({"summit", "conference"})  # named after whoever holds them
 TALKING_KINDS = frozenset({"meeting", "talks", "negotiations"})  # 'the meeting' may refer back to talks
 # Kinds a noun alone names ('the talks'): with nobody taking part, the sentence only mentions them.
-LISTED_WITH = re.compile(r"\s*(?:,|,?\s+and)\s+")  # between names listed together
+LISTED_WITH = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")  # between names listed together
 NOUN_KINDS = frozenset({"talks", "negotiations", "agreement"})  # kept only when someone takes part
 LOOKBACK = 40  # characters before a trigger searched for hypothetical words
 # Kinds that happen in one place, so an article's dateline can place them when the sentence does not.
@@ -174,6 +176,7 @@ PURPOSE_KINDS = {"talk": "talks", "meeting": "meeting", "negotiation": "negotiat
 # Words before a trigger that report another event than the one before: 'he also met', 'earlier, she visited'.
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Ee]arlier|[Ll]ater|[Pp]reviously|[Ss]eparately|[Ii]n addition"
                      r"|[Aa]dditionally)\b")
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:]|\bthat|\band)\s*(?:[Tt]he\s+)?$")  # before a clause's subject
 MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the capital month (or a Mrs May) inside a sentence, not a modal
 QUOTE_MARK = re.compile(r'[“”«»"]')
 
@@ -295,6 +298,8 @@ class _Reading:
             if kind in ("sanctions", "agreement"):  # 'Chile and Peru signed a pact'
                 names = once(names + _subject_countries(masked, taking_part, offset, trigger.start())
                              + (_sanctioned(masked, trigger) if kind == "sanctions" else []))
+            elif not names:  # 'Israel and Hamas held talks': the sides are countries and bodies
+                names = _subject_countries(masked, taking_part, offset, trigger.start())
             if kind in NOUN_KINDS and not names or trigger[0].lower() == "discussed" and len(names) < 2:
                 continue
             purpose = next((t for _, t, _ in kinds[number + 1:] if t.re is PURPOSE), None)
@@ -437,14 +442,26 @@ def _kinds(sentence: str) -> list[tuple[str, re.Match[str], Venue | None]]:
 def _subject_countries(sentence: str, mentions: list[Mention], offset: int, trigger: int) -> list[str]:
     """The countries that are the subject before the trigger, with those listed with them ('Chile and
     Peru signed', 'Chile, Peru and Ecuador imposed')."""
-    countries = [m for m in mentions if m.start - offset < trigger and is_country_word(m)]
+    before = [m for m in mentions if m.start - offset < trigger and (
+        m.kind == "bare" and m.entity is None or m.kind == "institution" and _named_body(m))]
     taking: list[Mention] = []
-    for m in reversed(countries):
-        if m.subject or taking and LISTED_WITH.fullmatch(sentence, m.end - offset, taking[-1].start - offset):
+    for m in reversed(before):
+        listed = taking and LISTED_WITH.fullmatch(sentence, m.end - offset, taking[-1].start - offset)
+        if (m.subject and not taking or listed) and (is_country_word(m) or _named_body(m)):
             taking.append(m)
         elif taking:
             break
-    return [m.text for m in reversed(taking)]
+    if not any(is_country_word(m) for m in taking) or not CLAUSE_OPENING.search(
+            sentence, 0, taking[-1].start - offset):
+        return []  # a body listed with a country takes part ('Israel and Hamas'), not bare names alone;
+        # 'departed Cairo following talks', 'toward a Gaza ceasefire': the name is no subject
+    return [m.entity.name if m.entity else m.text for m in reversed(taking)]
+
+
+def _named_body(mention: Mention) -> bool:
+    """A capitalised single name that is no English word: a movement or group ('Hamas', 'the ELN')."""
+    name = mention.text.removeprefix("the ")
+    return " " not in name and name[:1].isupper() and not is_english_word(name)
 
 
 def _sanctioned(sentence: str, trigger: re.Match[str]) -> list[str]:

@@ -41,7 +41,8 @@ TOPIC_WORD = re.compile(r"\b(?:discussed|discussing|about|regarding|concerning"
 TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
 TOPIC_REACH = 100
 REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
-                       r"|revealed|told\s+[\w.]+)\b(?:\s+that\b)?")
+                       r"|revealed|claimed|claims|stressed|insisted|explained|emphasi[sz]ed|recalled|disclosed"
+                       r"|told\s+[\w.]+)\b(?P<that>(?:\s+(?:on|last|this|earlier|later)(?:\s+\w+)?)?\s+that\b)?")
 SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Friday (that) ...'
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
@@ -237,6 +238,8 @@ def reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: i
     if not verbs:
         return 0
     verb = verbs[-1]
+    if verb["that"] and verb.end() < trigger:
+        return verb.start()  # 'X said on Monday that the two met': whatever the clause's subject is
     # 'said the two ministers met': the clause has a subject of its own
     start = SUBJECT_START.match(sentence, verb.end())
     after = start.end() if start else verb.end()

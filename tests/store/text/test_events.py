@@ -777,3 +777,28 @@ def test_a_minister_who_telephoned_or_spoke_to_another_by_telephone_held_a_call(
                                    "telephone on Friday."))
     assert [(e.kind, e.participants) for e in telephoned + spoke] == [
         ("phone call", ("Ana Ruiz", "Tomas Vidal")), ("phone call", ("Ana Ruiz", "Tom Hale"))]
+
+
+def test_whoever_says_that_an_event_happened_does_not_take_part_in_it():
+    events = extract_events(article(
+        "Foreign ministry spokeswoman Lina Park said on Tuesday that Argentina and Chile held talks "
+        "in Santiago last week.",
+        "Interior Minister Omar Reyes claimed that the two delegations met twice in Lima."))
+    assert events[0].participants == ("Argentina", "Chile")
+    assert all("Omar Reyes" not in e.participants for e in events)
+
+
+def test_a_movement_listed_with_a_country_takes_part_but_a_place_it_left_does_not():
+    events = extract_events(article(
+        "Colombia and the ELN held talks in Havana on Monday.",
+        "A senior ELN delegation departed Caracas late Saturday following talks with Venezuelan mediators."))
+    assert events[0].participants == ("Colombia", "ELN")
+    assert all("Caracas" not in e.participants for e in events)
+
+
+def test_meetings_that_were_left_uncertain_or_only_agreed_to_are_not_recorded_as_held():
+    events = extract_events(article(
+        "Local reporters said on Sunday that the meeting between Prime Minister Ana Silva and President "
+        "Tomas Berg remained uncertain.",
+        "The two ministers agreed to hold talks in Oslo next month."))
+    assert all(e.planned for e in events)
