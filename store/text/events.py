@@ -119,7 +119,8 @@ HOW_THEY_MET = re.compile(
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
                         "were to", "prepared to", "ahead of")
-PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to")  # 'was set to' is what would have been: UNREAL_BEFORE
+# 'was set to' is what would have been: UNREAL_BEFORE
+PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
 # what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
 # the conference', 'she had been due to visit', 'his spokesman denied that he met'.
