@@ -59,6 +59,9 @@ DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{NOUNS}|text|transcript)\b")  # what a lea
 BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
 QUOTED_BEFORE_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+$")  # 'Quoting Jane Doe:': the one quoted speaks
 QUOTED_PRONOUN_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+(him|her)\b(?:\s+as\s+saying)?\s*:?\s*$")
+# '“…,” Karim quoted him as telling the premier.': the him or her speaks, not whoever quotes them
+QUOTED_PRONOUN_AFTER_RE = re.compile(r"[\s,]*(?:[\w.'’-]+\s+){1,4}quot(?:ed|es)\s+(him|her)\s+as\s+"
+                                     r"(?:saying|telling|stating)\b")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
 MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -76,6 +79,7 @@ POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+
 ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and Customs Policy'
     r"\s+(?:(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}|(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,4})")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
+JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
@@ -250,6 +254,10 @@ def _after(masked: str, span: Span, stop: int,
     for mention in window:
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
             return mention, "quoted"
+    quoted = QUOTED_PRONOUN_AFTER_RE.match(masked, span.close_mark + 1)
+    if quoted:
+        pronoun = "he" if quoted[1].lower() == "him" else "she"
+        return Mention(quoted.start(1), quoted.end(1), "pronoun", pronoun), "quoted"
     first = _mention_at(window, pos) or _role_holder_at(masked, window, pos)
     verb = speaks(masked, first) if first and first.kind == "document" else None
     if first and verb:
@@ -260,6 +268,9 @@ def _after(masked: str, span: Span, stop: int,
             or (PAST_AFTER_RE.match(masked, first.end) if first.kind in ("person", "pronoun") else None)
         if cue:
             return first, cue.group(1)
+        joint = _joint_speaker(masked, first, window)
+        if joint:
+            return joint
         introduced = _named_after_role(masked, first, window)
         if introduced:
             return introduced
@@ -291,6 +302,17 @@ def _after(masked: str, span: Span, stop: int,
             return after, "according to"
     unnamed = UNNAMED_RE.match(masked, pos)
     return (None, unnamed.group(1)) if unnamed else None
+
+
+def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[Mention, str] | None:
+    """The first of two who speak together: '“…,” Foreign Minister Ann Lee and Energy Minister Tom Roe said
+    in a joint statement'."""
+    joined = JOINED_RE.match(masked, first.end)
+    if first.kind not in ("person", "institution") or first.entity is None or joined is None:
+        return None
+    second = next((m for m in window if m.start == joined.end()), None)
+    cue = CUE_AFTER_RE.match(masked, second.end) if second and second.kind in ("person", "institution") else None
+    return (first, cue.group(1)) if cue else None
 
 
 def _speaks_before(masked: str, span: Span, mentions: list[Mention]) -> bool:

@@ -917,3 +917,17 @@ def test_it_is_expected_that_he_will_say_is_his_not_the_building_named_before():
                     "During his address, it is expected that he will express: “We are in a new era and we "
                     "must be prepared to deter our enemies.”")
     assert [name for name, _ in said] == ["Tom Hale"]
+
+
+def test_two_people_who_speak_together_after_a_quotation_give_it_the_first_of_them():
+    assert speakers(
+        "“Our 2040 target is fixed and we will meet it,” Trade Minister Rosa Vidal and Energy Minister "
+        "Karl Ostrom said in a joint statement.") == [("Rosa Vidal", "said")]
+
+
+def test_whoever_is_quoted_as_saying_speaks_not_whoever_quotes_them():
+    assert speakers(
+        "Finnish Interior Minister Aino Lehto met the mayor on Thursday, press secretary Pekka Virta said.",
+        "The interior minister said her country would help the city rebuild.",
+        "“The new bridge will be paid for by the state,” Virta quoted her as telling the mayor.",
+    ) == [("Aino Lehto", "quoted")]
