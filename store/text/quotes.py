@@ -310,8 +310,8 @@ def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[
     joined = JOINED_RE.match(masked, first.end)
     if first.kind not in ("person", "institution") or first.entity is None or joined is None:
         return None
-    second = next((m for m in window if m.start == joined.end()), None)
-    cue = CUE_AFTER_RE.match(masked, second.end) if second and second.kind in ("person", "institution") else None
+    second = next((m for m in window if m.start == joined.end() and m.kind in ("person", "institution")), None)
+    cue = CUE_AFTER_RE.match(masked, second.end) if second else None
     return (first, cue.group(1)) if cue else None
 
 
