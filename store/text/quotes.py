@@ -308,9 +308,10 @@ def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[
     """The first of two who speak together: '“…,” Foreign Minister Ann Lee and Energy Minister Tom Roe said
     in a joint statement'."""
     joined = JOINED_RE.match(masked, first.end)
-    if first.kind not in ("person", "institution") or first.entity is None or joined is None:
+    speaking = ("person", "institution")
+    if first.kind not in speaking or first.entity is None or joined is None:
         return None
-    second = next((m for m in window if m.start == joined.end() and m.kind in ("person", "institution")), None)
+    second = next((m for m in window if m.start == joined.end() and m.kind in speaking), None)
     cue = CUE_AFTER_RE.match(masked, second.end) if second else None
     return (first, cue.group(1)) if cue else None
 
