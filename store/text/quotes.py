@@ -79,6 +79,8 @@ POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+
 ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and Customs Policy'
     r"\s+(?:(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}|(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,4})")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
+PAIR_AFTER_RE = re.compile(
+    rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
@@ -559,6 +561,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                     result = _narrator(*previous)
             if result is None and not n:
                 result = _speaker_before(masked, span, mentions)
+            if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
+                result = _pair_speaking(masked, span, mentions, previous[1]) or result
             if result is None and bullet and listed \
                     and not any(m.kind in ("person", "role") for m in mentions):
                 result = listed, None  # '• “We feel strong.”' in the list of what he said
@@ -686,6 +690,24 @@ def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[M
     body = next((m for m in reversed(mentions) if last <= m.start and m.end <= opens and m.subject
                  and m.entity and m.entity.kind == "institution" and CUE_AFTER_RE.match(masked, m.end)), None)
     return (body, None) if body else _narrator(before, [m for m in mentions if m.end <= opens])
+
+
+def _pair_speaking(masked: str, span: Span, mentions: list[Mention],
+                   previous: list[Mention]) -> tuple[Mention, str] | None:
+    """The first of the two people named just before for '“…,” the two officials wrote': those this
+    paragraph names before the quotation, or else those the paragraph before named."""
+    cue = PAIR_AFTER_RE.match(masked, span.close_mark + 1)
+    if cue is None:
+        return None
+    for candidates in ([m for m in mentions if m.end <= span.open_mark], previous):
+        named = [m for m in candidates if m.entity and m.entity.kind == "person"
+                 and m.kind not in ("pronoun", "role")]
+        people = list({m.entity.name: m for m in named if m.entity}.values())
+        if len(people) == 2:
+            return people[0], cue[1]
+        if people:
+            return None
+    return None
 
 
 def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> Entity | None:

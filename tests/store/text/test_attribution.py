@@ -931,3 +931,18 @@ def test_whoever_is_quoted_as_saying_speaks_not_whoever_quotes_them():
         "The interior minister said her country would help the city rebuild.",
         "“The new bridge will be paid for by the state,” Virta quoted her as telling the mayor.",
     ) == [("Aino Lehto", "quoted")]
+
+
+def test_the_two_officials_named_just_before_speak_through_the_first_of_them():
+    assert speakers(
+        "In a letter on Tuesday, Health Secretary Mara Quinn and budget director Olu Adeyemi told agencies "
+        "to cut costs.",
+        "“Every department must find savings this year,” the two officials wrote.",
+    ) == [("Mara Quinn", "wrote")]
+
+
+def test_the_two_officials_of_a_paragraph_naming_three_people_stay_unnamed():
+    assert speakers(
+        "Mara Quinn, Olu Adeyemi and Tim Berg met the unions on Tuesday.",
+        "“Every department must find savings this year,” the two officials wrote.",
+    ) == [(None, "wrote")]
