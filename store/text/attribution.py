@@ -340,6 +340,26 @@ class Discourse:
             return self.group(touch=False)
         return self.touch(best) if best else None
 
+    def named_later(self, text: str) -> Entity | None:
+        """The one person the whole article names in the office a role phrase that found nobody describes
+        ('the Israeli leader told reporters' before 'Israeli Prime Minister Benjamin Netanyahu'): their
+        roles hold the phrase's nationality and its head, or any office of that nationality for a 'leader'
+        or 'chief'; None when no one or several fit."""
+        nations, heads = _nations(text), _heads(text)
+        if not heads or heads & PLURAL_HEADS or NAMED_OWNER_RE.search(text):
+            return None
+        generic = heads <= GENERIC_HEADS
+        fits = []
+        for entity in self._recent("person"):
+            roles = " ".join(entity.roles)
+            their_heads = _heads(roles)
+            if entity.roles == [entity.name] or not their_heads or not nations <= _nations(roles) \
+                    or _rank(text) != _rank(roles):
+                continue
+            if heads & their_heads or generic and nations:
+                fits.append(entity)
+        return fits[0] if len(fits) == 1 else None
+
     def holder_of(self, initials: str) -> Entity | None:
         """The person last named whose role the capitals stand for ('EAM' for 'External Affairs Minister')."""
         if not 2 <= len(initials) <= 5 or not initials.isupper():

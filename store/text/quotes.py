@@ -596,6 +596,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             bare.add(index)
         found.extend(here)
         previous = (masked, mentions)
+    for item in found:
+        entity = item.mention.entity if item.mention else None
+        if item.mention and item.mention.kind == "role" and not item.mention.indefinite \
+                and (entity is None or entity.roles == [entity.name]):  # not 'a ministry spokesman'
+            holder = discourse.named_later(item.mention.text)
+            item.mention = replace(item.mention, entity=holder) if holder else item.mention
     return _with_unmarked(article, _to_quotes(article, found))
 
 

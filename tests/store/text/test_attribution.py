@@ -946,3 +946,17 @@ def test_the_two_officials_of_a_paragraph_naming_three_people_stay_unnamed():
         "Mara Quinn, Olu Adeyemi and Tim Berg met the unions on Tuesday.",
         "“Every department must find savings this year,” the two officials wrote.",
     ) == [(None, "wrote")]
+
+
+def test_a_role_that_speaks_before_its_holder_is_named_is_that_holder():
+    assert speakers(
+        "“Giving in to these demands will not bring the hostages home,” the Israeli leader told reporters.",
+        "“Pressure is the only way to free them,” Israeli Prime Minister Avi Dror said later.",
+    ) == [("Avi Dror", "told"), ("Avi Dror", "said")]
+
+
+def test_an_unnamed_spokesman_is_not_the_minister_named_later():
+    assert speakers(
+        "A Ministry of Defence spokesman said the visit was “to thank the troops for their hard work”.",
+        "Defence Secretary Tom Hale arrived in Basra on Monday.",
+    ) == [("Ministry of Defence spokesman", "said")]
