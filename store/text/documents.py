@@ -21,6 +21,9 @@ NOUNS = r"statement|tweet|readout|communiqu[eé]|release|post"
 DOCUMENT_RE = re.compile(
     rf"\b(?:[Tt]he|(?P<a>[Aa]n?))\s+(?:(?:official|joint|written|same|ministry['’]s|press|latest|earlier|full)\s+)?"
     rf"({NOUNS})\b(?:\s+(?:(?:issued|released|published|posted|put\s+out|sent)?\s*by|from)\s+)?")
+# A document named by its issuer's possessive: "the Kremlin's statement", "the ministry’s official readout".
+OWNED_RE = re.compile(rf"(?P<the>[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,4}})['’]s\s+"
+                      rf"(?:(?:official|joint|written|latest|full)\s+)?(?P<noun>{NOUNS})\b")
 # How the words of a document are reported: 'the statement reads', besides the verbs of saying.
 READS_RE = re.compile(r",?\s+(?:reads|read|runs|ran)\b")
 # Where a sentence says that what it reports was issued as a document, and which kind.
@@ -59,6 +62,15 @@ def document_mentions(masked: str, mentions: list[Mention], discourse: Discourse
                 if issuer is not None:  # 'A release issued by X said …' ⏎ '"…," the release added.'
                     discourse.documents[_noun(match.group(2))] = issuer
             result.append(Mention(match.start(), end, "document", masked[match.start():end], issuer))
+        for owned in OWNED_RE.finditer(masked, sentence.start(), sentence.end()):
+            issuer = _owner(owned, discourse)
+            if issuer is None or any(m.start < owned.end() and owned.start() < m.end and m.kind == "document"
+                                     for m in result):
+                continue
+            # "the Kremlin's statement reads": the Kremlin issued it, and 'the statement' after it
+            result = [m for m in result if not (m.start < owned.end() and owned.start() < m.end)]
+            result.append(Mention(owned.start(), owned.end(), "document", owned[0], issuer))
+            discourse.documents[_noun(owned["noun"])] = issuer
         result.sort(key=lambda m: m.start)
         _note_issuer(masked, sentence.start(), sentence.end(), result, discourse)
     return result
@@ -89,6 +101,16 @@ def _note_issuer(masked: str, start: int, end: int, mentions: list[Mention], dis
     if issuer is not None:  # a post on social media is a tweet too, and the other way round
         for kind in SOCIAL if noun is None or noun in SOCIAL else (noun,):
             discourse.documents[kind] = issuer
+
+
+def _owner(owned: re.Match[str], discourse: Discourse) -> Entity | None:
+    """Who a possessive before a document names: a person or body met before ('Lee's statement'), or a
+    body never met before when the possessive follows 'the' ("the Elysée's statement")."""
+    name = owned["owner"]
+    known = discourse.entities.get(name.lower()) or discourse.surnames.get(name.split()[-1].lower())
+    if known is not None:
+        return discourse.touch(known)
+    return discourse.institution(name) if owned["the"] else None
 
 
 def _last_voice(discourse: Discourse) -> Entity | None:

@@ -81,6 +81,7 @@ ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
+DOCUMENT_FIRST_RE = re.compile(r"(read|reads|added|included|includes|continued)\s+")  # its verb before it
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
@@ -264,6 +265,10 @@ def _after(masked: str, span: Span, stop: int,
     verb = speaks(masked, first) if first and first.kind == "document" else None
     if first and verb:
         return first, verb
+    fronted = DOCUMENT_FIRST_RE.match(masked, pos)
+    document = _mention_at(window, fronted.end()) if fronted else None
+    if fronted and document and document.kind == "document":
+        return document, fronted[1]  # '“…,” read a statement from the party.'
     if first:
         end = aside_end(masked, first.end) if first.kind == "person" else None
         cue = CUE_AFTER_RE.match(masked, first.end) or end and CUE_AFTER_RE.match(masked, end + 1) \

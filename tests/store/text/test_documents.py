@@ -87,3 +87,18 @@ def test_a_release_issued_by_a_named_body_is_that_body_s_when_quoted_later():
         "A release issued by the Office of the Mayor (OTM) described the flood as a disaster for the valley.",
         "“We trust the people of the valley will rebuild what the river took from them,” the release said.")
     assert [s for _, s in said] == ["Office of the Mayor"]
+
+
+def test_a_statement_named_by_its_issuers_possessive_is_the_issuers():
+    assert speakers(
+        "“A wide range of trade questions were discussed at the talks,” the Elysée’s statement reads.",
+        "“Both sides will meet again in May,” the statement added.",
+    ) == [("A", "Elysée"), ("Both", "Elysée")]
+
+
+def test_a_statement_whose_verb_comes_first_after_the_quotation_is_its_issuers():
+    assert speakers(
+        "The Unity Party said on Monday that its delegation was ready to meet the envoys.",
+        "“We can only assume the meeting was cancelled at the ruling party’s demand,” read a statement "
+        "from the Unity Party.",
+    ) == [("We", "Unity Party")]
