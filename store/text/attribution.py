@@ -164,6 +164,13 @@ def _other_office(heads: set[str], entity: Entity) -> bool:
     return bool(heads & SUBORDINATES and theirs) and not heads & theirs
 
 
+def _bodies(text: str) -> set[str]:
+    """The capitalised words of a role that are neither a nation nor an office: the team, party or body
+    it is held in ('Heart' of 'the Heart coach', 'Victory' of 'Victory assistant coach')."""
+    return {_key(w) for w in WORD_RE.findall(text) if w[0].isupper() and _key(w) not in NATIONS
+            and _key(w) not in ROLE_HEADS and _key(w) not in OFFICE_DOMAINS and _key(w) not in ROLE_MODIFIERS}
+
+
 def _rank(text: str) -> bool:
     """True for a deputy's or vice's role."""
     return bool(RANK_RE.search(text))
@@ -308,6 +315,9 @@ class Discourse:
                 continue  # 'the Polish minister' is not a minister whose nationality is another or unknown
             if _rank(text) != _rank(roles):
                 continue
+            bodies, their_bodies = _bodies(text), _bodies(roles)
+            if bodies and their_bodies and not bodies & their_bodies:
+                continue  # 'the Heart coach' is not 'Victory assistant coach Kevin Muscat'
             their_heads = _heads(roles)
             score = 2.0 * len(nations & theirs) + 2 * len(heads & their_heads)
             if heads & SUBORDINATES and their_heads & SUBORDINATES and not heads & their_heads:

@@ -170,7 +170,7 @@ ROLE_MODIFIERS = words(
     "transport business culture housing science climate treasury communities work pensions humanitarian "
     "naval founding managing executive commerce agriculture economic digital sports emergencies emergency "
     "industry labour labor social information communications infrastructure veterans development "
-    "communication supreme allied"
+    "communication supreme allied assistant interim caretaker"
 )
 # Words that name a body even in lower case ('the ministry said', 'the Kremlin').
 SEATS_OF_POWER = words(

@@ -960,3 +960,12 @@ def test_an_unnamed_spokesman_is_not_the_minister_named_later():
         "A Ministry of Defence spokesman said the visit was “to thank the troops for their hard work”.",
         "Defence Secretary Tom Hale arrived in Basra on Monday.",
     ) == [("Ministry of Defence spokesman", "said")]
+
+
+def test_a_role_held_in_one_team_is_not_the_coach_of_another():
+    assert speakers(
+        "City assistant coach Kevin Morrow said his side had controlled the game.",
+        "“We deserved the points today,” Morrow said.",
+        "John Aldous was adamant his side should have taken at least one point.",
+        "“The players are distraught, tonight we should have won that game,” the Rovers coach said.",
+    ) == [("Kevin Morrow", "said"), ("John Aldous", "said")]
