@@ -81,6 +81,7 @@ ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
+HELD_IN_RE = re.compile(r"\s+(?:for|of|at|in|to)\s+[^,.;:“”\"]{1,60}?,?\s+")  # ' for the Foreign Office, '
 DOCUMENT_FIRST_RE = re.compile(r"(read|reads|added|included|includes|continued)\s+")  # its verb before it
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
@@ -301,7 +302,8 @@ def _after(masked: str, span: Span, stop: int,
         if after and cue.group() in ("reported", "reports") and _speaks_before(masked, span, mentions):
             return None  # 'X has said … “…”, reported Al Jazeera.': the outlet reports X's words
         if after:
-            return _apposed(masked, after, window) or after, cue.group()
+            holder = _apposed(masked, after, window) or _holder_named(masked, after, window)
+            return holder or after, cue.group()
     according = ACCORDING_RE.match(masked, pos)
     if according:
         after = _mention_at(window, according.end())
@@ -362,6 +364,18 @@ def _apposed(masked: str, role: Mention, window: list[Mention]) -> Mention | Non
         return None
     between = APPOSED_RE.fullmatch(masked, role.end, name.start)
     return name if between and APPOSED_END_RE.match(masked, name.end) else None
+
+
+def _holder_named(masked: str, role: Mention, window: list[Mention]) -> Mention | None:
+    """The person named after a role and the body it is held in: 'said the spokesman for the Foreign
+    Office, Tom Hale', 'said the spokesperson at the ministry Ann Lee'."""
+    if role.kind != "role" or role.entity is not None and role.entity.roles != [role.entity.name]:
+        return None
+    after = [m for m in window if m.start >= role.end]
+    person = next((m for m in after if m.kind == "person" and m.entity), None)
+    if person is None or any(m.kind not in ("institution", "bare") for m in after if m.start < person.start):
+        return None
+    return person if HELD_IN_RE.fullmatch(masked, role.end, person.start) else None
 
 
 def _possessor_only(words: str) -> bool:

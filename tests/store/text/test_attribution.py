@@ -969,3 +969,9 @@ def test_a_role_held_in_one_team_is_not_the_coach_of_another():
         "John Aldous was adamant his side should have taken at least one point.",
         "“The players are distraught, tonight we should have won that game,” the Rovers coach said.",
     ) == [("Kevin Morrow", "said"), ("John Aldous", "said")]
+
+
+def test_the_person_named_after_a_role_and_its_body_speaks():
+    assert speakers(
+        "“It is a very important visit for us,” said the spokesman for the Foreign Office, Tom Hale, at a "
+        "briefing on Friday.") == [("Tom Hale", "said")]
