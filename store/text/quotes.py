@@ -621,7 +621,45 @@ def extract_quotes(article: Article) -> list[Quote]:
                 and (entity is None or entity.roles == [entity.name]):  # not 'a ministry spokesman'
             holder = discourse.named_later(item.mention.text)
             item.mention = replace(item.mention, entity=holder) if holder else item.mention
-    return _with_unmarked(article, _to_quotes(article, found))
+    quotes = _to_quotes(article, found)
+    return _with_unmarked(article, _heading_quotes(article, discourse, salient, quotes) + quotes)
+
+
+def _heading_quotes(article: Article, discourse: Discourse, salient: list[Entity],
+                    body: list[Quote]) -> list[Quote]:
+    """Quotations of the headline and standfirst that the body does not repeat ('“Cristiano is the best”
+    – Ole praises star forward'), when the heading names their speaker and the body names that speaker
+    too; they are cited at the lead paragraph, the nearest place in the body. Fragments stay out."""
+    quotes: list[Quote] = []
+    for heading in (article.title, article.standfirst):
+        spans = find_spans(heading, 0, False) if heading else []
+        if not heading or not spans:
+            continue
+        masked = _mask(heading, spans)
+        mentions = scan(masked, discourse, salient)
+        for n, span in enumerate(spans):
+            text = heading[span.start:span.end].strip(TRIM)
+            words = _plain_words(text)
+            if is_fragment(text) or _is_label(heading, span.start, text) \
+                    or any(words in _plain_words(q.text) for q in body):
+                continue
+            result = _attribute(heading, masked, spans, n, mentions)
+            mention, cue = result if result else (None, None)
+            # a headline's capitals make false names ('Hun Sen Admits …'): the speaker must be in the body
+            named = mention is not None and mention.entity is not None and re.search(
+                rf"\b{re.escape(mention.entity.name.split()[-1])}\b", " ".join(article.paragraphs))
+            speaker, role = speaker_of(mention) if mention and named else (None, None)
+            if speaker is None:
+                continue  # a headline's words with no speaker are kept only where the body has them
+            quotes.append(Quote(text=text, paragraph=0, speaker=speaker, speaker_role=role,
+                                cue=cue.lower() if cue else None, partial=_is_partial(text)))
+    return quotes
+
+
+def _plain_words(text: str) -> str:
+    """The words of a text in lower case, one space apart, for telling whether one quotation repeats
+    another."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _all_spans(paragraphs: tuple[str, ...]) -> list[list[Span]]:

@@ -496,3 +496,22 @@ def test_a_she_after_a_woman_named_in_her_own_paragraph_is_hers_not_the_last_par
         "Grace Okafor also pointed out in her remarks that half of the families were in camps.  “We must "
         "do better,” she told the council.")
     assert [q.speaker for q in said] == ["Grace Okafor"]
+
+
+def test_a_headline_quotation_the_body_does_not_repeat_is_its_named_speakers():
+    found = quotes_in("United won 2-0 on Saturday.",
+                      "Manager Ole Gunnar Solskjaer praised his forward after the match.",
+                      "“He was brilliant, as always,” Solskjaer said.",
+                      title="“Cristiano is the best” – Ole praises star forward after first goal")
+    assert [(q.text, q.speaker, q.paragraph) for q in found] == [
+        ("Cristiano is the best", "Ole Gunnar Solskjaer", 0),
+        ("He was brilliant, as always", "Ole Gunnar Solskjaer", 2)]
+
+
+def test_a_headline_quotation_is_not_listed_twice_or_given_a_name_only_the_headline_has():
+    repeated = quotes_in("“We will not give up the port,” Mayor Ann Vale said on Monday.",
+                         title="‘We will not give up the port’, Mayor Vale says")
+    assert [q.paragraph for q in repeated] == [0] and repeated[0].speaker == "Ann Vale"
+    unknown = quotes_in("The council met on Monday.",
+                        title="Hun Sen Admits ‘He Is The Only Court Here’")
+    assert unknown == []
