@@ -42,7 +42,7 @@ TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
 TOPIC_REACH = 100
 REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
                        r"|revealed|claimed|claims|stressed|insisted|explained|emphasi[sz]ed|recalled|disclosed"
-                       r"|told\s+[\w.]+)\b(?P<that>(?:\s+(?:on|last|this|earlier|later)(?:\s+\w+)?)?\s+that\b)?")
+                       r"|told\s+[\w.]+)\b(?P<that>(?:\s+(?:(?:on|last|this|earlier|later)(?:\s+\w+)?|\w+ly))?\s+that\b)?")
 SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Friday (that) ...'
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
@@ -70,6 +70,9 @@ NATIONAL_DELEGATIONS = re.compile(
 DELEGATION_HINT = re.compile(rf"(?i:{_DELEGATE_NOUNS}|counterparts?)\s")  # a cheap look before DELEGATIONS
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s*")
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photo|picture|image|credit)s?\s*:")
+# 'In this photo released from Cyprus' Press Office, A meets B': the office only gave out the picture
+PICTURE_SOURCE = re.compile(r"(?i)\b(?:photo|picture|image)s?\s+(?:released|provided|distributed|taken)\s+"
+                            r"(?:by|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.I)
 WORD = re.compile(r"[\w'-]+")  # 'six-way' is one word
 # Words that refer back to the people of the sentence before: 'the two ministers', 'both sides', 'they'.
@@ -104,7 +107,8 @@ def participants(mentions: list[Mention], sentence: str, before: Entity | None,
         if BYLINE_WORDS.intersection(f"{entity.name} {mention.role or ''}".lower().split()) \
                 or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
-        if PICTURE_CREDIT.search(sentence, 0, max(0, mention.start - offset)):
+        at = max(0, mention.start - offset)
+        if PICTURE_CREDIT.search(sentence, 0, at) or PICTURE_SOURCE.search(sentence, max(0, at - 60), at):
             continue  # '(Photo: Ann Lee / Getty Images)' took the picture
         if entity.kind in ("institution", "person") and _building(entity, mention, sentence, offset):
             continue

@@ -802,3 +802,12 @@ def test_meetings_that_were_left_uncertain_or_only_agreed_to_are_not_recorded_as
         "Tomas Berg remained uncertain.",
         "The two ministers agreed to hold talks in Oslo next month."))
     assert all(e.planned for e in events)
+
+
+def test_the_office_that_released_a_photo_and_a_body_announcing_recently_take_no_part():
+    events = extract_events(article(
+        "In this photo released from Malta's Press and Information Office, President Ada Borg, left, meets "
+        "Prime Minister Jon Sant in Valletta on Monday.",
+        "The White House announced recently that National Security Adviser Tim Cole and Ambassador Ivo Lanz "
+        "met in Geneva."))
+    assert [e.participants for e in events] == [("Ada Borg", "Jon Sant"), ("Tim Cole", "Ivo Lanz")]
