@@ -108,7 +108,8 @@ def participants(mentions: list[Mention], sentence: str, before: Entity | None,
                 or _glued_to_place(entity.name):  # '(Reporter Lin Bo)' wrote the story
             continue
         where = max(0, mention.start - offset)
-        if PICTURE_CREDIT.search(sentence, 0, where) or PICTURE_SOURCE.search(sentence, max(0, where - 60), where):
+        if PICTURE_CREDIT.search(sentence, 0, where) \
+                or PICTURE_SOURCE.search(sentence, max(0, where - 60), where):
             continue  # '(Photo: Ann Lee / Getty Images)' took the picture
         if entity.kind in ("institution", "person") and _building(entity, mention, sentence, offset):
             continue
