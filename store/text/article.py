@@ -183,6 +183,10 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     copyrighted = _copyright_year(lines)
     dates = [d for d, at in placed if layout.title is None or at > layout.title
              or not (headed or at > listed or _TOP_BAR_DATE.match(d.text) or _viewed(d, copyrighted))]
+    if lead and lead.date and not lead.date.iso:
+        # 'Santiago, Nov 27 (EFE).-' under a page's 'October 1, 2023': the story's own day is the dateline's,
+        # completed only by a full date of that same day
+        dates = [d for d in dates if (d.month, d.day) == (lead.date.month, lead.date.day)]
     published, published_text = _published(dates, sidecar.get("published"))
     return Article(
         id=article_id(raw),

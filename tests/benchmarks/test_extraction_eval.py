@@ -19,10 +19,10 @@ PAGE = "\n\n".join([
 ])
 
 
-def _annotated(tmp_path, events, non_events):
+def _annotated(tmp_path, events, non_events, date="March 3"):
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"text": PAGE, "title": "Ministers agree on river treaty", "outlet": None,
-                                "date": "March 3", "quotes": [], "scare": [], "events": events,
+                                "date": date, "quotes": [], "scare": [], "events": events,
                                 "non_events": non_events}))
     return score_file(path).counts
 
@@ -41,3 +41,10 @@ def test_negated_and_planned_non_events_are_told_apart(tmp_path):
                                        {"sentence": PLANNED, "why": "planned"}])
     assert counts["non-events"] == 2
     assert counts["non-events recorded"] == 0 and counts["non-events planned"] == 1
+
+
+def test_a_dateline_day_without_a_year_is_set_apart_when_the_annotation_leaves_it_out(tmp_path):
+    assert _annotated(tmp_path, [], [])["date right"] == 1
+    unannotated = _annotated(tmp_path, [], [], date=None)
+    assert (unannotated["date yearless"], unannotated["date wrong"], unannotated["date right"]) == (1, 0, 0)
+    assert _annotated(tmp_path, [], [], date="2024-05-03")["date wrong"] == 1

@@ -1100,3 +1100,23 @@ def test_a_sites_name_and_one_section_word_between_pipes_is_no_title_but_an_agen
     article = parse(page)
     assert article.title == "Harbour board approves the new ferry terminal"
     assert article.outlet == outlet
+
+
+SITE_DATE_ABOVE_A_WIRE_STORY = """The Harbour Post
+
+October 1, 2023
+
+Presidents of two neighbours confirm good relations
+
+Santiago, Nov 27 (Tidewire).- The presidents of the two countries met here Tuesday to confirm the health \
+of bilateral relations and sign a series of agreements.
+
+"Our relations have never been better," the host president said after the signing.
+"""
+
+
+def test_the_dateline_s_day_wins_over_a_site_date_above_the_headline_that_is_another_day():
+    article = parse(SITE_DATE_ABOVE_A_WIRE_STORY)
+    assert (article.published, article.published_text) == (None, "Nov 27")
+    same_day = parse(SITE_DATE_ABOVE_A_WIRE_STORY.replace("October 1", "November 27"))
+    assert same_day.published == "2023-11-27"
