@@ -255,7 +255,8 @@ def report(total: Score, files: int, sites: int) -> str:
         ("outlets right / absent / wrong",
          f"{c['outlet right']} / {c['outlet absent']} / {c['outlet wrong']} of {c['outlets']}"),
         ("dates right / absent / wrong / yearless",
-         f"{c['date right']} / {c['date absent']} / {c['date wrong']} / {c['date yearless']} of {c['dates']}"),
+         f"{c['date right']} / {c['date absent']} / {c['date wrong']} / {c['date yearless']}"
+         f" of {c['dates']}"),
         ("events found / exactly right / none wrong",
          f"{c['events found']} / {c['events exact']} / {c['events none wrong']} of {c['events']}"),
         ("non-events recorded / kept as planned",
