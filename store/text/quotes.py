@@ -22,6 +22,7 @@ from clipdesk.store.text.documents import NOUNS, document_mentions, speaks
 from clipdesk.store.text.lexicon import (
     ABBREVIATION_RE,
     CUE_RE,
+    GROUP_NOUNS,
     INDEFINITE,
     REPORTING_VERBS,
     UNNAMED_SUBJECTS,
@@ -83,6 +84,9 @@ PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
 HELD_IN_RE = re.compile(r"\s+(?:for|of|at|in|to)\s+[^,.;:“”\"]{1,60}?,?\s+")  # ' for the Foreign Office, '
 DOCUMENT_FIRST_RE = re.compile(r"(read|reads|added|included|includes|continued)\s+")  # its verb before it
+DESCRIBED_AFTER_RE = re.compile(
+    rf"[\s,]*the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\s+(?:also\s+)?(?P<cue>{CUE_RE.pattern})")
+DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 TRIM = " \t,;:"
@@ -582,6 +586,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 result = _speaker_before(masked, span, mentions)
             if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
                 result = _pair_speaking(masked, span, mentions, previous[1]) or result
+            if result is not None and result[0] is None:
+                told = " ".join(article.paragraphs[:index]) + masked[:span.open_mark]
+                result = _described(masked, span, here or found, index, told) or result
             if result is None and bullet and listed \
                     and not any(m.kind in ("person", "role") for m in mentions):
                 result = listed, None  # '• “We feel strong.”' in the list of what he said
@@ -771,6 +778,27 @@ def _pair_speaking(masked: str, span: Span, mentions: list[Mention],
         if people:
             return None
     return None
+
+
+def _described(masked: str, span: Span, before: list[_Found], index: int,
+               told: str) -> tuple[Mention, str] | None:
+    """The speaker of the quotation just before, for one credited to a description nobody was introduced
+    by ('“…,” the heartthrob explained', 'the former anchor said'): not a group, not a source, not a
+    plural, and not a noun the story used for someone unnamed ('a woman', …, 'the woman said')."""
+    described = DESCRIBED_AFTER_RE.match(masked, span.close_mark + 1)
+    if described is None:
+        return None
+    noun = described["noun"]
+    plural = noun.endswith("s") and not noun.endswith("ss")
+    if plural or noun in GROUP_NOUNS or f"{noun}s" in UNNAMED_SUBJECTS or noun in ("source", "person") \
+            or DOCUMENT_NOUN_RE.fullmatch(noun) or noun == "report" \
+            or re.search(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", told, re.I):
+        return None
+    last = next((f for f in reversed(before) if f.mention and f.mention.entity), None)
+    if last is None or last.mention is None or last.mention.entity is None \
+            or last.mention.entity.kind != "person" or index - last.span.paragraph > DESCRIBED_REACH:
+        return None
+    return last.mention, described["cue"]
 
 
 def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> Entity | None:

@@ -975,3 +975,19 @@ def test_the_person_named_after_a_role_and_its_body_speaks():
     assert speakers(
         "“It is a very important visit for us,” said the spokesman for the Foreign Office, Tom Hale, at a "
         "briefing on Friday.") == [("Tom Hale", "said")]
+
+
+def test_a_description_nobody_was_introduced_by_is_the_speaker_just_quoted():
+    assert speakers(
+        "Singer Leo Marsh told the interviewer his new album was “uplifting” and almost finished.",
+        "When asked if it would be less personal, he shook his head.",
+        "“No, I think there are a lot of personal songs on there,” the heartthrob explained.",
+    ) == [("Leo Marsh", "told"), ("Leo Marsh", "explained")]
+
+
+def test_a_description_the_story_used_for_someone_unnamed_stays_unnamed():
+    assert speakers(
+        "Mayor Ines Duarte visited the flooded street, where a woman was clearing mud from her shop.",
+        "“We will rebuild the embankment this year,” Duarte said.",
+        "“Nobody came to help us for three days,” the woman said.",
+    ) == [("Ines Duarte", "said"), (None, "said")]
