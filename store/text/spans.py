@@ -37,6 +37,8 @@ def _is_opener(text: str, pos: int) -> bool:
         return False
     if text[pos] == '"' and before.isspace() and after.isspace():
         return '"' in text[pos + 1:]  # 'day. " The board urges …, " he said': one follows
+    if text[pos] == '"' and before in ".!?" and after.isupper() and '"' in text[pos + 1:]:
+        return True  # 'the offer."It is overdue," she said': glued to the sentence before, a closer follows
     return text[pos] in OPENERS
 
 
