@@ -81,6 +81,8 @@ PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
 HELD_IN_RE = re.compile(r"\s+(?:for|of|at|in|to)\s+[^,.;:“”\"]{1,60}?,?\s+")  # ' for the Foreign Office, '
 DOCUMENT_FIRST_RE = re.compile(r"(read|reads|added|included|includes|continued)\s+")  # its verb before it
+MET_BEFORE_RE = re.compile(r"\b(?:met|meets|received|welcomed|hosted|thanked|visited|invited|called\s+on"
+                           r"|told|urged|informed|asked)\s+(?:with\s+)?(?:the\s+|his\s+|her\s+)?$")
 DESCRIBED_AFTER_RE = re.compile(
     rf"[\s,]*the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\s+(?:also\s+)?(?P<cue>{CUE_RE.pattern})")
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
@@ -491,6 +493,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                         m.kind == "person" and m.entity for m in mentions if m.end <= span.open_mark):
                     fronted = _subject_before(mention, *previous)  # unless this paragraph named someone
                 mention = replace(mention, entity=fronted) if fronted else mention
+                mention = _subject_not_object(masked, span, mentions, mention)
             here.append(_Found(span, mention, cue))
             entity = role_speaker(mention) if mention else None
             if entity and entity.kind == "person":
@@ -672,6 +675,24 @@ def _described(masked: str, span: Span, before: list[_Found], index: int,
             or last.mention.entity.kind != "person" or index - last.span.paragraph > DESCRIBED_REACH:
         return None
     return last.mention, described["cue"]
+
+
+def _subject_not_object(masked: str, span: Span, mentions: list[Mention], pronoun: Mention) -> Mention:
+    """A he or she after a quotation that went to the one met, thanked or told in the sentence before
+    ('Lee also met Foreign Minister Ann Park here. “…,” he tweeted.') is that sentence's subject instead,
+    when the subject is another person the pronoun may stand for."""
+    gender = {"he": "m", "she": "f"}.get(pronoun.text.lower())
+    if pronoun.entity is None or gender is None:
+        return pronoun
+    last = len(masked[:span.open_mark].rstrip()) - 1
+    start = _sentence_start(masked, max(0, last), 0)
+    sentence = [m for m in mentions if start <= m.start and m.end <= span.open_mark]
+    met = next((m for m in sentence if m.entity is pronoun.entity), None)
+    if met is None or not MET_BEFORE_RE.search(masked, max(0, met.start - 30), met.start):
+        return pronoun
+    subject = next((m for m in sentence if m.start < met.start and m.entity and m.entity.kind == "person"
+                    and m.entity is not pronoun.entity and m.entity.gender in (None, gender)), None)
+    return replace(pronoun, entity=subject.entity) if subject else pronoun
 
 
 def _fronted_subject(masked: str, pronoun: Mention, mentions: list[Mention]) -> Entity | None:

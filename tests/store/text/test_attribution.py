@@ -991,3 +991,11 @@ def test_a_description_the_story_used_for_someone_unnamed_stays_unnamed():
         "“We will rebuild the embankment this year,” Duarte said.",
         "“Nobody came to help us for three days,” the woman said.",
     ) == [("Ines Duarte", "said"), (None, "said")]
+
+
+def test_he_after_a_quotation_is_who_met_someone_not_the_one_he_met():
+    assert speakers(
+        "Foreign Minister Ravi Menon on Tuesday held a series of meetings.",
+        "Menon also met Bhutanese Foreign Minister Tandi Dorji here and reviewed projects. “Pleasure as "
+        "always to see my friend. We discussed hydropower,” he tweeted.",
+    ) == [("Ravi Menon", "tweeted")]
