@@ -109,6 +109,8 @@ DIRECTION_BEFORE_RE = re.compile(r"\b(?:northern|southern|eastern|western|centra
 # 'Xinhua, citing the ministry, said'.
 OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
                               r"\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
+# 'Welcoming Sheikh Tamim, the US leader said': the name is what the opening participle acts on
+PARTICIPLE_OPENING_RE = re.compile(r"(?:^|[.!?]\s*)\s*[A-Z][a-z]+ing\s+$")
 BRACKET_RE = re.compile(r"\s?\(([^()“”\"]{1,30})\)")
 
 
@@ -792,7 +794,8 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
         unclosed = SPEAKS_NEXT_RE.match(text, second.end) if second and second.kind == "role" \
             and not second.indefinite else None  # '… talks with Ann Lee, a spokesman said': a new clause
         if second and unclosed and first.kind == "person" and first.entity \
-                and text[first.end:second.start] == ", ":
+                and text[first.end:second.start] == ", " \
+                and not PARTICIPLE_OPENING_RE.search(text, 0, first.start):
             # 'Ann Lee, spokesperson of the ministry tweeted': the closing comma of the aside left out
             first.end = unclosed.start("cue")
             _add_role(first.entity, text[second.start:first.end].strip())

@@ -33,7 +33,7 @@ from clipdesk.store.text.model import Article, Quote
 from clipdesk.store.text.spans import TRIM, Span, find_spans, spans_by_paragraph
 from clipdesk.store.text.unmarked import unmarked_quotes
 
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|\s*$)")
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘«(]|[“«]|\s*$)")  # also glued: "Friday.“We"
 CREDIT_WORDS = 10  # a sentence after a quotation that only credits it is shorter than this
 FRAGMENT_WORDS = 3  # a quoted phrase this short may be a name or label (a scare quote), not speech
 # Words before a quoted phrase that make it a noun's name: 'the “Kremlin report”', 'a “breakage plane”'.
@@ -88,7 +88,7 @@ DESCRIBED_AFTER_RE = re.compile(
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
-FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]")
+FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]|(?<=[”»])[A-Z]")  # also glued: "talks.”Island Premier …"
 PASSIVE_RE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 ACCORDING_RE = re.compile(r"according to\s+")
 UNNAMED_RE = re.compile(
@@ -458,7 +458,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             if TITLED_RE.search(paragraph, 0, span.open_mark):
                 continue  # a title, which a quotation in the next paragraph does not continue
             result = _attribute(paragraph, masked, spans, n, mentions)
-            if result is None and _unattributed_start(paragraph, masked, spans, n):
+            if result is None and _unattributed_start(paragraph, masked, spans, n, mentions):
                 prior = here[-1] if here else (found[-1] if found and found[-1].span.paragraph == index - 1
                                                else None)
                 label = _name_line(*previous) if not n else None
@@ -468,7 +468,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1] \
                         and index - 1 not in captions:
                     result = _narrator(*previous)
-            if result is None and not n:
+            if result is None:
                 result = _speaker_before(masked, span, mentions)
             if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
                 result = _pair_speaking(masked, span, mentions, previous[1]) or result
@@ -586,7 +586,8 @@ def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Men
     return (first, cue.group(1)) if cue else None
 
 
-def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int) -> bool:
+def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int,
+                        mentions: list[Mention]) -> bool:
     """True when spans[n] goes on from the quote before it: same sentence, a new sentence with no
     words of its own before it, or a paragraph that opens with the quotation as a whole sentence."""
     span = spans[n]
@@ -599,6 +600,9 @@ def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int) 
     between = masked[floor:span.open_mark]
     if _sentence_end(between, 0) == len(between) and not CUE_RE.search(between):
         return True
+    if CUE_RE.search(between) and between.rstrip()[-1:] in (".", "!", "?") and any(
+            m.kind == "person" and m.entity and floor <= m.start < span.open_mark for m in mentions):
+        return False  # '“…” Ann Lee said she was hopeful.“We …': a sentence naming who speaks next between
     return not masked[_sentence_start(masked, span.open_mark, floor):span.open_mark].strip(" ,;–—-")
 
 
@@ -617,7 +621,8 @@ def _narrator(masked: str, mentions: list[Mention]) -> tuple[Mention, None] | No
     shared her view.' ⏎ '“Prices fell again.”'."""
     last = _sentence_start(masked, max(0, len(masked.rstrip()) - 1), 0)
     subject = next((m for m in mentions if m.start >= last and m.entity and m.entity.kind == "person"
-                    and (m.subject or m.kind != "pronoun" and VERB_AFTER_RE.match(masked, m.end))
+                    and (m.subject or m.kind != "pronoun" and (VERB_AFTER_RE.match(masked, m.end)
+                                                                or CUE_AFTER_RE.match(masked, m.end)))
                     and not _placed(masked, m)), None)
     return (subject, None) if subject else None
 

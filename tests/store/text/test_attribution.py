@@ -999,3 +999,19 @@ def test_he_after_a_quotation_is_who_met_someone_not_the_one_he_met():
         "Menon also met Bhutanese Foreign Minister Tandi Dorji here and reviewed projects. “Pleasure as "
         "always to see my friend. We discussed hydropower,” he tweeted.",
     ) == [("Ravi Menon", "tweeted")]
+
+
+def test_a_quotation_after_a_sentence_naming_another_speaker_is_that_speakers():
+    assert speakers(
+        "State Premier Dana Holt said she was confident.“There was a good spirit in the room,” she said. "
+        "“We had good talks.”Island Premier Mark Yeo said he was hopeful a deal would be struck on "
+        "Friday.“We had a very productive discussion last night.”",
+    ) == [("Dana Holt", "said"), ("Dana Holt", "said"), ("Mark Yeo", None)]
+
+
+def test_whom_an_opening_participle_welcomes_is_not_the_one_who_speaks():
+    assert speakers(
+        "US President Ron Vale said he expected a quick deal.",
+        "Welcoming Sheikh Omar, the US leader said it was an honour to host him. “We have been friends a "
+        "long time.”",
+    ) == [("Ron Vale", None)]
