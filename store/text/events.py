@@ -118,9 +118,10 @@ HOW_THEY_MET = re.compile(
     r"\s+(?:while|when|as)\s+(?:\w+\s+)?\w+ing\b|\s+(?:at|in)\s+(?:university|college|school)\b")
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
-                        "were to", "prepared to", "ahead of")
+                        "were to", "prepared to", "ahead of", "hold out on", "holds out on", "holding out on",
+                        "held out on")
 # 'was set to' is what would have been: UNREAL_BEFORE
-PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to")
+PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to", "promised to", "promises to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
 # what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
 # the conference', 'she had been due to visit', 'his spokesman denied that he met'.
@@ -134,7 +135,8 @@ ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|envoy|negotiator|delegate
 CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|l?ing|s|lation)?|call(?:ed|s)?\s+off|postpon(?:e|ed|es|ing|ement)|put\s+off|"
     r"scrapped|delayed|on\s+hold|suspend(?:ed|s)?|did\s+not\s+(?:respond|answer|take\s+place|happen|disclose|give|provide|reveal)|didn[’']t\s+(?:respond|happen)|"
-    r"no\s+(?:response|reply|details)|unclear|uncertain|not\s+(?:planned|yet)|fell\s+through|no\s+longer"
+    r"no\s+(?:response|reply|details)|unclear|uncertain|not\s+(?:planned|yet)|yet\s+to\s+be|fell\s+through"
+    r"|no\s+longer"
     r"|would\s+have)\b", re.I)
 # A second clause that only plans another event: 'X called Merkel and plans to call Macron soon'.
 PLANNED_CLAUSE = re.compile(r"(?:,|\band\b|\bbut\b|\bwhile\b)\s+(?:\w+\s+)?(?:also\s+)?"

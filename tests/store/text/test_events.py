@@ -811,3 +811,11 @@ def test_the_office_that_released_a_photo_and_a_body_announcing_recently_take_no
         "The White House announced recently that National Security Adviser Tim Cole and Ambassador Ivo Lanz "
         "met in Geneva."))
     assert [e.participants for e in events] == [("Ada Borg", "Jon Sant"), ("Tim Cole", "Ivo Lanz")]
+
+
+def test_a_visit_only_promised_or_yet_to_be_timed_and_a_deal_held_out_on_are_not_held():
+    events = extract_events(article(
+        "Kremlin spokesman Ivan Orlov promised to inform reporters about a visit by the president to Hanoi.",
+        "As for the president's visit to Tehran, Orlov said the exact timing is yet to be determined.",
+        "The province is the lone one holding out on signing a health-funding agreement with Ottawa."))
+    assert all(e.planned for e in events)
