@@ -63,7 +63,8 @@ _WIDGET = re.compile(r"""(?x)
    |(?:link\ )?copied|save(?:\ article)?|bookmark|comments?|\d+\ comments?|comments?\ \(\d+\)
    |(?:show|view|read)\ comments|(?:post|leave|add|write)\ a\ comment|comments\ are\ closed
    |views?:?\ *[\d.,]+k?|[\d.,]+k?\ views|ads?|advert(?:isement)?|sponsored(?:\ content)?
-   |story\ continues\ below(?:\ advertisement)?|skip\ (?:advertisement|ad)|scroll\ to\ continue.*
+   |story\ continues\ below(?:\ advertisement)?|(?:skip|hide|close)\ (?:advertisement|ad)
+   |scroll\ to\ continue.*
    |loading|please\ wait|search|menu|close|home|log\ ?in|log\ ?out|sign\ ?in
    |sign\ ?up(?:\ here|\ now)?|register
    |subscribe(?:\ now)?|newsletters?|a\+|a-|font\ size|text\ size|listen(?:\ to\ this\ article)?

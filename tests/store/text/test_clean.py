@@ -26,6 +26,7 @@ def with_furniture(before, middle, after):
 @pytest.mark.parametrize("furniture", [
     ["Share", "Tweet", "Email", "Print", "Copy link", "Link copied", "Views: 1,204", "12 comments"],
     ["Advertisement", "Story continues below advertisement", "Loading...", "A+", "A-", "4 min read"],
+    ["Hide Ad", "Hide Ad", "Skip Ad", "Close ad"],
     ["Follow us on Telegram", "Follow The Daily Courier on X for the latest news",
      "Join us on WhatsApp", "Download our app"],
     ["Subscribe to our newsletter for daily updates", "Sign up for the Morning Brief newsletter",
