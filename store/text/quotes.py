@@ -340,7 +340,7 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
         if subjects and participle:
             # '… X stated the airport has been “…”, adding the plane will “…”': the one who speaks
             speaking = [m for m in subjects if CUE_AFTER_RE.match(masked, m.end)]
-            return (speaking or subjects)[-1], word
+            return speaking[-1] if speaking else subjects[0], word
         if subjects and CONJUNCT_RE.search(masked, start, cue.start()):
             return subjects[0], word
         unnamed = UNNAMED_SUBJECT_RE.match(masked, sentence)

@@ -1015,3 +1015,10 @@ def test_whom_an_opening_participle_welcomes_is_not_the_one_who_speaks():
         "Welcoming Sheikh Omar, the US leader said it was an honour to host him. “We have been friends a "
         "long time.”",
     ) == [("Ron Vale", None)]
+
+
+def test_saying_after_a_long_clause_is_said_by_the_clause_s_subject_not_the_last_name_in_it():
+    assert speakers(
+        "Manager Dan Kerr was aggrieved at the Western Council ordering that his team play a Western "
+        "Championship match the next day, saying that it was ‘not fair and lacked any common sense.’",
+    ) == [("Dan Kerr", "saying")]
