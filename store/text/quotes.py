@@ -85,6 +85,8 @@ MET_BEFORE_RE = re.compile(r"\b(?:met|meets|received|welcomed|hosted|thanked|vis
                            r"|told|urged|informed|asked)\s+(?:with\s+)?(?:the\s+|his\s+|her\s+)?$")
 DESCRIBED_AFTER_RE = re.compile(
     rf"[\s,]*the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\s+(?:also\s+)?(?P<cue>{CUE_RE.pattern})")
+DESCRIBED_FRONTED_RE = re.compile(  # '‘…,’ said the man who led them to success'
+    rf"[\s,]*(?P<cue>{CUE_RE.pattern})\s+the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\b(?!\s+[A-Z])")
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
@@ -472,9 +474,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                 result = _speaker_before(masked, span, mentions)
             if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
                 result = _pair_speaking(masked, span, mentions, previous[1]) or result
-            if result is not None and result[0] is None:
-                told = " ".join(article.paragraphs[:index]) + masked[:span.open_mark]
-                result = _described(masked, span, here or found, index, told) or result
+            if result is None or result[0] is None:
+                result = _described(masked, span, here or found, index, article.paragraphs) or result
             if result is None and bullet and listed \
                     and not any(m.kind in ("person", "role") for m in mentions):
                 result = listed, None  # '• “We feel strong.”' in the list of what he said
@@ -662,14 +663,16 @@ def _pair_speaking(masked: str, span: Span, mentions: list[Mention],
 
 
 def _described(masked: str, span: Span, before: list[_Found], index: int,
-               told: str) -> tuple[Mention, str] | None:
+               paragraphs: tuple[str, ...]) -> tuple[Mention, str] | None:
     """The speaker of the quotation just before, for one credited to a description nobody was introduced
-    by ('“…,” the heartthrob explained', 'the former anchor said'): not a group, not a source, not a
+    by ('“…,” the heartthrob explained', 'said the man who led them'): not a group, not a source, not a
     plural, and not a noun the story used for someone unnamed ('a woman', …, 'the woman said')."""
-    described = DESCRIBED_AFTER_RE.match(masked, span.close_mark + 1)
+    described = DESCRIBED_AFTER_RE.match(masked, span.close_mark + 1) \
+        or DESCRIBED_FRONTED_RE.match(masked, span.close_mark + 1)
     if described is None:
         return None
     noun = described["noun"]
+    told = " ".join(paragraphs[:index]) + masked[:span.open_mark]
     plural = noun.endswith("s") and not noun.endswith("ss")
     if plural or noun in GROUP_NOUNS or f"{noun}s" in UNNAMED_SUBJECTS or noun in ("source", "person") \
             or DOCUMENT_NOUN_RE.fullmatch(noun) or noun == "report" \

@@ -1022,3 +1022,10 @@ def test_saying_after_a_long_clause_is_said_by_the_clause_s_subject_not_the_last
         "Manager Dan Kerr was aggrieved at the Western Council ordering that his team play a Western "
         "Championship match the next day, saying that it was ‘not fair and lacked any common sense.’",
     ) == [("Dan Kerr", "saying")]
+
+
+def test_a_description_after_the_verb_is_the_speaker_just_quoted_too():
+    assert speakers(
+        "Manager Dan Kerr said the win was “for the lads, for my family and for this club”.",
+        "‘We hurled with style and could have won by more,’ said the man who led them to success.",
+    ) == [("Dan Kerr", "said"), ("Dan Kerr", "said")]
