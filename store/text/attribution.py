@@ -29,6 +29,7 @@ from clipdesk.store.text.lexicon import (
     NATIONS,
     NON_VERBS,
     OFFICE_DOMAINS,
+    OFFICES_GENERAL,
     PARTICLES,
     PLACE_HEADS,
     PLACE_WORDS,
@@ -450,6 +451,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "nat" and tokens[n][0].lower() in PLACE_WORDS and n and classes[n - 1] == "cap" \
                 and first_name_gender(tokens[n - 1][0]):
             classes[n] = "cap"  # 'Warren East said': a surname, not a point of the compass
+        elif cls == "hon" and tokens[n][0] == "General" and n and _key(tokens[n - 1][0]) in OFFICES_GENERAL:
+            classes[n] = "mod"  # 'Secretary General Mark Rutte': part of the office, not a rank
     for n, dotted in _dotted_nations(text, tokens):
         classes[n:n + dotted] = ["nat"] * dotted  # 'the U.S. giant': a country, not a body
     mentions: list[Mention] = []

@@ -172,6 +172,9 @@ ROLE_MODIFIERS = words(
     "industry labour labor social information communications infrastructure veterans development "
     "communication supreme allied assistant interim caretaker"
 )
+# Offices that 'General' completes ('Secretary General', 'Attorney General'): there it is no military rank.
+OFFICES_GENERAL = words("secretary attorney solicitor surgeon director inspector governor auditor postmaster "
+                        "procurator comptroller consul prosecutor")
 # Words that name a body even in lower case ('the ministry said', 'the Kremlin').
 SEATS_OF_POWER = words(
     "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "

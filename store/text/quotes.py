@@ -300,6 +300,8 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
         if participle and "," in masked[mention.end:cue.start()] \
                 and not masked[mention.end:cue.start()].strip(" ,"):
             continue
+        if participle and any(mention.end < m.start and m.end <= cue.start() for m in window):
+            continue  # '…, including Latvia, Lithuania and Poland, describing': a list, not an aside
         if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
                 end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
             return mention, word

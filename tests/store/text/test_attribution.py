@@ -1029,3 +1029,18 @@ def test_a_description_after_the_verb_is_the_speaker_just_quoted_too():
         "Manager Dan Kerr said the win was “for the lads, for my family and for this club”.",
         "‘We hurled with style and could have won by more,’ said the man who led them to success.",
     ) == [("Dan Kerr", "said"), ("Dan Kerr", "said")]
+
+
+def test_a_list_of_countries_before_describing_is_not_who_describes():
+    assert speakers(
+        "Alliance chief Mark Rowe told reporters the meeting felt different.",
+        "He named states already meeting the target, including Denmark, Estonia, Latvia and Poland, "
+        "describing their progress as “a decade ahead of schedule.”",
+    ) == [("Mark Rowe", "describing")]
+
+
+@pytest.mark.parametrize("office", ["NATO Secretary General", "Attorney General", "WHO Director General"])
+def test_general_after_an_office_is_part_of_the_role_not_a_rank(office):
+    paragraph = f"“We are ready,” {office} Ana Ruiz told reporters."
+    article = Article(id="t", source="t.txt", paragraphs=(paragraph,))
+    assert [(q.speaker, q.speaker_role) for q in extract_quotes(article)] == [("Ana Ruiz", office)]
