@@ -729,10 +729,13 @@ def _single_name(text: str, token: re.Match[str], discourse: Discourse) -> Menti
     word = token[0]
     if word.endswith(("’s", "'s")):
         word = word[:-2]
-    speaking = bool(SPEAKS_AFTER_RE.match(text, token.end())
-                    or SAID_BEFORE_RE.search(text, max(0, token.start() - 20), token.start()))
-    if speaking and any(is_english_word(w) for w in (word, word.removesuffix("s"), _es_plural_of(word))):
-        speaking = False  # 'Sirens sounded': a common noun, not a surname
+    said_after = bool(SPEAKS_AFTER_RE.match(text, token.end()))
+    speaking = said_after or bool(SAID_BEFORE_RE.search(text, max(0, token.start() - 20), token.start()))
+    # ', Tripe said.' is a surname; 'Sirens sounded' opening a sentence, 'suggested Argentine kin' are not
+    credited = said_after and text[:token.start()].rstrip().endswith(",") and len(word) > 3
+    if speaking and not credited and any(
+            is_english_word(w) for w in (word, word.removesuffix("s"), _es_plural_of(word))):
+        speaking = False
     entity = discourse.person([word], word, None, None, speaking)
     lone = entity is None or " " not in entity.name and not entity.roles  # never named in full
     if lone and ITS_AFTER_RE.match(text, token.end()) and first_name_gender(word) is None \

@@ -1044,3 +1044,12 @@ def test_general_after_an_office_is_part_of_the_role_not_a_rank(office):
     paragraph = f"“We are ready,” {office} Ana Ruiz told reporters."
     article = Article(id="t", source="t.txt", paragraphs=(paragraph,))
     assert [(q.speaker, q.speaker_role) for q in extract_quotes(article)] == [("Ana Ruiz", office)]
+
+
+def test_a_surname_that_is_also_a_word_credits_a_sentence_after_its_comma():
+    assert speakers(
+        "Councils in Tauranga, Rotorua and Ruapehu all had fewer than 12 councillors, Tripe said.",
+        "“It’s working for them so I can’t see why it wouldn’t work for us.”",
+    ) == [("Tripe", None)]
+    assert speakers("Sirens sounded across the city. “We ran to the basement,” a resident said.") == [
+        (None, "said")]
