@@ -88,6 +88,7 @@ DESCRIBED_AFTER_RE = re.compile(
 DESCRIBED_FRONTED_RE = re.compile(  # '‘…,’ said the man who led them to success'
     rf"[\s,]*(?P<cue>{CUE_RE.pattern})\s+the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\b(?!\s+[A-Z])")
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
+BRACKETED_RE = re.compile(r"\s*\([^()“”\"]{1,30}\)\s*")  # ' (UBT) ', ' (D-Md.) '
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]|(?<=[”»])[A-Z]")  # also glued: "talks.”Island Premier …"
@@ -168,7 +169,7 @@ def _after(masked: str, span: Span, stop: int,
             or (PAST_AFTER_RE.match(masked, first.end) if first.kind in ("person", "pronoun") else None)
         if cue:
             return first, cue.group(1)
-        joint = _joint_speaker(masked, first, window)
+        joint = _joint_speaker(masked, first, window) or _member_of(masked, first, window)
         if joint:
             return joint
         introduced = _named_after_role(masked, first, window)
@@ -215,6 +216,17 @@ def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[
     second = next((m for m in window if m.start == joined.end() and m.kind in speaking), None)
     cue = CUE_AFTER_RE.match(masked, second.end) if second else None
     return (first, cue.group(1)) if cue else None
+
+
+def _member_of(masked: str, body: Mention, window: list[Mention]) -> tuple[Mention, str] | None:
+    """The person named after a party or body and its bracketed initials: '“…,” Shiv Sena (UBT) MP
+    Sanjay Raut said'."""
+    bracket = BRACKETED_RE.match(masked, body.end)
+    person = next((m for m in window if bracket and m.start == bracket.end()), None)
+    if person is None or person.kind != "person" or person.entity is None:
+        return None
+    cue = CUE_AFTER_RE.match(masked, person.end)
+    return (person, cue.group(1)) if cue else None
 
 
 def _speaks_before(masked: str, span: Span, mentions: list[Mention]) -> bool:

@@ -1053,3 +1053,9 @@ def test_a_surname_that_is_also_a_word_credits_a_sentence_after_its_comma():
     ) == [("Tripe", None)]
     assert speakers("Sirens sounded across the city. “We ran to the basement,” a resident said.") == [
         (None, "said")]
+
+
+def test_a_member_named_after_a_party_and_its_bracketed_initials_speaks():
+    assert speakers(
+        "“It was a symbolic fight and we followed the tradition,” Shiv Sena (UBT) MP Priya Desai said "
+        "while responding to questions.") == [("Priya Desai", "said")]
