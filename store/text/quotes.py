@@ -585,8 +585,23 @@ def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
     start = _sentence_start(masked, span.open_mark, floor)
     sentence = _sentence_start(masked, span.open_mark, 0)
     last = n + 1 == len(spans)
-    return result or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
+    return result or _main_clause(masked, span, sentence, mentions) \
+        or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
         masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if last else None)
+
+
+def _main_clause(masked: str, span: Span, sentence: int,
+                 mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """The speaker of the main clause for words quoted in the clause that opens the sentence: 'While the
+    United States “continues to uphold its commitments”, she said the council must act'."""
+    if not SUBORDINATE_RE.match(masked, sentence):
+        return None
+    end = _sentence_end(masked, span.close_mark + 1)
+    comma = masked.find(",", span.close_mark, end)
+    lead = LEAD_RE.match(masked, comma + 1) if comma >= 0 else None
+    speaker = _mention_at(mentions, lead.end()) if lead else None
+    cue = CUE_AFTER_RE.match(masked, speaker.end) if speaker and speaker.kind in ("person", "pronoun") else None
+    return (speaker, cue.group(1)) if speaker and cue else None
 
 
 def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:

@@ -1059,3 +1059,10 @@ def test_a_member_named_after_a_party_and_its_bracketed_initials_speaks():
     assert speakers(
         "“It was a symbolic fight and we followed the tradition,” Shiv Sena (UBT) MP Priya Desai said "
         "while responding to questions.") == [("Priya Desai", "said")]
+
+
+def test_words_quoted_in_an_opening_clause_belong_to_the_main_clause_s_speaker():
+    assert speakers(
+        "Ambassador Rita Hale spoke first.",
+        "While Canada “continues to uphold its commitments” under the treaty, she said the council must act.",
+    ) == [("Rita Hale", "said")]
