@@ -600,8 +600,10 @@ def _main_clause(masked: str, span: Span, sentence: int,
     comma = masked.find(",", span.close_mark, end)
     lead = LEAD_RE.match(masked, comma + 1) if comma >= 0 else None
     speaker = _mention_at(mentions, lead.end()) if lead else None
-    cue = CUE_AFTER_RE.match(masked, speaker.end) if speaker and speaker.kind in ("person", "pronoun") else None
-    return (speaker, cue.group(1)) if speaker and cue else None
+    if speaker is None or speaker.kind not in ("person", "pronoun"):
+        return None
+    cue = CUE_AFTER_RE.match(masked, speaker.end)
+    return (speaker, cue.group(1)) if cue else None
 
 
 def _credit_after(masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:
