@@ -839,8 +839,8 @@ def _is_subject(text: str, mention: Mention) -> bool:
     match = AFTER_SUBJECT_RE.match(text, mention.end)
     if match and match.group(1) in UNNAMED_SUBJECTS and match.start(1) == mention.end + 1:
         return False  # '500 Headcorn villagers signed': the name says which villagers, who are unnamed
-    if match and match.group(1) not in NON_VERBS:
-        return not (text.startswith(" ", mention.end) and _unknown_name_before_noun(mention, match.group(1)))
+    if match and match.group(1) not in NON_VERBS:  # 'Maha Shivratri festival', not 'Ann Lee was modest'
+        return not (match.start(1) == mention.end + 1 and _unknown_name_before_noun(mention, match.group(1)))
     end = aside_end(text, mention.end)
     if end is not None and text[end:end + 1] == ")":
         end += 1  # 'Ruth Calder (D-Ore.) spoke'

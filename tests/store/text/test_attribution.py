@@ -1066,3 +1066,11 @@ def test_words_quoted_in_an_opening_clause_belong_to_the_main_clause_s_speaker()
         "Ambassador Rita Hale spoke first.",
         "While Canada “continues to uphold its commitments” under the treaty, she said the council must act.",
     ) == [("Rita Hale", "said")]
+
+
+def test_a_name_before_was_and_an_adjective_is_the_subject_a_later_he_refers_to():
+    assert speakers(
+        "Captain Tom Doyle gave a short speech after the final.",
+        "Shane Fahy was typically modest about his own part in the win.",
+        "He said he had a reputation for “being a poacher, and it’s not a tag I want to lose too soon”.",
+    ) == [("Shane Fahy", "said")]
