@@ -38,6 +38,8 @@ _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 # written: alone it may be the story's own text.
 _HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\s+[a-zA-Z-]+=[^<>]*|(?:br|hr|img|wbr)\s*/?"
                        r"|/(?:a|div|span|p|iframe|script|figure|figcaption|section|noscript))>", re.I)
+# The end of a tag whose start the scraper cut off, on a line of its own: 'content="Macron and Trump …" />'.
+_TAG_TAIL = re.compile(r"(?m)^[^<>\n]*[\"']\s*/?>[ \t]*$")
 _BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
@@ -135,8 +137,12 @@ _BOILER_ANYWHERE = re.compile(r"""(?ix)
    |(?:^|(?<=[.!?])\ )copyright\ (?-i:[A-Z][\w.&'’-]*(?:\ [A-Z][\w.&'’-]*){0,3})\.?$
 """)
 # A photo credit closing a caption: "... EPA-EFE/WILL OLIVER", "... Photograph: Yuri Kochetkov/EPA",
-# "... AFP via Getty Images". Searched in the last few words of a line only.
-_CAPITALISED = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
+# "... AFP via Getty Images", "... — Screengrab/Ministry of Foreign Affairs". Searched in the last few words
+# of a line only.
+_CAPITALISED = r"[A-Z][\w.&'-]*(?:\s(?:of\s|and\s|for\s)?[A-Z][\w.&'-]*){0,4}"
+# "... on the 5th. /Courtesy of News1", "... (Photo courtesy of the ministry)"
+_COURTESY_CREDIT = re.compile(
+    r"(?i)(?:/\s*|\bphoto\s+|\bimage\s+|[(\[])courtesy(?:\s+of)?\s+[\w .&'’-]{1,40}[)\]]?$")
 _SLASH_CREDIT = re.compile(rf"[(\[]?{_CAPITALISED}\s?/\s?{_CAPITALISED}[)\]]?$")
 _AGENCY_CREDIT = re.compile(
     r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
@@ -217,6 +223,8 @@ def normalise(raw: str) -> list[str]:
         raw = html.unescape(raw)
     if "<" in raw:
         raw = _HTML_TAG.sub("", raw)
+    if ">" in raw:
+        raw = _TAG_TAIL.sub("", raw)
     if "](" in raw:
         raw = _MARKDOWN_LINK.sub(r"\1", raw)
     if "**" in raw:
@@ -438,7 +446,7 @@ def _credited(line: str) -> bool:
     if slash >= 0 and _SLASH_CREDIT.search(tail, max(0, tail.rfind(" ", 0, max(0, slash - 30)))):
         return True
     return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None \
-        or _SOURCE_CREDIT.search(tail) is not None
+        or _SOURCE_CREDIT.search(tail) is not None or _COURTESY_CREDIT.search(tail) is not None
 
 
 def _anywhere(line: str, low: str) -> bool:

@@ -1120,3 +1120,23 @@ def test_the_dateline_s_day_wins_over_a_site_date_above_the_headline_that_is_ano
     assert (article.published, article.published_text) == (None, "Nov 27")
     same_day = parse(SITE_DATE_ABOVE_A_WIRE_STORY.replace("October 1", "November 27"))
     assert same_day.published == "2023-11-27"
+
+
+@pytest.mark.parametrize("caption", [
+    "Spokesperson Hana Qureshi briefing the press in Islamabad on May 18. — Screengrab/Ministry of Foreign "
+    "Affairs Islamabad",
+    "Deputy Minister Lee Min-su meets with reporters in Washington DC on the 5th. /Courtesy of News1",
+])
+def test_a_caption_ending_in_a_screengrab_or_courtesy_credit_is_not_the_title(caption):
+    article = parse(f"{caption}\n\nISLAMABAD: The spokesperson said on Friday that talks would resume.\n\n"
+                    "“We are ready,” she said.\n")
+    assert article.title != caption
+    assert caption not in article.paragraphs
+
+
+def test_the_cut_off_end_of_a_tag_above_the_headline_is_dropped():
+    article = parse('French President Marc Lune and US President Ray Dunn gave a joint press conference on '
+                    'Thu" />\n\nUS friendship with France ‘unbreakable’, Dunn says on Paris visit\n\n"
+                    "Marc Lune and Ray Dunn gave a joint press conference on Thursday.\n\n"
+                    "“Our friendship is unbreakable,” Dunn said after the talks.\n")
+    assert article.title == "US friendship with France ‘unbreakable’, Dunn says on Paris visit"
