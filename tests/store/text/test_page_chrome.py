@@ -1136,7 +1136,7 @@ def test_a_caption_ending_in_a_screengrab_or_courtesy_credit_is_not_the_title(ca
 
 def test_the_cut_off_end_of_a_tag_above_the_headline_is_dropped():
     article = parse('French President Marc Lune and US President Ray Dunn gave a joint press conference on '
-                    'Thu" />\n\nUS friendship with France ‘unbreakable’, Dunn says on Paris visit\n\n"
+                    'Thu" />\n\nUS friendship with France ‘unbreakable’, Dunn says on Paris visit\n\n'
                     "Marc Lune and Ray Dunn gave a joint press conference on Thursday.\n\n"
                     "“Our friendship is unbreakable,” Dunn said after the talks.\n")
     assert article.title == "US friendship with France ‘unbreakable’, Dunn says on Paris visit"
