@@ -152,7 +152,8 @@ LOCAL_KINDS = frozenset({"meeting", "talks", "negotiations", "conference", "summ
 LEAD_PARAGRAPHS = 3  # the dateline places events reported within this many paragraphs
 # Modal words after a trigger in its clause: 'talks between the two sides could begin' is a possibility,
 # 'talks will prove difficult' a forecast, and 'for talks to take place' a condition, not an event.
-MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)[^,.;:]){0,50}?\b(?:to\s+(?:take\s+place|happen|begin|start|resume)"
+MODAL_AFTER = re.compile(r"(?:(?!\bthat\b)(?:[^,.;:]|(?:(?<=mr)|(?<=ms)|(?<=dr)|(?<=mrs))\.)){0,60}?\b"
+                         r"(?:to\s+(?:take\s+place|happen|begin|start|resume)"
                          r"|could|would|should|must|might|may|cannot|can|will|won't|"
                          r"(?:are|is|was|were|remain|remains)\s+(?:still\s+)?(?:possible|planned|expected|"
                          r"likely|unlikely|scheduled|due))\b")

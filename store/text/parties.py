@@ -42,7 +42,9 @@ TOPIC_BREAK = re.compile(r"\bwith\b|[;.:]")
 TOPIC_REACH = 100
 REPORTING = re.compile(r"\b(?:said|says|stated|reported|announced|confirmed|tweeted|wrote|posted|added|noted"
                        r"|revealed|claimed|claims|stressed|insisted|explained|emphasi[sz]ed|recalled|disclosed"
-                       r"|told\s+[\w.]+)\b(?P<that>(?:\s+(?:(?:on|last|this|earlier|later)(?:\s+\w+)?|\w+ly))?\s+that\b)?")
+                       r"|told\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}[\w.’'-]+)\b"
+                       r"(?P<that>(?:\s+(?:(?:on|last|this|earlier|later)(?:\s+\w+)?|\w+ly"
+                       r"|in\s+(?:a|an|its|his|her|their)\s+\w+))?\s+that\b)?")
 SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Friday (that) ...'
 # A verb of reporting right after a name (or its bracketed abbreviation) that closes the sentence:
 # ", the ministry (MoD) has confirmed".
@@ -244,7 +246,7 @@ def reporter_end(sentence: str, mentions: list[Mention], offset: int, trigger: i
         return 0
     verb = verbs[-1]
     if verb["that"] and verb.end() < trigger:
-        return verb.start()  # 'X said on Monday that the two met': whatever the clause's subject is
+        return verb.end()  # 'X told the weekly Y on Monday that the two met': X and Y report, whoever met
     # 'said the two ministers met': the clause has a subject of its own
     start = SUBJECT_START.match(sentence, verb.end())
     after = start.end() if start else verb.end()

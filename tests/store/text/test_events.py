@@ -819,3 +819,13 @@ def test_a_visit_only_promised_or_yet_to_be_timed_and_a_deal_held_out_on_are_not
         "As for the president's visit to Tehran, Orlov said the exact timing is yet to be determined.",
         "The province is the lone one holding out on signing a health-funding agreement with Ottawa."))
     assert all(e.planned for e in events)
+
+
+def test_a_meeting_that_would_take_place_and_whoever_was_told_of_talks_are_no_event_or_party():
+    events = extract_events(article(
+        "The ministry said in a statement that the meeting between Mr. Wang and Mr. Sato in Tokyo would take "
+        "place at an appropriate time.",
+        "Finance Minister Karl Brandt told the weekly Die Woche that Chancellor Olaf Weiss held coalition "
+        "talks with Green leader Ana Roth on Monday."))
+    assert all(e.planned for e in events if e.kind == "meeting")
+    assert [e.participants for e in events if e.kind == "talks"] == [("Olaf Weiss", "Ana Roth")]
