@@ -40,6 +40,7 @@ _HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\s+[a-zA-Z-]+=[^<>]*|(?:br|hr|i
                        r"|/(?:a|div|span|p|iframe|script|figure|figcaption|section|noscript))>", re.I)
 # The end of a tag whose start the scraper cut off, on a line of its own: 'content="Macron and Trump …" />'.
 _TAG_TAIL = re.compile(r"(?m)^[^<>\n]*[\"']\s*/?>[ \t]*$")
+_DASH_CREDIT = re.compile(r"[–—]\s+[A-Z]")  # crediting the quotation above it: '– Coach Ann Lee after …'
 _BOLD = re.compile(r"\*\*(?=[^*\s])([^*\n]+?)(?<=[^*\s])\*\*")  # '**bold**', not the stars of 's*** goal'
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")  # not images: "![..](..)"
 # A page's date label run into its first line: "date 2023-12-28 KESSEL (Wire) — ..." (put on its own line).
@@ -417,8 +418,8 @@ def kind_of(line: str) -> Kind:
         words <= 20 and _INITIALISM_END.search(line) is not None and _title_cased(line))
     if not terminal and 2 < words <= 60 and _credited(line):
         return Kind.BOILER  # a caption ending with its photo credit
-    if terminal and words >= 3 or words >= 16:
-        return Kind.PROSE
+    if terminal and words >= 3 or words >= 16 or words >= 3 and _DASH_CREDIT.match(line):
+        return Kind.PROSE  # '– Haller, reacts to his face on billboards': the credit under a quotation
     return Kind.SHORT
 
 

@@ -30,6 +30,7 @@ from clipdesk.store.text.lexicon import (
     is_participle,
 )
 from clipdesk.store.text.model import Article, Quote
+from clipdesk.store.text.places import is_country
 from clipdesk.store.text.spans import TRIM, Span, find_spans, spans_by_paragraph
 from clipdesk.store.text.unmarked import unmarked_quotes
 
@@ -89,6 +90,11 @@ DESCRIBED_FRONTED_RE = re.compile(  # '‘…,’ said the man who led them to s
     rf"[\s,]*(?P<cue>{CUE_RE.pattern})\s+the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\b(?!\s+[A-Z])")
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
 BRACKETED_RE = re.compile(r"\s*\([^()“”\"]{1,30}\)\s*")  # ' (UBT) ', ' (D-Md.) '
+# What may come between a credit line's dash and the name: "Ivory Coast's", 'A prophetic comment from
+# Senegal star'
+CREDIT_LEAD_RE = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){0,3}(?:[a-z]+\s+)?"
+                            r"|(?:(?i:an?|the)\s+)?(?:[a-z]+\s+){0,3}(?:from|by)\s+"
+                            r"(?:[A-Z][\w.-]*\s+){0,3}(?:[a-z]+\s+)?")
 JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]|(?<=[”»])[A-Z]")  # also glued: "talks.”Island Premier …"
@@ -815,10 +821,18 @@ def _share_across_paragraphs(found: list[_Found], here: list[_Found]) -> None:
 
 def _credit_from_caption(found: list[_Found], paragraph: int, masked: str, mentions: list[Mention]) -> bool:
     """A quotation set alone with no speaker, over a line that opens with a name and what they were doing
-    ('“He made the right call.” ⏎ Prime Minister Ann Lee thanking her predecessor for ...'): theirs.
-    True when the line credited one."""
+    ('“He made the right call.” ⏎ Prime Minister Ann Lee thanking her predecessor for ...') or with a
+    dash and a name ('– Ivory Coast's Sebastien Haller after the final'): theirs. True when the line
+    credited one."""
     first = mentions[0] if mentions else None
-    if first is None or first.entity is None or first.kind not in ("person", "institution") \
+    dash = DASH_LEAD_RE.match(masked)
+    if dash:  # '– Ivory Coast's Sebastien Haller after scoring', '– A prophetic comment from Senegal star X'
+        # '– Ivory Coast star Franck Kessie': the player, not the country
+        first = next((m for m in mentions
+                      if m.kind == "person" and m.entity and not is_country(m.entity.name)), None)
+        if first is None or not CREDIT_LEAD_RE.fullmatch(masked, dash.end(), first.start):
+            return False
+    elif first is None or first.entity is None or first.kind not in ("person", "institution") \
             or masked[:first.start].strip() not in ("", "The", "the") \
             or not DOING_RE.match(masked, first.end):
         return False
@@ -826,7 +840,7 @@ def _credit_from_caption(found: list[_Found], paragraph: int, masked: str, menti
     for item in reversed(found):
         if item.span.paragraph != paragraph:
             break
-        if item.mention is None:
+        if item.mention is None or dash:  # a dash's credit outranks a guess from the paragraph before
             item.mention, credited = first, True
     return credited
 

@@ -515,3 +515,16 @@ def test_a_headline_quotation_is_not_listed_twice_or_given_a_name_only_the_headl
     unknown = quotes_in("The council met on Monday.",
                         title="Hun Sen Admits ‘He Is The Only Court Here’")
     assert unknown == []
+
+
+def test_a_who_said_what_list_credits_each_quotation_to_the_name_on_the_dash_line_under_it():
+    found = parse_and_quote(
+        "Who said what at the Cup\n\n"
+        "Who said what during the Cup, which ended on Sunday with hosts Ivory Coast beating Nigeria:\n\n"
+        '"We dreamed of this moment so many times."\n\n'
+        "– Ivory Coast star Paul Kone after scoring the winner.\n\n"
+        '"It is bizarre. I was not expecting that."\n\n'
+        "– Kone, reacting to his face on billboards\n\n"
+        '"All the giants will be plotting to dethrone us."\n\n'
+        "– A prophetic comment from Senegal striker Ali Sarr as his team went out in the first round\n")
+    assert [q.speaker for q in found] == ["Paul Kone", "Paul Kone", "Ali Sarr"]
