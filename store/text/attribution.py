@@ -68,7 +68,7 @@ DATELINE_RE = re.compile(
 STARTS = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap", "pron"})
 STRONG = frozenset({"hon", "head", "nat", "org", "group", "cap"})
 USEFUL = frozenset({"hon", "det", "head", "nat", "org", "mod", "group", "cap"})
-ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,90})(?=,)")
+ASIDE_RE = re.compile(r",\s+((?:[^,.;:“”\"«»]|\.(?!\s)){1,120})(?=,)")
 _MISSPELT_MIN = 5  # a surname shorter than this is not matched to another one it is close to
 _PRONOUN_REACH = 3  # people named most recently that a he/she with no salient antecedent may refer to
 # A bracketed note after a name: party and state '(D-Conn.)', a club '(Rovers)', an age '(63)'.

@@ -62,7 +62,8 @@ QUOTED_PRONOUN_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+(him|her)\b(?:\s+as\s+sa
 QUOTED_PRONOUN_AFTER_RE = re.compile(r"[\s,]*(?:[\w.'’-]+\s+){1,4}quot(?:ed|es)\s+(him|her)\s+as\s+"
                                      r"(?:saying|telling|stating)\b")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
-MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?[a-z][\w-]*(?:['’]s)?\s+")  # 'the ', 'party ', "the journal's "
+# 'the ', 'party ', "the journal's ", 'trial participant '
+MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){1,2}")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly|" \
@@ -244,9 +245,11 @@ def _speaks_before(masked: str, span: Span, mentions: list[Mention]) -> bool:
 
 def _role_holder_at(masked: str, mentions: list[Mention], pos: int) -> Mention | None:
     """A named person whose role follows a word or two of lower case that the mention does not take in:
-    '"…," party spokesman Aung Min said', '"…," the journal's editor Ann Lee wrote'."""
+    '"…," party spokesman Aung Min said', '"…," the journal's editor Ann Lee wrote', '"…," trial
+    participant Sascha Roth told the Post'."""
     for mention in mentions:
-        if pos < mention.start <= pos + 40 and mention.kind == "person" and mention.entity and mention.role \
+        if pos < mention.start <= pos + 40 and mention.kind == "person" and mention.entity \
+                and (mention.role or CUE_AFTER_RE.match(masked, mention.end)) \
                 and MODIFIERS_RE.fullmatch(masked, pos, mention.start) \
                 and not any(CUE_RE.fullmatch(w) for w in masked[pos:mention.start].split()):
             return mention

@@ -1074,3 +1074,14 @@ def test_a_name_before_was_and_an_adjective_is_the_subject_a_later_he_refers_to(
         "Shane Fahy was typically modest about his own part in the win. He acknowledged that he had a "
         "reputation for ‘being a poacher, and it’s not a tag I want to lose too soon’.",
     ) == [("Tom Doyle", "said"), ("Shane Fahy", "acknowledged")]
+
+
+def test_two_words_of_description_before_a_name_that_speaks_after_the_quotation():
+    said = speakers("“I feel a universal feeling of gratitude,” trial participant Sascha Lind told the Post.")
+    assert said == [("Sascha Lind", "told")]
+
+
+def test_a_long_aside_between_a_speaker_and_the_verb_keeps_the_speaker():
+    assert speakers(
+        "“Nobody has seen this before,” Andrea Cerny, an oncologist at the Memorial Sloan Hill Cancer Center "
+        "in New York and the lead author of the study, told the Post.") == [("Andrea Cerny", "told")]
