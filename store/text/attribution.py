@@ -30,6 +30,7 @@ from clipdesk.store.text.lexicon import (
     NON_VERBS,
     OFFICE_DOMAINS,
     OFFICES_GENERAL,
+    PAGEANT_WORDS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_WORDS,
@@ -451,6 +452,9 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
         elif cls == "nat" and tokens[n][0].lower() in PLACE_WORDS and n and classes[n - 1] == "cap" \
                 and first_name_gender(tokens[n - 1][0]):
             classes[n] = "cap"  # 'Warren East said': a surname, not a point of the compass
+        elif cls == "hon" and tokens[n][0] == "Miss" and n + 1 < len(tokens) and (
+                _key(tokens[n + 1][0]) in PAGEANT_WORDS or _key(tokens[n + 1][0]) in NATIONS):
+            classes[n] = classes[n + 1] = "other"  # 'a Miss World event': a beauty pageant, not a woman
         elif cls == "hon" and tokens[n][0] == "General" and n and _key(tokens[n - 1][0]) in OFFICES_GENERAL:
             classes[n] = "mod"  # 'Secretary General Mark Rutte': part of the office, not a rank
     for n, dotted in _dotted_nations(text, tokens):

@@ -175,6 +175,8 @@ ROLE_MODIFIERS = words(
 # Offices that 'General' completes ('Secretary General', 'Attorney General'): there it is no military rank.
 OFFICES_GENERAL = words("secretary attorney solicitor surgeon director inspector governor auditor postmaster "
                         "procurator comptroller consul prosecutor")
+# Words after 'Miss' that make it a beauty pageant ('Miss World'), as a country does ('Miss India').
+PAGEANT_WORDS = words("world universe earth international supranational grand teen")
 # Words that name a body even in lower case ('the ministry said', 'the Kremlin').
 SEATS_OF_POWER = words(
     "kremlin pentagon government ministry embassy elysee élysée bundestag duma knesset parliament "

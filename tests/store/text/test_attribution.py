@@ -1085,3 +1085,11 @@ def test_a_long_aside_between_a_speaker_and_the_verb_keeps_the_speaker():
     assert speakers(
         "“Nobody has seen this before,” Andrea Cerny, an oncologist at the Memorial Sloan Hill Cancer Center "
         "in New York and the lead author of the study, told the Post.") == [("Andrea Cerny", "told")]
+
+
+def test_miss_world_is_a_pageant_not_the_woman_a_she_refers_to():
+    assert speakers(
+        "Spokesperson Mumtaz Karim took questions at the weekly briefing.",
+        "The ministry has seen reports of the city organising a Miss World event next month.",
+        "“We have seen the news reports, and such stunts change nothing,” she responded.",
+    ) == [("Mumtaz Karim", "responded")]
