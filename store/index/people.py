@@ -31,6 +31,9 @@ from clipdesk.store.text.spelling import fold, variants
 if TYPE_CHECKING:
     from clipdesk.store.store import Store
 
+# Endings that different romanisations of one name spell differently, each with the one form kept.
+ROMANISED_ENDINGS = (("skyy", "ski"), ("skyi", "ski"), ("skiy", "ski"), ("sky", "ski"), ("off", "ov"),
+                     ("eff", "ev"), ("iy", "y"), ("yy", "y"))
 SURNAME_MATCH = 80  # fuzz.ratio two spellings of a surname need (Shoigu/Shoygu 83, Healey/Healy 91)
 FIRST_NAME_MATCH = 75  # fuzz.ratio two spellings of a first name need (Sergey/Sergei 83)
 INSTITUTION_MATCH = 92  # fuzz.ratio two institution keys (spelling- and word-order-neutral) need
@@ -180,8 +183,18 @@ def _is_role_word(word: str) -> bool:
 
 
 def neutral_spelling(text: str) -> str:
-    """One spelling for British and American forms alike ('defense ministry' -> 'defence ministry')."""
-    return " ".join(min(variants(w)) for w in text.split())
+    """One spelling for British and American forms alike ('defense ministry' -> 'defence ministry'), and
+    for the romanisations of one name ('Peskoff', 'Peskov'; 'Zelenskyy', 'Zelenskiy', 'Zelensky')."""
+    return " ".join(_romanised(min(variants(w))) for w in text.split())
+
+
+def _romanised(word: str) -> str:
+    """A name's word with the endings and letters that its romanisations spell differently made one."""
+    for ending, same in ROMANISED_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[:-len(ending)] + same
+            break
+    return word.replace("kh", "h").replace("ph", "f")
 
 
 def is_institution(name: str) -> bool:

@@ -121,10 +121,12 @@ def test_articles_from_two_outlets_share_their_people(db):
     ("Did Sergei Shoigu meet him?", "Sergey Shoigu"),
     ("what does the kremlin say", "Kremlin"),
     ("quotes by jens stoltenburg", "Jens Stoltenberg"),
+    ("what did Peskoff say about the invasion allegations", "Dmitry Peskov"),
+    ("what has Zelenskiy said about the talks", "Volodymyr Zelenskyy"),
 ])
 def test_names_are_recognised_in_questions_even_misspelt(db, question, expected):
     for name in ("Sergey Shoigu", "John Healey", "Jens Stoltenberg", "Kremlin", "Liz Truss",
-                 "Vladimir Putin"):
+                 "Vladimir Putin", "Dmitry Peskov", "Volodymyr Zelenskyy"):
         resolve_person(db, name)
     found = recognise_people(db, question)
     assert found and found[0].name == expected
