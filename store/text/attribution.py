@@ -796,7 +796,8 @@ def _merge_appositions(text: str, mentions: list[Mention]) -> None:
         first = mentions[n]
         second = mentions[n + 1] if n + 1 < len(mentions) else None
         if second and first.kind == "role" and second.kind == "person" and second.entity \
-                and text[first.end:second.start] == ", ":
+                and text[first.end:second.start] == ", " and not _heads(first.text) & PLURAL_HEADS:
+            # 'his counterpart, Ben Wallace'; not 'a meeting of foreign ministers, Wang said'
             _add_role(second.entity, first.text)
             second.start = first.start
             mentions.pop(n)

@@ -1093,3 +1093,10 @@ def test_miss_world_is_a_pageant_not_the_woman_a_she_refers_to():
         "The ministry has seen reports of the city organising a Miss World event next month.",
         "“We have seen the news reports, and such stunts change nothing,” she responded.",
     ) == [("Mumtaz Karim", "responded")]
+
+
+def test_a_name_after_a_plural_role_and_a_comma_is_not_that_role_s_apposition():
+    assert speakers(
+        "Speaking in Astana at a meeting of foreign ministers, Wang said “Taiwan independence efforts” "
+        "represented “the most serious challenge to the international order.”",
+    ) == [("Wang", "said"), ("Wang", "said")]
