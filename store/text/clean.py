@@ -81,7 +81,7 @@ _WIDGET = re.compile(r"""(?x)
    |accept(?:\ all)?(?:\ cookies)?|reject\ all|manage\ (?:cookies|preferences|settings)
    |continue\ reading|read\ (?:the\ )?full\ (?:story|article)|click\ here|watch(?:\ live)?|live
    |play\ live\ (?:radio|audio|tv|video)|listen\ live|next\ up|available\ on\ air\ stations
-   |accessibility(?:\ links)?|breaking(?:\ news)?|page\ \d+\ of\ \d+|next\ previous|previous\ next
+   |accessibility(?:\ links)?|learn\ more|breaking(?:\ news)?|page\ \d+\ of\ \d+|next\ previous|previous\ next
    |about\ these\ ads|switch\ to\ (?:the\ )?(?:desktop|mobile)(?:\ site|\ version)?
    |report\ an\ error|send\ feedback|feedback|contact\ us|about\ us|privacy\ policy|terms\ of\ (?:use|service)
    |what\ are\ you\ looking\ for|enter\ (?:your\ )?search.*|search\ for|type\ (?:here|to\ search)
@@ -124,7 +124,8 @@ _PROMPT = re.compile(
 # The regex runs only on lines holding one of the _ANYWHERE_KEYS (a cheap test on the lower-cased line).
 _ANYWHERE_KEYS = re.compile(
     r"©|\(c\)|copyright|rights reserved|contributed|cookie|may not be|use of|reproduction|republication"
-    r"|copying|not responsible|share |newsletter|enable |recaptcha|licensing rights|opens new tab|photo")
+    r"|copying|not responsible|share |newsletter|enable |recaptcha|licensing rights|opens new tab|photo"
+    r"|browser")
 _BOILER_ANYWHERE = re.compile(r"""(?ix)
     ©|\(c\)\ \d{4}|\bcopyright\ (?:\d{4}|©)|\ball\ rights\ reserved\b|\bcontributed\ (?:reporting|to\ this
       \ (?:report|story))\b|\b(?:we|this\ (?:site|website))\ uses?\ cookies\b|\bcookie\ (?:policy|settings
@@ -134,6 +135,9 @@ _BOILER_ANYWHERE = re.compile(r"""(?ix)
    |\bnot\ responsible\ for\ the\ content\ of\ external\b|\bshare\ (?:it|this(?:\ \w+)?)\ on\b
    |\bnewsletter\b.{0,80}?\b(?:sign\ up|subscribe|inbox|delivered)\b|\benable\ (?:javascript|notifications)\b
    |\brecaptcha\b|\blicensing\ rights\b|,\ opens\ new\ tab\b
+   |\byour\ browser\ (?:is\ (?:no\ longer|not)\ supported|appears\ to\ have)\b
+   |\bupgrade\ (?:your|to\ a\ newer)\ (?:version|browser)\b|\bcookies\ (?:disabled|in\ your\ browser)\b
+   |\bconsent\ to\ use\ cookies\b
    |[(\[](?:(?:AP|AFP|Reuters|EPA|Getty)\ )?photo\b[^)\]]*[)\]]$
    |(?:^|(?<=[.!?])\ )copyright\ (?-i:[A-Z][\w.&'’-]*(?:\ [A-Z][\w.&'’-]*){0,3})\.?$
 """)

@@ -27,6 +27,11 @@ def with_furniture(before, middle, after):
     ["Share", "Tweet", "Email", "Print", "Copy link", "Link copied", "Views: 1,204", "12 comments"],
     ["Advertisement", "Story continues below advertisement", "Loading...", "A+", "A-", "4 min read"],
     ["Hide Ad", "Hide Ad", "Skip Ad", "Close ad"],
+    ["Your browser is no longer supported",
+     "For the best possible experience using our website we recommend you upgrade to a newer version or "
+     "another browser.",
+     "Your browser appears to have cookies disabled. For the best experience of this website, please enable "
+     "cookies in your browser", "Learn more"],
     ["Follow us on Telegram", "Follow The Daily Courier on X for the latest news",
      "Join us on WhatsApp", "Download our app"],
     ["Subscribe to our newsletter for daily updates", "Sign up for the Morning Brief newsletter",
