@@ -360,19 +360,24 @@ class Discourse:
         roles hold the phrase's nationality and its head, or any office of that nationality for a 'leader'
         or 'chief'; None when no one or several fit."""
         nations, heads = _nations(text), _heads(text)
-        if not heads or heads & PLURAL_HEADS or NAMED_OWNER_RE.search(text):
+        owner = NAMED_OWNER_RE.search(text)  # "Ann Lee's spokesperson" is not Lee; the Kremlin's is a body's
+        if not heads or heads & PLURAL_HEADS or owner and _key(owner[0].strip()) not in SEATS_OF_POWER:
             return None
         generic = heads <= GENERIC_HEADS
-        fits = []
+        # of the phrase's nationality; of none stated, for a body's role ("the Kremlin's spokesman" is the
+        # one spokesman named), never for a nationality's ('the Polish minister' is no minister of none)
+        fits, unstated = [], []
         for entity in self._recent("person"):
             roles = " ".join(entity.roles)
-            their_heads = _heads(roles)
-            if entity.roles == [entity.name] or not their_heads or not nations <= _nations(roles) \
-                    or _rank(text) != _rank(roles):
+            their_heads, theirs = _heads(roles), _nations(roles)
+            if entity.roles == [entity.name] or not their_heads or _rank(text) != _rank(roles):
                 continue
-            if heads & their_heads or generic and nations:
+            if nations <= theirs and (heads & their_heads or generic and nations):
                 fits.append(entity)
-        return fits[0] if len(fits) == 1 else None
+            elif not theirs and heads & their_heads:
+                unstated.append(entity)
+        chosen = fits or (unstated if owner else [])
+        return chosen[0] if len(chosen) == 1 else None
 
     def holder_of(self, initials: str) -> Entity | None:
         """The person last named whose role the capitals stand for ('EAM' for 'External Affairs Minister')."""

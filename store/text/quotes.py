@@ -62,8 +62,8 @@ QUOTED_PRONOUN_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+(him|her)\b(?:\s+as\s+sa
 QUOTED_PRONOUN_AFTER_RE = re.compile(r"[\s,]*(?:[\w.'’-]+\s+){1,4}quot(?:ed|es)\s+(him|her)\s+as\s+"
                                      r"(?:saying|telling|stating)\b")
 LEAD_RE = re.compile(r"[\s,;:.!?—–-]*")
-# 'the ', 'party ', "the journal's ", 'trial participant '
-MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){1,2}")
+# 'the ', 'party ', "the journal's ", 'trial participant ', 'Tambov region '
+MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*(?:['’]s)?\s+){1,2}")
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly|" \
@@ -162,7 +162,9 @@ def _after(masked: str, span: Span, stop: int,
     if quoted:
         pronoun = "he" if quoted[1].lower() == "him" else "she"
         return Mention(quoted.start(1), quoted.end(1), "pronoun", pronoun), "quoted"
-    first = _mention_at(window, pos) or _role_holder_at(masked, window, pos)
+    first = _mention_at(window, pos)
+    if first is None or first.kind == "bare" and first.entity is None:  # 'Tambov region Governor X said'
+        first = _role_holder_at(masked, window, pos) or first
     verb = speaks(masked, first) if first and first.kind == "document" else None
     if first and verb:
         return first, verb
@@ -798,12 +800,12 @@ def _possessive_lead(previous_masked: str, discourse: Discourse,
 
 
 def _share_with_next(masked: str, here: list[_Found]) -> None:
-    """Quotes set one after another with nothing between them ('“We will not wait. “The money must come
-    now,” she said.') have the speaker named after the last of them."""
+    """Quotes set one after another with nothing but 'and' between them ('“We will not wait. “The money
+    must come now,” she said.', '"…" and "…" asserted Adorni') have the speaker named after the last."""
     for k in range(len(here) - 2, -1, -1):
         this, following = here[k], here[k + 1]
         if this.mention is None and following.mention is not None \
-                and not masked[this.span.close_mark + 1:following.span.open_mark].strip():
+                and masked[this.span.close_mark + 1:following.span.open_mark].strip() in ("", "and"):
             this.mention, this.cue = following.mention, following.cue
 
 

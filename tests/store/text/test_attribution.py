@@ -1100,3 +1100,20 @@ def test_a_name_after_a_plural_role_and_a_comma_is_not_that_role_s_apposition():
         "Speaking in Astana at a meeting of foreign ministers, Wang said “Taiwan independence efforts” "
         "represented “the most serious challenge to the international order.”",
     ) == [("Wang", "said"), ("Wang", "said")]
+
+
+def test_a_governor_after_the_name_of_a_region_speaks():
+    said = speakers("“Today the leadership has set me other tasks,” Tambov region Governor Maksim Orlov said.")
+    assert said == [("Maksim Orlov", "said")]
+
+
+def test_two_quotations_joined_by_and_share_the_speaker_named_after_them():
+    assert speakers('"There is a change of era" and "a widespread rejection for these characters" asserted '
+                    "Adorni.") == [("Adorni", "asserted"), ("Adorni", "asserted")]
+
+
+def test_a_body_s_spokesman_who_speaks_before_he_is_named_is_the_one_spokesman_named_later():
+    assert speakers(
+        "“We consider it possible, but only as a result of the work,” the Kremlin's spokesman said.",
+        "“For now, we need to do what the delegations agreed on yesterday,” spokesman Dmitry Pavlov said.",
+    ) == [("Dmitry Pavlov", "said"), ("Dmitry Pavlov", "said")]
