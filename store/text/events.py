@@ -101,7 +101,8 @@ hope hopes hoped hoping possibility possible
 considering consider considers considered may proposed propose proposes offer offered offers seek seeks
 sought seeking aim aims aimed aiming next whether open return willing upcoming
 prepare prepares preparing intention intentions arrange invite invites invited inviting invitation
-committal noncommittal reluctant"""
+committal noncommittal reluctant future potential decline declined declines declining reject rejected
+rejects rejecting requesting requested request requests organise organize organising organizing arranging"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
 _PLAN_WORDS = """will shall ll plan plans planned planning expected expects schedule scheduled intend intends
@@ -119,7 +120,8 @@ HOW_THEY_MET = re.compile(
 HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "rather than", "instead of",
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
                         "were to", "prepared to", "ahead of", "hold out on", "holds out on", "holding out on",
-                        "held out on")
+                        "held out on", "calling for", "asking for", "asked for", "asked the", "asked him",
+                        "asked her", "turned down")
 # 'was set to' is what would have been: UNREAL_BEFORE
 PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to", "promised to", "promises to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or

@@ -829,3 +829,12 @@ def test_a_meeting_that_would_take_place_and_whoever_was_told_of_talks_are_no_ev
         "talks with Green leader Ana Roth on Monday."))
     assert all(e.planned for e in events if e.kind == "meeting")
     assert [e.participants for e in events if e.kind == "talks"] == [("Olaf Weiss", "Ana Roth")]
+
+
+def test_meetings_declined_requested_or_only_talked_of_for_the_future_are_not_held():
+    events = extract_events(article(
+        "Opposition leader Dan Ross said the Prime Minister was right to decline a meeting with First "
+        "Minister Ana Grey.",
+        "Councillor Pinky Dube wrote to Mayor Sam Vale requesting that a council meeting take place soon.",
+        "Governor Phil Ayres said he and President Tom Lamb did talk about a future presidential visit."))
+    assert all(e.planned for e in events)
