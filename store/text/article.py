@@ -17,7 +17,7 @@ from clipdesk.store.text.clean import (
     normalise,
     opens_list,
 )
-from clipdesk.store.text.lexicon import COMMON, is_english_word
+from clipdesk.store.text.lexicon import BYLINE_HEADS, COMMON, is_english_word
 from clipdesk.store.text.metadata import (
     DATED_START,
     WrittenDate,
@@ -69,6 +69,11 @@ _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
 _BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
+# A label over a release rather than its headline ('Press Release: New Zealand Government'), or the
+# name of whoever issued it ('Rt Hon Winston Peters').
+_LABEL_LINE = re.compile(r"(?i:(?:press|media|news)\s+release\s*[:|–—-])"
+                         r"|(?:Rt\.?\s+Hon\.?|Hon\.?|Sir|Dame|Dr\.?|Prof\.?)(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_GLUED_CASE = re.compile(r"[a-z][A-Z]")  # two words run together: 'TillettForeign'
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _GLUED = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")  # "NewsMilitary", "AfricaNewsTop": links run together
 _GLUED_WORD = re.compile(r"[A-Z][a-z]+")
@@ -426,7 +431,7 @@ def _repeated(lines: list[Line], content: list[int], first: int) -> int | None:
         if i >= first:
             break
         text = _clean_title(lines[i].text)
-        if not is_headline(text):
+        if not is_headline(text) or text.endswith("."):  # a caption printed twice is no headline
             continue
         key = text.casefold()
         if key in seen:  # a standfirst between the two stays under the first; navigation does not
@@ -468,14 +473,16 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
 
     Section labels and taglines before the headline are cut off from it by other short lines;
     a standfirst set under the headline continues its run. In a run of three or more, a first
-    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline.
-    A picture's caption or a date line between two lines starts a new run; a masthead is in none."""
+    line of four words or fewer is a kicker ("Russia-Ukraine war live") above the headline, and
+    sentences ending in a full stop over one that has none are captions. A picture's caption or a date
+    line between two lines starts a new run; a masthead is in none."""
     runs: list[list[int]] = []
     previous = None
     for i in content:
         if i >= head_end:
             break
-        if is_headline(lines[i].text) and not masthead(lines[i].text) and not _glued_links(lines[i].text):
+        if is_headline(lines[i].text) and not masthead(lines[i].text) and not _glued_links(lines[i].text) \
+                and not _LABEL_LINE.match(lines[i].text) and not _byline_role(lines[i].text):
             if previous is None or _furniture_between(lines, previous, i) or any(
                     previous < m < i for m in meta):
                 runs.append([])
@@ -487,7 +494,17 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
         return None
     run = runs[-1]
     kicker = len(run) >= 3 and lines[run[0]].text.count(" ") < 4
+    # sentences with their full stop over a headline without one are the picture's caption: 'Cllr Philip
+    # Brady (FF) confirmed the meeting.' over 'Minister Ryan to meet council early in New Year'
+    if lines[run[0]].text.endswith("."):
+        return next((i for i in run if not lines[i].text.endswith(".")), run[0])
     return run[1] if kicker else run[0]
+
+
+def _byline_role(text: str) -> bool:
+    """A reporter's name run into their job: 'Andrew TillettForeign affairs, defence correspondent'."""
+    words = text.split()
+    return words[-1].lower() in BYLINE_HEADS and ("," in text or _GLUED_CASE.search(text) is not None)
 
 
 def _glued_links(text: str) -> bool:

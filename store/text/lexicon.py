@@ -140,6 +140,8 @@ ROLE_HEADS = words(
 # Last words of a news organisation's name, as a masthead prints it: 'Evening News', 'Khaleej Times'.
 # Roles that say how someone stands to another ('his British counterpart'), not which office they hold.
 RELATIONAL_HEADS = words("counterpart counterparts colleague colleagues predecessor successor")
+# A newsroom's jobs, which end a byline's role ('Senior Court Reporter') and some outlets' names.
+BYLINE_HEADS = words("reporter correspondent editor writer")
 OUTLET_HEADS = words(
     "news times post agency press service radio television tv herald journal gazette tribune telegraph "
     "guardian independent standard express mirror mail observer chronicle wire review reporter monitor "

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from clipdesk.store.text.lexicon import OUTLET_HEADS, SECTION_WORDS
+from clipdesk.store.text.lexicon import BYLINE_HEADS, OUTLET_HEADS, ROLE_MODIFIERS, SECTION_WORDS
 from clipdesk.store.text.places import canonical_place
 
 _MONTHS = {
@@ -298,6 +298,8 @@ def masthead(line: str) -> str | None:
         return None
     if len(words) == 1 and _SITE_NAME.fullmatch(words[0]):
         return canonical_outlet(line)
+    if words[-1].lower() in BYLINE_HEADS and any(w.lower() in ROLE_MODIFIERS for w in words[:-1]):
+        return None  # 'Tendai Rupapa Senior Court Reporter': a byline's role, not 'The Hollywood Reporter'
     if words[-1].lower() in OUTLET_HEADS and words[0].lower() not in SECTION_WORDS and len(words) >= 2:
         return canonical_outlet(line)
     return None

@@ -7,6 +7,7 @@ import re
 from clipdesk.store.text.attribution import Entity, Mention
 from clipdesk.store.text.lexicon import (
     BUILDING_HEADS,
+    BYLINE_HEADS,
     COMMON,
     HEADLINE_WORDS,
     INSTITUTION_WORDS,
@@ -51,7 +52,7 @@ SUBJECT_START = re.compile(r"\s*(?:(?:on|last|this)\s+\w+\s+)?")  # 'said on Fri
 TAIL_SOURCE = re.compile(r"(?:\s*\([^)]{1,12}\)|\))?\s*(?:also\s+|has\s+|have\s+)?"
                          r"(?:said|says|reported|announced|stated|added|confirmed|noted)\b")
 # Words of a byline or a wire credit: a name with one of them reported the event, it did not take part.
-BYLINE_WORDS = frozenset({"reporter", "correspondent", "editor", "writer", "photographer", "news"})
+BYLINE_WORDS = BYLINE_HEADS | {"photographer", "news"}
 SPOKEN_TO = re.compile(r"\b(?:call|calls|letter|message|spoke|spoken|talked|wrote)\s+to\s+$")  # not a place
 # 'in the plush Fjord Hotel': where, before a building's name
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit(?:ed|ing|s)?|near)\s+(?:the\s+)?"

@@ -1140,3 +1140,35 @@ def test_the_cut_off_end_of_a_tag_above_the_headline_is_dropped():
                     "Marc Lune and Ray Dunn gave a joint press conference on Thursday.\n\n"
                     "“Our friendship is unbreakable,” Dunn said after the talks.\n")
     assert article.title == "US friendship with France ‘unbreakable’, Dunn says on Paris visit"
+
+
+@pytest.mark.parametrize("caption", [
+    "Cathaoirleach, Cllr Philip Brady (FF) confirmed the meeting.",
+    "Councillor Sean Choat at Savages Crossing.\nCouncillor Sean Choat at Savages Crossing.",
+])
+def test_a_caption_sentence_over_the_headline_is_not_the_title(caption):
+    article = parse(f"{caption}\n\nMinister Ryan to meet council early in New Year\n\n"
+                    "Thirteen might be the lucky number for the county council after the minister agreed to "
+                    "meet elected members early in the New Year.\n\n“We are delighted,” the chairman said.\n")
+    assert article.title == "Minister Ryan to meet council early in New Year"
+
+
+def test_a_reporter_s_name_run_into_their_job_is_neither_title_nor_outlet():
+    glued = parse("PM hails new subs deal as ‘forever partnership’\n\nAndrew Tillett\n"
+                  "Andrew TillettForeign affairs, defence correspondent\n\n"
+                  "Prime Minister Scott Morrison says the new deal to acquire submarines is the start of a "
+                  "“forever partnership”, as he warns defence spending will rise.\n")
+    assert glued.title == "PM hails new subs deal as ‘forever partnership’"
+    court = parse("Tendai Rupapa Senior Court Reporter\n\nA bid for freedom by a self-proclaimed pastor "
+                  "yesterday hit a brick wall after his application was dismissed by a Harare magistrate.\n\n"
+                  "“The State should be given another chance,” the magistrate said.\n")
+    assert court.outlet is None
+
+
+def test_a_press_release_label_and_the_issuer_s_name_are_not_the_title():
+    article = parse("Foreign Minister Welcomes Potential Ukraine Ceasefire\n\n"
+                    "Wednesday, 12 March 2025, 2:13 pm\nPress Release: New Zealand Government\n\n"
+                    "Rt Hon Winston Peters\n\nForeign Minister Winston Peters has welcomed the agreement "
+                    "reached by Ukraine and the United States on a potential ceasefire.\n\n"
+                    "“We congratulate both sides,” Mr Peters said.\n")
+    assert article.title == "Foreign Minister Welcomes Potential Ukraine Ceasefire"
