@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from clipdesk.store.text.attribution import (
+    BRACKET_RE,
+    JOINED_AFTER_RE,
     LOCATIVE_BEFORE_RE,
     LOCATIVE_REACH,
     OBJECT_BEFORE_RE,
@@ -90,13 +92,11 @@ DESCRIBED_AFTER_RE = re.compile(
 DESCRIBED_FRONTED_RE = re.compile(  # '‘…,’ said the man who led them to success'
     rf"[\s,]*(?P<cue>{CUE_RE.pattern})\s+the\s+(?:[a-z0-9][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*)\b(?!\s+[A-Z])")
 DESCRIBED_REACH = 2  # paragraphs back in which the quotation whose speaker a description refers to may be
-BRACKETED_RE = re.compile(r"\s*\([^()“”\"]{1,30}\)\s*")  # ' (UBT) ', ' (D-Md.) '
 # What may come between a credit line's dash and the name: "Ivory Coast's", 'A prophetic comment from
 # Senegal star'
 CREDIT_LEAD_RE = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+){0,3}(?:[a-z]+\s+)?"
                             r"|(?:(?i:an?|the)\s+)?(?:[a-z]+\s+){0,3}(?:from|by)\s+"
                             r"(?:[A-Z][\w.-]*\s+){0,3}(?:[a-z]+\s+)?")
-JOINED_RE = re.compile(r",?\s+(?:and|&)\s+")
 CONJUNCT_RE = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+ly\s+|also\s+|then\s+)*$")
 FULL_STOP_RE = re.compile(r"\s+[A-Z“\"«‘]|(?<=[”»])[A-Z]")  # also glued: "talks.”Island Premier …"
 PASSIVE_RE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
@@ -218,7 +218,7 @@ def _after(masked: str, span: Span, stop: int,
 def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[Mention, str] | None:
     """The first of two who speak together: '“…,” Foreign Minister Ann Lee and Energy Minister Tom Roe said
     in a joint statement'."""
-    joined = JOINED_RE.match(masked, first.end)
+    joined = JOINED_AFTER_RE.match(masked, first.end)
     speaking = ("person", "institution")
     if first.kind not in speaking or first.entity is None or joined is None:
         return None
@@ -230,8 +230,9 @@ def _joint_speaker(masked: str, first: Mention, window: list[Mention]) -> tuple[
 def _member_of(masked: str, body: Mention, window: list[Mention]) -> tuple[Mention, str] | None:
     """The person named after a party or body and its bracketed initials: '“…,” Shiv Sena (UBT) MP
     Sanjay Raut said'."""
-    bracket = BRACKETED_RE.match(masked, body.end)
-    person = next((m for m in window if bracket and m.start == bracket.end()), None)
+    bracket = BRACKET_RE.match(masked, body.end)  # ' (UBT)'
+    after = bracket.end() + masked.startswith(" ", bracket.end()) if bracket else -1
+    person = next((m for m in window if m.start == after), None)
     if person is None or person.kind != "person" or person.entity is None:
         return None
     cue = CUE_AFTER_RE.match(masked, person.end)
