@@ -1,5 +1,4 @@
-"""Quoted spans: where each quotation of a paragraph opens and closes, with every kind of mark, broken and
-run-on quotes, and quotes left open into the next paragraph."""
+"""Quoted spans: where each quotation of a paragraph opens and closes, whatever its marks."""
 
 from __future__ import annotations
 
