@@ -73,6 +73,7 @@ _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines ha
 # name of whoever issued it ('Rt Hon Winston Peters').
 _LABEL_LINE = re.compile(r"(?i:(?:press|media|news)\s+release\s*[:|–—-])"
                          r"|(?:Rt\.?\s+Hon\.?|Hon\.?|Sir|Dame|Dr\.?|Prof\.?)(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_BARE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}")  # 'Elliot Mulley-Goodbarne'
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")  # two words run together: 'TillettForeign'
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _GLUED = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")  # "NewsMilitary", "AfricaNewsTop": links run together
@@ -327,8 +328,9 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
     # the head ends at the date or byline nearest the body that is set under a headline-shaped line: one
     # above every headline, or set straight above another headline, is a top bar's or a blog's date
     headlines = [i for i in content if i < first and is_headline(lines[i].text)]
-    under = [m for m in cues.meta if headlines and headlines[0] < m < first
-             and is_headline(lines[max(i for i in content if i < m)].text) and not _above_headline(lines, m)]
+    under = [m for m in cues.meta if headlines and headlines[0] < m < first and (
+        _signed(lines, content, m) or is_headline(lines[max(i for i in content if i < m)].text)
+        and not _above_headline(lines, m))]
     head_end = max(under, default=first)
     title = _named(lines, content, first, known_title)
     if title is None:
@@ -363,6 +365,14 @@ def _layout(lines: list[Line], cues: _Cues, known_title: str | None = None) -> _
             _standfirst_shaped(lines[start].text) or _furniture_follows(lines, start, after[1])):
         return _Layout(title, start, after[1])
     return _Layout(title, None, start)
+
+
+def _signed(lines: list[Line], content: list[int], mark: int) -> bool:
+    """A date under a bare name under a headline-shaped line: the story's byline and date ('Google and HTC
+    announce …' ⏎ 'Elliot Mulley-Goodbarne' ⏎ 'September 21, 2017'), whatever follows them."""
+    above = [i for i in content if i < mark][-2:]
+    return len(above) == 2 and _BARE_NAME.fullmatch(lines[above[1]].text) is not None \
+        and is_headline(lines[above[0]].text)
 
 
 def _above_headline(lines: list[Line], mark: int) -> bool:

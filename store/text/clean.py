@@ -148,6 +148,8 @@ _CAPITALISED = r"[A-Z][\w.&'-]*(?:\s(?:of\s|and\s|for\s)?[A-Z][\w.&'-]*){0,4}"
 # "... on the 5th. /Courtesy of News1", "... (Photo courtesy of the ministry)"
 _COURTESY_CREDIT = re.compile(
     r"(?i)(?:/\s*|\bphoto\s+|\bimage\s+|[(\[])courtesy(?:\s+of)?\s+[\w .&'’-]{1,40}[)\]]?$")
+# A picture library's number closing a caption: '… the Director of Nursing. ANL-150129-125214009'
+_PICTURE_ID = re.compile(r"\b[A-Z]{2,5}-\d{6}-\d{6,}$")
 _SLASH_CREDIT = re.compile(rf"[(\[]?{_CAPITALISED}\s?/\s?{_CAPITALISED}[)\]]?$")
 _AGENCY_CREDIT = re.compile(
     r"(?i)\b(?:getty\ images|shutterstock|alamy|ap\ photo|afp|reuters|epa(?:-efe)?|sputnik|tass|ria\ novosti"
@@ -451,7 +453,8 @@ def _credited(line: str) -> bool:
     if slash >= 0 and _SLASH_CREDIT.search(tail, max(0, tail.rfind(" ", 0, max(0, slash - 30)))):
         return True
     return _AGENCY_CREDIT.search(line, max(0, len(line) - 25)) is not None \
-        or _SOURCE_CREDIT.search(tail) is not None or _COURTESY_CREDIT.search(tail) is not None
+        or _SOURCE_CREDIT.search(tail) is not None or _COURTESY_CREDIT.search(tail) is not None \
+        or _PICTURE_ID.search(tail) is not None
 
 
 def _anywhere(line: str, low: str) -> bool:

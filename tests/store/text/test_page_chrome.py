@@ -1172,3 +1172,23 @@ def test_a_press_release_label_and_the_issuer_s_name_are_not_the_title():
                     "reached by Ukraine and the United States on a potential ceasefire.\n\n"
                     "“We congratulate both sides,” Mr Peters said.\n")
     assert article.title == "Foreign Minister Welcomes Potential Ukraine Ceasefire"
+
+
+def test_a_caption_closed_by_a_picture_number_is_furniture_not_the_headline_or_body():
+    caption = ("Health Secretary Jeremy Hunt visited the hospital with local MP Henry Bellingham. "
+               "ANL-150129-125214009")
+    article = parse(f"Health minister Jeremy Hunt says hospital has a ‘great future’\n\n{caption}\n"
+                    f"{caption}\n\nHealth minister Jeremy Hunt says the hospital “has a great future” but it "
+                    "will not receive any extra funding.\n\nMr Hunt visited the wards on Friday.\n")
+    assert article.title == "Health minister Jeremy Hunt says hospital has a ‘great future’"
+    assert caption not in article.paragraphs
+
+
+def test_a_headline_over_a_bare_byline_and_date_is_the_title_not_the_standfirst_under_them():
+    article = parse("Subscribe For Free\n\nGoogle and HTC announce cooperation agreement\n\n"
+                    "Elliot Mulley-Goodbarne\nSeptember 21, 2017\n\n"
+                    "Agreement comes after HTC stocks stopped trading last night\n\n"
+                    "Google and HTC have announced a cooperation agreement worth $1.1 billion that will see "
+                    "HTC staff move across to Google.\n\nThe staff will work on the Pixel smartphone.\n")
+    assert article.title == "Google and HTC announce cooperation agreement"
+    assert article.published == "2017-09-21"
