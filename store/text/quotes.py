@@ -328,7 +328,9 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
             continue  # '…, including Latvia, Lithuania and Poland, describing': a list, not an aside
         if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
                 end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
-            return mention, word
+            holder = next((m for m in window if mention.kind == "role" and mention.end < m.start
+                           and m.end <= cue.start() and m.kind == "person" and m.entity), None)
+            return holder or mention, word  # 'senior vice president of hardware Rick Osterloh said
         if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
             return mention, "quoted"
     return None

@@ -1117,3 +1117,8 @@ def test_a_body_s_spokesman_who_speaks_before_he_is_named_is_the_one_spokesman_n
         "“We consider it possible, but only as a result of the work,” the Kremlin's spokesman said.",
         "“For now, we need to do what the delegations agreed on yesterday,” spokesman Dmitry Pavlov said.",
     ) == [("Dmitry Pavlov", "said"), ("Dmitry Pavlov", "said")]
+
+
+def test_the_name_after_a_role_and_its_field_speaks_not_the_role():
+    assert speakers("Google senior vice president of hardware Rick Osterloh said: “HTC has been a longtime "
+                    "partner of Google.”") == [("Rick Osterloh", "said")]
