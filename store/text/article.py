@@ -74,6 +74,7 @@ _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines ha
 _LABEL_LINE = re.compile(r"(?i:(?:press|media|news)\s+release\s*[:|–—-])"
                          r"|(?:Rt\.?\s+Hon\.?|Hon\.?|Sir|Dame|Dr\.?|Prof\.?)(?:\s+[A-Z][\w'’.-]*){1,3}$")
 _BARE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2}")  # 'Elliot Mulley-Goodbarne'
+_NAVIGATION = re.compile(r"(?i)search|menu|home|log ?in|sign ?in|sign ?up|subscribe(?: now)?|register")
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")  # two words run together: 'TillettForeign'
 _CHROME_WORDS = 10  # a body paragraph before the headline has at least this many words
 _GLUED = re.compile(r"\b(?:[A-Z][a-z]{2,}){2,}\b")  # "NewsMilitary", "AfricaNewsTop": links run together
@@ -188,7 +189,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
     listed = min(cues.lists, default=len(lines))  # dates under "Most read" above the title are its stories'
     copyrighted = _copyright_year(lines)
     dates = [d for d, at in placed if layout.title is None or at > layout.title
-             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text) or _viewed(d, copyrighted))]
+             or not (headed or at > listed or _TOP_BAR_DATE.match(d.text) or _viewed(d, copyrighted)
+                     or _under_furniture(lines, at))]
     if lead and lead.date and not lead.date.iso:
         # 'Santiago, Nov 27 (EFE).-' under a page's 'October 1, 2023': the story's own day is the dateline's,
         # completed only by a full date of that same day
@@ -281,6 +283,13 @@ def _copyright_year(lines: list[Line]) -> int | None:
     years = [int(m[1]) for line in lines if "©" in line.text or "opyright" in line.text
              for m in _COPYRIGHT_YEAR.finditer(line.text)]
     return min(years, default=None)
+
+
+def _under_furniture(lines: list[Line], at: int) -> bool:
+    """A date above the headline set straight under a navigation link ('Search' ⏎ '08 Sept 2025'): the
+    top bar's day, the one the page was viewed on."""
+    above = next((line for line in reversed(lines[:at]) if line.kind is not Kind.BLANK), None)
+    return above is not None and _NAVIGATION.fullmatch(above.text.strip(" .:")) is not None
 
 
 def _viewed(written: WrittenDate, copyrighted: int | None) -> bool:

@@ -1192,3 +1192,12 @@ def test_a_headline_over_a_bare_byline_and_date_is_the_title_not_the_standfirst_
                     "HTC staff move across to Google.\n\nThe staff will work on the Pixel smartphone.\n")
     assert article.title == "Google and HTC announce cooperation agreement"
     assert article.published == "2017-09-21"
+
+
+def test_a_date_under_the_search_link_above_the_headline_is_the_top_bar_s_not_the_story_s():
+    article = parse("Search\n\n08 Sept 2025\n\n"
+                    "Councillors tell police of anger at minister's 'secret' visit\n\n"
+                    "COUNCILLORS in one district have expressed their distaste at the secrecy surrounding "
+                    "the minister’s visit to unveil a new police station.\n\n"
+                    "“It was kept quiet,” one councillor said.\n")
+    assert (article.published, article.published_text) == (None, None)
