@@ -33,6 +33,9 @@ _ODD_SPACE = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_ODD_SPACE}[ {_ODD_SPACE[1:-1]}]*| [ {_ODD_SPACE[1:-1]}]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+# An entity whose ampersand a scraper stripped: 'said: ldquo;We discussed …rdquo;', 'welcomenbsp;ceremony'
+# (only names no English word ends in: 'amp;' could be the end of 'camp;').
+_BARE_ENTITY = re.compile(r"(?:[lrb]dquo|[lrs]squo|quot|nbsp|[mn]dash|hellip|[lr]aquo);")
 # An HTML tag a scraper left in the text: one with attributes ('<a href="//ads.example/…">'), a void
 # element ('<br />', '<img …/>') or the closing tag of a link or block ('</a>'). A bare '<b>' is left as
 # written: alone it may be the story's own text.
@@ -223,11 +226,14 @@ _GBK_MARKS = re.compile("|".join(_GBK_MARKS_AS))
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
 
-    HTML tags a scraper left in ('<a href="…"> <br />') are dropped, HTML entities ("&#8217;") decoded,
+    HTML tags a scraper left in ('<a href="…"> <br />') are dropped, HTML entities ("&#8217;", and
+    "ldquo;" that lost its ampersand) decoded,
     markdown links and bold marks reduced to their text, and curly marks of a page read in the wrong
     encoding ('¡°…¡±', 'North¡¯s') put back."""
     if "&" in raw and _ENTITY.search(raw):
         raw = html.unescape(raw)
+    if ";" in raw and _BARE_ENTITY.search(raw):
+        raw = _BARE_ENTITY.sub(lambda m: html.unescape("&" + m[0]), raw)
     if "<" in raw:
         raw = _HTML_TAG.sub("", raw)
     if ">" in raw:

@@ -175,6 +175,13 @@ def test_entities_and_markdown_links_are_reduced_to_text():
         "Healey told the BBC about [Russia]."]
 
 
+def test_entities_that_lost_their_ampersand_are_decoded():
+    scraped = "She said: ldquo;We agreed,rdquo; after the welcomenbsp;ceremony at quot;Hall 4quot;."
+    assert normalise(scraped) == [
+        "She said: “We agreed,” after the welcome ceremony at \"Hall 4\"."]
+    assert normalise("They set up camp; then left.") == ["They set up camp; then left."]
+
+
 def test_the_stars_of_a_censored_word_are_not_bold_marks():
     assert normalise("He called it 'a s*** goal' in **German**.") == ["He called it 'a s*** goal' in German."]
 

@@ -45,6 +45,16 @@ def test_curly_single_quotes_are_partial_quotes_and_apostrophes_are_not():
         ("step back from the brink", "David Lammy", True)]
 
 
+def test_quotation_marks_written_as_entities_without_their_ampersand_are_quotation_marks():
+    found = parse_and_quote(
+        "Chile's Foreign Minister Alberto van Klaveren received his Peruvian counterpart in Santiago.\n\n"
+        "At a press conference, van Klaveren said: ldquo;We agreed on a road map for the border"
+        " crossings,rdquo; adding that ldquo;trade must not wait for politics.rdquo;")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We agreed on a road map for the border crossings", "Alberto van Klaveren"),
+        ("trade must not wait for politics", "Alberto van Klaveren")]
+
+
 def test_a_paragraph_whose_opening_mark_was_lost_still_gives_its_quotation():
     found = quotes_in(
         "Dutch Defence Minister Ruben Brekelmans met his German counterpart in The Hague on Monday.",
