@@ -108,8 +108,10 @@ PLACE_APPOSED_RE = re.compile(r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:[\w'’-]+
                               + "|".join(sorted(PLACE_HEADS | SETTLEMENT_HEADS)) + r")s?,\s$")
 DIRECTION_BEFORE_RE = re.compile(r"\b(?:northern|southern|eastern|western|central)\s$")  # ', northern Gaza,'
 # A name after one of these was spoken to or cited, it does not speak: 'X told BBC1's Andrew Marr Show',
-# 'Xinhua, citing the ministry, said'.
-OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|asked|asking|informed|urged|thanked|quoting|citing)"
+# 'Xinhua, citing the ministry, said'. (Right after a quotation, 'asked' is its credit: '“Is it real?” asked
+# Pashinyan.')
+OBJECT_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|(?<![”\"»] )(?<![”\"»], )asked|asking|informed|urged"
+                              r"|thanked|quoting|citing)"
                               r"\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?(?:(?!that\b|and\b|but\b)[a-z]+\s+){0,3}$")
 # 'Welcoming Sheikh Tamim, the US leader said': the name is what the opening participle acts on
 PARTICIPLE_OPENING_RE = re.compile(r"(?:^|[.!?]\s*)\s*[A-Z][a-z]+ing\s+$")

@@ -29,6 +29,7 @@ from clipdesk.store.text.lexicon import (
     REPORTING_VERBS,
     UNNAMED_SUBJECTS,
     first_name_gender,
+    is_cue,
     is_participle,
 )
 from clipdesk.store.text.model import Article, Quote
@@ -74,6 +75,11 @@ ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously
           r"(?:page|account|handle|blog|website),?|(?:on|upon)\s+(?:his|her|their)\s+(?:arrival|return|departure))"
 # 'X said', 'X, also, said', 'X of the Teachers Union said'
 CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.pattern})")
+# 'Ms Callaghan who represents Uddingston and Bellshill, said': a relative clause with no comma before it,
+# between a name and the cue, which any name inside it does not take
+WHO_CLAUSE_RE = re.compile(r"\s+who\s+[a-z][^.;:!?“”\"]{0,120}?,?\s+")
+# ', adding that ' between a credit and the quotation that follows it
+PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?\s*")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
@@ -307,16 +313,27 @@ def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tup
             return mention, "according to"  # '“…” at Mariupol, according to the spokeswoman.'
         if masked[:mention.start].rstrip().endswith(","):
             cue = CUE_AFTER_RE.match(masked, mention.end)
-            if cue and not masked[cue.end():stop].strip(" .").count(","):
+            rest = masked[cue.end():stop] if cue else ""
+            if cue and (not rest.strip(" .").count(",") or _goes_on_to_quote(rest)):
                 return mention, cue.group(1)
             return None
     return None
+
+
+def _goes_on_to_quote(rest: str) -> bool:
+    """True for what joins a credit to the next quotation: ', adding that', ', saying'."""
+    tail = PARTICIPLE_TAIL_RE.fullmatch(rest)
+    return tail is not None and is_cue(tail[1]) and is_participle(tail[1])
 
 
 def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple[Mention, str] | None:
     """The mention a cue directly follows: 'X said', 'X, who chairs the panel, said', 'X (D-Md.) said'."""
     word = cue.group()
     participle = is_participle(word)
+    owner = next((m for m in window if m.kind in ("person", "role") and m.end < cue.start()
+                  and WHO_CLAUSE_RE.fullmatch(masked, m.end, cue.start()) and not _placed(masked, m)), None)
+    if owner:
+        return owner, word
     for mention in reversed([m for m in window if m.end <= cue.start()]):
         if mention.kind != "pronoun" and _placed(masked, mention):
             continue

@@ -1122,3 +1122,34 @@ def test_a_body_s_spokesman_who_speaks_before_he_is_named_is_the_one_spokesman_n
 def test_the_name_after_a_role_and_its_field_speaks_not_the_role():
     assert speakers("Google senior vice president of hardware Rick Osterloh said: “HTC has been a longtime "
                     "partner of Google.”") == [("Rick Osterloh", "said")]
+
+
+def test_the_name_after_asked_right_after_a_quotation_asked_it_and_goes_on_speaking():
+    found = speakers(
+        "Armenian Prime Minister Nikol Pashinyan answered questions in parliament on Wednesday.",
+        "“Is this realistic?” asked Pashinyan. “I will answer it this way: we will make every effort.”",
+        "The speaker asked Pashinyan to sum up. “We are waiting for the vote,” said Alen Simonyan.",
+    )
+    assert [name for name, _ in found] == ["Nikol Pashinyan", "Nikol Pashinyan", "Alen Simonyan"]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Ms Callaghan who represents Uddingston and Bellshill, said, “It was a pleasure to welcome the pupils.”",
+     "Callaghan"),
+    ("John Swinney who met Mark Griffin on Friday said: “It was a pleasure to welcome the pupils.”",
+     "John Swinney"),
+    ("Mrs McNeill who joined the pupils on their visit to Holyrood said: “It was a pleasure to be there.”",
+     "McNeill"),
+])
+def test_a_name_before_a_relative_clause_without_commas_speaks_not_a_name_inside_it(paragraph, speaker):
+    lead = "Pupils from a Glasgow school visited the Scottish Parliament on Friday."
+    assert speakers(lead, paragraph)[0][0] == speaker
+
+
+def test_a_credit_that_goes_on_adding_that_still_credits_the_quotation_before_it():
+    found = speakers(
+        "The Kremlin commented on the talks in Istanbul on Saturday.",
+        '"For now, we need to do what the delegations agreed on yesterday" in Turkey, spokesman Dmitry Peskov'
+        ' said, adding that "this means first and foremost completing the exchange of prisoners."',
+    )
+    assert [name for name, _ in found] == ["Dmitry Peskov", "Dmitry Peskov"]
