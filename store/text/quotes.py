@@ -78,8 +78,9 @@ CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.p
 # 'Ms Callaghan who represents Uddingston and Bellshill, said': a relative clause with no comma before it,
 # between a name and the cue, which any name inside it does not take
 WHO_CLAUSE_RE = re.compile(r"\s+who\s+[a-z][^.;:!?“”\"]{0,120}?,?\s+")
-# ', adding that ' between a credit and the quotation that follows it
-PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?\s*")
+OPENING_MARK_RE = re.compile(r"[“\"«]")
+# ', adding that ', ', adding, ' between a credit and the quotation that follows it
+PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?[\s,:]*")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
 COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|that)[a-z0-9][\w-]*\s+)?$")
 # A speech verb after a possessor is an adjective: "India's stated position", 'his reported remarks'.
@@ -305,15 +306,18 @@ def _possessor_only(words: str) -> bool:
     return not words or bool(re.fullmatch(r"(?:[A-Z][\w.-]*['’]?s?\s+){1,3}(?:[a-z]+\s+)?", words))
 
 
-def _closing(masked: str, span: Span, stop: int, mentions: list[Mention]) -> tuple[Mention, str] | None:
-    """A sentence that ends ', the ministry said.' reports everything quoted in it."""
+def _closing(paragraph: str, masked: str, span: Span, mentions: list[Mention]) -> tuple[Mention, str] | None:
+    """A sentence that ends ', the ministry said.' (or goes on ', adding, “…”') reports everything quoted
+    in it, the credit's comma also inside a later quotation's marks ('“…,” towards “credible talks,” the
+    envoy said')."""
+    stop = _sentence_end(masked, span.close_mark + 1)
     for mention in reversed([m for m in mentions if span.close_mark < m.start < stop]):
         if masked[max(0, mention.start - 15):mention.start].lower().endswith(", according to ") \
                 and not masked[mention.end:stop].strip(" ."):
             return mention, "according to"  # '“…” at Mariupol, according to the spokeswoman.'
-        if masked[:mention.start].rstrip().endswith(","):
+        if paragraph[:mention.start].rstrip().rstrip("”\"»").endswith(","):
             cue = CUE_AFTER_RE.match(masked, mention.end)
-            rest = masked[cue.end():stop] if cue else ""
+            rest = OPENING_MARK_RE.split(masked[cue.end():stop], 1)[0] if cue else ""
             if cue and (not rest.strip(" .").count(",") or _goes_on_to_quote(rest)):
                 return mention, cue.group(1)
             return None
@@ -617,8 +621,9 @@ def _attribute(paragraph: str, masked: str, spans: list[Span], n: int,
     sentence = _sentence_start(masked, span.open_mark, 0)
     last = n + 1 == len(spans)
     return result or _main_clause(masked, span, sentence, mentions) \
-        or _before(masked, start, span.open_mark, mentions, sentence) or _closing(
-        masked, span, stop, mentions) or (_credit_after(masked, span, mentions) if last else None)
+        or _before(masked, start, span.open_mark, mentions, sentence) \
+        or _closing(paragraph, masked, span, mentions) \
+        or (_credit_after(masked, span, mentions) if last else None)
 
 
 def _main_clause(masked: str, span: Span, sentence: int,
@@ -862,11 +867,14 @@ def _credit_from_caption(found: list[_Found], paragraph: int, masked: str, menti
             or not DOING_RE.match(masked, first.end):
         return False
     credited = False
-    for item in reversed(found):
-        if item.span.paragraph != paragraph:
+    later: _Found | None = None
+    for item in reversed(found):  # the quotation, and the paragraphs before that it continues
+        if item.span.paragraph != paragraph and not (
+                later and later.span.continued and item.span.paragraph == paragraph - 1):
             break
         if item.mention is None or dash:  # a dash's credit outranks a guess from the paragraph before
             item.mention, credited = first, True
+        paragraph, later = item.span.paragraph, item
     return credited
 
 

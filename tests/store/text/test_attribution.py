@@ -1153,3 +1153,32 @@ def test_a_credit_that_goes_on_adding_that_still_credits_the_quotation_before_it
         ' said, adding that "this means first and foremost completing the exchange of prisoners."',
     )
     assert [name for name, _ in found] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_a_dash_credit_under_a_quotation_of_several_paragraphs_credits_every_paragraph_of_it():
+    found = speakers(
+        "Ministers from both governments attended the council meeting in Armagh on Monday.",
+        "“We are here today as joint heads of government to take part in this meeting.",
+        "“What the public want is leadership, and we are prepared to provide that leadership.",
+        "“We are leaving quickly after the press conference because we have much business to do.”",
+        "– First Minister Michelle O’Neill",
+    )
+    assert [name for name, _ in found] == ["Michelle O’Neill"] * 3
+
+
+def test_a_credit_closing_the_sentence_after_a_quoted_phrase_credits_the_quotation_before_the_phrase():
+    found = speakers(
+        "UN envoy Ramzy Ezzeldin Ramzy spoke to reporters in Geneva.",
+        '"Bear with us. In the next few days there might be some movement," towards holding "credible talks,"'
+        ' the UN envoy said, adding, "We have not given up hope," of a diplomatic solution.',
+    )
+    assert [name for name, _ in found] == ["Ramzy Ezzeldin Ramzy"] * 3
+
+
+def test_a_sentence_after_a_quotation_whose_mark_is_glued_to_it_does_not_credit_it():
+    found = speakers(
+        "Queensland Premier Annastacia Palaszczuk spoke to reporters before the meeting.",
+        "“We are absolutely united,” she said on Friday.“It is wonderful that health is finally on the"
+        " agenda.”NSW Premier Dominic Perrottet said he was confident of a deal.",
+    )
+    assert [name for name, _ in found] == ["Annastacia Palaszczuk"] * 2
