@@ -192,7 +192,7 @@ BODY_WORDS = words(
     "g7 g20 osce iaea imf opec csto brics asean who bloc secretariat directorate bureau authority "
     "authorities police steel motors airlines airways energy oil gas holdings inc ltd corp capital "
     "partners technologies industries pharma media telecom foundation times post news front movement brigade "
-    "brigades battalion regiment militia"
+    "brigades battalion regiment militia association society league chamber board trust"
 )
 INSTITUTION_WORDS = SEATS_OF_POWER | BODY_WORDS
 # Bodies named by a common noun, even in lower case ('police said', 'said the police in a statement').

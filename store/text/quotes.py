@@ -79,6 +79,7 @@ CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.p
 # between a name and the cue, which any name inside it does not take
 WHO_CLAUSE_RE = re.compile(r"\s+who\s+[a-z][^.;:!?“”\"]{0,120}?,?\s+")
 OPENING_MARK_RE = re.compile(r"[“\"«]")
+RELATIVE_WHO_RE = re.compile(rf",\s+who(?:\s+{ADVERBS})*\s+")  # 'Jane Roe, who then said'
 # ', adding that ', ', adding, ' between a credit and the quotation that follows it
 PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?[\s,:]*")
 GAP_RE = re.compile(rf"(?:\s*,[^,.;:“”\"]{{1,90}},|\s*,|{COMPLEMENT})?(?:\s+{ADVERBS})*\s+")
@@ -339,6 +340,8 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
     if owner:
         return owner, word
     for mention in reversed([m for m in window if m.end <= cue.start()]):
+        if mention.kind in ("person", "role") and RELATIVE_WHO_RE.fullmatch(masked, mention.end, cue.start()):
+            return mention, word  # 'Curry welcomed Jane Roe, who said:', 'told Jane Roe, who described'
         if mention.kind != "pronoun" and _placed(masked, mention):
             continue
         end = aside_end(masked, mention.end)

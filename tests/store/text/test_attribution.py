@@ -1182,3 +1182,21 @@ def test_a_sentence_after_a_quotation_whose_mark_is_glued_to_it_does_not_credit_
         " agenda.”NSW Premier Dominic Perrottet said he was confident of a deal.",
     )
     assert [name for name, _ in found] == ["Annastacia Palaszczuk"] * 2
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Curry welcomed council member Jane Roe, who said: “This is a big day for our city and its workers.”",
+     "Jane Roe"),
+    ("Curry then introduced Council President Greg Anderson, who described “the company as part of this"
+     " community for a long time.”", "Greg Anderson"),
+])
+def test_the_name_before_who_and_a_verb_of_saying_speaks(paragraph, speaker):
+    assert speakers("Mayor Lenny Curry announced the jobs deal on Monday.", paragraph)[0][0] == speaker
+
+
+def test_an_association_named_before_its_president_is_a_body_and_the_president_speaks_next():
+    found = speakers(
+        "NZ Parent Teacher Association (NZPTA) president Jen McLean says the dispute is stressful for all.",
+        "“For us, it is really about encouraging teachers and parents to keep talking when it gets tough.”",
+    )
+    assert found[0][0] == "Jen McLean"
