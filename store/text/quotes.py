@@ -79,6 +79,8 @@ CUE_AFTER_RE = re.compile(rf",?(?:{COMPLEMENT})?(?:,?\s+{ADVERBS})*\s+({CUE_RE.p
 # between a name and the cue, which any name inside it does not take
 WHO_CLAUSE_RE = re.compile(r"\s+who\s+[a-z][^.;:!?“”\"]{0,120}?,?\s+")
 OPENING_MARK_RE = re.compile(r"[“\"«]")
+QUOTED_BEFORE_NAME_RE = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w.-]*|the)\s+){0,3}$")  # 'quoted President '
+QUOTED_AS_AFTER_RE = re.compile(rf"\s+as\s+(?:{CUE_RE.pattern})")
 RELATIVE_WHO_RE = re.compile(rf",\s+who(?:\s+{ADVERBS})*\s+")  # 'Jane Roe, who then said'
 # ', adding that ', ', adding, ' between a credit and the quotation that follows it
 PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?[\s,:]*")
@@ -164,7 +166,7 @@ def _after(masked: str, span: Span, stop: int,
     pos = lead.end() if lead else span.close_mark + 1
     window = [m for m in mentions if pos <= m.start < stop]
     for mention in window:
-        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as saying", mention.end):
+        if _quoted_as(masked, mention, speaking=True):
             return mention, "quoted"
     quoted = QUOTED_PRONOUN_AFTER_RE.match(masked, span.close_mark + 1)
     if quoted:
@@ -354,10 +356,24 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
                 end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
             holder = next((m for m in window if mention.kind == "role" and mention.end < m.start
                            and m.end <= cue.start() and m.kind == "person" and m.entity), None)
-            return holder or mention, word  # 'senior vice president of hardware Rick Osterloh said
-        if masked[:mention.start].endswith("quoted ") and masked.startswith(" as ", mention.end):
+            pair = next((m for m in window if m.end < mention.start and m.kind in ("person", "pronoun")
+                         and masked[m.end:mention.start] == " and "), None)
+            # 'Hu said he and Obama agreed': the first of two who speak together
+            return holder or pair or mention, word  # 'senior vice president of hardware Rick Osterloh said
+        if _quoted_as(masked, mention, speaking=False):
             return mention, "quoted"
     return None
+
+
+def _quoted_as(masked: str, mention: Mention, speaking: bool) -> bool:
+    """True for the one an outlet quoted: 'quoted Ann Lee as saying', 'quoted President Jokowi as telling'
+    (`speaking`: the verb after 'as' must be one of saying; else any 'as' clause)."""
+    if speaking:
+        after = QUOTED_AS_AFTER_RE.match(masked, mention.end) is not None
+    else:
+        after = masked.startswith(" as ", mention.end)
+    before = QUOTED_BEFORE_NAME_RE.search(masked, max(0, mention.start - 40), mention.start)
+    return after and before is not None
 
 
 def _placed(masked: str, mention: Mention) -> bool:

@@ -1200,3 +1200,22 @@ def test_an_association_named_before_its_president_is_a_body_and_the_president_s
         "“For us, it is really about encouraging teachers and parents to keep talking when it gets tough.”",
     )
     assert found[0][0] == "Jen McLean"
+
+
+def test_the_one_an_outlet_quoted_as_telling_speaks_even_after_a_title():
+    found = speakers(
+        "Indonesian President Joko Widodo met party leaders at the palace on Monday.",
+        "“Such meetings are a very effective way of solving national problems,” Antara News quoted President"
+        " Widodo as telling a press conference.",
+        "“We will meet again next month,” Reuters quoted sources close to Joko Widodo as saying.",
+    )
+    assert found[0][0] == "Joko Widodo"
+    assert found[1][0] != "Joko Widodo"  # the sources close to him speak
+
+
+def test_a_pronoun_and_a_name_speaking_together_are_the_pronoun_s_person_first():
+    found = speakers(
+        "Chinese President Hu Jintao met Barack Obama in Beijing on Tuesday.",
+        "Hu said he and Obama agreed that regular contact was “essential to the growth of relations”.",
+    )
+    assert found[0][0] == "Hu Jintao"
