@@ -223,6 +223,9 @@ _GBK_MARKS_AS = {"¡°": "“", "¡±": "”", "¡®": "‘", "¡¯": "’"}
 _GBK_MARKS = re.compile("|".join(_GBK_MARKS_AS))
 
 
+_OPENING_PAIR = re.compile(r"(?<!\w)‘’(?=\w)")
+
+
 def normalise(raw: str) -> list[str]:
     """The text's lines with whitespace normalised ("" for a blank line) and hard wraps rejoined.
 
@@ -245,7 +248,8 @@ def normalise(raw: str) -> list[str]:
     if "¡" in raw:
         raw = _GBK_MARKS.sub(lambda m: _GBK_MARKS_AS[m[0]], raw)
     if "’’" in raw or "‘‘" in raw or "''" in raw:  # two single marks typed for a double: '“We …,’’ Lee said'
-        raw = raw.replace("’’", "”").replace("‘‘", "“").replace("''", '"')
+        # (an opening one as ‘’ before a word: 'was ‘’sliding away’’')
+        raw = _OPENING_PAIR.sub("“", raw).replace("’’", "”").replace("‘‘", "“").replace("''", '"')
     if "#" in raw:
         raw = _HEADING_MARK.sub("", raw)
     if "date " in raw:

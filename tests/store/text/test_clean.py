@@ -182,6 +182,11 @@ def test_entities_that_lost_their_ampersand_are_decoded():
     assert normalise("They set up camp; then left.") == ["They set up camp; then left."]
 
 
+def test_two_single_marks_typed_for_an_opening_double_mark_open_a_quotation():
+    assert normalise("She said Samoa was ‘’sliding away from the rule of law’’.") == [
+        "She said Samoa was “sliding away from the rule of law”."]
+
+
 def test_the_stars_of_a_censored_word_are_not_bold_marks():
     assert normalise("He called it 'a s*** goal' in **German**.") == ["He called it 'a s*** goal' in German."]
 
