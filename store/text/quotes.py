@@ -543,7 +543,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
                 result = _pair_speaking(masked, span, mentions, previous[1]) or result
             if result is None or result[0] is None:
-                result = _described(masked, span, here or found, index, article.paragraphs) or result
+                result = _described(masked, span, here or found, index, article.paragraphs,
+                                    [m for m in mentions if m.end <= span.open_mark] or previous[1]) or result
             if result is None and bullet and listed \
                     and not any(m.kind in ("person", "role") for m in mentions):
                 result = listed, None  # '• “We feel strong.”' in the list of what he said
@@ -749,10 +750,11 @@ def _pair_speaking(masked: str, span: Span, mentions: list[Mention],
 
 
 def _described(masked: str, span: Span, before: list[_Found], index: int,
-               paragraphs: tuple[str, ...]) -> tuple[Mention, str] | None:
+               paragraphs: tuple[str, ...], named: list[Mention]) -> tuple[Mention, str] | None:
     """The speaker of the quotation just before, for one credited to a description nobody was introduced
     by ('“…,” the heartthrob explained', 'said the man who led them'): not a group, not a source, not a
-    plural, and not a noun the story used for someone unnamed ('a woman', …, 'the woman said')."""
+    plural, and not a noun the story used for someone unnamed ('a woman', …, 'the woman said'). With no
+    quotation before it, the one person `named` just before it (in its paragraph, else the one before)."""
     described = DESCRIBED_AFTER_RE.match(masked, span.close_mark + 1) \
         or DESCRIBED_FRONTED_RE.match(masked, span.close_mark + 1)
     if described is None:
@@ -765,8 +767,10 @@ def _described(masked: str, span: Span, before: list[_Found], index: int,
             or re.search(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{noun}\b", told, re.I):
         return None
     last = next((f for f in reversed(before) if f.mention and f.mention.entity), None)
-    if last is None or last.mention is None or last.mention.entity is None \
-            or last.mention.entity.kind != "person" or index - last.span.paragraph > DESCRIBED_REACH:
+    if last is None or index - last.span.paragraph > DESCRIBED_REACH:
+        people = list({m.entity.name: m for m in named if m.kind == "person" and m.entity}.values())
+        return (people[0], described["cue"]) if len(people) == 1 else None
+    if last.mention is None or last.mention.entity is None or last.mention.entity.kind != "person":
         return None
     return last.mention, described["cue"]
 

@@ -1031,6 +1031,17 @@ def test_a_description_after_the_verb_is_the_speaker_just_quoted_too():
     ) == [("Dan Kerr", "said"), ("Dan Kerr", "said")]
 
 
+def test_a_description_with_no_quotation_before_it_is_the_one_person_just_named():
+    assert speakers(
+        "Manager Dan Kerr was delighted with the county final.",
+        "“It all came together for us on the day,” said the man who led them to success.",
+    ) == [("Dan Kerr", "said")]
+    assert speakers(
+        "Manager Dan Kerr shook hands with captain Sean Roe after the final.",
+        "“It all came together for us on the day,” said the man who led them to success.",
+    )[0][0] is None  # which of the two led them, the story does not say
+
+
 def test_a_list_of_countries_before_describing_is_not_who_describes():
     assert speakers(
         "Alliance chief Mark Rowe told reporters the meeting felt different.",
