@@ -81,6 +81,7 @@ WHO_CLAUSE_RE = re.compile(r"\s+who\s+[a-z][^.;:!?“”\"]{0,120}?,?\s+")
 OPENING_MARK_RE = re.compile(r"[“\"«]")
 QUOTED_BEFORE_NAME_RE = re.compile(r"\bquoted\s+(?:(?:[A-Z][\w.-]*|the)\s+){0,3}$")  # 'quoted President '
 QUOTED_AS_AFTER_RE = re.compile(rf"\s+as\s+(?:{CUE_RE.pattern})")
+INVERTED_CREDIT_RE = re.compile(rf"[,”\"]\s*(?:{CUE_RE.pattern})\s+$")  # ', said Cavusoglu', '” said Lee'
 RELATIVE_WHO_RE = re.compile(rf",\s+who(?:\s+{ADVERBS})*\s+")  # 'Jane Roe, who then said'
 # ', adding that ', ', adding, ' between a credit and the quotation that follows it
 PARTICIPLE_TAIL_RE = re.compile(r",\s+([a-z]+ing)(?:\s+that)?[\s,:]*")
@@ -117,6 +118,8 @@ UNNAMED_RE = re.compile(
 UNNAMED_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:many|some|other|several)\s+)?(?:{'|'.join(sorted(UNNAMED_SUBJECTS))})\b", re.I)
 POSSESSIVE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er)\b")
+# a sentence that is only a lead-in to the words it introduces: 'His words, “…”', 'In her own words:'
+WORDS_LEAD_RE = re.compile(r"^\s*(?:[Ii]n\s+)?(?:[Hh]is|[Hh]er)\s+(?:own\s+)?words\s*[,:]\s*$")
 FRONTED_CUE_RE = re.compile(r"\s*(Said|Says|Added|Adds|Wrote|Writes)\s")  # the verb first: 'Said X, “…”'
 BULLET_RE = re.compile(r"[•●▪◦‣∙*]\s")  # a paragraph that is an item of a list
 LIST_LEAD_REACH = 2  # paragraphs before a list in which the person it reports may be named
@@ -349,6 +352,8 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
         end = aside_end(masked, mention.end)
         if participle and "," in masked[mention.end:cue.start()] \
                 and not masked[mention.end:cue.start()].strip(" ,"):
+            if INVERTED_CREDIT_RE.search(masked, max(0, mention.start - 20), mention.start):
+                return mention, word  # 'Turkey strives for peace, said Cavusoglu, adding “…”'
             continue
         if participle and any(mention.end < m.start and m.end <= cue.start() for m in window):
             continue  # '…, including Latvia, Lithuania and Poland, describing': a list, not an aside
@@ -538,6 +543,9 @@ def extract_quotes(article: Article) -> list[Quote]:
                 if result is None and not n and index and not all_spans[index - 1] \
                         and index - 1 not in captions:
                     result = _narrator(*previous)
+            if result is None and WORDS_LEAD_RE.search(masked, _sentence_start(masked, span.open_mark, 0),
+                                                       span.open_mark):
+                result = _possessive_lead(masked[:span.open_mark], discourse, salient)  # 'His words, “…”'
             if result is None:
                 result = _speaker_before(masked, span, mentions)
             if result is None or result[0] is None:  # '“…,” the two officials wrote' has no name of its own
@@ -833,10 +841,11 @@ def _inherit(prior: _Found | None, previous_masked: str,
 
 def _possessive_lead(previous_masked: str, discourse: Discourse,
                      salient: list[Entity]) -> tuple[Mention, None] | None:
-    """The person a lead-in ending with a colon names by 'his' or 'her' ('Excerpts of his remarks:',
-    'In her statement, she wrote:') for the quotation under it: the last salient person of that sex."""
+    """The person a lead-in ending with a colon (or a comma: 'His words, “…”') names by 'his' or 'her'
+    ('Excerpts of his remarks:', 'In her statement, she wrote:') for the quotation under it: the last
+    salient person of that sex."""
     lead = previous_masked.rstrip()
-    if not lead.endswith(":"):
+    if not lead.endswith((":", ",")):
         return None
     sentence = lead[_sentence_start(lead, len(lead) - 1, 0):]
     word = POSSESSIVE_RE.search(sentence)

@@ -1230,3 +1230,21 @@ def test_a_pronoun_and_a_name_speaking_together_are_the_pronoun_s_person_first()
         "Hu said he and Obama agreed that regular contact was “essential to the growth of relations”.",
     )
     assert found[0][0] == "Hu Jintao"
+
+
+def test_his_words_before_a_quotation_are_the_man_the_story_is_about_and_so_are_the_quotations_after():
+    found = speakers(
+        "Nigeria’s draw against Cape Verde felt like a victory, coach Gernot Rohr has said.",
+        "His words, “First of all, sometimes, a draw can be like a victory. That was the case today.”",
+        "“We missed a lot of chances in the first half, and I think we deserved a second goal.”",
+    )
+    assert [name for name, _ in found] == ["Gernot Rohr", "Gernot Rohr"]
+
+
+def test_the_one_credited_before_adding_speaks_the_quotation_after_it():
+    found = speakers(
+        "Turkish Foreign Minister Mevlut Cavusoglu met his Armenian counterpart in Antalya.",
+        'Turkey strives for stability and peace in the South Caucasus, said Cavusoglu, adding "Azerbaijan'
+        ' also supports this process."',
+    )
+    assert found == [("Mevlut Cavusoglu", "adding")]
