@@ -57,7 +57,8 @@ ACCORDING_BY_RE = re.compile(r"(?i:according\s+to)\s+(?:a|an|the|his|her|its)\s+
                              r"(?:signed|issued|released|sent)?\s*by\s+$")
 # 'Ann Lee thanking her predecessor', 'Ann Lee believes ...', 'Ann Lee in her first speech', under her words
 DOING_RE = re.compile(r",?\s+(?:[a-z]+ing|[a-z]+s|in\s+(?:his|her|their|its|a|an|the))\b")
-DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{NOUNS}|text|transcript)\b")  # what a lead-in says follows
+# what a lead-in says follows ('The full text of the statement:', 'X made the following remarks:')
+DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{NOUNS}|text|transcript|remarks|comments|speech|address)\b")
 BY_BEFORE_RE = re.compile(r"\b(?:by|from)\s+$")  # 'Remarks by', 'A message from'
 QUOTED_BEFORE_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+$")  # 'Quoting Jane Doe:': the one quoted speaks
 QUOTED_PRONOUN_RE = re.compile(r"(?i)\bquot(?:ed|ing)\s+(him|her)\b(?:\s+as\s+saying)?\s*:?\s*$")
@@ -441,8 +442,10 @@ def _before(masked: str, start: int, stop: int, mentions: list[Mention],
     if author:  # 'Statement by Jane Doe, director of the office:', 'Quoting Jane Doe after the win:'
         return author, None
     document = DOCUMENT_NOUN_RE.search(masked, start, stop) if lead_in else None
-    issuer = next((m for m in reversed(window) if document and m.end <= document.start() and m.entity
-                   and m.kind in ("person", "institution")), None)
+    issuers = [m for m in window if document and m.end <= document.start() and m.entity
+               and m.kind in ("person", "institution")]
+    # the subject that made the remarks, else the last body or person named before them
+    issuer = next((m for m in issuers if m.subject), issuers[-1] if issuers else None)
     if issuer:  # 'The full White House readout of the call:'
         return issuer, None
     if window and not masked[window[-1].end:stop].strip() and not _placed(masked, window[-1]) \

@@ -3,6 +3,7 @@
 import pytest
 
 from clipdesk.store.text.article import NotAnArticle, article_id, parse_article
+from clipdesk.store.text.quotes import extract_quotes
 
 REUTERS = """Skip to main content
 Exclusive news, data and analytics for financial market professionals
@@ -489,3 +490,14 @@ def test_nothing_article_like_is_not_an_article():
 def test_the_same_text_is_the_same_id():
     assert article_id(REUTERS) == article_id(REUTERS + "\n\n") != article_id(AP)
     assert parse(REUTERS).id == article_id(REUTERS)
+
+
+def test_a_note_in_brackets_over_a_statement_is_not_its_title_and_the_lead_in_names_the_speaker():
+    article = parse(
+        "(Communicated by the Prime Minister's Media Adviser)\n"
+        "Prime Minister Dana Orev, this morning, at the start of the weekly Cabinet meeting, made the"
+        " following remarks:\n"
+        '"Today the Cabinet will discuss a plan to increase cooperation with our neighbours in the region.'
+        " We will also discuss the budget for next year, which the finance minister will present.\n")
+    assert article.title is None
+    assert [q.speaker for q in extract_quotes(article)] == ["Dana Orev"]

@@ -1248,3 +1248,12 @@ def test_the_one_credited_before_adding_speaks_the_quotation_after_it():
         ' also supports this process."',
     )
     assert found == [("Mevlut Cavusoglu", "adding")]
+
+
+def test_the_one_making_remarks_in_a_lead_in_speaks_the_quotation_after_its_colon():
+    found = speakers(
+        "The festival's jury and award winners sat down with the press after the closing ceremony.",
+        "The first half was devoted to the jury, with Jury President Ana Lima making the opening remarks:"
+        " “First of all, I would like to thank the jury members for their work.”",
+    )
+    assert found[0][0] == "Ana Lima"
