@@ -228,6 +228,11 @@ def _gather(lines: list[Line]) -> _Cues:
             if not long_seen and _ACRONYM.fullmatch(text):
                 cues.labels.append(text)  # "BBC", "AFP" alone on a line read as a label in capitals
             low = text.lower()
+            credited = credit_line(text) if not prose_seen and "|" in text and _DIGIT.search(text) else None
+            if credited and credited[1]:  # 'Source: Xinhua | 2018-03-29 20:48:37 | Editor: huaxia' on top
+                cues.dates.append(credited[1])
+                cues.date_lines.append(i)
+                cues.meta.add(i)
             if low.startswith("source"):
                 cues.closing = [*cues.closing, outlet_cue(text)] if prose_seen else []
             elif _OUTLET_GATE.search(low):

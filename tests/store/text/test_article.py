@@ -501,3 +501,14 @@ def test_a_note_in_brackets_over_a_statement_is_not_its_title_and_the_lead_in_na
         " We will also discuss the budget for next year, which the finance minister will present.\n")
     assert article.title is None
     assert [q.speaker for q in extract_quotes(article)] == ["Dana Orev"]
+
+
+def test_a_source_line_with_the_date_under_the_headline_dates_the_story_of_its_dateline_s_day():
+    article = parse(
+        "Western countries need to understand Africa's ties with China, says Kenyan official\n"
+        "                 Source: Xinhua | 2018-03-29 20:48:37 | Editor: huaxia\n\n"
+        "NAIROBI, March 29 (Xinhua) -- A senior Kenyan official has urged Western countries to understand"
+        " the relationship first, calling the criticism of Chinese loans to Africa unwarranted.\n\n"
+        "The loans have transformed the region's railways and roads, the official told a forum.\n")
+    assert article.published_text == "2018-03-29 20:48:37"
+    assert article.published is not None and article.published.startswith("2018-03-29")
