@@ -17,7 +17,7 @@ from clipdesk.store.text.clean import (
     normalise,
     opens_list,
 )
-from clipdesk.store.text.lexicon import BYLINE_HEADS, COMMON, is_english_word
+from clipdesk.store.text.lexicon import BYLINE_HEADS, COMMON, is_english_word, words
 from clipdesk.store.text.metadata import (
     DATED_START,
     WrittenDate,
@@ -43,6 +43,10 @@ _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlin
 # A page title line: the headline, a section of news, the site ("…, Latest Singapore News - The New Paper").
 _SECTIONED_TITLE = re.compile(r"(?P<headline>.{20,}?),\s+(?:[A-Z][\w'’]*\s+){0,3}News\s+[-–|]\s+"
                               r"(?P<site>(?:The\s+)?[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
+# a section of the site after a dash at the end of a page title
+_SECTION_SUFFIX = re.compile(r"\s[-–—|]\s([A-Z][a-z]+)$")
+_SECTIONS = words("politics world business sport sports news opinion economy culture science health tech "
+                  "technology europe africa asia americas uk us society entertainment lifestyle")
 _DATELINE_REACH = 4  # the prose paragraphs searched for a dateline opening the body
 _SELF_PROMOTION = re.compile(r"(?i)(?:follow|stay tuned with|download|get) .{2,40}(?: on | app\b)")
 _BYLINE_GATE = re.compile(r"(?i)^(?:by|written|words|authors?)\b")
@@ -179,6 +183,8 @@ def parse_article(raw: str, source: str, sidecar: dict | None = None) -> Article
         if site and site.count(" ") < 4:
             cues.outlets.append(canonical_outlet(site))
         title = alone
+    elif title and (section := _SECTION_SUFFIX.search(title)) and section[1].lower() in _SECTIONS:
+        title = title[:section.start()]  # "Crosetto visits troops in Latvia – Politics": the site's section
     lead = parse_dateline(paragraphs[0])
     if lead and lead.agency:
         cues.outlets.insert(0, lead.agency)

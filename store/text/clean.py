@@ -624,10 +624,11 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 def is_headline(text: str) -> bool:
     """A line shaped like a headline: a few words, with lower-case letters (or capitals with a sentence's
-    small words), not a label or a list, nor a note in brackets ('(Communicated by the Media Adviser)')."""
+    small words), not a label or a list or its bullet item, nor a note in brackets ('(Communicated by the
+    Media Adviser)')."""
     words = text.count(" ") + 1
-    if text[:1] in "([" and text[-1:] in ")]":
-        return False
+    if text[:1] in "([" and text[-1:] in ")]" or text[:2] in ("- ", "• ", "* "):
+        return False  # (a bullet opens an item of a list of links)
     if "_" in text and _TEMPLATE_LABEL.search(text):
         return False  # "LAST_UPDATESun, 20 May 2018": a page template's label, not a headline
     capitals = text == text.upper()

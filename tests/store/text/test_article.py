@@ -512,3 +512,27 @@ def test_a_source_line_with_the_date_under_the_headline_dates_the_story_of_its_d
         "The loans have transformed the region's railways and roads, the official told a forum.\n")
     assert article.published_text == "2018-03-29 20:48:37"
     assert article.published is not None and article.published.startswith("2018-03-29")
+
+
+@pytest.mark.parametrize("page_title, title", [
+    ("Defence minister visits troops in Latvia – Politics", "Defence minister visits troops in Latvia"),
+    ("Talks must include everyone - Fidan", "Talks must include everyone - Fidan"),
+])
+def test_a_site_section_after_a_dash_is_cut_from_the_title_but_a_speaker_s_name_is_not(page_title, title):
+    article = parse(f"{page_title}\n\nThe minister spent Christmas Eve with the soldiers at the base, the"
+                    " ministry said on Sunday.\n\nHe thanked them for their service far from home.\n")
+    assert article.title == title
+
+
+def test_a_bulleted_link_under_the_lead_is_not_the_title():
+    article = parse(
+        "GREEN BAY, Wis. (WXYZ 5) -- Nearly three months after a jury found John Doe guilty of killing his"
+        " wife, the 75-year old man from Pittsfield was sentenced to life in prison without parole.\n"
+        "BACKGROUND\n- John Doe homicide trial verdict: Guilty\n"
+        "- MAN ACCUSED OF MURDERING WIFE EIGHT YEARS AGO CONVICTED OF MURDER\n"
+        '"It has been a very long eight years," a daughter of the victim said during the hearing.\n'
+        "It has been eight years filled with questions, and the family finally has some answers.\n"
+        '"The court will impose a sentence of life in the state prison system," the judge said.\n'
+        "Prosecutors said he killed his wife to start an affair with his old girlfriend that year.\n"
+        "The body was never found. At the sentencing, her daughters begged him for answers.\n")
+    assert article.title is None
