@@ -55,7 +55,7 @@ TOKEN_RE = re.compile(r"\w[\w'’-]*")  # faster than WORD_RE; "U.S." comes out 
 AFTER_SUBJECT_RE = re.compile(
     r",?(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
     r"(?:\s+(?:also|has|had|have|was|were|is|will|would|later|then|again|further|previously|once|"
-    r"never|not|on\s+[A-Z]\w+day|\w+ly))*\s+([a-z]\w*)"
+    r"never|not|on\s+[A-Z]\w+day|\w+ly|,?\s*(?:on|for)\s+(?:his|her|its|their)\s+part,?))*\s+([a-z]\w*)"
 )
 HYPHENATED_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|an|abu|bin|ibn)-[A-Z]")
 RANK_RE = re.compile(r"\b(?:vice|deputy|under)[\s-]", re.I)

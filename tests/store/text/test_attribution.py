@@ -1257,3 +1257,12 @@ def test_the_one_making_remarks_in_a_lead_in_speaks_the_quotation_after_its_colo
         " “First of all, I would like to thank the jury members for their work.”",
     )
     assert found[0][0] == "Ana Lima"
+
+
+def test_a_name_before_on_his_part_and_a_verb_is_the_subject_a_he_in_the_next_paragraph_refers_to():
+    found = speakers(
+        "Tanzania's ambassador Ali Shiyo said: “We will deepen our trade ties with Ethiopia.”",
+        "Cuba Ambassador, Jorge Lefebre Nicolas on his part expressed his commitment to foster the ties.",
+        "“We have a lot of things to do together in agriculture, health and education,” he said.",
+    )
+    assert [name for name, _ in found] == ["Ali Shiyo", "Jorge Lefebre Nicolas"]
