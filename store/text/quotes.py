@@ -358,6 +358,9 @@ def _speaker_at(masked: str, window: list[Mention], cue: re.Match[str]) -> tuple
             continue
         if participle and any(mention.end < m.start and m.end <= cue.start() for m in window):
             continue  # '…, including Latvia, Lithuania and Poland, describing': a list, not an aside
+        bracketed = masked[mention.start - 1:mention.start] == "(" and masked.startswith(")", mention.end)
+        if bracketed and GAP_RE.fullmatch(masked, mention.end + 1, cue.start()):
+            return mention, word  # 'the ministry of external affairs (MEA) said': the body, by its initials
         if GAP_RE.fullmatch(masked, mention.end, cue.start()) or mention.end == cue.start() or (
                 end is not None and GAP_RE.fullmatch(masked, end + 1, cue.start())):
             holder = next((m for m in window if mention.kind == "role" and mention.end < m.start

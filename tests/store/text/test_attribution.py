@@ -1266,3 +1266,12 @@ def test_a_name_before_on_his_part_and_a_verb_is_the_subject_a_he_in_the_next_pa
         "“We have a lot of things to do together in agriculture, health and education,” he said.",
     )
     assert [name for name, _ in found] == ["Ali Shiyo", "Jorge Lefebre Nicolas"]
+
+
+def test_a_body_named_in_lower_case_with_its_initials_in_brackets_speaks_by_its_initials():
+    found = speakers(
+        "India and Sri Lanka held talks in New Delhi on Monday.",
+        "In a statement, the ministry of external affairs (MEA) said, “The visit is part of our continuing"
+        " engagement with the government of Sri Lanka.”",
+    )
+    assert found == [("MEA", "said")]
