@@ -640,7 +640,12 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     complement = _complement(prefix)
     if name and classes[0] == "det" and not has_head and _key(name[-1][0]) in PLACE_HEADS:
         return []  # 'the Teesta River', 'the Gaza Strip': a place, not a body
-    if name and (complement or classes[0] == "det" and not has_head and "hon" not in prefix_classes):
+    # 'the Indian Ministry of External Affairs Randhir Jaiswal': a body, then a person's name
+    personal = "org" in prefix_classes and not {"hon", "head"} & set(prefix_classes) \
+        and 2 <= len(name) <= 3 and (first_name_gender(name[0][0]) is not None
+                                     or not any(is_english_word(_key(t[0])) for t in name))
+    if name and not personal and (
+            complement or classes[0] == "det" and not has_head and "hon" not in prefix_classes):
         whole = text[run[start].start():end]
         kind = "role" if has_head else "institution"
         entity = None if has_head else discourse.institution(whole)

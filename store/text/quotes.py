@@ -298,8 +298,9 @@ def _apposed(masked: str, role: Mention, window: list[Mention]) -> Mention | Non
 
 def _holder_named(masked: str, role: Mention, window: list[Mention]) -> Mention | None:
     """The person named after a role and the body it is held in: 'said the spokesman for the Foreign
-    Office, Tom Hale', 'said the spokesperson at the ministry Ann Lee'."""
-    if role.kind != "role" or role.entity is not None and role.entity.roles != [role.entity.name]:
+    Office, Tom Hale', 'said the spokesperson at the ministry Ann Lee' (whoever the role alone would
+    stand for)."""
+    if role.kind != "role":
         return None
     after = [m for m in window if m.start >= role.end]
     person = next((m for m in after if m.kind == "person" and m.entity), None)

@@ -1275,3 +1275,12 @@ def test_a_body_named_in_lower_case_with_its_initials_in_brackets_speaks_by_its_
         " engagement with the government of Sri Lanka.”",
     )
     assert found == [("MEA", "said")]
+
+
+def test_the_person_named_after_a_role_at_a_body_speaks_whoever_else_the_story_named_first():
+    found = speakers(
+        "Bangladeshi TV reported on the preparations for the visit.",
+        '"It is a very important visit for us," said the spokesperson at the Indian Ministry of External'
+        " Affairs Randhir Jaiswal, at a weekly media briefing in New Delhi.",
+    )
+    assert found == [("Randhir Jaiswal", "said")]
