@@ -614,12 +614,13 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     if owner is not None:
         k = owner + 1
     after_of = run[k - 1][0] if k > start else text[max(0, run[0].start() - 4):run[0].start()].strip()
-    if len(run) - k >= 3 and after_of in ("for", "of"):
-        k += _first_name_at(run[k:])  # 'Member for Durack Melissa Price': the seat, then the name
+    seat = _first_name_at(run[k:]) if len(run) - k >= 3 and after_of in ("for", "of") else 0
+    k += seat  # 'Member for Durack Melissa Price': the seat, then the name
     last_head = max((n for n in range(start, len(run)) if classes[n] == "head"), default=None)
     domain = run[last_head + 1:] if last_head is not None else []
     if domain and domain[0][0] in ("for", "of") and len(domain) > 1 and all(
-            t[0][0].isupper() or t[0] in ("and", "of", "for", "the") for t in domain[1:]) and (
+            t[0][0].isupper() or t[0] in ("and", "of", "for", "the") for t in domain[1:]) \
+            and not any(first_name_gender(t[0]) is not None for t in domain[2:-1]) and (
             k == len(run) or len(run) - k == 1 and first_name_gender(run[k][0]) is None):
         # 'the Minister of Mines and Steel Development': the office's domain, not a person named Mines
         begin, end = run[0].start(), run[-1].end()
@@ -641,7 +642,7 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
     if name and classes[0] == "det" and not has_head and _key(name[-1][0]) in PLACE_HEADS:
         return []  # 'the Teesta River', 'the Gaza Strip': a place, not a body
     # 'the Indian Ministry of External Affairs Randhir Jaiswal': a body, then a person's name
-    personal = "org" in prefix_classes and not {"hon", "head"} & set(prefix_classes) \
+    personal = bool(seat) or "org" in prefix_classes and not {"hon", "head"} & set(prefix_classes) \
         and 2 <= len(name) <= 3 and (first_name_gender(name[0][0]) is not None
                                      or not any(is_english_word(_key(t[0])) for t in name))
     if name and not personal and (
@@ -661,7 +662,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         role, name = role or name[0][0], name[1:]  # 'Percussionist Renzo Spiteri': the occupation, the name
     if name:
         tokens = [re.sub(r"['’]s$", "", t[0]) for t in name]
-        tokens = [t for t in tokens if t not in COMMON] or tokens
+        if not (len(tokens) == 2 and first_name_gender(tokens[0])):  # 'Theresa May' keeps her surname
+            tokens = [t for t in tokens if t not in COMMON] or tokens
         written = re.sub(r"['’]s$", "", text[name[0].start():end])
         if sum(_key(t[0]) not in PARTICLES for t in name) > 4:
             return []  # a run of capitals, not a name; 'Mohammed bin Abdulrahman bin Jassim Al Thani' is one

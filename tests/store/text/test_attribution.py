@@ -1284,3 +1284,14 @@ def test_the_person_named_after_a_role_at_a_body_speaks_whoever_else_the_story_n
         " Affairs Randhir Jaiswal, at a weekly media briefing in New Delhi.",
     )
     assert found == [("Randhir Jaiswal", "said")]
+
+
+def test_a_first_name_and_a_surname_that_is_also_a_word_are_a_person_whose_pronoun_speaks():
+    article = Article(id="t", source="t.txt", paragraphs=(
+        "Theresa May visited a textile factory last week to highlight manufacturing.",
+        "Supporting the Conservative candidate for Hyndburn Kevin Horkin, Theresa May met workers there.",
+        "She said: “There are many strengths in East Lancashire and we want to develop them.",
+        "“It is important for a government to ensure that all parts of the country benefit.”",
+    ))
+    found = extract_quotes(article)
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Theresa May", None)] * 2
