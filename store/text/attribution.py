@@ -182,6 +182,11 @@ def _rank(text: str) -> bool:
     return bool(RANK_RE.search(text))
 
 
+def is_plural_role(text: str) -> bool:
+    """True for a role held by several ('EU leaders', 'NATO defence ministers'): no he or she."""
+    return bool(_heads(text) & PLURAL_HEADS)
+
+
 def _heads(text: str) -> set[str]:
     words = {_key(w).replace("defense", "defence") for w in WORD_RE.findall(text)}
     if "pm" in words:  # 'the PM'
@@ -283,8 +288,8 @@ class Discourse:
         """The most recent salient person a he/she can refer to."""
         gender = {"he": "m", "she": "f"}.get(word.lower())
         recent: list[Entity] = []
-        for entity in reversed(salient):
-            if entity.kind == "person" and entity not in recent:
+        for entity in reversed(salient):  # ('EU leaders' who spoke is no he or she)
+            if entity.kind == "person" and entity not in recent and not is_plural_role(entity.name):
                 recent.append(entity)
         compatible = [e for e in recent if e.gender in (None, gender)]
         # women are fewer in the news and their names are better known to the lexicon: a "she" goes to a

@@ -16,6 +16,7 @@ from clipdesk.store.text.attribution import (
     Mention,
     apposed,
     aside_end,
+    is_plural_role,
     role_speaker,
     scan,
     speaker_of,
@@ -594,11 +595,11 @@ def extract_quotes(article: Article) -> list[Quote]:
             bare.add(index)
         found.extend(here)
         previous = (masked, mentions)
-    for item in found:
+    for n, item in enumerate(found):
         entity = item.mention.entity if item.mention else None
         if item.mention and item.mention.kind == "role" and not item.mention.indefinite \
                 and (entity is None or entity.roles == [entity.name]):  # not 'a ministry spokesman'
-            holder = discourse.named_later(item.mention.text)
+            holder = discourse.named_later(item.mention.text) or _quoted_before(found, n)
             item.mention = replace(item.mention, entity=holder) if holder else item.mention
     quotes = _to_quotes(article, found)
     return _with_unmarked(article, _heading_quotes(article, discourse, salient, quotes) + quotes)
@@ -788,6 +789,21 @@ def _described(masked: str, span: Span, before: list[_Found], index: int,
     if last.mention is None or last.mention.entity is None or last.mention.entity.kind != "person":
         return None
     return last.mention, described["cue"]
+
+
+def _quoted_before(found: list[_Found], n: int) -> Entity | None:
+    """For a singular role nobody in the story holds, the person quoted just before it (in its paragraph
+    or the one before) when the story gives them no role: '“…,” Simonyte said.' ⏎ '“…,” the Lithuanian
+    prime minister said.'"""
+    role = found[n].mention
+    if role is None or is_plural_role(role.text):
+        return None
+    before = next((f for f in reversed(found[:n]) if f.mention), None)
+    entity = before.mention.entity if before and before.mention else None
+    if before is None or entity is None or entity.kind != "person" or entity.roles \
+            or found[n].span.paragraph - before.span.paragraph > 1 or is_plural_role(entity.name):
+        return None
+    return entity
 
 
 def _subject_not_object(masked: str, span: Span, mentions: list[Mention], pronoun: Mention) -> Mention:

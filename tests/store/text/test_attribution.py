@@ -1295,3 +1295,15 @@ def test_a_first_name_and_a_surname_that_is_also_a_word_are_a_person_whose_prono
     ))
     found = extract_quotes(article)
     assert [(q.speaker, q.speaker_role) for q in found] == [("Theresa May", None)] * 2
+
+
+def test_a_role_nobody_holds_after_a_quotation_is_the_one_just_quoted_and_a_plural_role_is_no_she():
+    found = speakers(
+        "She spoke to reporters after meeting her Danish counterpart, Mette Frederiksen, in Vilnius.",
+        '"War crimes are difficult to understand for the civilised world," Simonyte said.',
+        '"It is very difficult to believe the promises of withdrawal," the Lithuanian prime minister said.',
+        'Simonyte noted that EU leaders have agreed to take action to "plug the holes in the sanctions".',
+        '"I think we have to be consistent and patient and keep up the pressure," she said.',
+    )
+    names = [name for name, _ in found]
+    assert names[1] == "Simonyte" and names[3] == "Simonyte"
