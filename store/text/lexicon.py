@@ -128,7 +128,7 @@ ROLE_HEADS = words(
     "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
     "princess pope ceo cfo coo cto officer deputy executive coordinator founder undersecretary commissioner "
-    "attorney candidate senators governors mayors councillors "
+    "attorney candidate senators governors mayors councillors chairperson "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
     "lieutenant admiral marshal sergeant emir sheikh sultan taoiseach tánaiste tanaiste "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'

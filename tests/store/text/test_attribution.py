@@ -1307,3 +1307,11 @@ def test_a_role_nobody_holds_after_a_quotation_is_the_one_just_quoted_and_a_plur
     )
     names = [name for name, _ in found]
     assert names[1] == "Simonyte" and names[3] == "Simonyte"
+
+
+def test_a_chairperson_is_a_role_before_the_name_of_who_holds_it():
+    found = speakers(
+        "The iwi board met the council on Tuesday.",
+        "“We will publish the report next week,” said Ngati Mutunga Chairperson Jamie Tuuta.",
+    )
+    assert found == [("Jamie Tuuta", "said")]
