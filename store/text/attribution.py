@@ -449,7 +449,8 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     classes = [_class(m[0]) for m in tokens]
     for n, cls in enumerate(classes):
         if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] not in ("cap", "hon")):
-            classes[n] = "cap"
+            # a title with no name after it: 'the Captain said' is a role, 'Dame' alone a name
+            classes[n] = "head" if _key(tokens[n][0]) in ROLE_HEADS else "cap"
         elif cls == "det" and tokens[n][0] == "A" and n + 1 < len(tokens) and len(tokens[n + 1][0]) == 1 \
                 and tokens[n + 1][0].isupper():
             classes[n] = "cap"  # 'A K Antony said': an initial, not an article

@@ -501,6 +501,7 @@ class _Found:
     span: Span
     mention: Mention | None
     cue: str | None
+    narrated: Entity | None = None  # whom the paragraph before was about (for a role nobody holds)
 
 
 def extract_quotes(article: Article) -> list[Quote]:
@@ -580,7 +581,8 @@ def extract_quotes(article: Article) -> list[Quote]:
                     fronted = _subject_before(mention, *previous)  # unless this paragraph named someone
                 mention = replace(mention, entity=fronted) if fronted else mention
                 mention = _subject_not_object(masked, span, mentions, mention)
-            here.append(_Found(span, mention, cue))
+            narrated = _narrator(*previous) if mention and mention.kind == "role" and index else None
+            here.append(_Found(span, mention, cue, narrated[0].entity if narrated else None))
             entity = role_speaker(mention) if mention else None
             if entity and entity.kind == "person":
                 salient.append(entity)
@@ -793,15 +795,16 @@ def _described(masked: str, span: Span, before: list[_Found], index: int,
 
 def _quoted_before(found: list[_Found], n: int) -> Entity | None:
     """For a singular role nobody in the story holds, the person quoted just before it (in its paragraph
-    or the one before) when the story gives them no role: '“…,” Simonyte said.' ⏎ '“…,” the Lithuanian
-    prime minister said.'"""
+    or the one before), else the one the paragraph before was about, when the story gives them no role:
+    '“…,” Simonyte said.' ⏎ '“…,” the Lithuanian prime minister said.'"""
     role = found[n].mention
     if role is None or is_plural_role(role.text):
         return None
     before = next((f for f in reversed(found[:n]) if f.mention), None)
     entity = before.mention.entity if before and before.mention else None
-    if before is None or entity is None or entity.kind != "person" or entity.roles \
-            or found[n].span.paragraph - before.span.paragraph > 1 or is_plural_role(entity.name):
+    if before is None or found[n].span.paragraph - before.span.paragraph > 1:
+        entity = found[n].narrated  # '“…,” the Captain said' under 'Mathews said no player was to blame.'
+    if entity is None or entity.kind != "person" or entity.roles or is_plural_role(entity.name):
         return None
     return entity
 

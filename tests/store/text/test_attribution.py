@@ -1315,3 +1315,12 @@ def test_a_chairperson_is_a_role_before_the_name_of_who_holds_it():
         "“We will publish the report next week,” said Ngati Mutunga Chairperson Jamie Tuuta.",
     )
     assert found == [("Jamie Tuuta", "said")]
+
+
+def test_a_title_with_no_name_after_it_is_a_role_and_stands_for_the_one_the_story_was_about():
+    found = speakers(
+        "Sri Lanka's cricketers returned home on Friday after the tournament.",
+        "Speaking to the media after the team returned, Mathews said no single player was to blame.",
+        "“We are disappointed about the loss. We take full responsibility as a team,” the Captain said.",
+    )
+    assert found == [("Mathews", "said")]
