@@ -102,7 +102,8 @@ considering consider considers considered may proposed propose proposes offer of
 sought seeking aim aims aimed aiming next whether open return willing upcoming
 prepare prepares preparing intention intentions arrange invite invites invited inviting invitation
 committal noncommittal reluctant future potential decline declined declines declining reject rejected
-rejects rejecting requesting requested request requests organise organize organising organizing arranging"""
+rejects rejecting requesting requested request requests organise organize organising organizing arranging
+restore restoring restoration resumption"""
 HYPOTHETICAL = frozenset(_HYPOTHETICAL_WORDS.split())
 # Words shortly before a trigger that announce it as planned: 'Hale will visit Riga', 'she plans to meet Lee'.
 _PLAN_WORDS = """will shall ll plan plans planned planning expected expects schedule scheduled intend intends
@@ -121,13 +122,14 @@ HYPOTHETICAL_PHRASES = ("moment to", "time to", "chance to", "opportunity to", "
                         "focus on", "rule out", "ruled out", "calls for", "called for", "call for", "was to",
                         "were to", "prepared to", "ahead of", "hold out on", "holds out on", "holding out on",
                         "held out on", "calling for", "asking for", "asked for", "asked the", "asked him",
-                        "asked her", "turned down")
+                        "asked her", "turned down", "failed to", "fails to", "fail to")
 # 'was set to' is what would have been: UNREAL_BEFORE
 PLAN_PHRASES = ("is to", "are to", "set to", "agreed to", "decided to", "promised to", "promises to")
 # Words anywhere before a trigger in its sentence that make it a plan, a question, what would have been or
-# what is denied: 'he was set to be welcomed ..., followed by a meeting', 'asked whether she will attend
+# what is denied: 'he was set to be welcomed ..., followed by a meeting', 'he was scheduled to chair a
+# meeting yesterday', 'asked whether she will attend
 # the conference', 'she had been due to visit', 'his spokesman denied that he met'.
-UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were)\s+set\s+to"
+UNREAL_BEFORE = re.compile(r"\b(?:would|whether|(?:was|were)\s+(?:set|scheduled)\s+to"
                            r"|(?:had\s+been|was|were)\s+due\s+to"
                            r"|den(?:ied|ies|y|ying)(?:\s+(?:reports?|claims?))?\s+that)\b")
 # A role named after the event ('the spokesman for the talks', 'envoy to the summit'): a title, not news.
