@@ -160,7 +160,12 @@ def _words(text: str) -> set[str]:
 
 def _same_sentence(annotated: str, event: Event) -> bool:
     """The event was read from the annotated sentence: one holds the other, or most words are shared."""
-    a, b = norm(annotated), norm(event.summary)
+    return _same_text(annotated, event.summary)
+
+
+def _same_text(first: str, second: str) -> bool:
+    """The same sentence, as annotated or as read: one holds the other, or most words are shared."""
+    a, b = norm(first), norm(second)
     if a in b or b in a:
         return True
     wa, wb = _words(a), _words(b)
@@ -188,7 +193,9 @@ def _fit(wanted: list[str], event: Event) -> tuple[bool, bool]:
 def _score_events(entry: dict, events: list[Event], score: Score) -> None:
     """Annotated events: found (an event read from the sentence), exactly right (every annotated
     participant and no other; the event's place counts for a place annotated as taking part) and
-    with no participant wrong. Non-events: recorded as done, or kept as planned."""
+    with no participant wrong. Non-events: recorded as done (more events read from the sentence as held
+    than it is annotated to report: 'He held talks with X and invited him to visit' holds one), or kept
+    as planned."""
     counts = score.counts
     for item in entry.get("events", []):
         counts["events"] += 1
@@ -211,7 +218,8 @@ def _score_events(entry: dict, events: list[Event], score: Score) -> None:
     for item in entry.get("non_events", []):
         counts["non-events"] += 1
         read = [e for e in events if _same_sentence(item["sentence"], e)]
-        if any(not e.planned for e in read):
+        held = sum(_same_text(item["sentence"], other["sentence"]) for other in entry.get("events", []))
+        if sum(not e.planned for e in read) > held:
             counts["non-events recorded"] += 1
             score.misses.append(f"non-event ({item['why']}) recorded: {item['sentence'][:80]!r}")
         elif read:

@@ -43,6 +43,14 @@ def test_negated_and_planned_non_events_are_told_apart(tmp_path):
     assert counts["non-events recorded"] == 0 and counts["non-events planned"] == 1
 
 
+def test_a_sentence_with_an_event_held_and_one_not_counts_only_events_read_beyond_the_held(tmp_path):
+    held = [{"kind": "meeting", "participants": ["Ana Ferreira", "Luis Ortega"], "sentence": MEETING}]
+    both = _annotated(tmp_path, held, [{"sentence": MEETING, "why": "proposed"}])
+    assert (both["non-events"], both["non-events recorded"]) == (1, 0)  # its one meeting is the held one
+    alone = _annotated(tmp_path, [], [{"sentence": MEETING, "why": "proposed"}])
+    assert alone["non-events recorded"] == 1
+
+
 def test_a_dateline_day_without_a_year_is_set_apart_when_the_annotation_leaves_it_out(tmp_path):
     assert _annotated(tmp_path, [], [])["date right"] == 1
     unannotated = _annotated(tmp_path, [], [], date=None)
