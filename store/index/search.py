@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -57,6 +58,9 @@ RARE_SHARE = 0.002
 # credited in Python (a store of 1M articles would otherwise walk 20,000 rows a word)
 RARE_POSTINGS = 6000
 CONTEXT_CHECKS = 12  # candidates (the most hopeful) whose article is searched for the names they lack
+# a term's paragraphs are fetched whole when it is in fewer than this many for each article to look
+# in: one FTS5 range lookup costs about as much as fetching 250 rowids
+RANGE_LOOKUP_ROWS = 250
 SOFT_CHECKS = 20  # candidates (the most hopeful by words and meaning) whose words stand in for missing ones
 SCAN_BELOW = THRESHOLD  # the whole store's vectors are scanned when the words found nothing this relevant
 TABLES = {"quote": "quotes", "event": "events", "paragraph": "paragraphs"}
@@ -297,7 +301,7 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
                named_places: frozenset[str], in_article: dict, weekday: bool) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
-    (`in_article` memoises _named_in_article for one question)."""
+    (`in_article` memoises _find_named for one question)."""
     rows: dict[tuple[str, int], _Row] = {}
     for kind in TABLES:
         ids = [rowid for k, rowid in found if k == kind]
@@ -312,13 +316,14 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
     promising = sorted(hopes, key=lambda key: -(hopes[key] + _cosine(similar, key)))[:SOFT_CHECKS]
     soft = _said_otherwise(q, {key: rows[key] for key in promising}, {key: matched[key] for key in promising})
     reporting = _reporting(q)
+    _find_named(db, {(rows[key].article_id, t) for key in checked for t in names
+                     if t.word not in matched[key] and (t.df or t.name)}, in_article)
     scored = []
     for key, words in matched.items():
         row = rows[key]
         missing = [t for t in names if t.word not in words]
         context = [t.word for t in missing
-                   if key in checked and (t.df or t.name)
-                   and _named_in_article(db, row.article_id, t, in_article)]
+                   if key in checked and (t.df or t.name) and in_article[(row.article_id, t.word)]]
         cover = coverage(q.terms, words, context, soft.get(key))
         mass = sum(t.idf for t in names)
         missed = sum(t.idf for t in missing if t.word not in context) / mass if mass else 0.0
@@ -435,27 +440,47 @@ def _holds(tokens: list[str], form: tuple[str, ...]) -> bool:
     return any(tuple(tokens[i:i + n]) == form for i in range(len(tokens) - n + 1))
 
 
-def _named_in_article(db: Store, article_id: str, term: Term,
-                      memo: dict) -> bool:
-    """Whether the article's outlet, title or any paragraph contains the term (memoised for one question):
-    "the TASS report" names the article by its outlet.
+def _find_named(db: Store, pairs: set[tuple[str, Term]], memo: dict) -> None:
+    """Whether each article's outlet, title or any paragraph contains the term, kept in `memo` (one
+    question's) by (article, word): "the TASS report" names the article by its outlet.
 
-    The article's paragraphs are a contiguous rowid range, so the check is an FTS5 range lookup.
+    An article's paragraphs are a contiguous rowid range. A term in fewer than RANGE_LOOKUP_ROWS
+    paragraphs for each article to check has its paragraphs fetched once and found in each range by
+    bisection; a commoner one is looked for in each range by an FTS5 range lookup.
     """
-    key = (article_id, term.word)
-    if key not in memo:
-        if article_id not in memo:
-            first, last = db.execute("SELECT MIN(id), MAX(id) FROM paragraphs WHERE article_id = ?",
-                                     [article_id]).fetchone()
-            outlet, title = db.execute("SELECT outlet, title FROM articles WHERE id = ?",
-                                       [article_id]).fetchone()
-            memo[article_id] = (first, last, fts.tokens(f"{outlet or ''} {title or ''}"))
-        first, last, masthead = memo[article_id]
-        named = any(_holds(masthead, tuple(fts.tokens(a))) for a in term.alternatives)
-        memo[key] = named or first is not None and bool(db.execute(
-            "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1",
-            [fts.any_of(term.alternatives | term.around), first, last]).fetchone())
-    return memo[key]
+    todo: dict[str, tuple[Term, list[str]]] = {}
+    for article_id, term in sorted(pairs, key=lambda pair: (pair[1].word, pair[0])):
+        if (article_id, term.word) not in memo:
+            todo.setdefault(term.word, (term, []))[1].append(article_id)
+    unknown = sorted({a for _, articles in todo.values() for a in articles} - memo.keys())
+    if unknown:
+        marks = ",".join("?" * len(unknown))
+        spans = {a: (first, last) for a, first, last in db.execute(
+            f"SELECT article_id, MIN(id), MAX(id) FROM paragraphs WHERE article_id IN ({marks})"
+            " GROUP BY article_id", unknown).fetchall()}
+        mastheads = {a: fts.tokens(f"{outlet or ''} {title or ''}") for a, outlet, title in db.execute(
+            f"SELECT id, outlet, title FROM articles WHERE id IN ({marks})", unknown).fetchall()}
+        for a in unknown:
+            memo[a] = (*spans.get(a, (None, None)), mastheads.get(a, []))
+    for term, articles in todo.values():
+        forms = [tuple(fts.tokens(a)) for a in term.alternatives]
+        expression = fts.any_of(term.alternatives | term.around)
+        postings = None
+        if len(articles) * RANGE_LOOKUP_ROWS > term.df:
+            postings = sorted(r[0] for r in db.execute(
+                "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", [expression]).fetchall())
+        for a in articles:
+            first, last, masthead = memo[a]
+            named = any(_holds(masthead, form) for form in forms)
+            if not named and first is not None:
+                if postings is not None:
+                    at = bisect_left(postings, first)
+                    named = at < len(postings) and postings[at] <= last
+                else:
+                    named = db.execute("SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                                       " AND rowid BETWEEN ? AND ? LIMIT 1",
+                                       [expression, first, last]).fetchone() is not None
+            memo[(a, term.word)] = named
 
 
 _ROWS = {

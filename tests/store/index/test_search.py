@@ -511,3 +511,32 @@ def test_the_verb_of_what_did_x_demand_is_how_they_spoke_not_the_topic(db):
     ingest_text(db, BUDGET, "budget.txt")
     hits = search(db, "What did Rask demand from Brussels?").hits
     assert hits and "immediate talks" in hits[0].text
+
+
+HARBOUR_A = """Port of Kestrel to be dredged
+
+The harbour board approved the dredging contract on Monday.
+
+The work will cost 12 million pounds and take two winters, the board said.
+
+Harbourmaster Ellen Varga said the deeper channel would let larger ferries dock.
+"""
+
+HARBOUR_B = """Dredging plans for the river mouth
+
+The river authority published its dredging plans on Tuesday.
+
+The work will cost 30 million pounds and take three winters, the authority said.
+"""
+
+
+@pytest.mark.parametrize("range_lookups", [False, True])
+def test_a_name_said_elsewhere_in_the_article_counts_for_its_paragraphs(db, monkeypatch, range_lookups):
+    if range_lookups:  # every article looked up on its own, as for a common word
+        monkeypatch.setattr(search_module, "RANGE_LOOKUP_ROWS", 0)
+    ingest_text(db, HARBOUR_B, "river.txt")
+    ingest_text(db, HARBOUR_A, "kestrel.txt")
+    hits = search(db, "How much will Ellen Varga's dredging work cost?", k=3).hits
+    assert hits and "12 million pounds" in hits[0].text
+    hits = search(db, "How much will the work at Kestrel cost?", k=3).hits  # named in the title only
+    assert hits and "12 million pounds" in hits[0].text
