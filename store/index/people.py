@@ -443,14 +443,19 @@ def _fuzzy_name(index: _Index, key: str) -> tuple[int | None, float]:
     parts = key.split()
     candidates = [a for n in range(len(key) - NAME_FUZZY_EDITS * len(parts),
                                    len(key) + NAME_FUZZY_EDITS * len(parts) + 1)
-                  for a in index.buckets.get((key[0], n), ())
-                  if len(a.split()) == len(parts)
-                  and all(w[0] == v[0] and Levenshtein.distance(w, v) <= NAME_FUZZY_EDITS
-                          for w, v in zip(parts, a.split(), strict=True))]
-    best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=NAME_FUZZY_MATCH)
-    if best is None or _inflection(key, best[0]):
+                  for a in index.buckets.get((key[0], n), ())]
+    # the whole compared first (in rapidfuzz, over every candidate), the words of the few alike enough
+    alike = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=NAME_FUZZY_MATCH, limit=None)
+    kept = [(-score, at, alias) for alias, score, at in alike
+            if len(words := alias.split()) == len(parts)
+            and all(w[0] == v[0] and Levenshtein.distance(w, v) <= NAME_FUZZY_EDITS
+                    for w, v in zip(parts, words, strict=True))]
+    if not kept:
         return None, 0.0
-    return index.alias[best[0]], best[1]
+    score, _, alias = min(kept)  # the most alike, the first of equals
+    if _inflection(key, alias):
+        return None, 0.0
+    return index.alias[alias], -score
 
 
 def _inflection(word: str, alias: str) -> bool:
