@@ -368,9 +368,9 @@ def word_vectors(words: Sequence[str]) -> np.ndarray | None:
 
 
 class _Codes:
-    """Every stored vector's sign bits, one uint64 array per 64 dimensions (column-wise, for a fast
-    scan), with the id of each (its row << 2 | its kind: read only for the rows a scan keeps, so the
-    ids of a kept file stay on disk), and the newest row of each kind they hold.
+    """Every stored vector's sign bits, one row of uint64 words per 64 dimensions (`words`, column-wise
+    for a fast scan), with the id of each (its row << 2 | its kind: read only for the rows a scan
+    keeps, so the ids of a kept file stay on disk), and the newest row of each kind they hold.
 
     Rows stored later (ids only grow) are appended when the next scan sees a newer row; a store of
     another model is read afresh. Rows deleted since are left in (similarities() finds no vector for
@@ -378,11 +378,16 @@ class _Codes:
     On a large store the first `bounds[-1]` codes are in cell order (cells.py: cell c holds codes
     bounds[c]..bounds[c + 1]), those after them were added since and are scanned whole."""
 
-    def __init__(self, model: str | None, ids: np.ndarray, columns: list[np.ndarray],
+    def __init__(self, model: str | None, ids: np.ndarray, words: np.ndarray,
                  newest: dict[str, int], kept: int = 0, centroids: np.ndarray | None = None,
                  bounds: np.ndarray | None = None) -> None:
-        self.model, self.ids, self.columns, self.newest = model, ids, columns, newest
+        self.model, self.ids, self.words, self.newest = model, ids, words, newest
         self.kept, self.centroids, self.bounds = kept, centroids, bounds
+
+    @property
+    def columns(self) -> list[np.ndarray]:
+        """The words as one array per 64 dimensions (views, not copies)."""
+        return list(self.words)
 
     @property
     def size(self) -> int:
@@ -412,8 +417,8 @@ class _Codes:
         assigned = cells.assign(self.columns, centroids)
         order = np.argsort(assigned, kind="stable")
         bounds = np.searchsorted(assigned[order], np.arange(centroids.shape[0] + 1)).astype(np.int64)
-        return _Codes(self.model, self.ids[order], [c[order] for c in self.columns],
-                      self.newest, self.kept, centroids, bounds)
+        return _Codes(self.model, self.ids[order], self.words[:, order], self.newest, self.kept,
+                      centroids, bounds)
 
 
 def _newest(db: Store) -> dict[str, int]:
@@ -457,7 +462,7 @@ def _kept(db: Store, model: str | None, newest: dict[str, int]) -> _Codes | None
         bounds = np.asarray(meta["cells"]["bounds"], dtype=np.int64)
         if bounds.size != count + 1 or bounds[-1] > table.shape[1]:
             return None
-    return _Codes(model, table[0], list(table[1:]), held, kept=table.shape[1], centroids=centroids,
+    return _Codes(model, table[0], table[1:], held, kept=table.shape[1], centroids=centroids,
                   bounds=bounds)
 
 
@@ -469,13 +474,13 @@ def _keep(db: Store, codes: _Codes) -> _Codes:
 
     added = codes.size - codes.kept
     uncelled = codes.centroids is None and codes.size >= cells.CELLS_MIN
-    if (added < max(KEEP_AFTER, codes.kept // 10) and not uncelled) or not codes.columns:
+    if (added < max(KEEP_AFTER, codes.kept // 10) and not uncelled) or not codes.words.size:
         return codes
     path = sidecar(db, CODES_FILE)
     if path is None:
         return codes
     codes = codes.clustered()
-    table = np.vstack([codes.ids, *codes.columns])
+    table = np.vstack([codes.ids, codes.words])
     meta: dict[str, Any] = {"newest": codes.newest, "bits": _bits_of(db, codes.newest),
                             "size": table.shape[1]}
     if codes.centroids is not None and codes.bounds is not None:
@@ -500,8 +505,9 @@ def _codes(db: Store) -> _Codes:
     caches = caches_of(db)
     cached = caches.codes
     if cached is None or cached.model != model:
-        cached = _kept(db, model, newest) or _Codes(
-            model, np.zeros(0, dtype=np.uint64), [], {kind: 0 for kind in KINDS})
+        empty = _Codes(model, np.zeros(0, dtype=np.uint64), np.zeros((0, 0), dtype=np.uint64),
+                       {kind: 0 for kind in KINDS})
+        cached = _kept(db, model, newest) or empty
     if any(newest[kind] > cached.newest[kind] for kind in KINDS):
         ids, packed = [cached.ids], []
         for number, kind in enumerate(KINDS):
@@ -515,13 +521,12 @@ def _codes(db: Store) -> _Codes:
                 rows = np.fromiter((r[0] for r in found), dtype=np.uint64, count=len(found))
                 ids.append((rows << np.uint64(2)) | np.uint64(number))
         if packed:
-            words = np.concatenate(packed)
-            columns = [np.concatenate(([] if not cached.columns else [cached.columns[j]])
-                                      + [np.ascontiguousarray(words[:, j])]) for j in range(words.shape[1])]
-            cached = _Codes(model, np.concatenate(ids), columns, newest, cached.kept,
+            added = np.ascontiguousarray(np.concatenate(packed).T)
+            words = np.concatenate([cached.words, added], axis=1) if cached.words.size else added
+            cached = _Codes(model, np.concatenate(ids), words, newest, cached.kept,
                             cached.centroids, cached.bounds)
         else:
-            cached = _Codes(model, cached.ids, cached.columns, newest, cached.kept,
+            cached = _Codes(model, cached.ids, cached.words, newest, cached.kept,
                             cached.centroids, cached.bounds)
     cached = _keep(db, cached)
     caches.codes = cached
@@ -568,21 +573,22 @@ def similarities(db: Store, queries: np.ndarray,
     return out
 
 
-def _hamming(columns: list[np.ndarray], query: np.ndarray) -> np.ndarray:
-    """The Hamming distance of every stored code to the query's, a cache-sized chunk at a time."""
+def _hamming(words: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """The Hamming distance of every stored code (the columns of `words`, one row per query word) to
+    the query's, a cache-sized chunk at a time."""
     import numpy as np
 
-    size = columns[0].size if columns else 0
-    distance = np.zeros(size, dtype=np.uint16)
+    size = words.shape[1]
+    distance = np.empty(size, dtype=np.uint16)
     chunk = min(SCAN_CHUNK, size)
-    xor, ones = np.empty(chunk, dtype=np.uint64), np.empty(chunk, dtype=np.uint8)
+    xor, ones = np.empty((len(query), chunk), dtype=np.uint64), np.empty((len(query), chunk), dtype=np.uint8)
+    word = query[:, None]
     for start in range(0, size, chunk):
         end = min(size, start + chunk)
-        width, out = end - start, distance[start:end]
-        for column, word in zip(columns, query, strict=True):
-            np.bitwise_xor(column[start:end], word, out=xor[:width])
-            np.bitwise_count(xor[:width], out=ones[:width])
-            out += ones[:width]
+        width = end - start
+        np.bitwise_xor(words[:, start:end], word, out=xor[:, :width])
+        np.bitwise_count(xor[:, :width], out=ones[:, :width])
+        ones[:, :width].sum(axis=0, dtype=np.uint16, out=distance[start:end])
     return distance
 
 
@@ -611,7 +617,7 @@ def nearest(db: Store, queries: np.ndarray, n: int) -> dict[tuple[str, int], np.
     packed = np.packbits(queries[0] > 0)
     query_bits = np.pad(packed, (0, (-packed.size) % 8)).view(np.uint64)
     spans = codes.spans(queries[0])
-    distance = np.concatenate([_hamming([c[a:b] for c in codes.columns], query_bits) for a, b in spans])
+    distance = np.concatenate([_hamming(codes.words[:, a:b], query_bits) for a, b in spans])
     if not distance.size:
         return {}
     chosen = _smallest(distance, min(SCAN_KEEP, distance.size))

@@ -121,7 +121,7 @@ def test_the_scan_keeps_the_codes_nearest_the_query():
     rng = np.random.default_rng(7)
     columns = [rng.integers(0, 2**63, 100_003, dtype=np.uint64) for _ in range(4)]
     query = rng.integers(0, 2**63, 4, dtype=np.uint64)
-    distance = vectors._hamming(columns, query)
+    distance = vectors._hamming(np.stack(columns), query)
     ones = [np.unpackbits((c ^ w).view(np.uint8)).reshape(-1, 64).sum(axis=1)
             for c, w in zip(columns, query, strict=True)]
     assert np.array_equal(distance, sum(ones))
