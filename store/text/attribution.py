@@ -633,7 +633,8 @@ def _interpret(text: str, run: list[re.Match[str]], classes: list[str],
         phrase = text[run[start].start():end]
         entity = None if text.startswith(", ", end) else discourse.role_noun(text[begin:end], salient)
         return [Mention(begin, end, "role", phrase, entity, role=phrase)]
-    if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k]:
+    if len(run) - k >= 3 and "nat" in classes[start:k] and "head" not in classes[start:k] \
+            and first_name_gender(run[k][0]) is None:
         k += 1  # "Irish Taoiseach Micheal Martin": an unknown title between nationality and name
     name = run[k:]
     prefix = run[start:k]

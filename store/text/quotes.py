@@ -93,6 +93,8 @@ COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|t
 POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
 ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and Customs Policy'
     r"\s+(?:(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}|(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,4})")
+# '... to China Jose Santa Romana': a country, then the holder's name (see _led_by_place)
+PLACE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to|in)\s+(?:the\s+)?")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
@@ -279,11 +281,20 @@ def _named_after_role(masked: str, role: Mention,
     """The person a role with a complement introduces: "Seoul's spokesman for the talks Shin Eon-sang
     said"."""
     after = next((m for m in window if m.start > role.start), None)
-    if role.kind != "role" or after is None or after.kind != "person" \
-            or not ROLE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start):
+    if role.kind != "role" or after is None or after.kind != "person" or not (
+            ROLE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start)
+            or PLACE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start) and _led_by_place(masked, after)):
         return None
     cue = CUE_AFTER_RE.match(masked, after.end)
     return (after, cue.group(1)) if cue else None
+
+
+def _led_by_place(masked: str, person: Mention) -> bool:
+    """Whether the words a person's mention takes in before the name are a country ('China' of 'to
+    China Jose Santa Romana'): the role's complement, not a title."""
+    words, name = masked[person.start:person.end].split(), person.text.split()
+    lead = words[:len(words) - len(name)]
+    return bool(lead) and words[len(lead):] == name and all(is_country(w) for w in lead)
 
 
 def _apposed(masked: str, role: Mention, window: list[Mention]) -> Mention | None:
@@ -298,16 +309,18 @@ def _apposed(masked: str, role: Mention, window: list[Mention]) -> Mention | Non
 
 
 def _holder_named(masked: str, role: Mention, window: list[Mention]) -> Mention | None:
-    """The person named after a role and the body it is held in: 'said the spokesman for the Foreign
-    Office, Tom Hale', 'said the spokesperson at the ministry Ann Lee' (whoever the role alone would
-    stand for)."""
+    """The person named after a role and the body or country it is held in: 'said the spokesman for
+    the Foreign Office, Tom Hale', 'said the spokesperson at the ministry Ann Lee', 'said Ambassador to
+    China Jose Santa Romana' (whoever the role alone would stand for)."""
     if role.kind != "role":
         return None
     after = [m for m in window if m.start >= role.end]
     person = next((m for m in after if m.kind == "person" and m.entity), None)
     if person is None or any(m.kind not in ("institution", "bare") for m in after if m.start < person.start):
         return None
-    return person if HELD_IN_RE.fullmatch(masked, role.end, person.start) else None
+    held = HELD_IN_RE.fullmatch(masked, role.end, person.start) or PLACE_COMPLEMENT_RE.fullmatch(
+        masked, role.end, person.start) and _led_by_place(masked, person)
+    return person if held else None
 
 
 def _possessor_only(words: str) -> bool:

@@ -1324,3 +1324,15 @@ def test_a_title_with_no_name_after_it_is_a_role_and_stands_for_the_one_the_stor
         "“We are disappointed about the loss. We take full responsibility as a team,” the Captain said.",
     )
     assert found == [("Mathews", "said")]
+
+
+def test_a_role_held_in_a_country_introduces_the_name_after_it():
+    assert speakers(
+        "Farland and Ruritania held their first talks on fishing rights yesterday.",
+        "“We touched on the quotas, the survey vessels and the court ruling.",
+        "“But we did not dwell on them,” Farland's Ambassador to China Jose Santiago Ferreira told "
+        "reporters.",
+        "“We will meet again in the spring,” said Ambassador to Japan Maria Lopez.",
+        "“Nothing was decided,” an adviser to President Jose Ramos said.",
+    ) == [("Jose Santiago Ferreira", "told"), ("Jose Santiago Ferreira", "told"), ("Maria Lopez", "said"),
+          (None, "said")]
