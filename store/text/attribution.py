@@ -447,6 +447,10 @@ def scan(text: str, discourse: Discourse, salient: list[Entity]) -> list[Mention
     begin = dateline.end() if dateline else 0
     tokens = list(TOKEN_RE.finditer(text, begin))
     classes = [_class(m[0]) for m in tokens]
+    for n in range(1, len(tokens)):
+        if tokens[n][0] in MONTH_SURNAMES and classes[n - 1] == "hon" \
+                and not (n + 1 < len(tokens) and tokens[n + 1][0][0].isdigit()):
+            classes[n] = "cap"  # 'Mrs May said': a surname after a title, not the month
     for n, cls in enumerate(classes):
         if cls == "hon" and (n + 1 == len(classes) or classes[n + 1] not in ("cap", "hon")):
             # a title with no name after it: 'the Captain said' is a role, 'Dame' alone a name

@@ -128,7 +128,7 @@ ROLE_HEADS = words(
     "commander premier chancellor counterpart adviser advisor aide head director chairman chairwoman chair "
     "mayor governor lawmaker lawmakers senator mp representative negotiator prosecutor king queen prince "
     "princess pope ceo cfo coo cto officer deputy executive coordinator founder undersecretary commissioner "
-    "attorney candidate senators governors mayors councillors chairperson "
+    "attorney candidate senators governors mayors councillors chairperson speaker "
     "general analyst economist researcher professor expert co-founder cofounder colonel major captain "
     "lieutenant admiral marshal sergeant emir sheikh sultan taoiseach tánaiste tanaiste "
     # sport, business and science: 'Norwich boss Chris Hughton', 'physicist Ibrahima Bah'
@@ -153,7 +153,8 @@ SECTION_WORDS = words(
     "all more related other popular trending live politics entertainment fake today's us uk "
     "europe asia africa personal good financial weekend in from on inside behind"
 )
-MONTH_SURNAMES = frozenset({"May", "March", "April", "June"})  # months that are surnames after a first name
+# months that are surnames after a first name or a title
+MONTH_SURNAMES = frozenset({"May", "March", "April", "June"})
 PLURAL_HEADS = words("ministers secretaries officials chiefs leaders diplomats lawmakers spokespeople "
                      "senators governors mayors councillors")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

@@ -757,8 +757,11 @@ def _speaker_before(masked: str, span: Span, mentions: list[Mention]) -> tuple[M
     last = _sentence_start(before, max(0, len(before) - 1), 0)
     if not CUE_RE.search(before, last):  # 'Alok Sharma opened the plenary. “It is decision time.”'
         return _narrator(before, [m for m in mentions if m.end <= opens])
-    body = next((m for m in reversed(mentions) if last <= m.start and m.end <= opens and m.subject
-                 and m.entity and m.entity.kind == "institution" and CUE_AFTER_RE.match(masked, m.end)), None)
+    said = [m for m in mentions if last <= m.start and m.end <= opens and m.subject and m.entity
+            and CUE_AFTER_RE.match(masked, m.end)]
+    if said and said[0].entity and said[0].entity.kind == "person" and not masked[last:said[0].start].strip():
+        return said[0], None  # 'He said after NA rejected it, NC wrote to NA …': who says it all
+    body = next((m for m in reversed(said) if m.entity and m.entity.kind == "institution"), None)
     return (body, None) if body else _narrator(before, [m for m in mentions if m.end <= opens])
 
 

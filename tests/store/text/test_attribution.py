@@ -1336,3 +1336,21 @@ def test_a_role_held_in_a_country_introduces_the_name_after_it():
         "“Nothing was decided,” an adviser to President Jose Ramos said.",
     ) == [("Jose Santiago Ferreira", "told"), ("Jose Santiago Ferreira", "told"), ("Maria Lopez", "said"),
           (None, "said")]
+
+
+def test_a_month_after_a_title_is_a_surname():
+    assert speakers(
+        "The president welcomed Theresa May to the White House.",
+        "Mrs May said: “Thank you for inviting me so soon after your inauguration.",
+        "“The invitation shows the strength of the relationship between our two countries.”",
+        "The talks ended on May 12.",
+    ) == [("Theresa May", "said"), ("Theresa May", "said")]
+
+
+def test_who_says_a_sentence_speaks_the_quotation_after_it_not_a_body_inside_it():
+    assert speakers(
+        "Speaker Wangchuk Namgyel expressed his regret for the bill's defeat.",
+        "He said after the National Assembly rejected the bill last time, the National Council wrote to the "
+        "National Assembly asking the two houses to work together. “The council chairperson came personally "
+        "to ask for the debate.”",
+    ) == [("Wangchuk Namgyel", None)]
