@@ -38,6 +38,7 @@ from clipdesk.store.text.metadata import (
     wire_credit_outlet,
 )
 from clipdesk.store.text.model import Article
+from clipdesk.store.text.places import canonical_place, is_country
 
 _OUTLET_GATE = re.compile(r"©|\(c\)|copyright|message from|^source\s*:|hyperlink|by the ")  # on lower case
 # A page title line: the headline, a section of news, the site ("…, Latest Singapore News - The New Paper").
@@ -70,6 +71,9 @@ _DASHES = "-–—"
 _LEAD_IN_WORDS = 12  # a line setting a date after an agency, a label or a site's name is shorter
 _LABEL_WORDS = 3  # a label line naming the outlet has fewer words than this
 _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
+# Where a story was reported, on a line of its own under the headline: 'Santa Maria and Naga, Philippines'.
+_PLACE_LINE = re.compile(r"(?P<first>(?:[A-Z][\w'’.-]*\s?){1,3})(?:(?:,|\sand)\s(?:[A-Z][\w'’.-]*\s?){1,3})*"
+                         r",\s(?P<country>[A-Z][\w ]+)")
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
 _BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
@@ -398,7 +402,16 @@ def _signed(lines: list[Line], content: list[int], mark: int) -> bool:
 def _above_headline(lines: list[Line], mark: int) -> bool:
     """True when the next line shown under a date or byline is shaped like a headline."""
     below = next((line for line in lines[mark + 1:] if line.kind is not Kind.BLANK), None)
-    return below is not None and below.kind in (Kind.PROSE, Kind.SHORT) and is_headline(below.text)
+    return below is not None and below.kind in (Kind.PROSE, Kind.SHORT) and is_headline(below.text) \
+        and not _place_line(below.text)
+
+
+def _place_line(text: str) -> bool:
+    """A line naming only where the story was reported (a known place first, its country last): no
+    headline."""
+    match = _PLACE_LINE.fullmatch(text.strip())
+    return match is not None and is_country(match["country"].strip()) \
+        and canonical_place(match["first"].strip()) is not None
 
 
 def _first_paragraph(lines: list[Line], content: list[int], prose: list[int]) -> int:
@@ -512,7 +525,8 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
         if i >= head_end:
             break
         if is_headline(lines[i].text) and not masthead(lines[i].text) and not _glued_links(lines[i].text) \
-                and not _LABEL_LINE.match(lines[i].text) and not _byline_role(lines[i].text):
+                and not _LABEL_LINE.match(lines[i].text) and not _byline_role(lines[i].text) \
+                and not _place_line(lines[i].text):
             if previous is None or _furniture_between(lines, previous, i) or any(
                     previous < m < i for m in meta):
                 runs.append([])

@@ -20,13 +20,13 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"  # "2:28:11 AM"
 _ZONE = (r"(?:[\s,]*\(?(?-i:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5}(?![a-z]))\)?"
          r"|\s*[+-]\d{2}:?\d{2})?")
-_PREFIX = (r"(?:(?:first\s+|last\s+)?(?:publish(?:ed)?\s*date|publication\s+date|published|updated|posted"
-           r"|issued|date|created|modified)"
+_PREFIX = (r"(?:(?:first\s+|last\s+|press\s+release\s+)?"
+           r"(?:publish(?:ed)?\s*date|publication\s+date|published|updated|posted|issued|date|created|modified)"
            r"(?:\s+on|\s+at)?\s*:?\s*)?")
-# A date as it is written: "06 November 2025", "04. Dec 2018", "Nov. 6, 2025", "2025-11-06", "06.11.2025",
-# "January 27".
-_DATE = (rf"(?:{_DAY}\.?\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}})?"
-         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
+# A date as it is written: "06 November 2025", "04. Dec 2018", "Nov. 6, 2025", "2025-11-06", "2025.11.06",
+# "06.11.2025", "January 27", "November 18/2021".
+_DATE = (rf"(?:{_DAY}\.?\s+{_MON},?(?:\s+\d{{4}})?|{_MON}\s+{_DAY}(?:,?\s+\d{{4}}|/\d{{4}})?"
+         r"|\d{4}-\d{2}-\d{2}|\d{4}\.\d{2}\.\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})")
 # How long ago a page says its story ran, after its date: "April 18, 2016 / 11:50 AM / a year ago".
 _AGO = r"(?:\s*/\s*(?:in\s+)?(?:an?|\d+)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+ago)?)?"
 _DATE_LINE = re.compile(
@@ -47,8 +47,8 @@ _LABELLED = re.compile(rf"(?i)^(?:publish(?:ed)?\s*date|publication\s+date|publi
 _NUMBERED = re.compile(rf"^(?i:no|nr|ref)\.?:?\s*\d[\d/-]*,?\s+(?P<date>{_DATE})$")  # "No: 284, 11 May 2016"
 _NAMED = re.compile(rf"^(?P<name>[^\W\d_][\w'’.&-]*(?:\s[^\W\d_][\w'’.&-]*){{0,5}})[\s,|]+(?P<date>{_DATE})$")
 _DMY = re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MON}),?(?:\s+(?P<y>\d{{4}}))?$")
-_MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?$")
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_MDY = re.compile(rf"(?i)(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:,?\s+|/)(?P<y>\d{{4}}))?$")
+_ISO = re.compile(r"(?P<y>\d{4})([-.])(?P<m>\d{2})\2(?P<d>\d{2})$")
 _DOTTED = re.compile(r"(?P<d>\d{1,2})([.-])(?P<m>\d{1,2})\2(?P<y>\d{4})$")
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})$")  # day/month or month/day
 _CLOCK = re.compile(r"(?i)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?\s*(?:(?P<ap>[ap])\.?m\.?)?")
@@ -69,8 +69,8 @@ _COLON_DATELINE = re.compile(rf"^(?P<place>{_PLACE_CAPS}):\s+(?=[A-Z“\"])")
 _NOT_PLACES = frozenset({"BREAKING", "BREAKING NEWS", "EXCLUSIVE", "UPDATE", "UPDATED", "WATCH", "LIVE",
                          "ANALYSIS", "OPINION", "EXPLAINER", "FILE", "PHOTO", "VIDEO", "FACT CHECK"})
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:—|–|--|-)\s+\S")  # "(CNN) — "
-_DATELINE_TITLED = re.compile(  # "Kyiv, 3 March 2025 (Ukrinform) -", "London CNN —"
-    rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?){_REGION}(?:\s(?P<agency3>[A-Z]{{2,6}})\s(?=[—–-]))?"
+_DATELINE_TITLED = re.compile(  # "Kyiv, 3 March 2025 (Ukrinform) -", "London CNN —", "New Delhi [India],"
+    rf"^(?P<place>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)(?:\s\[[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\])?{_REGION}(?:\s(?P<agency3>[A-Z]{{2,6}})\s(?=[—–-]))?"
     rf"{_DATELINE_TAIL}")
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s(?:(?:de|da|van|von|der|al|bin|ibn|le|la|du|dos|del)\s)?[A-Z][\w'’.-]*){1,3}"
@@ -403,9 +403,13 @@ def canonical_outlet(name: str) -> str | None:
 
 def _titled_dateline(paragraph: str) -> re.Match[str] | None:
     """'Kyiv, 3 March 2025 (Ukrinform) -': an agency in brackets needs its dash, else it is a
-    company's ticker or an aside ('Motorola Inc (MOT.N) reported')."""
+    company's ticker or an aside ('Motorola Inc (MOT.N) reported'); with no agency, a dash after a
+    date with its year ('Addis Abeba, November 18/2021 –')."""
     match = _DATELINE_TITLED.match(paragraph)
-    if not match or not (match["agency"] or match["agency2"] or match["agency3"]):
+    if match and not (match["agency"] or match["agency2"] or match["agency3"]):
+        dated = match["date"] and _YEAR.search(match["date"]) and match["bare"] in ("—", "–", "--", "-")
+        return match if dated else None
+    if not match:
         return None
     if match["agency"] and (_TICKER.fullmatch(match["agency"]) or not (match["sep"] or match["date"])):
         return None

@@ -536,3 +536,14 @@ def test_a_bulleted_link_under_the_lead_is_not_the_title():
         "Prosecutors said he killed his wife to start an affair with his old girlfriend that year.\n"
         "The body was never found. At the sentencing, her daughters begged him for answers.\n")
     assert article.title is None
+
+
+def test_a_dotted_date_and_a_line_of_places_under_the_headline_are_no_headline():
+    article = parse("Mayoral Candidates Open Their Campaigns\n"
+                    "2022.02.08\n"
+                    "Santa Maria and Naga, Philippines\n"
+                    "Candidates fanned out across the region on Tuesday to court votes before the May poll.\n"
+                    "“We will win this city back,” the former mayor told a crowd of supporters.\n")
+    assert article.title == "Mayoral Candidates Open Their Campaigns"
+    assert article.published == "2022-02-08"
+    assert article.paragraphs[0].startswith("Candidates fanned out")

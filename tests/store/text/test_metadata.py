@@ -35,6 +35,9 @@ from clipdesk.store.text.metadata import (
     ("5 November 2025 2:30pm GMT", "2025-11-05T14:30"),
     ("Issued on: 25/11/2025 - 14:30", "2025-11-25T14:30"),
     ("Tue 11 Mar 2025 14.05 GMTLast modified on Tue 11 Mar 2025 16.20 GMT", "2025-03-11T14:05"),
+    ("2022.02.08", "2022-02-08"),
+    ("Press release issued: 21 January 2025", "2025-01-21"),
+    ("November 18/2021", "2021-11-18"),
 ])
 def test_full_dates_become_iso(line, iso):
     written = parse_date(line)
@@ -75,6 +78,8 @@ def test_a_known_full_date_completes_a_partial_one_without_changing_its_day():
     ("Kyiv, 3 March 2025 (Ukrinform) - The Ukrainian", "Kyiv", "Ukrinform", "3 March 2025"),
     ("ISLAMABAD: The finance ministry said on Monday", "Islamabad", None, None),
     ("NEW DELHI: “We are ready,” the minister said.", "New Delhi", None, None),
+    ("New Delhi [India], September 26 (ANI): A delegation", "New Delhi", "ANI", "September 26"),
+    ("Addis Abeba, November 18/2021 – At today’s briefing", "Addis Abeba", None, "November 18/2021"),
 ])
 def test_datelines(lead, place, agency, date_text):
     found = parse_dateline(lead)
@@ -89,6 +94,8 @@ def test_datelines(lead, place, agency, date_text):
     "BREAKING — Russia expels two British diplomats.",
     "WATCH: The minister answers questions from readers.",
     "UK: Ministers will meet on Friday.",
+    "Paris, France – The minister said nothing.",
+    "Paris, 3 March – The minister said nothing.",
     "“I would tell them [Russia]: you are weak,” he said.",
 ])
 def test_ordinary_first_sentences_have_no_dateline(paragraph):
