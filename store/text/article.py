@@ -74,6 +74,10 @@ _LABEL_PARAGRAPHS = 12  # paragraphs searched for the outlet a label line names
 # Where a story was reported, on a line of its own under the headline: 'Santa Maria and Naga, Philippines'.
 _PLACE_LINE = re.compile(r"(?P<first>(?:[A-Z][\w'’.-]*\s?){1,3})(?:(?:,|\sand)\s(?:[A-Z][\w'’.-]*\s?){1,3})*"
                          r",\s(?P<country>[A-Z][\w ]+)")
+# A masthead's staff credit above the headline: 'Editor in Chief Mohamed Wadie', 'Supervisor Elham Fateh'.
+_STAFF_LINE = re.compile(r"(?:(?:Managing|Executive|Deputy|Chief|Senior)\s+)?"
+                         r"(?:Editor(?:[-\s]in[-\s]Chief)?|Supervisor|Publisher|Editorial\s+Director)"
+                         r"\s*:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}")
 _STANDFIRST_GAP = 3  # lines a standfirst (and a picture) take between a headline and its repeat
 _BELOW_WORDS = 15  # a headline set under the lead has at most this many words
 _FURNITURE_WORDS = 4  # a caption or banner between two headline-shaped lines has at least this many words
@@ -526,7 +530,7 @@ def _title(lines: list[Line], content: list[int], head_end: int, meta: set[int])
             break
         if is_headline(lines[i].text) and not masthead(lines[i].text) and not _glued_links(lines[i].text) \
                 and not _LABEL_LINE.match(lines[i].text) and not _byline_role(lines[i].text) \
-                and not _place_line(lines[i].text):
+                and not _place_line(lines[i].text) and not _STAFF_LINE.fullmatch(lines[i].text.strip()):
             if previous is None or _furniture_between(lines, previous, i) or any(
                     previous < m < i for m in meta):
                 runs.append([])

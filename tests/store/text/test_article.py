@@ -547,3 +547,14 @@ def test_a_dotted_date_and_a_line_of_places_under_the_headline_are_no_headline()
     assert article.title == "Mayoral Candidates Open Their Campaigns"
     assert article.published == "2022-02-08"
     assert article.paragraphs[0].startswith("Candidates fanned out")
+
+
+def test_a_mastheads_staff_credits_above_the_headline_are_no_headline():
+    article = parse("Supervisor Hala Nasser\n"
+                    "Editor in Chief Omar Fathy\n\n"
+                    "Oskia and Farland to Pursue 'More Complex' Joint Drills\n\n\n"
+                    "Sat 10 Dec 2022 | 09:36 PM\n"
+                    "Salma Adel\n\n"
+                    "On Friday, Oskia's defence minister said the two would hold more complex drills.\n"
+                    "“We will train together more often,” the minister told reporters after the meeting.\n")
+    assert article.title == "Oskia and Farland to Pursue 'More Complex' Joint Drills"
