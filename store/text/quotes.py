@@ -72,6 +72,7 @@ MODIFIERS_RE = re.compile(r"the\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w
 COMPLEMENT = r"\s+(?:of|from|at|for)\s+(?:the\s+)?(?:[a-z0-9-]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 ADVERBS = r"(?:also|has|had|have|was|is|later|then|again|further|once|previously|earlier|repeatedly|" \
           r"will|would|(?:is|was|are)\s+(?:expected|set|due|going)\s+to|on\s+[A-Z]\w+|\w+ly|" \
+          r"today|yesterday|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" \
           r"himself|herself|itself|themselves|" \
           r"(?:on|in|via)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}?" \
           r"(?:page|account|handle|blog|website),?|(?:on|upon)\s+(?:his|her|their)\s+(?:arrival|return|departure))"
@@ -96,6 +97,7 @@ ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and
 # '... to China Jose Santa Romana': a country, then the holder's name (see _led_by_place)
 PLACE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to|in)\s+(?:the\s+)?")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
+GOES_ON_LEAD_RE = re.compile(r"\s*(?:Adding|Continuing|Concluding)\s*[,;:–—-]?\s*")  # 'Adding; “…”'
 PAIR_AFTER_RE = re.compile(
     rf"[\s,]*(?:[Tt]he\s+two|[Bb]oth)(?:\s+[a-z]+)?\s+[a-z]+s\s+(?:also\s+)?({CUE_RE.pattern})")
 HELD_IN_RE = re.compile(r"\s+(?:for|of|at|in|to)\s+[^,.;:“”\"]{1,60}?,?\s+")  # ' for the Foreign Office, '
@@ -711,7 +713,7 @@ def _unattributed_start(paragraph: str, masked: str, spans: list[Span], n: int,
     words of its own before it, or a paragraph that opens with the quotation as a whole sentence."""
     span = spans[n]
     if not n:
-        if not masked.strip(" \"“”«»,.;:"):
+        if not masked.strip(" \"“”«»,.;:") or GOES_ON_LEAD_RE.fullmatch(masked, 0, span.open_mark):
             return True
         whole = not masked[:span.open_mark].strip() and paragraph[:span.end].rstrip()[-1:] in (".", "!", "?")
         return whole and bool(FULL_STOP_RE.match(paragraph, span.close_mark + 1))

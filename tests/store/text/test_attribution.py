@@ -1354,3 +1354,12 @@ def test_who_says_a_sentence_speaks_the_quotation_after_it_not_a_body_inside_it(
         "National Assembly asking the two houses to work together. “The council chairperson came personally "
         "to ask for the debate.”",
     ) == [("Wangchuk Namgyel", None)]
+
+
+def test_a_day_word_between_the_speaker_and_the_verb_and_an_adding_lead_keep_the_speaker():
+    assert speakers(
+        "Taking a tough stand, the army chief, General Dara Singh, today said: “If rules are followed by "
+        "our neighbours, we follow them too.”",
+        "Adding; “We reserve the right to answer every violation.”",
+        "Foreign Minister Ann Kovac yesterday said: “We are ready for talks with anyone.”",
+    ) == [("Dara Singh", "said"), ("Dara Singh", "said"), ("Ann Kovac", "said")]
