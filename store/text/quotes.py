@@ -612,12 +612,17 @@ def extract_quotes(article: Article) -> list[Quote]:
             bare.add(index)
         found.extend(here)
         previous = (masked, mentions)
+    held: dict[int, Entity] = {}  # a role known by itself alone -> its holder, for the he or she after it
     for n, item in enumerate(found):
         entity = item.mention.entity if item.mention else None
-        if item.mention and item.mention.kind == "role" and not item.mention.indefinite \
+        if item.mention and entity is not None and id(entity) in held:
+            item.mention = replace(item.mention, entity=held[id(entity)])  # '…,” she added' after the role
+        elif item.mention and item.mention.kind == "role" and not item.mention.indefinite \
                 and (entity is None or entity.roles == [entity.name]):  # not 'a ministry spokesman'
             holder = discourse.named_later(item.mention.text) or _quoted_before(found, n)
             item.mention = replace(item.mention, entity=holder) if holder else item.mention
+            if holder and entity is not None:
+                held[id(entity)] = holder
     quotes = _to_quotes(article, found)
     return _with_unmarked(article, _heading_quotes(article, discourse, salient, quotes) + quotes)
 

@@ -1363,3 +1363,12 @@ def test_a_day_word_between_the_speaker_and_the_verb_and_an_adding_lead_keep_the
         "Adding; “We reserve the right to answer every violation.”",
         "Foreign Minister Ann Kovac yesterday said: “We are ready for talks with anyone.”",
     ) == [("Dara Singh", "said"), ("Dara Singh", "said"), ("Ann Kovac", "said")]
+
+
+def test_the_she_after_a_role_standing_for_the_one_quoted_before_is_that_person_too():
+    assert speakers(
+        "She was speaking to reporters after meeting her Danish counterpart, Mette Lund, in Vilnius.",
+        "“War crimes are difficult to understand for the civilised world,” Simonyte said.",
+        "“It is very difficult to believe the promises of withdrawal,” the Lithuanian prime minister said.",
+        "“All of this can only be judged by deeds and not by words,” she added.",
+    ) == [("Simonyte", "said"), ("Simonyte", "said"), ("Simonyte", "added")]
