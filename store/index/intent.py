@@ -28,6 +28,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
+_ASKS_CITY = re.compile(r"\b(?:what|which)\s+(?:city|town|capital)\b", re.IGNORECASE)
 _ASKS_WEEKDAY = re.compile(r"\b((what|which) day of the week|what weekday|on what day)\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -62,6 +63,11 @@ def mentions_date(text: str) -> bool:
 def mentions_weekday(text: str) -> bool:
     """Whether `text` names a day of the week."""
     return bool(_WEEKDAY.search(text))
+
+
+def asks_city(question: str) -> bool:
+    """Whether a "where" question wants a city or town ("in which city did they meet"), not a country."""
+    return bool(_ASKS_CITY.search(question))
 
 
 def asks_weekday(question: str) -> bool:

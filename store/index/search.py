@@ -23,6 +23,7 @@ from clipdesk.store.index.intent import (
     WHEN,
     WHERE,
     WHO,
+    asks_city,
     asks_published,
     asks_weekday,
     states_date,
@@ -43,7 +44,7 @@ from clipdesk.store.index.rerank import (
     soft_credit,
 )
 from clipdesk.store.text.lexicon import sentences
-from clipdesk.store.text.places import recognise_places
+from clipdesk.store.text.places import is_country, recognise_places
 
 if TYPE_CHECKING:
     from clipdesk.store.store import Store
@@ -149,18 +150,18 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     found = {(kind, rowid): rank for kind in TABLES for rowid, rank in lexical[kind]}
     queries = vectors.embed_question(db, [question, q.topic] if q.topic else [question])
     named_places = frozenset(recognise_places(question))
-    weekday = asks_weekday(question)
+    weekday, city = asks_weekday(question), asks_city(question)
     in_article: dict = {}  # which articles name which question words, found once for both rounds
     if queries is None:
-        scored = _score_all(db, found, None, q, named_places, in_article, weekday)
+        scored = _score_all(db, found, None, q, named_places, in_article, weekday, city)
     else:
         similar = vectors.similarities(db, queries, found)
-        scored = _score_all(db, found, similar, q, named_places, in_article, weekday)
+        scored = _score_all(db, found, similar, q, named_places, in_article, weekday, city)
         if max((s.relevance for s in scored), default=-1.0) < SCAN_BELOW:
             # the words found nothing convincing: look for the meaning over the whole store
             nearest = vectors.nearest(db, queries, SEMANTIC_CANDIDATES)
             extra = {key: 0.0 for key in nearest if key not in found}
-            scored += _score_all(db, extra, nearest, q, named_places, in_article, weekday)
+            scored += _score_all(db, extra, nearest, q, named_places, in_article, weekday, city)
     if not scored:
         return SearchResult(intent=q.intent)
     best = max(scored, key=lambda s: s.relevance)
@@ -299,7 +300,8 @@ def _expression(term: Term, kind: str) -> str:
 
 def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
-               named_places: frozenset[str], in_article: dict, weekday: bool) -> list[_Scored]:
+               named_places: frozenset[str], in_article: dict, weekday: bool,
+               city: bool = False) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
     (`in_article` memoises _find_named for one question)."""
     rows: dict[tuple[str, int], _Row] = {}
@@ -335,12 +337,15 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
                           missed)
         places = set(recognise_places(row.text) + ([row.place] if row.place else [])) if q.intent == WHERE \
             else set()
+        if city:  # "in which city": a country is no answer
+            places = {p for p in places if not is_country(p)}
         ranked = score(value, key[0], q.intent, row.text, speaker_id=row.speaker_id,
                        asked=q.speaker_ids if q.asks_speaker or q.intent == WHO else frozenset(),
                        has_place=bool(places), rank_share=found[key] / best_rank if best_rank < 0 else 0.0,
                        placed_event=key[0] == "event" and bool(row.place), weekday=weekday)
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
-                   asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places,
+                   asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places
+                   and not (city and is_country(row.place)),
                    dated=row.dated, participants=row.participants,
                    on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
                    and _says_topic(db, topics, row, soft.get(key)), weekday=weekday,

@@ -540,3 +540,23 @@ def test_a_name_said_elsewhere_in_the_article_counts_for_its_paragraphs(db, monk
     assert hits and "12 million pounds" in hits[0].text
     hits = search(db, "How much will the work at Kestrel cost?", k=3).hits  # named in the title only
     assert hits and "12 million pounds" in hits[0].text
+
+
+VISIT_PLANNED = """Minister to visit Norway
+
+LONDON, March 2. /Agency/. British Defence Secretary Tom Hale has confirmed his intention to pay a \
+visit to Norway and to meet Norwegian Defence Minister Ivar Berg, a newspaper reported.
+"""
+
+VISIT_HELD = """Defence ministers hold talks
+
+Cooperation between the two armies risks collapse, Norwegian Defence Minister Ivar Berg warned \
+during a meeting with British Defence Secretary Tom Hale in Bergen on Friday.
+"""
+
+
+def test_which_city_is_answered_with_a_city_not_a_country(db):
+    ingest_text(db, VISIT_PLANNED, "agency_visit.txt")
+    ingest_text(db, VISIT_HELD, "daily_talks.txt")
+    hits = search(db, "In which city did the British and Norwegian defence ministers meet?", k=3).hits
+    assert hits and "Bergen" in hits[0].text
