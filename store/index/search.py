@@ -345,7 +345,7 @@ def _score_all(db: Store, found: dict[tuple[str, int], float],
                        placed_event=key[0] == "event" and bool(row.place), weekday=weekday)
         fit = fits(q.intent, key[0], row.text, speaker_id=row.speaker_id, asked=q.speaker_ids,
                    asks_speaker=q.asks_speaker, new_place=bool(row.place) and row.place not in named_places
-                   and not (city and is_country(row.place)),
+                   and not (city and is_country(row.place or "")),
                    dated=row.dated, participants=row.participants,
                    on_topic=key[0] == "quote" and q.asks_speaker and row.speaker_id in q.speaker_ids
                    and _says_topic(db, topics, row, soft.get(key)), weekday=weekday,
