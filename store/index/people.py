@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from clipdesk.store.index.caches import caches_of, read_kept, sidecar, write_kept
 from clipdesk.store.index.fts import STOP_WORDS
@@ -275,7 +275,7 @@ def _person(index: _Index, key: str) -> int | None:
     best: tuple[float, int] | None = None
     for other, score, _ in process.extract(surname, list(known), scorer=fuzz.ratio,
                                            score_cutoff=SURNAME_MATCH, limit=8):
-        if Levenshtein.distance(surname, other) > _edits(surname):
+        if OSA.distance(surname, other) > _edits(surname):
             continue
         for pid in known[other]:
             theirs = normalise_name(index.people[pid][0]).split()
@@ -418,13 +418,14 @@ def _nameable(words: list[tuple[str, str]]) -> bool:
 
 
 def _fuzzy(index: _Index, key: str) -> tuple[int | None, float]:
-    """The alias a misspelt word or two stands for: same initial, a letter or two apart."""
+    """The alias a misspelt word or two stands for: same initial, a letter or two apart (two letters
+    swapped count as one: 'Jonhson')."""
     if len(key) < 5 or not key.replace(" ", "").isalpha():
         return None, 0.0
     allowed = _edits(key)
     candidates = [a for n in range(len(key) - allowed, len(key) + allowed + 1)
                   for a in index.buckets.get((key[0], n), ())]
-    best = process.extractOne(key, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
+    best = process.extractOne(key, candidates, scorer=OSA.distance, score_cutoff=allowed)
     if best is None or _inflection(key, best[0]):
         return None, 0.0
     return index.alias[best[0]], fuzz.ratio(key, best[0])
@@ -448,7 +449,7 @@ def _fuzzy_name(index: _Index, key: str) -> tuple[int | None, float]:
     alike = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=NAME_FUZZY_MATCH, limit=None)
     kept = [(-score, at, alias) for alias, score, at in alike
             if len(words := alias.split()) == len(parts)
-            and all(w[0] == v[0] and Levenshtein.distance(w, v) <= NAME_FUZZY_EDITS
+            and all(w[0] == v[0] and OSA.distance(w, v) <= NAME_FUZZY_EDITS
                     for w, v in zip(parts, words, strict=True))]
     if not kept:
         return None, 0.0

@@ -90,8 +90,9 @@ def understand(db: Store, text: str) -> Question:
                                                    *(v for place in places for v in place_variants(place))}),
                         entity=True, topic=not asked, speaker=asked and bool(slot),
                         around=frozenset(w for place in places for w in _around(place))))
+    written = {w.lower(): w for w in _WORD.findall(text)}  # 'Rusia' as written: a capital, a misspelt place
     for word in words:
-        named_places = recognise_places(word)
+        named_places = recognise_places(written.get(word, word))
         places = named_places or _place_of_demonym(word)
         alternatives = {word, *variants(word), *verb_forms(word), *EXPANSIONS.get(word, ()),
                         *(v for place in places for v in place_variants(place))}

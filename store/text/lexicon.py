@@ -357,6 +357,10 @@ EXPANSIONS: dict[str, frozenset[str]] = {
     "un": frozenset({"united nations"}), "eu": frozenset({"european union"}),
     "mp": frozenset({"member of parliament"}), "mps": frozenset({"members of parliament"}),
     "govt": frozenset({"government"}), "intel": frozenset({"intelligence"}),
+    "ww2": frozenset({"wwii", "second world war", "world war ii", "world war two"}),
+    "wwii": frozenset({"ww2", "second world war", "world war ii", "world war two"}),
+    "ww1": frozenset({"wwi", "first world war", "world war i", "world war one"}),
+    "wwi": frozenset({"ww1", "first world war", "world war i", "world war one"}),
 }
 
 # other words for a role's head, so "the Kremlin's press secretary" finds the Kremlin spokesman

@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from clipdesk.store.text.lexicon import DEMONYMS, first_name_gender, is_english_word
 from clipdesk.store.text.spelling import fold
@@ -101,7 +101,8 @@ Mediterranean
 
 SHORT = 3  # aliases this short (US, UK, EU) are matched as abbreviations
 LOWER_CASE_WORDS = frozenset({"us"})  # abbreviations that are ordinary words when written in lower case
-FUZZY_MIN = 6  # words shorter than this are never taken for a misspelt place
+FUZZY_MIN = 5  # words shorter than this are never taken for a misspelt place
+FUZZY_CITY_MIN = 6  # ... and shorter than this, only for a misspelt country
 CITY_FLOOR = 100_000  # cities smaller than this are not places to recognise in news text
 # Below this population a city named like an English word or a first name (Nice, Reading, Florence,
 # Victoria) is a place only where the text says it is one: 'in Nice', 'NICE, France', a dateline.
@@ -317,15 +318,17 @@ def _short(token: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def _fuzzy(word: str) -> str | None:
-    """A major place a longer word misspells by a letter or two (never a real word or a derived word
-    like 'Russian')."""
+    """A major place a longer word misspells by a letter or two, two letters swapped counting as one
+    ('Rusia', 'Ukriane'; never a real word or a derived word like 'Russian')."""
     if len(word) < FUZZY_MIN or not word.isalpha() or is_english_word(word) or first_name_gender(word):
         return None
     gaz = _gazetteer()
     allowed = 1 if len(word) < 9 else 2
     first = gaz.fuzzy[bisect_left(gaz.fuzzy, word[0]):bisect_left(gaz.fuzzy, chr(ord(word[0]) + 1))]  # sorted
     candidates = [a for a in first if abs(len(a) - len(word)) <= allowed]
-    best = process.extractOne(word, candidates, scorer=Levenshtein.distance, score_cutoff=allowed)
+    if len(word) < FUZZY_CITY_MIN:  # 'Rusia' is Russia, but 'Putin' no misspelt Putian
+        candidates = [a for a in candidates if is_country(gaz.by_alias[a])]
+    best = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=allowed)
     if best is None or word.startswith(best[0]) or best[0].startswith(word):
         return None
     return gaz.by_alias[best[0]]

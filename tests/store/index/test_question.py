@@ -140,3 +140,10 @@ def test_a_minister_of_another_office_does_not_answer_a_question_about_a_defence
     ingest_text(db, FOREIGN_TALKS, "talks.txt")
     assert not search(db, "Who is the current French defence minister?").found
     assert search(db, "Who is the current French foreign minister?").found
+
+
+def test_a_misspelt_country_and_a_short_form_in_a_question_are_the_coverages_words(db):
+    ingest_text(db, "Envoy visits memorial\n\nDuring his visit to Russia, the envoy visited an exhibition "
+                    "on the Allies in WWII.\n", "memorial.txt")
+    hits = search(db, "envoy exhibition WW2 allies Rusia visit", k=3).hits
+    assert hits and "exhibition on the Allies" in hits[0].text

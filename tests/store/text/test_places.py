@@ -25,6 +25,8 @@ from clipdesk.store.text.places import (
     ("a meeting in Bod\u00f8", ["Bod\u00f8"]),
     ("what did the uk say to the eu?", ["United Kingdom", "European Union"]),
     ("the UK's position", ["United Kingdom"]),
+    ("sanctions on Rusia", ["Russia"]),
+    ("talks between Chnia and Ukriane", ["China", "Ukraine"]),
 ])
 def test_places_are_recognised_under_any_spelling(text, expected):
     assert recognise_places(text) == expected
@@ -32,6 +34,7 @@ def test_places_are_recognised_under_any_spelling(text, expected):
 
 @pytest.mark.parametrize("text", [
     "tell us what they said", "Russian forces", "parts of the home front", "a Ukrainian drone", "",
+    "Putin said", "Biden and Sunak",
 ])
 def test_words_that_are_not_places_name_none(text):
     assert recognise_places(text) == []
