@@ -167,7 +167,7 @@ def search(db: Store, question: str, k: int = 5) -> SearchResult:
     best = max(scored, key=lambda s: s.relevance)
     own_words = q.asks_speaker and bool(q.speaker_ids)
     hits = _best(db, scored, k, own_words) if best.relevance >= THRESHOLD else []
-    hits = [_in_sentence(db, h) for h in hits]
+    hits = [_in_sentence(db, h, q.intent == WHO) for h in hits]
     top = _hit(db, best)
     if hits and published:
         hits = _published_first(db, hits, k)
@@ -539,10 +539,12 @@ def _best(db: Store, scored: list[_Scored], k: int, fit_leads: bool = False) -> 
     return hits
 
 
-def _in_sentence(db: Store, hit: Hit) -> Hit:
+def _in_sentence(db: Store, hit: Hit, credited: bool = False) -> Hit:
     """A quotation of a few words cited as the sentence that holds it, whose other words say what it is
-    about (the speaker stays in the citation); a quotation that is most of its sentence stays as it is."""
-    if hit.kind != "quote" or len(hit.text.split()) > SHORT_QUOTE_WORDS:
+    about (the speaker stays in the citation); a quotation that is most of its sentence stays as it is.
+    `credited` (a "who" question): any quotation is cited with the words of its sentence that say who
+    spoke ('…,” EU foreign policy chief Josep Borrell said.')."""
+    if hit.kind != "quote" or len(hit.text.split()) > SHORT_QUOTE_WORDS and not credited:
         return hit
     row = db.execute("SELECT text FROM paragraphs WHERE article_id = ? AND position = ?",
                      [hit.article_id, hit.paragraph]).fetchone()
@@ -556,7 +558,8 @@ def _in_sentence(db: Store, hit: Hit) -> Hit:
     start = next((a for a, b in spans if a <= at < b), 0)
     end = next((b for a, b in spans if a < at + len(hit.text) <= b), len(text))
     sentence = text[start:end].strip()
-    if len(sentence.split()) < 2 * len(hit.text.split()):
+    if len(sentence.split()) < 2 * len(hit.text.split()) and not (
+            credited and len(sentence.split()) > len(hit.text.split())):
         return hit
     return replace(hit, kind="paragraph", text=sentence)
 

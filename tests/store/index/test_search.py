@@ -560,3 +560,10 @@ def test_which_city_is_answered_with_a_city_not_a_country(db):
     ingest_text(db, VISIT_HELD, "daily_talks.txt")
     hits = search(db, "In which city did the British and Norwegian defence ministers meet?", k=3).hits
     assert hits and "Bergen" in hits[0].text
+
+
+def test_a_who_question_is_answered_with_the_words_saying_who_spoke(coverage):
+    _add_both_quotes(coverage)
+    hits = search(coverage, "Who said the High North is getting more crowded?", k=3).hits
+    assert hits and CROWDED in hits[0].text and "Defence Minister Tore Sandvik told reporters" in hits[0].text
+    assert hits[0].speaker == "Tore Sandvik"
