@@ -301,7 +301,7 @@ def _expression(term: Term, kind: str) -> str:
 def _score_all(db: Store, found: dict[tuple[str, int], float],
                similar: dict[tuple[str, int], Any] | None, q: Question,
                named_places: frozenset[str], in_article: dict, weekday: bool,
-               city: bool = False) -> list[_Scored]:
+               city: bool) -> list[_Scored]:
     """Every candidate scored: its relevance (lexical, semantic, names) and its ranking value
     (`in_article` memoises _find_named for one question)."""
     rows: dict[tuple[str, int], _Row] = {}

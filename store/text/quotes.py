@@ -94,7 +94,7 @@ COMPLEMENT_RE = re.compile(r"\b(?:of|from|at|for)\s+(?:the\s+)?(?:(?!which|who|t
 POSSESSOR_RE = re.compile(r"(?:\w['’]s|\b(?:his|her|its|their|our|my|your))\s+$", re.I)
 ROLE_COMPLEMENT_RE = re.compile(  # '... of the talks', '... of Supply Chain and Customs Policy'
     r"\s+(?:(?:for|of|at|on|to)\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}|(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,4})")
-# '... to China Jose Santa Romana': a country, then the holder's name (see _led_by_place)
+# '... to China Jose Santa Romana': a country, then the holder's name (see _held_in_country)
 PLACE_COMPLEMENT_RE = re.compile(r"\s+(?:for|of|at|on|to|in)\s+(?:the\s+)?")
 DASH_LEAD_RE = re.compile(r"[\s,]*[–—-]\s*")
 GOES_ON_LEAD_RE = re.compile(r"\s*(?:Adding|Continuing|Concluding)\s*[,;:–—-]?\s*")  # 'Adding; “…”'
@@ -285,15 +285,17 @@ def _named_after_role(masked: str, role: Mention,
     after = next((m for m in window if m.start > role.start), None)
     if role.kind != "role" or after is None or after.kind != "person" or not (
             ROLE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start)
-            or PLACE_COMPLEMENT_RE.fullmatch(masked, role.end, after.start) and _led_by_place(masked, after)):
+            or _held_in_country(masked, role, after)):
         return None
     cue = CUE_AFTER_RE.match(masked, after.end)
     return (after, cue.group(1)) if cue else None
 
 
-def _led_by_place(masked: str, person: Mention) -> bool:
-    """Whether the words a person's mention takes in before the name are a country ('China' of 'to
-    China Jose Santa Romana'): the role's complement, not a title."""
+def _held_in_country(masked: str, role: Mention, person: Mention) -> bool:
+    """Whether a role is held in the country a person's mention takes in before the name ('Ambassador
+    to China Jose Santa Romana'): the role's complement, not a title of the person."""
+    if not PLACE_COMPLEMENT_RE.fullmatch(masked, role.end, person.start):
+        return False
     words, name = masked[person.start:person.end].split(), person.text.split()
     lead = words[:len(words) - len(name)]
     return bool(lead) and words[len(lead):] == name and all(is_country(w) for w in lead)
@@ -320,8 +322,7 @@ def _holder_named(masked: str, role: Mention, window: list[Mention]) -> Mention 
     person = next((m for m in after if m.kind == "person" and m.entity), None)
     if person is None or any(m.kind not in ("institution", "bare") for m in after if m.start < person.start):
         return None
-    held = HELD_IN_RE.fullmatch(masked, role.end, person.start) or PLACE_COMPLEMENT_RE.fullmatch(
-        masked, role.end, person.start) and _led_by_place(masked, person)
+    held = HELD_IN_RE.fullmatch(masked, role.end, person.start) or _held_in_country(masked, role, person)
     return person if held else None
 
 
